@@ -1,0 +1,70 @@
+"""Command-line entry point of ``fitnote-desktop``.
+
+Subcommands live in ``fitnote_desktop/commands/<name>.py``; each module exposes
+``register(subparsers)`` and sets ``func`` on its parser. New capabilities add a module
+there instead of growing this file. Without a subcommand the desktop app starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from fitnote_desktop import __version__, commands
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_UNREADABLE = 2
+
+
+class CommandError(Exception):
+    """A failure the user can act on; printed as one line, never as a traceback."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_UNREADABLE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fitnote-desktop",
+        description="Incapacity certificates and ICF fit-notes for Belgian physicians.",
+    )
+    parser.add_argument("--version", action="version", version=f"fitnote-desktop {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start with a demo profile, demo PKI and an embedded sandbox endpoint",
+    )
+    parser.add_argument("--profile-dir", help="directory holding the profiles (default: per user)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log technical details")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        if args.command is None:
+            from fitnote_desktop.app import run_gui
+
+            return run_gui(args)
+        return int(args.func(args) or 0)
+    except CommandError as exc:
+        print(f"fitnote-desktop: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("fitnote-desktop: interrupted", file=sys.stderr)
+        return 130

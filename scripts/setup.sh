@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Set up a development/test machine from scratch: Debian packages, then a virtual
+# environment in .venv with the package and its test extra. Idempotent; FRESH=1 (or
+# CI=true) rebuilds .venv from nothing so that a missing dependency cannot hide.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  python3-venv python3-dev build-essential
+  softhsm2 opensc            # a real PKCS#11 token for signing tests
+  poppler-utils              # pdftotext, pdfsig, pdftoppm: checking the PDFs we print
+  postgresql                 # the endpoint's PostgreSQL test run
+  xvfb xauth imagemagick     # running the desktop app on a virtual screen
+  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
+  libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "setup: installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PY=${PYTHON:-python3}
+if [ "${FRESH:-}" = 1 ] || [ "${CI:-}" = true ]; then rm -rf .venv; fi
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+  .venv/bin/python -m pip install -q --upgrade pip
+fi
+.venv/bin/python -m pip install -q -e '.[test]' 2>&1 | grep -v -E '^WARNING: Location|^$' || true
+.venv/bin/python -c 'import fitnote_desktop, sqlcipher3, pyhanko, pkcs11, PySide6' \
+  || { echo "setup: the virtual environment is incomplete" >&2; exit 1; }
+echo "setup: ready (.venv)"
