@@ -1,0 +1,43 @@
+"""Demo identities shared by the demo PKI, the sandbox registry, the demo profile and tests.
+
+Every number here is fictitious but valid (check digits correct), so that the demo walks
+the same code paths as real data. Nothing here is secret: demo keys are generated on
+first use, never shipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DemoPhysician:
+    key: str
+    given_name: str
+    family_name: str
+    niss: str
+    riziv: str
+    languages: tuple[str, ...]
+
+
+DEMO_GP = DemoPhysician(
+    key="gp",
+    given_name="An",
+    family_name="Peeters",
+    niss="85092123414",
+    riziv="12345625004",  # general practitioner (qualification 004)
+    languages=("nl", "fr"),
+)
+
+DEMO_SPECIALIST = DemoPhysician(
+    key="specialist",
+    given_name="Marc",
+    family_name="Dubois",
+    niss="72010103794",
+    riziv="15432106480",  # specialist (qualification 480)
+    languages=("fr", "nl"),
+)
+
+DEMO_PHYSICIANS = (DEMO_GP, DEMO_SPECIALIST)
+
+DEMO_PASSWORD = "demo-only-not-secret"  # PKCS#12 / SoftHSM user PIN in demo mode
