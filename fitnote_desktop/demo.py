@@ -40,4 +40,4 @@ DEMO_SPECIALIST = DemoPhysician(
 
 DEMO_PHYSICIANS = (DEMO_GP, DEMO_SPECIALIST)
 
-DEMO_PASSWORD = "demo-only-not-secret"  # PKCS#12 / SoftHSM user PIN in demo mode
+DEMO_PASSWORD = "demo-only-not-secret"  # noqa: S105 - demo PKCS#12 password / SoftHSM PIN

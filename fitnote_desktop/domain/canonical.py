@@ -1,0 +1,310 @@
+"""Canonical JSON form of a document (``fitnote/1``): the exact bytes that get signed.
+
+Rules (RFC 8785 in spirit, restricted so that the restriction makes it exact): UTF-8,
+keys sorted, no insignificant whitespace, no floats anywhere (decimals travel as
+strings, dates as ISO 8601), ``None`` fields omitted. With no floats, sorted keys and
+``ensure_ascii=False``, Python's ``json.dumps`` output coincides with RFC 8785 for the
+values we emit, so no hand-written serialiser is needed.
+
+Encoding and decoding are driven by the dataclasses' type hints, so the model is the
+single source of truth; the JSON Schema in ``resources/schema/`` is generated from the
+same hints (``json_schema()``) and a test keeps the file in sync.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+import uuid
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from functools import cache
+from typing import Any, get_args, get_origin
+
+from fitnote_desktop.domain import model
+from fitnote_desktop.domain.model import BODY_KINDS, SCHEMA, Document, DocumentKind
+
+
+class CanonicalError(ValueError):
+    """The input is not a well-formed ``fitnote/1`` document.
+
+    ``path`` names the offending field (``body.period.begin``); the message never
+    echoes the field's value, which may be medical.
+    """
+
+    code = "document.malformed"
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path or 'document'}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+_KIND_BODIES = {kind: cls for cls, kind in BODY_KINDS.items()}
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(model))
+
+
+def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
+    return dataclasses.fields(cls)
+
+
+# ---------------------------------------------------------------------------- encode
+
+
+def _encode(value: Any) -> Any:
+    if value is None or (isinstance(value, bool | int | str) and not isinstance(value, Enum)):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, tuple | list):
+        return [_encode(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {}
+        for f in _fields(type(value)):
+            v = getattr(value, f.name)
+            if v is None:
+                continue
+            out[f.name] = _encode(v)
+        return out
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def to_dict(document: Document) -> dict[str, Any]:
+    """Plain JSON-ready dict of a document, with its ``kind`` tag for the body."""
+    data = _encode(document)
+    data["kind"] = document.kind.value
+    return data
+
+
+def canonical_bytes(document: Document) -> bytes:
+    """The bytes that are hashed and signed."""
+    return dumps_canonical(to_dict(document))
+
+
+def dumps_canonical(obj: Any) -> bytes:
+    return json.dumps(
+        obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+# ---------------------------------------------------------------------------- decode
+
+
+def _decode(hint: Any, raw: Any, path: str) -> Any:
+    origin = get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in get_args(hint) if a is not type(None)]
+        if raw is None:
+            if len(options) < len(get_args(hint)):
+                return None
+            raise CanonicalError(path, "must not be null")
+        if len(options) == 1:
+            return _decode(options[0], raw, path)
+        raise CanonicalError(path, "ambiguous union")  # only Document.body, handled apart
+    if origin is tuple:
+        (item,) = get_args(hint)[:1]
+        if not isinstance(raw, list):
+            raise CanonicalError(path, "must be a list")
+        return tuple(_decode(item, v, f"{path}[{i}]") for i, v in enumerate(raw))
+    if hint is Any:
+        return raw
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        try:
+            return hint(raw)
+        except ValueError:
+            raise CanonicalError(path, "unknown code value") from None
+    if hint is bool:
+        if not isinstance(raw, bool):
+            raise CanonicalError(path, "must be true or false")
+        return raw
+    if hint is int:
+        if not isinstance(raw, int) or isinstance(raw, bool):
+            raise CanonicalError(path, "must be an integer")
+        return raw
+    if hint is str:
+        if not isinstance(raw, str):
+            raise CanonicalError(path, "must be a string")
+        return raw
+    if hint is datetime:
+        return _parse(datetime.fromisoformat, raw, path, "must be an ISO date-time")
+    if hint is date:
+        if not isinstance(raw, str) or len(raw) != 10:
+            raise CanonicalError(path, "must be an ISO date (YYYY-MM-DD)")
+        return _parse(date.fromisoformat, raw, path, "must be an ISO date (YYYY-MM-DD)")
+    if hint is uuid.UUID:
+        return _parse(uuid.UUID, raw, path, "must be a UUID")
+    if hint is Decimal:
+        if not isinstance(raw, str):
+            raise CanonicalError(path, "must be a decimal number as a string")
+        value = _parse(Decimal, raw, path, "must be a decimal number")
+        if not value.is_finite():
+            raise CanonicalError(path, "must be a finite number")
+        return value
+    if dataclasses.is_dataclass(hint):
+        return _decode_dataclass(hint, raw, path)
+    raise CanonicalError(path, f"unsupported type {hint!r}")
+
+
+def _parse(fn: Any, raw: Any, path: str, problem: str) -> Any:
+    if not isinstance(raw, str):
+        raise CanonicalError(path, problem)
+    try:
+        return fn(raw)
+    except (ValueError, InvalidOperation):
+        raise CanonicalError(path, problem) from None
+
+
+def _decode_dataclass(
+    cls: type, raw: Any, path: str, skip: frozenset[str] = frozenset(), **given: Any
+) -> Any:
+    if not isinstance(raw, dict):
+        raise CanonicalError(path, "must be an object")
+    hints = _hints(cls)
+    known = {f.name for f in _fields(cls)}
+    unknown = set(raw) - known - skip
+    if unknown:
+        raise CanonicalError(path, f"unknown field(s) {', '.join(sorted(unknown))}")
+    kwargs: dict[str, Any] = dict(given)
+    for f in _fields(cls):
+        sub = f"{path}.{f.name}" if path else f.name
+        if f.name in skip:
+            continue
+        if f.name not in raw:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                if _is_optional(hints[f.name]):
+                    kwargs[f.name] = None
+                    continue
+                raise CanonicalError(sub, "is required")
+            continue
+        kwargs[f.name] = _decode(hints[f.name], raw[f.name], sub)
+    return cls(**kwargs)
+
+
+def _is_optional(hint: Any) -> bool:
+    return get_origin(hint) in (typing.Union, types.UnionType) and type(None) in get_args(hint)
+
+
+def from_dict(data: Any) -> Document:
+    """Decode a ``fitnote/1`` dict; raises :class:`CanonicalError` naming the bad field."""
+    if not isinstance(data, dict):
+        raise CanonicalError("", "must be a JSON object")
+    if data.get("schema") != SCHEMA:
+        raise CanonicalError("schema", f"must be {SCHEMA!r}")
+    try:
+        kind = DocumentKind(data.get("kind"))
+    except ValueError:
+        raise CanonicalError("kind", "unknown document kind") from None
+    body = _decode_dataclass(_KIND_BODIES[kind], data.get("body"), "body")
+    return _decode_dataclass(Document, data, "", skip=frozenset({"body", "kind"}), body=body)
+
+
+def document_from_bytes(raw: bytes) -> Document:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise CanonicalError("", "is not valid UTF-8 JSON") from None
+    return from_dict(data)
+
+
+def is_canonical(raw: bytes) -> bool:
+    """True when ``raw`` is exactly the canonical encoding of the document it holds."""
+    try:
+        return canonical_bytes(document_from_bytes(raw)) == raw
+    except CanonicalError:
+        return False
+
+
+# ---------------------------------------------------------------------------- schema
+
+
+def _schema_for(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in get_args(hint) if a is not type(None)]
+        if len(options) == 1:
+            return _schema_for(options[0], defs)
+        return {"oneOf": [_schema_for(o, defs) for o in options]}
+    if origin is tuple:
+        return {"type": "array", "items": _schema_for(get_args(hint)[0], defs)}
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return {"type": "string", "enum": [m.value for m in hint]}
+    if hint is bool:
+        return {"type": "boolean"}
+    if hint is int:
+        return {"type": "integer"}
+    if hint is str:
+        return {"type": "string"}
+    if hint is date:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if hint is datetime:
+        return {"type": "string", "format": "date-time"}
+    if hint is uuid.UUID:
+        return {"type": "string", "format": "uuid"}
+    if hint is Decimal:
+        return {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}
+    if dataclasses.is_dataclass(hint):
+        name = hint.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder against recursion
+            defs[name] = _object_schema(hint, defs)
+        return {"$ref": f"#/$defs/{name}"}
+    raise TypeError(f"no schema for {hint!r}")
+
+
+def _object_schema(cls: type, defs: dict[str, Any], skip: frozenset[str] = frozenset()) -> Any:
+    hints = _hints(cls)
+    props: dict[str, Any] = {}
+    required: list[str] = []
+    for f in _fields(cls):
+        if f.name in skip:
+            continue
+        props[f.name] = _schema_for(hints[f.name], defs)
+        if (
+            f.default is dataclasses.MISSING
+            and f.default_factory is dataclasses.MISSING
+            and not _is_optional(hints[f.name])
+        ):
+            required.append(f.name)
+    schema: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of ``fitnote/1``, generated from the model."""
+    defs: dict[str, Any] = {}
+    root = _object_schema(Document, defs, skip=frozenset({"body"}))
+    root["properties"]["schema"] = {"const": SCHEMA}
+    root["properties"]["kind"] = {"type": "string", "enum": [k.value for k in DocumentKind]}
+    root["properties"]["body"] = {"type": "object"}
+    root["required"] = sorted({*root.get("required", []), "schema", "kind", "body", "id"})
+    root["allOf"] = [
+        {
+            "if": {"properties": {"kind": {"const": kind.value}}},
+            "then": {"properties": {"body": _schema_for(cls, defs)}},
+        }
+        for cls, kind in BODY_KINDS.items()
+    ]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://fitnote-desktop.example/schema/fitnote-1.json",
+        "title": "fitnote/1 document",
+        **root,
+        "$defs": dict(sorted(defs.items())),
+    }
