@@ -1,0 +1,136 @@
+"""NISS and RIZIV numbers: the physician types them; typos must be caught, valid ones decoded."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fitnote_desktop.domain.identifiers import (
+    NissKind,
+    Qualification,
+    format_niss,
+    format_riziv,
+    is_valid_niss,
+    is_valid_riziv,
+    niss_error,
+    niss_info,
+    riziv_check_digits,
+    riziv_error,
+    riziv_info,
+)
+from fitnote_desktop.domain.model import Sex
+
+
+def make_niss(birth: date, sequence: int, bis_offset: int = 0) -> str:
+    body = f"{birth:%y}{birth.month + bis_offset:02d}{birth:%d}{sequence:03d}"
+    base = int(("2" if birth.year >= 2000 else "") + body)
+    return body + f"{97 - base % 97:02d}"
+
+
+@pytest.mark.parametrize(
+    ("niss", "birth", "sex"),
+    [
+        ("85073003229", date(1985, 7, 30), Sex.FEMALE),
+        ("85.07.30-032.29", date(1985, 7, 30), Sex.FEMALE),
+        ("78041212319", date(1978, 4, 12), Sex.MALE),
+        ("02072527862", date(2002, 7, 25), Sex.FEMALE),  # born after 2000: prefix 2
+    ],
+)
+def test_valid_niss_gives_birth_date_and_sex(niss: str, birth: date, sex: Sex) -> None:
+    info = niss_info(niss)
+    assert info.birth_date == birth
+    assert info.sex is sex
+    assert info.kind is NissKind.NATIONAL_REGISTER
+
+
+def test_bis_number_is_recognised() -> None:
+    bis = make_niss(date(1990, 3, 15), 123, bis_offset=40)
+    info = niss_info(bis)
+    assert info.kind is NissKind.BIS
+    assert info.birth_date == date(1990, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("niss", "code"),
+    [
+        ("", "niss.missing"),
+        ("8507300322", "niss.format"),
+        ("85A73003229", "niss.format"),
+        ("85073003228", "niss.checksum"),
+        ("85073003292", "niss.checksum"),
+    ],
+)
+def test_invalid_niss_codes(niss: str, code: str) -> None:
+    assert niss_error(niss) == code
+    assert not is_valid_niss(niss)
+    with pytest.raises(ValueError, match=code):
+        niss_info(niss)
+
+
+@given(
+    birth=st.dates(min_value=date(1920, 1, 1), max_value=date(2025, 12, 31)),
+    sequence=st.integers(1, 997),
+)
+def test_any_well_formed_niss_round_trips(birth: date, sequence: int) -> None:
+    niss = make_niss(birth, sequence)
+    assert is_valid_niss(niss)
+    info = niss_info(niss)
+    assert info.birth_date == birth
+    assert info.sex is (Sex.MALE if sequence % 2 else Sex.FEMALE)
+    assert format_niss(niss).replace(".", "").replace("-", "") == niss
+
+
+@given(st.text(alphabet="0123456789", min_size=11, max_size=11))
+def test_single_digit_typo_is_detected(niss: str) -> None:
+    if not is_valid_niss(niss):
+        return
+    typo = niss[:-1] + str((int(niss[-1]) + 1) % 10)
+    assert niss_error(typo) is not None
+
+
+def test_riziv_gp_and_specialist() -> None:
+    gp = riziv_info("12345625004")
+    assert gp.qualification is Qualification.GENERAL_PRACTITIONER and gp.is_gp
+    spec = riziv_info("1-54321-06-480")
+    assert spec.qualification is Qualification.SPECIALIST and not spec.is_gp
+    assert riziv_info("12345625003").qualification is Qualification.GP_IN_TRAINING
+    assert format_riziv("12345625004") == "1-23456-25-004"
+
+
+@pytest.mark.parametrize(
+    ("riziv", "code"),
+    [
+        ("", "riziv.missing"),
+        ("1234562500", "riziv.format"),
+        ("22345625004", "riziv.not_physician"),
+        ("12345626004", "riziv.checksum"),
+    ],
+)
+def test_invalid_riziv_codes(riziv: str, code: str) -> None:
+    assert riziv_error(riziv) == code
+    assert not is_valid_riziv(riziv)
+
+
+@given(st.integers(100000, 199999), st.sampled_from([97, 89, 83, 79]))
+def test_riziv_check_digits_for_each_modulus(person: int, modulus: int) -> None:
+    check = riziv_check_digits(str(person), modulus)
+    if len(check) != 2:  # modulus - 0 = modulus itself has two digits anyway
+        return
+    assert is_valid_riziv(f"{person}{check}004")
+
+
+def with_check(body: str) -> str:
+    return body + f"{97 - int(body) % 97:02d}"
+
+
+def test_month_13_with_correct_check_digits_is_refused() -> None:
+    assert niss_error(with_check("851330032")) == "niss.invalid"
+
+
+def test_register_numbers_with_unknown_birth_day_are_valid_without_birth_date() -> None:
+    # The register issues day 00 (or an impossible day when the counter ran out):
+    # the number is valid, the birth date is simply unknown.
+    info = niss_info(with_check("850700032"))
+    assert info.birth_date is None
+    assert info.sex is Sex.FEMALE
