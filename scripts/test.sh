@@ -17,7 +17,7 @@ if [ -z "${FITNOTE_TEST_PG_URL:-}" ] && [ -f scripts/pg-test-server.sh ]; then
 fi
 
 set +e
-.venv/bin/python -m ruff check fitnote_desktop tests installer scripts
+.venv/bin/python -m ruff check .
 lint=$?
 .venv/bin/python -m pytest "$@"
 status=$?
