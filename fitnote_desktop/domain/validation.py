@@ -52,11 +52,11 @@ ACCIDENT_REASONS = frozenset(
 )
 
 
-def _err(code: str, field: str, **params: object) -> Finding:
+def _err(code: str, field: str, /, **params: object) -> Finding:
     return Finding(code, field, Severity.ERROR, dict(params))
 
 
-def _warn(code: str, field: str, **params: object) -> Finding:
+def _warn(code: str, field: str, /, **params: object) -> Finding:
     return Finding(code, field, Severity.WARNING, dict(params))
 
 
