@@ -125,7 +125,8 @@ def _pin_message(token: Any | None) -> str:
     if flags & TokenFlag.USER_PIN_FINAL_TRY:
         return "The PIN is incorrect. One more wrong PIN locks the card."
     if flags & TokenFlag.USER_PIN_COUNT_LOW:
-        return "The PIN is incorrect. Few tries are left before the card locks."
+        # PKCS#11: "a wrong PIN was entered since the last successful login"
+        return "The PIN is incorrect. Careful: the card locks after a few wrong PINs."
     return "The PIN is incorrect."
 
 

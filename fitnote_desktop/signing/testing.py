@@ -17,6 +17,7 @@ The tamper helpers produce the inputs the verifier must reject, one code each.
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -246,3 +247,32 @@ def resign_with_other_key(cms_der: bytes, p12: Path, password: str) -> bytes:
 
 def public_pem(cert: x509.Certificate) -> bytes:
     return cert.public_bytes(serialization.Encoding.PEM)
+
+
+# --------------------------------------------------------------------------- interop
+
+
+def openssl_cms_verify(workdir: Path, payload: bytes, cms_der: bytes, root_pem: Path) -> str:
+    """Run the DESIGN's interoperability check verbatim; return openssl's stderr.
+
+    ``openssl cms -verify -binary -inform DER -content payload -CAfile root.pem
+    -purpose any``. Raises ``AssertionError`` with openssl's message when it refuses.
+    """
+    workdir = Path(workdir)
+    (workdir / "payload").write_bytes(payload)
+    (workdir / "signature.der").write_bytes(cms_der)
+    done = subprocess.run(
+        [
+            "openssl", "cms", "-verify", "-binary", "-inform", "DER",
+            "-in", str(workdir / "signature.der"),
+            "-content", str(workdir / "payload"),
+            "-CAfile", str(root_pem), "-purpose", "any",
+            "-out", str(workdir / "verified"),
+        ],
+        capture_output=True, text=True, check=False, timeout=60,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise AssertionError(f"openssl cms -verify refused the signature: {done.stderr.strip()}")
+    if (workdir / "verified").read_bytes() != payload:
+        raise AssertionError("openssl cms -verify returned other content")
+    return done.stderr

@@ -30,35 +30,7 @@ def _signed_attr_types(cms_der: bytes) -> list[str]:
 
 
 def openssl_verify(tmp_path: Path, payload: bytes, cms_der: bytes, root_pem: Path) -> str:
-    """The DESIGN's interoperability check, verbatim."""
-    (tmp_path / "payload").write_bytes(payload)
-    (tmp_path / "sig.der").write_bytes(cms_der)
-    done = subprocess.run(
-        [
-            "openssl",
-            "cms",
-            "-verify",
-            "-binary",
-            "-inform",
-            "DER",
-            "-in",
-            str(tmp_path / "sig.der"),
-            "-content",
-            str(tmp_path / "payload"),
-            "-CAfile",
-            str(root_pem),
-            "-purpose",
-            "any",
-            "-out",
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert (tmp_path / "out").read_bytes() == payload
-    return done.stderr
+    return testing.openssl_cms_verify(tmp_path, payload, cms_der, root_pem)
 
 
 @pytest.mark.parametrize("algorithm", ["ecdsa-p384", "rsa-2048"])
