@@ -1,0 +1,198 @@
+"""The sandbox endpoint's storage: SQLAlchemy 2.x, SQLite by default, PostgreSQL by URL.
+
+Everything that must be consistent across several uvicorn workers lives here (login
+challenges, sessions, documents, threads), never in process memory, so that a
+PostgreSQL-backed deployment can run more than one worker.
+
+Idempotency is enforced by the database, not by a read-then-write in Python: the
+document UUID is the primary key, so two concurrent submissions of one document cannot
+both be inserted; the loser re-reads and compares hashes.
+
+Times are stored as naive UTC (``UtcDateTime``) because SQLite has no time zones and
+PostgreSQL's ``timestamptz`` would hand back aware values: one convention for both.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+from sqlalchemy.types import TypeDecorator
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in Python, naive UTC in the database."""
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to UtcDateTime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Practitioner(Base):
+    """The registry: a person's NISS (from the eID certificate) ↔ RIZIV number and role."""
+
+    __tablename__ = "practitioners"
+    niss: Mapped[str] = mapped_column(sa.String(11), primary_key=True)
+    riziv: Mapped[str] = mapped_column(sa.String(11), unique=True)
+    given_name: Mapped[str] = mapped_column(sa.String(100), default="")
+    family_name: Mapped[str] = mapped_column(sa.String(100), default="")
+    role: Mapped[str] = mapped_column(sa.String(32), default="treating")
+
+
+class Challenge(Base):
+    __tablename__ = "challenges"
+    nonce: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class Session(Base):
+    """A login session; only the SHA-256 of the bearer token is stored."""
+
+    __tablename__ = "sessions"
+    token_sha256: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    niss: Mapped[str] = mapped_column(sa.String(11))
+    riziv: Mapped[str] = mapped_column(sa.String(11))
+    role: Mapped[str] = mapped_column(sa.String(32))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class Dossier(Base):
+    """The per-patient communication dossier (TRIO): keyed by a pseudonym of the NISS."""
+
+    __tablename__ = "dossiers"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True, default=new_id)
+    patient_key: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    payload_sha256: Mapped[str] = mapped_column(sa.String(64))
+    payload: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    signature: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    kind: Mapped[str] = mapped_column(sa.String(32))
+    author_riziv: Mapped[str] = mapped_column(sa.String(11), index=True)
+    dossier_id: Mapped[str] = mapped_column(sa.ForeignKey("dossiers.id"), index=True)
+    episode_id: Mapped[str] = mapped_column(sa.String(100), default="", index=True)
+    consent_reference: Mapped[str] = mapped_column(sa.String(100), default="")
+    episode_sharing: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    status: Mapped[str] = mapped_column(sa.String(16), default="accepted")
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    receipt: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    receipt_signature: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    retracted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    retraction_reason: Mapped[str | None] = mapped_column(sa.String(32), nullable=True)
+    retraction_payload: Mapped[bytes | None] = mapped_column(sa.LargeBinary, nullable=True)
+    retraction_signature: Mapped[bytes | None] = mapped_column(sa.LargeBinary, nullable=True)
+    retraction_receipt: Mapped[bytes | None] = mapped_column(sa.LargeBinary, nullable=True)
+    retraction_receipt_signature: Mapped[bytes | None] = mapped_column(
+        sa.LargeBinary, nullable=True
+    )
+
+
+class EpisodeAudit(Base):
+    """Every episode look-up, allowed or not: who, when, which dossier, which consent."""
+
+    __tablename__ = "episode_audit"
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    requester_riziv: Mapped[str] = mapped_column(sa.String(11))
+    patient_key: Mapped[str] = mapped_column(sa.String(64))
+    episode_id: Mapped[str] = mapped_column(sa.String(100), default="")
+    consent_reference: Mapped[str] = mapped_column(sa.String(100), default="")
+    outcome: Mapped[str] = mapped_column(sa.String(40))
+    document_count: Mapped[int] = mapped_column(sa.Integer, default=0)
+
+
+class Thread(Base):
+    __tablename__ = "threads"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True, default=new_id)
+    dossier_id: Mapped[str] = mapped_column(sa.ForeignKey("dossiers.id"), index=True)
+    subject: Mapped[str] = mapped_column(sa.String(200))
+    document_id: Mapped[str | None] = mapped_column(sa.String(36), nullable=True)
+    created_by: Mapped[str] = mapped_column(sa.String(11))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_message_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class Message(Base):
+    __tablename__ = "messages"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True, default=new_id)
+    thread_id: Mapped[str] = mapped_column(sa.ForeignKey("threads.id"), index=True)
+    author_riziv: Mapped[str] = mapped_column(sa.String(11))
+    author_role: Mapped[str] = mapped_column(sa.String(32))
+    body: Mapped[str] = mapped_column(sa.Text)
+    reply_to: Mapped[str | None] = mapped_column(sa.String(36), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class ThreadRead(Base):
+    """Up to when a practitioner has read a thread."""
+
+    __tablename__ = "thread_reads"
+    thread_id: Mapped[str] = mapped_column(sa.ForeignKey("threads.id"), primary_key=True)
+    riziv: Mapped[str] = mapped_column(sa.String(11), primary_key=True)
+    read_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` with the settings each backend needs under concurrency."""
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            pool_size=8,
+            max_overflow=8,
+        )
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            # pysqlite's own transaction handling defers BEGIN; take the write lock at
+            # BEGIN instead (IMMEDIATE) so concurrent writers queue on busy_timeout
+            # rather than fail with "database is locked" on lock upgrade.
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return sa.create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def create_schema(engine: Engine) -> None:
+    Base.metadata.create_all(engine)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Any]:
+    return sessionmaker(engine, expire_on_commit=False)

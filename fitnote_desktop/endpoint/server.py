@@ -1,0 +1,167 @@
+"""Running the endpoint: uvicorn over TLS, as a server, in a thread, or embedded in the app.
+
+* ``serve(settings)`` — blocking, for ``fitnote-endpoint`` (a real deployment or demo).
+* ``start_in_thread(settings)`` — a real uvicorn server on a daemon thread, bound before
+  it returns (port 0 picks a free port), for tests and for embedding.
+* ``start_embedded(demo_dir)`` — what ``fitnote-desktop --demo`` calls: demo PKI,
+  registry and SQLite database in ``demo_dir``, server on 127.0.0.1, and everything the
+  client needs to pin (CA bundle path, receipt certificate).
+
+TLS is not optional here: there is no code path that serves plain HTTP.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import uvicorn
+from asn1crypto import x509
+from starlette.types import ASGIApp
+
+from fitnote_desktop.endpoint.app import create_app
+from fitnote_desktop.endpoint.settings import EndpointSettings, RegistryEntry
+from fitnote_desktop.transport.receipts import ReceiptSigner, load_certificate
+
+DEMO_DB_NAME = "endpoint.sqlite3"
+
+
+def demo_settings(
+    demo_dir: Path, *, host: str = "127.0.0.1", port: int = 8443, **overrides: object
+) -> EndpointSettings:
+    """Settings over a demo PKI in ``demo_dir`` (created on first use, reused after)."""
+    from fitnote_desktop.demo import DEMO_PHYSICIANS
+    from fitnote_desktop.signing.demo_pki import create_demo_pki
+
+    demo_dir = Path(demo_dir)
+    pki = create_demo_pki(demo_dir)
+    registry = tuple(
+        RegistryEntry(p.niss, p.riziv, p.given_name, p.family_name, "treating")
+        for p in DEMO_PHYSICIANS
+    )
+    values: dict[str, object] = {
+        "db_url": f"sqlite:///{(demo_dir / DEMO_DB_NAME).resolve()}",
+        "trust_roots": tuple(pki.citizen_trust_roots()),
+        "intermediates": (load_certificate(pki.citizen_ca_pem.read_bytes()),),
+        "receipt_signer": ReceiptSigner.from_pkcs12(pki.receipt_p12, pki.password),
+        "registry": registry,
+        "host": host,
+        "port": port,
+        "tls_cert": pki.tls_cert,
+        "tls_key": pki.tls_key,
+    }
+    values.update(overrides)
+    return EndpointSettings(**values)  # type: ignore[arg-type]
+
+
+def _config(
+    settings: EndpointSettings, *, access_log: bool = False, app: ASGIApp | None = None
+) -> uvicorn.Config:
+    if settings.tls_cert is None or settings.tls_key is None:
+        raise ValueError("the endpoint only serves HTTPS: a TLS certificate and key are needed")
+    return uvicorn.Config(
+        app if app is not None else create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        ssl_certfile=str(settings.tls_cert),
+        ssl_keyfile=str(settings.tls_key),
+        log_level="warning",
+        access_log=access_log,
+        timeout_keep_alive=30,
+        limit_concurrency=500,
+    )
+
+
+def serve(settings: EndpointSettings, *, access_log: bool = False) -> None:
+    """Run until interrupted (Ctrl-C / SIGTERM)."""
+    uvicorn.Server(_config(settings, access_log=access_log)).run()
+
+
+@dataclass
+class RunningServer:
+    """A uvicorn server on a background thread."""
+
+    url: str
+    host: str
+    port: int
+    _server: uvicorn.Server
+    _thread: threading.Thread
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+
+def start_in_thread(
+    settings: EndpointSettings, *, app: ASGIApp | None = None, startup_timeout: float = 20.0
+) -> RunningServer:
+    """Start uvicorn (TLS) on a daemon thread; returns once it accepts connections.
+
+    The socket is bound here, before the thread starts, so ``port=0`` yields a free port
+    without a race and the URL is known when this returns. ``app`` replaces the app built
+    from ``settings`` (tests wrap it to inject faults).
+    """
+    config = _config(settings, app=app)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((settings.host, settings.port))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(config)
+    thread = threading.Thread(
+        target=server.run,
+        kwargs={"sockets": [sock]},
+        name=f"fitnote-endpoint-{port}",
+        daemon=True,
+    )
+    thread.start()
+    deadline = time.monotonic() + startup_timeout
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("the endpoint failed to start")
+        if time.monotonic() > deadline:
+            server.should_exit = True
+            raise RuntimeError("the endpoint did not start in time")
+        time.sleep(0.02)
+    host = "127.0.0.1" if settings.host in ("0.0.0.0", "") else settings.host  # noqa: S104
+    return RunningServer(f"https://{host}:{port}", host, port, server, thread)
+
+
+@dataclass
+class EmbeddedEndpoint:
+    """The demo endpoint running inside the desktop app."""
+
+    url: str
+    ca_pem_path: Path
+    receipt_cert: x509.Certificate
+    receipt_cert_path: Path
+    _running: RunningServer
+
+    def stop(self) -> None:
+        self._running.stop()
+
+
+def start_embedded(demo_dir: Path, *, port: int = 0) -> EmbeddedEndpoint:
+    """Start the sandbox endpoint for ``fitnote-desktop --demo`` on 127.0.0.1.
+
+    The client should use ``url``, verify TLS against ``ca_pem_path`` and pin
+    ``receipt_cert`` for receipts.
+    """
+    from fitnote_desktop.signing.demo_pki import create_demo_pki
+
+    pki = create_demo_pki(Path(demo_dir))
+    settings = demo_settings(Path(demo_dir), host="127.0.0.1", port=port)
+    running = start_in_thread(settings)
+    return EmbeddedEndpoint(
+        url=running.url,
+        ca_pem_path=pki.endpoint_ca_pem,
+        receipt_cert=load_certificate(pki.receipt_cert_pem.read_bytes()),
+        receipt_cert_path=pki.receipt_cert_pem,
+        _running=running,
+    )

@@ -1,0 +1,90 @@
+"""Settings of the sandbox endpoint: one frozen value built by the CLI, the demo or tests.
+
+The clock is a setting so that tests can expire sessions and challenges without
+sleeping, and the retention purge can be tested on fixed dates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from asn1crypto import x509
+
+from fitnote_desktop.transport.receipts import ReceiptSigner, load_certificate
+
+ROLES = ("treating", "advising", "occupational")
+DEFAULT_RETENTION = timedelta(days=730)  # TRIO keeps data at most two years
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    """One practitioner of the registry (eHealth's professionals register, simplified)."""
+
+    niss: str
+    riziv: str
+    given_name: str = ""
+    family_name: str = ""
+    role: str = "treating"
+
+
+def load_registry(path: Path) -> tuple[RegistryEntry, ...]:
+    """Read a registry file: a JSON list of ``{niss, riziv, given_name, family_name, role}``."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, list):
+        raise ValueError("registry file must hold a JSON list")
+    out = []
+    for i, item in enumerate(data):
+        try:
+            entry = RegistryEntry(
+                niss=str(item["niss"]),
+                riziv=str(item["riziv"]),
+                given_name=str(item.get("given_name", "")),
+                family_name=str(item.get("family_name", "")),
+                role=str(item.get("role", "treating")),
+            )
+        except (KeyError, TypeError):
+            raise ValueError(f"registry entry {i} needs niss and riziv") from None
+        if entry.role not in ROLES:
+            raise ValueError(f"registry entry {i}: role must be one of {', '.join(ROLES)}")
+        out.append(entry)
+    return tuple(out)
+
+
+def load_certificates(path: Path) -> tuple[x509.Certificate, ...]:
+    """All certificates of a PEM bundle (or one DER certificate)."""
+    from asn1crypto import pem
+
+    raw = Path(path).read_bytes()
+    if pem.detect(raw):
+        return tuple(x509.Certificate.load(der) for _, _, der in pem.unarmor(raw, multiple=True))
+    return (load_certificate(raw),)
+
+
+@dataclass(frozen=True)
+class EndpointSettings:
+    """Everything the app factory needs; no global state."""
+
+    db_url: str
+    trust_roots: tuple[x509.Certificate, ...]
+    receipt_signer: ReceiptSigner
+    registry: tuple[RegistryEntry, ...] = ()
+    intermediates: tuple[x509.Certificate, ...] = ()
+    session_ttl: timedelta = timedelta(minutes=15)
+    challenge_ttl: timedelta = timedelta(minutes=2)
+    max_body_bytes: int = 256 * 1024
+    retention: timedelta = DEFAULT_RETENTION
+    signing_time_skew: timedelta = timedelta(minutes=5)
+    clock: Callable[[], datetime] = field(default=utc_now)
+    # TLS (used by ``serve``; the app itself is transport-agnostic)
+    host: str = "127.0.0.1"
+    port: int = 8443
+    tls_cert: Path | None = None
+    tls_key: Path | None = None

@@ -1,0 +1,465 @@
+"""HTTPS client of the TRIO-like endpoint (API v1).
+
+Security rules, enforced here and nowhere optional:
+
+* only ``https://`` URLs: anything else raises :class:`InsecureEndpointError` in the
+  constructor, before a socket is opened;
+* TLS verification always on, against the configured CA bundle (a PEM path, or an
+  ``ssl.SSLContext`` built by the caller; ``None`` means the system store), with
+  hostname checking; there is no parameter to turn it off;
+* timeouts on every request;
+* login by challenge/response with the *authentication* key; the session token is kept
+  in memory only, and an expired session is renewed once transparently;
+* receipts are verified against the pinned endpoint receipt certificate before a
+  submission counts as accepted.
+
+Errors are classified for the outbox: :class:`EndpointUnavailable` (timeouts, refused
+connections, 5xx, 429) and :class:`TlsVerificationError` are worth retrying later;
+:class:`EndpointRejected` (4xx) is the endpoint's final answer about *this* request;
+:class:`LoginFailed` is about the credentials, not the document. No exception message
+carries a NISS or medical content.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import ssl
+import threading
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+from asn1crypto import x509
+
+from fitnote_desktop.signing.ports import Authenticator, DocumentSigner
+from fitnote_desktop.transport.protocol import API_PREFIX, Receipt, retraction_bytes
+from fitnote_desktop.transport.receipts import ReceiptError, verify_receipt
+
+DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+SESSION_MARGIN = timedelta(seconds=30)  # renew a little before the server's expiry
+
+
+class TransportError(Exception):
+    """Base class; ``code`` is stable (stored in the outbox, translated by the UI)."""
+
+    code = "transport.error"
+    retryable = False
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        if code is not None:
+            self.code = code
+
+
+class InsecureEndpointError(TransportError, ValueError):
+    code = "transport.insecure_url"
+
+
+class EndpointUnavailable(TransportError):
+    """Offline, refused, timed out, or a server-side error: try again later."""
+
+    code = "transport.unavailable"
+    retryable = True
+
+
+class TlsVerificationError(EndpointUnavailable):
+    """The server's certificate did not verify (unknown CA, wrong name, expired).
+
+    Retryable for the outbox (a captive portal or a proxy can cause it and go away),
+    but reported with its own code so the UI can say so instead of "offline".
+    """
+
+    code = "transport.tls_failed"
+
+
+class EndpointRejected(TransportError):
+    """A 4xx answer: the endpoint refused this request; ``code`` is its error code."""
+
+    def __init__(
+        self,
+        code: str,
+        detail: str,
+        *,
+        status: int,
+        field: str | None = None,
+        findings: list[dict[str, str]] | None = None,
+    ) -> None:
+        super().__init__(f"{code}: {detail}", code=code)
+        self.status = status
+        self.detail = detail
+        self.field = field
+        self.findings = findings or []
+
+
+class LoginFailed(EndpointRejected):
+    """Login refused (unknown practitioner, certificate refused): not the document's fault."""
+
+
+class ReceiptInvalid(TransportError):
+    """The endpoint answered, but its receipt does not verify: never count it as sent."""
+
+    code = "receipt.invalid"
+    retryable = True
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    """A verified receipt for a submission or retraction."""
+
+    document_id: str
+    receipt: Receipt
+    receipt_bytes: bytes
+    receipt_signature: bytes
+    dossier_id: str
+    duplicate: bool = False
+
+    @property
+    def status(self) -> str:
+        return self.receipt.status
+
+
+@dataclass(frozen=True)
+class DocumentState:
+    document_id: str
+    status: str
+    kind: str
+    received_at: datetime
+    retracted_at: datetime | None
+    dossier_id: str
+    payload_sha256: str
+
+
+@dataclass
+class _Session:
+    token: str
+    expires_at: datetime
+    riziv: str
+    role: str
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _dt(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def build_ssl_context(ca_bundle: str | Path | ssl.SSLContext | None) -> ssl.SSLContext:
+    """A verifying TLS context: the given bundle, or the system store for ``None``."""
+    if isinstance(ca_bundle, ssl.SSLContext):
+        if ca_bundle.verify_mode != ssl.CERT_REQUIRED or not ca_bundle.check_hostname:
+            raise InsecureEndpointError("the TLS context must verify certificates and names")
+        return ca_bundle
+    context = ssl.create_default_context(cafile=str(ca_bundle) if ca_bundle else None)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    return context
+
+
+class EndpointClient:
+    """One physician's connection to the endpoint. Thread-safe for sequential use."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        ca_bundle: str | Path | ssl.SSLContext | None,
+        receipt_certificate: x509.Certificate,
+        authenticator: Authenticator | None = None,
+        chain: Sequence[x509.Certificate] = (),
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        clock: Any = None,
+    ) -> None:
+        url = httpx.URL(base_url)
+        if url.scheme != "https":
+            raise InsecureEndpointError(
+                f"refusing a non-HTTPS endpoint URL (scheme {url.scheme!r})"
+            )
+        self.base_url = str(url).rstrip("/")
+        self.receipt_certificate = receipt_certificate
+        self.authenticator = authenticator
+        self._chain = list(chain) or list(getattr(authenticator, "chain", ()) or ())
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._session: _Session | None = None
+        self._lock = threading.RLock()
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            verify=build_ssl_context(ca_bundle),
+            timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
+            follow_redirects=False,
+            headers={"User-Agent": "fitnote-desktop"},
+        )
+
+    # ------------------------------------------------------------------ plumbing
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> EndpointClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            return self._http.request(method, f"{API_PREFIX}{path}", **kwargs)
+        except httpx.TimeoutException:
+            raise EndpointUnavailable(
+                "the endpoint did not answer in time", code="transport.timeout"
+            ) from None
+        except httpx.ConnectError as exc:
+            if _is_tls_failure(exc):
+                raise TlsVerificationError(
+                    "the endpoint's TLS certificate did not verify"
+                ) from None
+            raise EndpointUnavailable(
+                "cannot connect to the endpoint", code="transport.connection_failed"
+            ) from None
+        except httpx.TransportError as exc:
+            if _is_tls_failure(exc):
+                raise TlsVerificationError(
+                    "the endpoint's TLS certificate did not verify"
+                ) from None
+            raise EndpointUnavailable(
+                f"connection problem ({type(exc).__name__})", code="transport.connection_failed"
+            ) from None
+
+    @staticmethod
+    def _check(response: httpx.Response, *, login: bool = False) -> Any:
+        if response.status_code < 300:
+            try:
+                return response.json()
+            except ValueError:
+                raise EndpointUnavailable(
+                    "the endpoint answered with invalid JSON", code="transport.bad_response"
+                ) from None
+        try:
+            body = response.json()
+            code = str(body.get("code") or f"http.{response.status_code}")
+            detail = str(body.get("detail") or "")
+            fld = body.get("field")
+            findings = body.get("findings") or None
+        except (ValueError, AttributeError):
+            code, detail, fld, findings = f"http.{response.status_code}", "", None, None
+        if response.status_code >= 500 or response.status_code in (408, 429):
+            raise EndpointUnavailable(f"endpoint error {response.status_code}", code=code)
+        cls = LoginFailed if login else EndpointRejected
+        raise cls(code, detail, status=response.status_code, field=fld, findings=findings)
+
+    def _authorized(self, method: str, path: str, **kwargs: Any) -> Any:
+        """A request with the session token; logs in (again) when needed, once."""
+        with self._lock:
+            for attempt in (1, 2):
+                session = self._ensure_session()
+                headers = {"Authorization": f"Bearer {session.token}"}
+                response = self._send(method, path, headers=headers, **kwargs)
+                if response.status_code == 401 and attempt == 1:
+                    code = _error_code(response)
+                    if code in ("auth.session_expired", "auth.session_invalid"):
+                        self._session = None
+                        continue
+                return self._check(response)
+        raise AssertionError("unreachable")
+
+    # ------------------------------------------------------------------ auth
+
+    @property
+    def logged_in(self) -> bool:
+        return self._session is not None and self._session.expires_at > self._clock()
+
+    def _ensure_session(self) -> _Session:
+        if self._session is None or self._session.expires_at - SESSION_MARGIN <= self._clock():
+            self.login()
+        assert self._session is not None
+        return self._session
+
+    def login(self) -> str:
+        """Challenge → signature with the authentication key → session. Returns the RIZIV."""
+        if self.authenticator is None:
+            raise LoginFailed("auth.required", "no authentication key configured", status=401)
+        with self._lock:
+            challenge = self._check(self._send("POST", "/auth/challenge"))
+            nonce_b64 = str(challenge["nonce"])
+            nonce = base64.b64decode(nonce_b64)
+            auth = self.authenticator
+            signature = auth.sign_challenge(nonce)  # asks the PIN (authentication)
+            body = {
+                "nonce": nonce_b64,
+                "certificate": _b64(auth.authentication_certificate.dump()),
+                "chain": [_b64(c.dump()) for c in self._chain],
+                "algorithm": auth.algorithm,
+                "signature": _b64(signature),
+            }
+            data = self._check(self._send("POST", "/auth/session", json=body), login=True)
+            self._session = _Session(
+                token=str(data["token"]),
+                expires_at=_dt(data["expires_at"]) or self._clock(),
+                riziv=str(data["riziv"]),
+                role=str(data["role"]),
+            )
+            return self._session.riziv
+
+    def logout(self) -> None:
+        self._session = None
+
+    # ------------------------------------------------------------------ documents
+
+    def health(self) -> dict[str, Any]:
+        return dict(self._check(self._send("GET", "/health")))
+
+    def submit(
+        self,
+        payload: bytes,
+        signature: bytes,
+        document_id: str | None = None,
+    ) -> SubmitResult:
+        """Send a signed document; returns its verified receipt.
+
+        Idempotent: sending the same bytes again returns the same receipt
+        (``duplicate=True``), which is what makes retries after a crash safe.
+        """
+        doc_id = document_id or _document_id(payload)
+        envelope = {"payload": _b64(payload), "signature": _b64(signature)}
+        data = self._authorized("PUT", f"/documents/{doc_id}", json=envelope)
+        return self._verified(data, doc_id, hashlib.sha256(payload).hexdigest(), "accepted")
+
+    def retract(self, document_id: str, payload: bytes, signature: bytes) -> SubmitResult:
+        """Send a signed retraction (see :func:`sign_retraction`)."""
+        envelope = {"payload": _b64(payload), "signature": _b64(signature)}
+        data = self._authorized("POST", f"/documents/{document_id}/retraction", json=envelope)
+        return self._verified(data, document_id, None, "retracted")
+
+    def status(self, document_id: str) -> DocumentState:
+        data = self._authorized("GET", f"/documents/{document_id}")
+        return DocumentState(
+            document_id=str(data["document_id"]),
+            status=str(data["status"]),
+            kind=str(data["kind"]),
+            received_at=_dt(data["received_at"]) or self._clock(),
+            retracted_at=_dt(data.get("retracted_at")),
+            dossier_id=str(data["dossier_id"]),
+            payload_sha256=str(data["payload_sha256"]),
+        )
+
+    def receipt(self, document_id: str) -> SubmitResult:
+        data = self._authorized("GET", f"/documents/{document_id}/receipt")
+        return self._verified(data, document_id, None, "accepted")
+
+    def _verified(
+        self, data: Any, document_id: str, expected_hash: str | None, expected_status: str
+    ) -> SubmitResult:
+        try:
+            receipt_bytes = base64.b64decode(data["receipt"], validate=True)
+            signature = base64.b64decode(data["receipt_signature"], validate=True)
+            receipt = verify_receipt(receipt_bytes, signature, self.receipt_certificate)
+        except (KeyError, TypeError, ValueError) as exc:
+            if isinstance(exc, ReceiptError):
+                raise ReceiptInvalid(str(exc)) from None
+            raise ReceiptInvalid("the receipt is missing or malformed") from None
+        if str(uuid.UUID(document_id)) != receipt.document_id:
+            raise ReceiptInvalid("the receipt names another document")
+        if expected_hash is not None and receipt.payload_sha256 != expected_hash:
+            raise ReceiptInvalid("the receipt attests other bytes than those sent")
+        if receipt.status != expected_status:
+            raise ReceiptInvalid("the receipt has an unexpected status")
+        return SubmitResult(
+            document_id=receipt.document_id,
+            receipt=receipt,
+            receipt_bytes=receipt_bytes,
+            receipt_signature=signature,
+            dossier_id=str(data.get("dossier_id", "")),
+        )
+
+    # ------------------------------------------------------------------ episodes, threads
+
+    def episode_lookup(
+        self, patient_niss: str, consent_reference: str, episode_id: str = ""
+    ) -> dict[str, Any]:
+        """The signed documents of a patient's episode (consent reference required)."""
+        body = {
+            "patient_niss": patient_niss,
+            "episode_id": episode_id,
+            "consent_reference": consent_reference,
+        }
+        return dict(self._authorized("POST", "/episodes/lookup", json=body))
+
+    def dossiers(self) -> list[dict[str, Any]]:
+        return list(self._authorized("GET", "/dossiers"))
+
+    def threads(self, dossier_id: str) -> list[dict[str, Any]]:
+        return list(self._authorized("GET", f"/dossiers/{dossier_id}/threads"))
+
+    def post_thread(
+        self, dossier_id: str, subject: str, body: str, document_id: str | None = None
+    ) -> dict[str, Any]:
+        payload: dict[str, Any] = {"subject": subject, "body": body}
+        if document_id:
+            payload["document_id"] = document_id
+        return dict(self._authorized("POST", f"/dossiers/{dossier_id}/threads", json=payload))
+
+    def thread(self, thread_id: str) -> dict[str, Any]:
+        return dict(self._authorized("GET", f"/threads/{thread_id}"))
+
+    def reply(self, thread_id: str, body: str, reply_to: str | None = None) -> dict[str, Any]:
+        payload: dict[str, Any] = {"body": body}
+        if reply_to:
+            payload["reply_to"] = reply_to
+        return dict(self._authorized("POST", f"/threads/{thread_id}/messages", json=payload))
+
+    def mark_read(self, thread_id: str) -> dict[str, Any]:
+        return dict(self._authorized("POST", f"/threads/{thread_id}/read"))
+
+
+@dataclass(frozen=True)
+class SignedRetraction:
+    document_id: str
+    payload: bytes
+    signature: bytes = field(repr=False)
+
+
+def sign_retraction(
+    signer: DocumentSigner,
+    document_id: str,
+    reason: str = "error",
+    at: datetime | None = None,
+) -> SignedRetraction:
+    """Build and sign (signature key, asks the PIN) a retraction statement."""
+    payload = retraction_bytes(document_id, reason, at or datetime.now(UTC))
+    return SignedRetraction(str(document_id), payload, signer.sign_detached(payload))
+
+
+def _document_id(payload: bytes) -> str:
+    import json
+
+    try:
+        return str(uuid.UUID(json.loads(payload)["id"]))
+    except (ValueError, KeyError, TypeError):
+        raise ValueError("the payload carries no document id") from None
+
+
+def _error_code(response: httpx.Response) -> str | None:
+    try:
+        return str(response.json().get("code"))
+    except (ValueError, AttributeError):
+        return None
+
+
+def _is_tls_failure(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return True
+        if "CERTIFICATE_VERIFY_FAILED" in str(current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
