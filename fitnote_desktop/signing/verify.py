@@ -150,12 +150,18 @@ def has_non_repudiation(cert: x509.Certificate) -> bool:
 
 
 def _parse(cms_der: bytes) -> cms.SignedData:
-    """Load and fully parse the CMS so that malformed input fails here, not deep inside."""
+    """Load the CMS and touch the fields everything else relies on, so that garbage and
+    truncation fail here. (asn1crypto parses lazily; a full ``.native`` walk would cost
+    more than the whole validation, and later parse errors are caught as well.)"""
     content_info = cms.ContentInfo.load(bytes(cms_der), strict=True)
     if content_info["content_type"].native != "signed_data":
         raise ValueError("not a SignedData")
     signed_data = content_info["content"]
-    signed_data.native  # noqa: B018 - forces asn1crypto's lazy parser over every field
+    (signer_info,) = signed_data["signer_infos"]
+    _ = signer_info["digest_algorithm"]["algorithm"].native
+    _ = signer_info["signature_algorithm"]["algorithm"].native
+    _ = [attr["type"].native for attr in signer_info["signed_attrs"]]
+    _ = [cert.chosen["tbs_certificate"]["subject"] for cert in signed_data["certificates"]]
     return signed_data
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -166,3 +167,13 @@ def test_receipt_key_is_not_a_physician(demo_pki: DemoPki, payload: bytes) -> No
     assert verify_detached(payload, cms_der, demo_pki.citizen_trust_roots()).code == (
         "signature.untrusted_chain"
     )
+
+
+def test_usable_from_inside_a_running_event_loop(demo_pki: DemoPki, payload: bytes) -> None:
+    """Async callers (the endpoint's handlers, async services) call the sync API too."""
+
+    async def main() -> bool:
+        cms_der = _sign(demo_pki.physician("gp").signature_p12, payload)
+        return verify_detached(payload, cms_der, demo_pki.citizen_trust_roots()).valid
+
+    assert asyncio.run(main())

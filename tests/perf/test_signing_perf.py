@@ -1,0 +1,93 @@
+"""Signing benchmarks: latency of one document signature and verification throughput.
+
+Figures are ratios to a baseline measured in the same run, so they compare across
+machines: the baseline is a raw ``cryptography`` ECDSA P-384 signature of the same
+SHA-384 digest (the bare cryptographic cost of what a signature key does). Run with:
+
+    FITNOTE_PERF=1 python -m pytest tests/perf/test_signing_perf.py -s
+"""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+import time
+from collections.abc import Callable
+
+import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec, utils
+
+from fitnote_desktop.signing import open_signer, testing
+from fitnote_desktop.signing.demo_pki import DemoPki
+from fitnote_desktop.signing.softhsm import SoftHsmToken
+from fitnote_desktop.signing.verify import verify_detached
+
+pytestmark = pytest.mark.perf
+
+PAYLOAD = b'{"id":"7d0c9b1e","schema":"fitnote/1","text":"' + b"x" * 4000 + b'"}'
+ROUNDS = 30
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> DemoPki:
+    return testing.build_demo_pki(tmp_path_factory.mktemp("perf-pki"))
+
+
+@pytest.fixture(scope="module")
+def token(pki: DemoPki, tmp_path_factory: pytest.TempPathFactory) -> SoftHsmToken:
+    return testing.build_softhsm_tokens(pki, tmp_path_factory.mktemp("perf-hsm"))
+
+
+def _median_seconds(action: Callable[[], object], rounds: int = ROUNDS) -> float:
+    action()  # warm-up: imports, module initialisation, caches
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def test_sign_latency_and_verify_throughput(pki: DemoPki, token: SoftHsmToken) -> None:
+    raw_key = ec.generate_private_key(ec.SECP384R1())
+    digest = hashlib.sha384(PAYLOAD).digest()
+
+    def raw_sign() -> bytes:
+        return raw_key.sign(digest, ec.ECDSA(utils.Prehashed(hashes.SHA384())))
+
+    baseline = _median_seconds(raw_sign, rounds=200)
+
+    p12 = open_signer(testing.pkcs12_config(pki), testing.fixed_pin(pki.password))
+    hsm = open_signer(testing.pkcs11_config(token), testing.fixed_pin(token.pin))
+    try:
+        p12_latency = _median_seconds(lambda: p12.document_signer.sign_detached(PAYLOAD))
+        hsm_latency = _median_seconds(lambda: hsm.document_signer.sign_detached(PAYLOAD))
+        cms_der = hsm.document_signer.sign_detached(PAYLOAD)
+    finally:
+        p12.close()
+        hsm.close()
+
+    roots = pki.citizen_trust_roots()
+    assert verify_detached(PAYLOAD, cms_der, roots).valid
+    verify_latency = _median_seconds(lambda: verify_detached(PAYLOAD, cms_der, roots))
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < 2.0:
+        verify_detached(PAYLOAD, cms_der, roots)
+        count += 1
+    per_second = count / (time.perf_counter() - start)
+
+    rows = [
+        ("raw ECDSA P-384 sign (baseline)", baseline, 1.0),
+        ("sign_detached, PKCS#12 file", p12_latency, p12_latency / baseline),
+        ("sign_detached, SoftHSM2 token", hsm_latency, hsm_latency / baseline),
+        ("verify_detached (one signature)", verify_latency, verify_latency / baseline),
+    ]
+    print()
+    print(f"{'operation':<34} {'median ms':>10} {'x baseline':>11}")
+    for name, seconds, ratio in rows:
+        print(f"{name:<34} {seconds * 1000:>10.2f} {ratio:>11.1f}")
+    print(
+        f"verification throughput: {per_second:.0f} signatures/s "
+        f"({per_second * baseline:.3f} per raw signature time)"
+    )
