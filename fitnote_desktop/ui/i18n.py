@@ -1,0 +1,174 @@
+"""Runtime UI language: Qt translators for widget texts, domain catalogues for codes.
+
+Two sources, one switch. Widget texts go through ``tr()`` and the compiled Qt Linguist
+files in ``translations/``; codes coming from the lower layers (validation findings,
+store/signing/transport errors) are turned into sentences by
+``domain.messages.message`` in the same language, so a Dutch UI shows Dutch errors.
+Switching installs a new QTranslator, which makes Qt send ``LanguageChange`` to every
+widget; each widget re-reads its texts in ``retranslate()``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
+
+from fitnote_desktop.domain import messages
+from fitnote_desktop.domain.findings import Finding
+from fitnote_desktop.resources import translations_path
+
+log = logging.getLogger(__name__)
+
+UI_LANGUAGES = ("nl", "fr", "de", "en")
+LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "de": "Deutsch", "en": "English"}
+
+
+class LanguageManager(QObject):
+    """Owns the installed translators; emits ``changed`` after a switch."""
+
+    changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lang = "en"
+        self._translators: list[QTranslator] = []
+
+    @property
+    def language(self) -> str:
+        return self._lang
+
+    def switch(self, lang: str) -> None:
+        if lang not in UI_LANGUAGES:
+            raise ValueError(lang)
+        app = QCoreApplication.instance()
+        removed = bool(self._translators)
+        for tr in self._translators:
+            app.removeTranslator(tr)
+        self._translators.clear()
+        global _CURRENT
+        _CURRENT = lang
+        self._lang = lang
+        QLocale.setDefault(QLocale(_LOCALES[lang]))
+        # English is the source language, but its plural forms ("%n day(s)") come from
+        # fitnote_en.qm like any other language; Qt's own strings (standard buttons,
+        # calendar) from Qt's qtbase catalogue.
+        sources = [(f"fitnote_{lang}", str(translations_path()))]
+        if lang != "en":
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            sources.append((f"qtbase_{lang}", qt_dir))
+        for name, folder in sources:
+            tr = QTranslator(self)
+            if tr.load(name, folder):
+                app.installTranslator(tr)
+                self._translators.append(tr)
+            elif name.startswith("fitnote"):
+                log.warning("no compiled translation for %s", lang)
+        # (un)installing a translator *posts* LanguageChange; deliver it now so the
+        # switch is complete when this returns. With no translator involved at all
+        # (English to English) nothing was posted: tell the widgets ourselves.
+        # The application re-posts it to each top-level widget, hence two rounds.
+        QCoreApplication.sendPostedEvents(app, QEvent.Type.LanguageChange)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        if not self._translators and not removed:
+            for w in _all_widgets():
+                QCoreApplication.sendEvent(w, QEvent(QEvent.Type.LanguageChange))
+        self.changed.emit(lang)
+
+
+_LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "de": "de_BE", "en": "en_GB"}
+_CURRENT = "en"
+
+
+def _all_widgets() -> list[Any]:
+    from PySide6.QtWidgets import QApplication
+
+    return list(QApplication.allWidgets())
+
+
+def current_language() -> str:
+    return _CURRENT
+
+
+def locale() -> QLocale:
+    return QLocale(_LOCALES[_CURRENT])
+
+
+def _ui_codes() -> dict[str, str]:
+    """Codes raised by the services and the UI itself (not in the domain catalogues)."""
+    return {
+        "document.has_errors": QCoreApplication.translate(
+            "Codes", "The document still has errors; correct them first."
+        ),
+        "document.already_signed": QCoreApplication.translate(
+            "Codes", "This document is already signed."
+        ),
+        "lifecycle.not_a_certificate": QCoreApplication.translate(
+            "Codes", "Only an incapacity certificate can be prolonged."
+        ),
+        "lifecycle.previous_without_end": QCoreApplication.translate(
+            "Codes", "The previous certificate has no end date."
+        ),
+        "lifecycle.replace_draft": QCoreApplication.translate(
+            "Codes", "A draft is edited, not replaced."
+        ),
+        "lifecycle.retract_not_sent": QCoreApplication.translate(
+            "Codes", "Only a sent document can be retracted."
+        ),
+        "date.invalid": QCoreApplication.translate(
+            "Codes", "Not a date. Type e.g. 24/11/2026, or +7 for a duration."
+        ),
+        "documents.unavailable": QCoreApplication.translate(
+            "Codes", "PDF copies are not available in this setup."
+        ),
+        "app.unexpected": QCoreApplication.translate(
+            "Codes", "Something went wrong. Your draft is kept."
+        ),
+        "progress.signing": QCoreApplication.translate("Codes", "Signing…"),
+        "progress.sending": QCoreApplication.translate("Codes", "Sending…"),
+        "progress.rendering": QCoreApplication.translate("Codes", "Preparing the PDF…"),
+        "store.error": QCoreApplication.translate(
+            "Codes", "The local database reported an error. Your draft is kept."
+        ),
+        "transport.offline": QCoreApplication.translate(
+            "Codes", "Offline: documents wait in the outbox."
+        ),
+        "external.consent_missing": QCoreApplication.translate(
+            "Codes", "Record the patient's consent before fetching the episode."
+        ),
+    }
+
+
+def text(code: str, **params: Any) -> str:
+    """The sentence for ``code`` in the current UI language (never a bare English string)."""
+    ui = _ui_codes()
+    if code in ui:
+        return ui[code].format_map(_Defaults(params))
+    out = _message(code, params)
+    if out == code:  # unknown everywhere: say something useful, keep the code for support
+        return QCoreApplication.translate("Codes", "Unexpected problem ({code}).").format(code=code)
+    return out
+
+
+def finding_text(finding: Finding) -> str:
+    return _message(finding.code, finding.params)
+
+
+def _message(code: str, params: dict[str, Any]) -> str:
+    """``messages.message`` without its keyword clash (a finding may carry ``code=``)."""
+    template = messages.catalogue(_CURRENT).get(code) or messages.catalogue("en").get(code)
+    return code if template is None else template.format_map(_Defaults(params))
+
+
+class _Defaults(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

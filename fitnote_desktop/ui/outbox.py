@@ -1,0 +1,116 @@
+"""The outbox: what is waiting to be sent, what failed and why, in words; retry now."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fitnote_desktop.services import ServiceError, Services
+from fitnote_desktop.ui import i18n, labels
+
+REFRESH_MS = 1500
+
+
+class OutboxDialog(QDialog):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outboxDialog")
+        self.services = services
+        self.state = QLabel(self)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel(self)
+        self.empty.setObjectName("hint")
+        self.retry = QPushButton(self)
+        self.retry.clicked.connect(self._retry)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.retry, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(buttons)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.retranslate()
+        self.resize(820, 420)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Outbox"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Patient"),
+                self.tr("Status"),
+                self.tr("Attempts"),
+                self.tr("Next attempt"),
+                self.tr("Last problem"),
+            ]
+        )
+        self.table.setAccessibleName(self.tr("Documents in the outbox"))
+        self.retry.setText(self.tr("Retry now"))
+        self.close_button.setText(self.tr("Close"))
+        self.empty.setText(self.tr("Nothing waiting: every signed document has been delivered."))
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            entries = list(self.services.outbox())
+            state = self.services.connection()
+        except Exception:  # the dialog is informative; a hiccup must not close it
+            return
+        self.state.setText(
+            (self.tr("Online") if state.online else self.tr("Offline"))
+            + ("" if not state.detail else f" — {i18n.text(state.detail)}")
+        )
+        self.table.setRowCount(len(entries))
+        for row, e in enumerate(entries):
+            when = ""
+            if e.next_attempt_at is not None:
+                when = e.next_attempt_at.astimezone().strftime("%d/%m %H:%M")
+            cells = [
+                e.patient_name,
+                labels.status(e.status),
+                str(e.attempts),
+                when,
+                i18n.text(e.last_error) if e.last_error else "",
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, e.document_id)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        self.empty.setVisible(not entries)
+
+    def _retry(self) -> None:
+        row = self.table.currentRow()
+        doc_id = None
+        if row >= 0 and self.table.item(row, 0) is not None:
+            doc_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        try:
+            self.services.retry(doc_id)
+        except ServiceError as exc:
+            self.state.setText(i18n.text(exc.code, **exc.params))
+        self.refresh()

@@ -1,0 +1,322 @@
+"""The patient page: who, the current episode's timeline, and every document with its status.
+
+The timeline is computed by the domain (``timeline.episode_timeline``) from the
+patient's documents; this page only lays it out: the certificates of the episode as a
+chain of periods, then the next key dates (occupational physician at month 1, advising
+physician in months 4/7/11, ...) so the GP sees what is coming at a glance.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fitnote_desktop.domain import timeline
+from fitnote_desktop.domain.identifiers import format_niss
+from fitnote_desktop.domain.model import CertificateKind, DocumentKind, IncapacityCertificate
+from fitnote_desktop.services import Services
+from fitnote_desktop.services.ports import DocumentRecord, DocumentStatus, PatientRecord
+from fitnote_desktop.ui import i18n, labels
+
+STATUS_COLOURS = {
+    DocumentStatus.DRAFT: "#6b7280",
+    DocumentStatus.QUEUED: "#b45309",
+    DocumentStatus.SENDING: "#b45309",
+    DocumentStatus.ACCEPTED: "#047857",
+    DocumentStatus.REJECTED: "#b91c1c",
+    DocumentStatus.RETRACTED: "#6b7280",
+    DocumentStatus.SIGNED: "#1d4ed8",
+}
+
+
+def fmt(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else "…"
+
+
+def period_text(rec: DocumentRecord) -> str:
+    p = rec.document.period
+    return f"{fmt(p.begin)} – {fmt(p.end)}" if p else ""
+
+
+def kind_text(rec: DocumentRecord) -> str:
+    doc = rec.document
+    text = labels.document_kind(doc.kind)
+    if isinstance(doc.body, IncapacityCertificate):
+        if doc.body.certificate_kind is not CertificateKind.INITIAL:
+            text = labels.certificate_kind(doc.body.certificate_kind)
+        if doc.body.fit_note is not None:
+            text += " + " + labels.document_kind(DocumentKind.FIT_NOTE).lower()
+    return text
+
+
+class DocumentTableModel(QAbstractTableModel):
+    """The patient's documents, newest period first, status as a coloured badge."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DocumentRecord] = []
+
+    def set_records(self, rows: list[DocumentRecord]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(
+            rows,
+            key=lambda r: r.document.period.begin if r.document.period else date.min,
+            reverse=True,
+        )
+        self.endResetModel()
+
+    def record(self, row: int) -> DocumentRecord:
+        return self._rows[row]
+
+    def records(self) -> list[DocumentRecord]:
+        return list(self._rows)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("Document"), self.tr("Period"), self.tr("Author"), self.tr("Status")][
+            section
+        ]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        rec = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return kind_text(rec)
+            if col == 1:
+                return period_text(rec)
+            if col == 2:
+                return rec.document.author.full_name
+            text = labels.status(rec.status)
+            if rec.status is DocumentStatus.REJECTED and rec.last_error:
+                text += f": {i18n.text(rec.last_error)}"
+            return text
+        if role == Qt.ItemDataRole.ForegroundRole and col == 3:
+            return QBrush(QColor(STATUS_COLOURS[rec.status]))
+        if role == Qt.ItemDataRole.ToolTipRole and col == 3 and rec.last_error:
+            return i18n.text(rec.last_error)
+        return None
+
+
+class TimelineView(QFrame):
+    """The episode as a line of certificates and the coming key dates."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline")
+        self.title = QLabel(self)
+        self.title.setObjectName("sectionTitle")
+        self.chain = QLabel(self)
+        self.chain.setWordWrap(True)
+        self.chain.setTextFormat(Qt.TextFormat.RichText)
+        self.upcoming = QLabel(self)
+        self.upcoming.setWordWrap(True)
+        self.upcoming.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.chain)
+        layout.addWidget(self.upcoming)
+        self._episode: timeline.Episode | None = None
+        self._today = date.today()
+
+    def show_episode(self, episode: timeline.Episode | None, today: date) -> None:
+        self._episode, self._today = episode, today
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        ep, today = self._episode, self._today
+        if ep is None:
+            self.title.setText(self.tr("No incapacity episode yet"))
+            self.chain.setText("")
+            self.upcoming.setText("")
+            return
+        days = ((ep.end or today) - ep.start).days + 1
+        state = self.tr("ongoing") if ep.ongoing(today) else self.tr("ended")
+        self.title.setText(
+            self.tr("Episode since %1 · day %2 · %3")
+            .replace("%1", fmt(ep.start))
+            .replace("%2", str(min(days, (today - ep.start).days + 1)))
+            .replace("%3", state)
+        )
+        parts = []
+        for doc in ep.documents:
+            p = doc.period
+            if p is None:
+                continue
+            kind = labels.document_kind(doc.kind)
+            if isinstance(doc.body, IncapacityCertificate):
+                kind = labels.certificate_kind(doc.body.certificate_kind)
+            parts.append(f"<b>{fmt(p.begin)} – {fmt(p.end)}</b> {kind}")
+        self.chain.setText(" &nbsp;→&nbsp; ".join(parts))
+        coming = ep.upcoming(today, limit=4)
+        if coming:
+            items = "".join(
+                f"<li><b>{fmt(m.due)}</b> — {i18n.text(m.code, **dict(m.params))}</li>"
+                for m in coming
+            )
+            self.upcoming.setText(f"{self.tr('Coming up:')}<ul style='margin:2px'>{items}</ul>")
+        else:
+            self.upcoming.setText("")
+
+
+class PatientPage(QWidget):
+    """Header, actions, timeline and documents of one patient."""
+
+    new_requested = Signal(object)  # DocumentKind
+    open_requested = Signal(object)  # DocumentRecord
+    prolong_requested = Signal()
+    external_requested = Signal()
+    edit_requested = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.record: PatientRecord | None = None
+        self.name = QLabel(self)
+        self.name.setObjectName("pageTitle")
+        self.details = QLabel(self)
+        self.details.setObjectName("editorSubtitle")
+        self.edit_button = QPushButton(self)
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.new_cert = QPushButton(self)
+        self.new_cert.setObjectName("primary")
+        self.new_cert.clicked.connect(lambda: self.new_requested.emit(DocumentKind.INCAPACITY))
+        self.prolong = QPushButton(self)
+        self.prolong.clicked.connect(self.prolong_requested)
+        self.external = QPushButton(self)
+        self.external.clicked.connect(self.external_requested)
+        self.new_fit = QPushButton(self)
+        self.new_fit.clicked.connect(lambda: self.new_requested.emit(DocumentKind.FIT_NOTE))
+        self.new_pr = QPushButton(self)
+        self.new_pr.clicked.connect(
+            lambda: self.new_requested.emit(DocumentKind.PARTIAL_RESUMPTION)
+        )
+        self.new_inv = QPushButton(self)
+        self.new_inv.clicked.connect(
+            lambda: self.new_requested.emit(DocumentKind.INVALIDITY_RECOGNITION)
+        )
+        self.timeline = TimelineView(self)
+        self.docs_title = QLabel(self)
+        self.docs_title.setObjectName("sectionTitle")
+        self.model = DocumentTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.activated.connect(lambda i: self.open_requested.emit(self.model.record(i.row())))
+        self.table.doubleClicked.connect(
+            lambda i: self.open_requested.emit(self.model.record(i.row()))
+        )
+        head = QHBoxLayout()
+        title = QVBoxLayout()
+        title.addWidget(self.name)
+        title.addWidget(self.details)
+        head.addLayout(title, 1)
+        head.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        actions = QHBoxLayout()
+        for b in (self.new_cert, self.prolong, self.external):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        more = QHBoxLayout()
+        for b in (self.new_fit, self.new_pr, self.new_inv):
+            b.setObjectName("secondary")
+            more.addWidget(b)
+        more.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addLayout(head)
+        layout.addLayout(actions)
+        layout.addLayout(more)
+        layout.addWidget(self.timeline)
+        layout.addWidget(self.docs_title)
+        layout.addWidget(self.table, 1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.edit_button.setText(self.tr("Edit patient…"))
+        self.new_cert.setText(self.tr("New certificate"))
+        self.new_cert.setToolTip(self.tr("Ctrl+N"))
+        self.prolong.setText(self.tr("Prolong last certificate"))
+        self.prolong.setToolTip(self.tr("Ctrl+Shift+P"))
+        self.external.setText(self.tr("Prolong a certificate from elsewhere…"))
+        self.new_fit.setText(self.tr("Stand-alone fit-note"))
+        self.new_pr.setText(self.tr("Partial resumption"))
+        self.new_inv.setText(self.tr("Invalidity recognition"))
+        self.docs_title.setText(self.tr("Documents"))
+        self.table.setAccessibleName(self.tr("Documents of the patient"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        self.timeline.retranslate()
+        self._show_header()
+
+    def show_patient(self, record: PatientRecord) -> None:
+        self.record = record
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.record is None:
+            return
+        self.record = self.services.patient(self.record.id)
+        self.model.set_records(self.services.documents_for(self.record.id))
+        self.timeline.show_episode(self.services.timeline(self.record.id), self.services.today())
+        self.prolong.setEnabled(self.services.last_certificate(self.record.id) is not None)
+        self._show_header()
+
+    def _show_header(self) -> None:
+        if self.record is None:
+            return
+        p = self.record.patient
+        self.name.setText(p.full_name)
+        bits = [format_niss(p.niss)]
+        if p.birth_date:
+            bits.append(self.tr("born %1").replace("%1", fmt(p.birth_date)))
+        bits.append(labels.language(p.language))
+        self.details.setText("  ·  ".join(bits))
+
+    def selected(self) -> DocumentRecord | None:
+        idx = self.table.currentIndex()
+        return self.model.record(idx.row()) if idx.isValid() else None

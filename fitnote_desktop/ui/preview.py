@@ -1,0 +1,205 @@
+"""Preview, save and print the PDF copies, one per recipient.
+
+The PDF bytes stay in memory: pages are rasterised by poppler's ``pdftoppm`` through
+pipes (stdin → stdout), so no medical document is ever written to a temporary file.
+Saving is an explicit choice of the physician. Where poppler is not installed the
+dialog still offers saving.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fitnote_desktop.domain.model import Language, Recipient
+from fitnote_desktop.services import ServiceError, Services
+from fitnote_desktop.ui import i18n, labels
+
+PREVIEW_DPI = 80
+PRINT_DPI = 200
+
+
+def rasterise(pdf: bytes, dpi: int) -> list[QImage]:
+    """Every page of ``pdf`` as an image, through pipes only (empty when unavailable)."""
+    exe = shutil.which("pdftoppm")
+    if exe is None:
+        return []
+    pages: list[QImage] = []
+    page = 1
+    while True:
+        proc = subprocess.run(
+            [
+                exe,
+                "-png",
+                "-r",
+                str(dpi),
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                "-",
+                "-",
+            ],
+            input=pdf,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        if proc.returncode != 0 or not proc.stdout:
+            break
+        image = QImage.fromData(proc.stdout, "PNG")
+        if image.isNull():
+            break
+        pages.append(image)
+        page += 1
+        if page > 50:
+            break
+    return pages
+
+
+class PreviewDialog(QDialog):
+    def __init__(self, services: Services, document_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("previewDialog")
+        self.services = services
+        self.document_id = document_id
+        self.pdf: bytes = b""
+        record = services.document(document_id)
+        self.recipient = QComboBox(self)
+        for r in record.document.recipients or tuple(Recipient):
+            self.recipient.addItem("", r.value)
+        self.language = QComboBox(self)
+        for lang in Language:
+            self.language.addItem("", lang.value)
+        self.language.setCurrentIndex(self.language.findData(record.document.language.value))
+        self.pages = QVBoxLayout()
+        self.pages.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        holder = QWidget(self)
+        holder.setLayout(self.pages)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(holder)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.save = QPushButton(self)
+        self.save.clicked.connect(self._save)
+        self.print = QPushButton(self)
+        self.print.clicked.connect(self._print)
+        self.close_button = QPushButton(self)
+        self.close_button.clicked.connect(self.accept)
+        top = QHBoxLayout()
+        self.recipient_label = QLabel(self)
+        self.language_label = QLabel(self)
+        top.addWidget(self.recipient_label)
+        top.addWidget(self.recipient)
+        top.addWidget(self.language_label)
+        top.addWidget(self.language)
+        top.addStretch(1)
+        top.addWidget(self.save)
+        top.addWidget(self.print)
+        top.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.scroll, 1)
+        self.recipient.currentIndexChanged.connect(self.render)
+        self.language.currentIndexChanged.connect(self.render)
+        self.retranslate()
+        self.resize(820, 900)
+        self.render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("PDF copies"))
+        self.recipient_label.setText(self.tr("Copy for"))
+        self.language_label.setText(self.tr("Language"))
+        for i in range(self.recipient.count()):
+            self.recipient.setItemText(
+                i, labels.recipient_short(Recipient(self.recipient.itemData(i)))
+            )
+        for i in range(self.language.count()):
+            self.language.setItemText(i, labels.language(self.language.itemData(i)))
+        self.save.setText(self.tr("Save PDF…"))
+        self.print.setText(self.tr("Print…"))
+        self.close_button.setText(self.tr("Close"))
+        self.recipient.setAccessibleName(self.tr("Copy for"))
+        self.language.setAccessibleName(self.tr("Language"))
+
+    def render(self) -> None:
+        while self.pages.count():
+            item = self.pages.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        try:
+            self.pdf = self.services.render_pdf(
+                self.document_id,
+                Recipient(self.recipient.currentData()),
+                self.language.currentData(),
+            )
+        except ServiceError as exc:
+            self.pdf = b""
+            self.message.setText(i18n.text(exc.code, **exc.params))
+            self.save.setEnabled(False)
+            self.print.setEnabled(False)
+            return
+        self.save.setEnabled(True)
+        images = rasterise(self.pdf, PREVIEW_DPI)
+        self.print.setEnabled(bool(images))
+        self.message.setText(
+            "" if images else self.tr("No preview on this computer; save the PDF to open it.")
+        )
+        for image in images:
+            page = QLabel()
+            page.setPixmap(QPixmap.fromImage(image))
+            page.setStyleSheet("border: 1px solid #d1d5db; background: white;")
+            self.pages.addWidget(page)
+
+    def _save(self) -> None:
+        if not self.pdf:
+            return
+        name = f"{self.recipient.currentData()}-{self.language.currentData()}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), name, "PDF (*.pdf)")
+        if path:
+            with open(path, "wb") as fh:
+                fh.write(self.pdf)
+
+    def _print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        images = rasterise(self.pdf, PRINT_DPI)
+        painter = QPainter(printer)
+        try:
+            for i, image in enumerate(images):
+                if i:
+                    printer.newPage()
+                rect = printer.pageLayout().paintRectPixels(printer.resolution())
+                scaled = image.scaled(
+                    rect.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+                painter.drawImage(0, 0, scaled)
+        finally:
+            painter.end()
+        _ = QPageLayout

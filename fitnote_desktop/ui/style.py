@@ -1,0 +1,42 @@
+"""One style sheet for the whole app: calm, readable, errors and warnings unmistakable."""
+
+from __future__ import annotations
+
+STYLE = """
+QMainWindow, QDialog { background: #f6f7f9; }
+#patientPanel { background: #ffffff; border-right: 1px solid #e3e6ea; }
+#panelTitle, #pageTitle { font-size: 17px; font-weight: 600; color: #111827; }
+#editorTitle { font-size: 18px; font-weight: 600; color: #111827; }
+#editorSubtitle { color: #4b5563; }
+#section, #timeline { background: #ffffff; border: 1px solid #e3e6ea; border-radius: 8px; }
+#sectionTitle { font-size: 14px; font-weight: 600; color: #1f2937; }
+#subTitle { font-weight: 600; color: #374151; margin-top: 6px; }
+#hint { color: #6b7280; }
+#findingsPanel { background: #ffffff; border-left: 1px solid #e3e6ea; }
+#capacityRow { background: #f9fafb; border: 1px solid #e5e7eb; border-radius: 6px; }
+#fieldMessage[severity="error"] { color: #b91c1c; }
+#fieldMessage[severity="warning"] { color: #92400e; }
+QLineEdit[severity="error"], QComboBox[severity="error"], QPlainTextEdit[severity="error"] {
+    border: 1px solid #dc2626; border-radius: 3px; background: #fef2f2; }
+QLineEdit[severity="warning"], QComboBox[severity="warning"] {
+    border: 1px solid #d97706; border-radius: 3px; background: #fffbeb; }
+QPushButton { padding: 5px 12px; }
+QPushButton#primary { background: #1d4ed8; color: white; border: 1px solid #1e40af;
+    border-radius: 5px; padding: 7px 16px; font-weight: 600; }
+QPushButton#primary:disabled { background: #93a3c8; border-color: #93a3c8; }
+QPushButton#primary:focus { border: 2px solid #111827; }
+QPushButton#chip { padding: 2px 8px; border: 1px solid #cbd5e1; border-radius: 10px;
+    background: #f1f5f9; }
+QPushButton#chip:hover { background: #e2e8f0; }
+#saveState[state="saved"] { color: #047857; }
+#saveState[state="pending"] { color: #6b7280; }
+#saveState[state="error"] { color: #b91c1c; font-weight: 600; }
+#saveState[state="signed"] { color: #1d4ed8; font-weight: 600; }
+#demoBanner { background: #fde68a; color: #78350f; font-weight: 700; padding: 4px;
+    border-bottom: 1px solid #f59e0b; }
+#connection[online="true"] { color: #047857; }
+#connection[online="false"] { color: #b45309; }
+#welcome { color: #374151; font-size: 14px; }
+QListView#findings::item { padding: 4px; }
+QTableView { background: #ffffff; alternate-background-color: #f9fafb; }
+"""

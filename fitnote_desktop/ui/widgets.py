@@ -1,0 +1,232 @@
+"""Small reusable widgets: a typed date field, inline field messages, section headers.
+
+The date field is a line edit rather than a QDateEdit because physicians type dates
+(``24/11``, ``24.11.2026``) and durations (``+14`` = fourteen days from the start,
+``3w``), and an empty field must really mean "no date" (QDateEdit has no empty state).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from fitnote_desktop.domain.findings import Severity
+from fitnote_desktop.ui import i18n
+
+_DATE = re.compile(r"^\s*(\d{1,2})\s*[./\-\s]\s*(\d{1,2})(?:\s*[./\-\s]\s*(\d{2,4}))?\s*$")
+_DURATION = re.compile(r"^\s*\+?\s*(\d{1,3})\s*([dDwWmMjJtT]?)\s*$")
+
+
+def format_date(value: date | None) -> str:
+    return "" if value is None else value.strftime("%d/%m/%Y")
+
+
+def parse_date(text: str, *, today: date, anchor: date | None = None) -> date | None:
+    """``24/11/2026``, ``24.11.26``, ``24/11`` (this year), ``2026-11-24``, or a duration.
+
+    A duration (``+14``, ``14d``, ``2w``, ``1m``) counts days *including* ``anchor``,
+    the way a physician says "fourteen days": begin 1 Dec + 14 → end 14 Dec. Returns
+    None for an empty text; raises ``ValueError`` when it is not a date.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if iso:
+        return date(int(iso[1]), int(iso[2]), int(iso[3]))
+    m = _DATE.match(text)
+    if m and not (text.startswith("+")):
+        day, month = int(m[1]), int(m[2])
+        year = int(m[3]) if m[3] else today.year
+        if year < 100:
+            year += 2000
+        return date(year, month, day)
+    d = _DURATION.match(text)
+    if d and (text.startswith("+") or d[2]):
+        n, unit = int(d[1]), d[2].lower()
+        base = anchor or today
+        if unit in ("w",):
+            return base + timedelta(days=7 * n - 1)
+        if unit == "m":
+            from fitnote_desktop.domain.validation import add_months
+
+            return add_months(base, n) - timedelta(days=1)
+        return base + timedelta(days=max(n, 1) - 1)
+    raise ValueError(text)
+
+
+class DateField(QWidget):
+    """A date typed or picked; ``value()`` is a ``date`` or None; ``edited`` on change."""
+
+    edited = Signal()
+
+    def __init__(
+        self,
+        *,
+        today: Callable[[], date] = date.today,
+        anchor: Callable[[], date | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._anchor = anchor
+        self._value: date | None = None
+        self._invalid = False
+        self.line = QLineEdit(self)
+        self.line.setMaxLength(12)
+        self.line.setFixedWidth(110)
+        self.button = QToolButton(self)
+        self.button.setText("▾")
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.setAutoRaise(True)
+        self.button.clicked.connect(self._pick)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.line)
+        layout.addWidget(self.button)
+        self.setFocusProxy(self.line)
+        from PySide6.QtWidgets import QSizePolicy
+
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.line.textEdited.connect(self._typed)
+        self.line.editingFinished.connect(self._normalise)
+        self._retranslate()
+
+    # Qt plumbing ----------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.line.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.button.setToolTip(self.tr("Pick a date"))
+        self.button.setAccessibleName(self.tr("Pick a date"))
+
+    # API --------------------------------------------------------------------------
+    def value(self) -> date | None:
+        return self._value
+
+    def is_invalid(self) -> bool:
+        return self._invalid
+
+    def set_value(self, value: date | None) -> None:
+        self._value = value
+        self._invalid = False
+        self.line.setText(format_date(value))
+
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        self.line.setAccessibleName(name)
+
+    # internals -----------------------------------------------------------------
+    def _typed(self, text: str) -> None:
+        anchor = self._anchor() if self._anchor else None
+        try:
+            value = parse_date(text, today=self._today(), anchor=anchor)
+            invalid = False
+        except ValueError:
+            value, invalid = self._value, True
+        # a half-typed date ("24/1") parses to something: accept only full forms quietly
+        changed = value != self._value or invalid != self._invalid
+        self._value, self._invalid = value, invalid
+        if changed:
+            self.edited.emit()
+
+    def _normalise(self) -> None:
+        if not self._invalid:
+            self.line.setText(format_date(self._value))
+
+    def _pick(self) -> None:
+        menu = QMenu(self)
+        cal = QCalendarWidget(menu)
+        cal.setGridVisible(False)
+        base = self._value or (self._anchor() if self._anchor else None) or self._today()
+        cal.setSelectedDate(QDate(base.year, base.month, base.day))
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(cal)
+        menu.addAction(action)
+
+        def chosen(qd: QDate) -> None:
+            self.set_value(date(qd.year(), qd.month(), qd.day()))
+            self.edited.emit()
+            menu.close()
+
+        cal.activated.connect(chosen)
+        cal.clicked.connect(chosen)
+        menu.popup(self.line.mapToGlobal(self.line.rect().bottomLeft()))
+        cal.setFocus()
+
+
+class FieldMessage(QLabel):
+    """The inline message under a field: hidden when the field is fine."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setObjectName("fieldMessage")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.hide()
+
+    def show_messages(self, items: list[tuple[Severity, str]]) -> None:
+        if not items:
+            self.clear()
+            self.hide()
+            return
+        worst = Severity.ERROR if any(s is Severity.ERROR for s, _ in items) else Severity.WARNING
+        self.setProperty("severity", worst.value)
+        self.setText("\n".join(text for _, text in items))
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.show()
+
+
+def mark(widget: QWidget, severity: str) -> None:
+    """Set the ``severity`` property used by the style sheet (red/amber border)."""
+    target = widget.focusProxy() or widget
+    if target.property("severity") == severity:
+        return
+    target.setProperty("severity", severity)
+    target.style().unpolish(target)
+    target.style().polish(target)
+
+
+class Section(QFrame):
+    """A titled block of the editor ("Period and reason", "Diagnosis", ...)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("section")
+        self.title = QLabel(self)
+        self.title.setObjectName("sectionTitle")
+        self.body = QVBoxLayout()
+        self.body.setSpacing(6)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 14)
+        outer.setSpacing(8)
+        outer.addWidget(self.title)
+        outer.addLayout(self.body)
+
+    def set_title(self, text: str) -> None:
+        self.title.setText(text)
+        self.setAccessibleName(text)
+
+
+def message_for(code: str, **params: object) -> str:
+    return i18n.text(code, **params)

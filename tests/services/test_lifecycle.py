@@ -1,0 +1,84 @@
+"""The lifecycle rules of the services: prolong, relapse, replace, duplicate, external."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from fitnote_desktop.domain import samples
+from fitnote_desktop.domain.findings import has_errors
+from fitnote_desktop.domain.model import CertificateKind, DocumentKind
+from fitnote_desktop.domain.validation import validate
+from fitnote_desktop.services import lifecycle
+from fitnote_desktop.services.errors import ServiceError
+
+TODAY = date(2026, 11, 30)
+
+
+def test_prolong_starts_the_day_after_and_keeps_the_episode():
+    first = samples.incapacity()
+    nxt = lifecycle.prolong(first, author=samples.practitioner(), today=TODAY)
+    prev_end = first.period.end
+    assert nxt.period.begin == prev_end + timedelta(days=1)
+    assert nxt.period.days() == first.period.days()
+    assert nxt.body.certificate_kind is CertificateKind.PROLONGATION
+    assert nxt.body.previous.reference == str(first.id)
+    assert nxt.episode_id == first.episode_id
+    assert nxt.id != first.id
+    assert not [f for f in validate(nxt, today=TODAY) if f.code.startswith("prolongation.")]
+
+
+def test_prolonged_sample_is_signable():
+    nxt = lifecycle.prolong(samples.incapacity(), author=samples.practitioner(), today=TODAY)
+    assert not has_errors(validate(nxt, today=TODAY))
+
+
+def test_relapse_starts_today_without_end():
+    nxt = lifecycle.relapse(samples.incapacity(), author=samples.practitioner(), today=TODAY)
+    assert nxt.body.certificate_kind is CertificateKind.RELAPSE
+    assert nxt.period.begin == TODAY and nxt.period.end is None
+
+
+def test_replacement_points_at_the_original():
+    original = samples.incapacity()
+    repl = lifecycle.replacement(original, author=samples.practitioner(), today=TODAY)
+    assert repl.replaces == str(original.id)
+    assert repl.body == original.body
+
+
+def test_duplicate_is_a_new_initial_certificate_from_today():
+    dup = lifecycle.duplicate(samples.prolongation(), author=samples.practitioner(), today=TODAY)
+    assert dup.body.certificate_kind is CertificateKind.INITIAL
+    assert dup.body.previous is None
+    assert dup.period.begin == TODAY
+    assert dup.episode_id != samples.prolongation().episode_id
+
+
+def test_external_prolongation_from_the_paper_copy():
+    doc = lifecycle.prolong_external(
+        reference=" ABC-123 ",
+        previous_begin=date(2026, 11, 1),
+        previous_end=date(2026, 11, 29),
+        previous_author_riziv="12345625004",
+        patient=samples.patient(),
+        author=samples.practitioner(),
+        today=TODAY,
+    )
+    assert doc.body.previous.reference == "ABC-123"
+    assert doc.period.begin == TODAY
+    assert doc.body.certificate_kind is CertificateKind.PROLONGATION
+
+
+def test_only_certificates_are_prolonged():
+    with pytest.raises(ServiceError) as err:
+        lifecycle.prolong(samples.partial_resumption(), author=samples.practitioner(), today=TODAY)
+    assert err.value.code == "lifecycle.not_a_certificate"
+
+
+@pytest.mark.parametrize("kind", list(DocumentKind))
+def test_new_document_is_in_the_patients_language(kind):
+    patient = samples.invalidity_recognition().patient  # French-speaking
+    doc = lifecycle.new_document(kind, author=samples.practitioner(), patient=patient, today=TODAY)
+    assert doc.kind is kind
+    assert doc.language.value == "fr"

@@ -1,0 +1,60 @@
+"""The main window on in-memory services: navigation, actions, runtime language switch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+
+from fitnote_desktop.domain.model import DocumentKind
+from fitnote_desktop.ui.main_window import MainWindow
+
+
+def make_window(qtbot, services, languages, tmp_path):
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(services, languages, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_open_patient_and_new_certificate_by_keyboard(
+    qtbot, services, patient, languages, tmp_path
+):
+    window = make_window(qtbot, services, languages, tmp_path)
+    qtbot.keyClick(window.search.search, Qt.Key.Key_Return)  # the recent patient
+    assert window.stack.currentWidget() is window.page
+    window.act_new_cert.trigger()
+    assert window.stack.currentWidget() is window.editor
+    assert window.editor.current.kind is DocumentKind.INCAPACITY
+    assert not window.act_relapse.isEnabled()
+    window.act_back.trigger()
+    assert window.page.model.rowCount() == 1
+
+
+def test_sign_with_errors_reveals_them_and_keeps_the_draft(
+    qtbot, services, patient, languages, tmp_path
+):
+    window = make_window(qtbot, services, languages, tmp_path)
+    window.open_patient(patient)
+    window.act_new_cert.trigger()
+    window.act_sign.trigger()
+    assert not window.busy
+    assert window.editor._targets["body.period.end"][1].isVisible()
+    assert window.editor.record.status.editable
+
+
+def test_geometry_is_remembered(qtbot, services, languages, tmp_path):
+    window = make_window(qtbot, services, languages, tmp_path)
+    window.resize(700, 500)
+    window.close()
+    again = make_window(qtbot, services, languages, tmp_path)
+    assert again.size().width() == 700
+
+
+def test_help_lists_every_shortcut(qtbot, services, languages, tmp_path):
+    from fitnote_desktop.ui.help import HelpDialog
+
+    window = make_window(qtbot, services, languages, tmp_path)
+    dlg = HelpDialog(window, window)
+    qtbot.addWidget(dlg)
+    keys = {dlg.table.item(r, 1).text() for r in range(dlg.table.rowCount())}
+    assert {"Ctrl+N", "Ctrl+L", "F1", "Ctrl+P"} <= keys

@@ -1,0 +1,1400 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>CapacityRow</name>
+    <message>
+        <source>What the patient can do, e.g. can lift up to 5 kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extent of difficulty for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Codes</name>
+    <message>
+        <source>The document still has errors; correct them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document is already signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an incapacity certificate can be prolonged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous certificate has no end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A draft is edited, not replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a sent document can be retracted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a date. Type e.g. 24/11/2026, or +7 for a duration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF copies are not available in this setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your draft is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local database reported an error. Your draft is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: documents wait in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the patient&apos;s consent before fetching the episode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected problem ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentEditor</name>
+    <message>
+        <source>Document &amp;language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview the copies (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;&amp; send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign with your eID and send (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period and reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a date, or +7 for seven days from the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unable to attend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accident date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disease declared on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient may leave the house</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First prognosis on return to work (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial resumption of work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentage of a full-time job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalidity recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incapacity since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free text, e.g. lumbago with sciatica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. L86</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the advising physician sees the diagnosis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit-note: what the patient can still do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a fit-note to this certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free advice for the workplace (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work capacities (ICF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No capacities yet. Add what the patient can still do, with its ICF code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add capacity…  (Ctrl+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (Dutch and French copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients and consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient agrees that</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate is sent electronically to the physicians</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the employer sees the work capacities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another physician may fetch this episode to prolong it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. form number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital admission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference of the previous certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start of the previous certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the previous certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnosis code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employment situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumption from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumption until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continues the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relapse after the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s), until %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) to complete before signing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready to sign — please check the warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Draft saved at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExternalProlongationDialog</name>
+    <message>
+        <source>Prolong a certificate from elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference of the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start of that certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of that certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RIZIV number of its author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient agrees that I fetch this episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its period (paper copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author&apos;s RIZIV number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch episode and prolong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft from the paper copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo / redo in the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End date: 3 days, 1 week, 2 weeks, 1 month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End date as a duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type +10 or 2w in the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add ICF capacity in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICF picker: extent of the limitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything can be done from the keyboard:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IcfPicker</name>
+    <message>
+        <source>Add work capacities (ICF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by code or words, in any language (e.g. d430, tillen, porter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search ICF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chapters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICF search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICF chapters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How limited is the patient? (Alt+0 … Alt+4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the patient can do (in the document&apos;s language)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positive statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add  (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done  (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search on the left, or browse chapters and suggested sets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Incapacity certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit-note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial resumption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalidity recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prolongation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relapse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swimming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School sports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heavy physical activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Illness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospitalisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work accident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accident on the way to or from work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupational disease</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pregnancy-related</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Civil servant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-employed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job seeker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not fit for work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May be fit for work, taking into account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phased return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Altered hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amended duties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workplace adaptations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advising physician (mutuality)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occupational physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advising physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treating physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sex unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent, receipt received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retracted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed (paper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no difficulty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mild difficulty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moderate difficulty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>severe difficulty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complete difficulty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not specified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Fit-note — certificates of incapacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEMO — fictitious physician and patients, sandbox endpoint on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a patient on the left (Ctrl+F) or create one (Ctrl+Shift+N).
+Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New incapacity certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New stand-alone fit-note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New partial resumption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New invalidity recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prolong last certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prolong a certificate from elsewhere…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relapse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace (correct a sent document)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate as new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retract…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add ICF capacity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview and print PDF copies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign and send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed and sent. The receipt is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed. It waits in the outbox and is sent as soon as possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retract this document? The recipients are told that it is no longer valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) waiting to send</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outbox: Ctrl+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents in the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waiting: every signed document has been delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientDialog</name>
+    <message>
+        <source>Edit patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;National number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 85.07.30-032.29</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientPage</name>
+    <message>
+        <source>Edit patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prolong last certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prolong a certificate from elsewhere…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stand-alone fit-note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial resumption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalidity recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents of the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientSearch</name>
+    <message>
+        <source>Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name or national number (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patient found. Press Enter to create one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patients yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>eID PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key file password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to log in to the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to sign the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the PIN of your eID card %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password of your signing key file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is used once and never stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>PDF copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview on this computer; save the PDF to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>No incapacity episode yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Episode since %1 · day %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
