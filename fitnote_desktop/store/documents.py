@@ -1,0 +1,585 @@
+"""Documents: drafts autosaved with a version history, immutable once signed.
+
+The store keeps a document as opaque canonical-JSON ``payload`` bytes plus the metadata
+columns it needs to list, relate and guard them; it never parses the payload.
+
+Version history. Every autosave that changes the payload adds a version in the same
+transaction that updates the document, so the document and its newest version can never
+disagree, whatever instant the process dies at. History is bounded: the first version
+and the last ``max_versions`` (default 50) are kept, older ones are pruned in that same
+transaction. An autosave timer can fire thousands of times on one long draft;
+unbounded, that history would grow the database and every backup by megabytes of
+near-identical copies of medical text. The first version shows where the draft started;
+the last fifty cover far more undo than anyone uses. Saving an unchanged payload adds no
+version. Restoring a version adds it again as the newest, so a restore is undoable too.
+
+Immutability. Once signed, payload, signature and identity columns never change and the
+row cannot be deleted: the repository refuses (``store.document_signed``) and the
+database refuses too (triggers in migration 0001), so no code path can bypass it. Only
+lifecycle columns move on: status along :data:`TRANSITIONS`, ``replaced_by`` and
+``retracted_at``.
+
+Autosaves are not written to the audit log (the versions table is their record);
+creation, signing, restores, status changes and deletions of drafts are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, Final
+
+from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy.engine import Connection, Row
+
+from fitnote_desktop.store.audit import AuditLog
+from fitnote_desktop.store.engine import Database
+from fitnote_desktop.store.errors import (
+    ConflictError,
+    DocumentImmutableError,
+    DuplicateRecordError,
+    InvalidTransitionError,
+    RecordNotFoundError,
+)
+from fitnote_desktop.store.schema import document_versions, documents, patients
+
+
+class DocumentStatus(StrEnum):
+    DRAFT = "draft"
+    SIGNED = "signed"
+    QUEUED = "queued"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    RETRACTED = "retracted"
+    REPLACED = "replaced"
+
+
+S = DocumentStatus
+TRANSITIONS: Final[dict[DocumentStatus, frozenset[DocumentStatus]]] = {
+    S.DRAFT: frozenset({S.SIGNED}),  # only through mark_signed
+    S.SIGNED: frozenset({S.QUEUED, S.RETRACTED, S.REPLACED}),
+    S.QUEUED: frozenset({S.SENT, S.ACCEPTED, S.REJECTED}),
+    S.SENT: frozenset({S.ACCEPTED, S.REJECTED}),
+    S.ACCEPTED: frozenset({S.RETRACTED, S.REPLACED}),
+    S.REJECTED: frozenset({S.QUEUED, S.REPLACED}),
+    S.RETRACTED: frozenset(),
+    S.REPLACED: frozenset(),
+}
+"""Allowed lifecycle moves. Rejected may be queued again (e.g. after the endpoint's
+registry was fixed) because the signed bytes are unchanged; anything else that must
+change content goes through a replacement document."""
+
+
+class _Keep:
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP: Final = _Keep()
+"""Default of optional metadata arguments: leave the stored value as it is."""
+
+
+def payload_hash(payload: bytes) -> str:
+    return hashlib.sha256(payload).hexdigest()
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """Metadata of a document, without payload or signature (for lists)."""
+
+    id: uuid.UUID
+    patient_id: uuid.UUID
+    kind: str
+    status: DocumentStatus
+    language: str
+    created_at: datetime
+    updated_at: datetime
+    period_begin: date | None
+    period_end: date | None
+    payload_hash: str
+    version: int
+    signed_at: datetime | None
+    prolongation_of: uuid.UUID | None
+    relapse_of: uuid.UUID | None
+    replaces: uuid.UUID | None
+    replaced_by: uuid.UUID | None
+    retracted_at: datetime | None
+
+    @property
+    def editable(self) -> bool:
+        return self.status is DocumentStatus.DRAFT
+
+
+@dataclass(frozen=True, repr=False)
+class DocumentRecord(DocumentSummary):
+    payload: bytes
+    signature: bytes | None
+
+    def __repr__(self) -> str:  # the payload is medical content: keep it out of logs
+        return f"DocumentRecord(id={self.id}, status={self.status.value}, v{self.version})"
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    document_id: uuid.UUID
+    version: int
+    saved_at: datetime
+    payload_hash: str
+    size: int
+
+
+@dataclass(frozen=True, repr=False)
+class VersionRecord(VersionInfo):
+    payload: bytes
+
+    def __repr__(self) -> str:
+        return f"VersionRecord(document_id={self.document_id}, version={self.version})"
+
+
+_SUMMARY_COLUMNS = [c for c in documents.c if c.name not in ("payload", "signature")]
+
+
+def _summary_kwargs(row: Row[Any]) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "patient_id": row.patient_id,
+        "kind": row.kind,
+        "status": DocumentStatus(row.status),
+        "language": row.language,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+        "period_begin": row.period_begin,
+        "period_end": row.period_end,
+        "payload_hash": row.payload_hash,
+        "version": row.current_version,
+        "signed_at": row.signed_at,
+        "prolongation_of": row.prolongation_of,
+        "relapse_of": row.relapse_of,
+        "replaces": row.replaces,
+        "replaced_by": row.replaced_by,
+        "retracted_at": row.retracted_at,
+    }
+
+
+def _require_bytes(payload: Any) -> bytes:
+    if not isinstance(payload, bytes | bytearray | memoryview):
+        raise TypeError("payload must be bytes (canonical JSON)")
+    return bytes(payload)
+
+
+class DocumentRepository:
+    def __init__(
+        self,
+        db: Database,
+        audit: AuditLog,
+        clock: Callable[[], datetime],
+        max_versions: int = 50,
+    ) -> None:
+        if max_versions < 1:
+            raise ValueError("max_versions must be at least 1")
+        self._db = db
+        self._audit = audit
+        self._clock = clock
+        self.max_versions = max_versions
+
+    # drafts ------------------------------------------------------------------------------
+    def create_draft(
+        self,
+        *,
+        patient_id: uuid.UUID,
+        kind: str,
+        language: str,
+        payload: bytes,
+        id: uuid.UUID | None = None,
+        period_begin: date | None = None,
+        period_end: date | None = None,
+        prolongation_of: uuid.UUID | None = None,
+        relapse_of: uuid.UUID | None = None,
+        replaces: uuid.UUID | None = None,
+    ) -> DocumentRecord:
+        """Create a draft with its first version; the patient moves to the top of recents."""
+        payload = _require_bytes(payload)
+        doc_id = id or uuid.uuid4()
+        now = self._clock()
+        digest = payload_hash(payload)
+        with self._db.write() as conn:
+            if conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first():
+                raise DuplicateRecordError()
+            if not conn.execute(select(patients.c.id).where(patients.c.id == patient_id)).first():
+                raise RecordNotFoundError()
+            for related in (prolongation_of, relapse_of, replaces):
+                if related is not None:
+                    self._row(conn, related)
+            conn.execute(
+                insert(documents).values(
+                    id=doc_id,
+                    patient_id=patient_id,
+                    kind=kind,
+                    status=DocumentStatus.DRAFT.value,
+                    language=language,
+                    created_at=now,
+                    updated_at=now,
+                    period_begin=period_begin,
+                    period_end=period_end,
+                    payload=payload,
+                    payload_hash=digest,
+                    current_version=1,
+                    prolongation_of=prolongation_of,
+                    relapse_of=relapse_of,
+                    replaces=replaces,
+                )
+            )
+            conn.execute(
+                insert(document_versions).values(
+                    document_id=doc_id,
+                    version=1,
+                    payload=payload,
+                    payload_hash=digest,
+                    saved_at=now,
+                )
+            )
+            conn.execute(
+                update(patients).where(patients.c.id == patient_id).values(last_used_at=now)
+            )
+            self._audit.append(
+                conn,
+                "document.created",
+                document_id=doc_id,
+                patient_id=patient_id,
+                detail={"kind": kind},
+            )
+            return self._record(self._row(conn, doc_id))
+
+    def autosave(
+        self,
+        document_id: uuid.UUID,
+        payload: bytes,
+        *,
+        expected_version: int | None = None,
+        kind: str | _Keep = KEEP,
+        language: str | _Keep = KEEP,
+        period_begin: date | _Keep | None = KEEP,
+        period_end: date | _Keep | None = KEEP,
+    ) -> VersionInfo:
+        """Save the draft's current content; returns the version that now holds it.
+
+        One transaction: document row, new version, pruning. An unchanged payload (and
+        metadata) writes nothing and returns the current version. ``expected_version``
+        guards against two editors: a mismatch raises ``store.conflict``.
+        """
+        payload = _require_bytes(payload)
+        with self._db.write() as conn:
+            return self._save(
+                conn,
+                document_id,
+                payload,
+                expected_version=expected_version,
+                meta_changes={
+                    "kind": kind,
+                    "language": language,
+                    "period_begin": period_begin,
+                    "period_end": period_end,
+                },
+            )
+
+    def restore_version(self, document_id: uuid.UUID, version: int) -> VersionInfo:
+        """Make an earlier version the current content again (as a new version)."""
+        with self._db.write() as conn:
+            row = self._row(conn, document_id)
+            old = conn.execute(
+                select(document_versions.c.payload).where(
+                    document_versions.c.document_id == document_id,
+                    document_versions.c.version == version,
+                )
+            ).scalar()
+            if old is None:
+                raise RecordNotFoundError()
+            info = self._save(conn, document_id, bytes(old))
+            self._audit.append(
+                conn,
+                "document.version_restored",
+                document_id=document_id,
+                patient_id=row.patient_id,
+                detail={"version": version, "new_version": info.version},
+            )
+            return info
+
+    def delete_draft(self, document_id: uuid.UUID) -> None:
+        """Delete a draft and its history; signed documents are never deleted."""
+        with self._db.write() as conn:
+            row = self._row(conn, document_id)
+            if row.status != DocumentStatus.DRAFT:
+                raise DocumentImmutableError()
+            conn.execute(
+                delete(document_versions).where(document_versions.c.document_id == document_id)
+            )
+            conn.execute(delete(documents).where(documents.c.id == document_id))
+            self._audit.append(
+                conn, "document.draft_deleted", document_id=document_id, patient_id=row.patient_id
+            )
+
+    # signing and lifecycle ----------------------------------------------------------------
+    def mark_signed(
+        self,
+        document_id: uuid.UUID,
+        *,
+        payload: bytes,
+        signature: bytes,
+        signed_at: datetime | None = None,
+    ) -> DocumentRecord:
+        """Freeze the draft with the exact bytes that were signed and their CMS signature.
+
+        The signed payload becomes the last version (if it differs from the current one),
+        then the row turns ``signed``; from then on triggers forbid content changes.
+        """
+        payload = _require_bytes(payload)
+        signature = _require_bytes(signature)
+        if not signature:
+            raise ValueError("empty signature")
+        digest = payload_hash(payload)
+        with self._db.write() as conn:
+            row = self._row(conn, document_id)
+            if row.status != DocumentStatus.DRAFT:
+                raise DocumentImmutableError()
+            now = self._clock()
+            version = row.current_version
+            if digest != row.payload_hash:
+                version += 1
+                conn.execute(
+                    insert(document_versions).values(
+                        document_id=document_id,
+                        version=version,
+                        payload=payload,
+                        payload_hash=digest,
+                        saved_at=now,
+                    )
+                )
+                self._prune(conn, document_id, version)
+            conn.execute(
+                update(documents)
+                .where(documents.c.id == document_id)
+                .values(
+                    payload=payload,
+                    payload_hash=digest,
+                    current_version=version,
+                    signature=signature,
+                    signed_at=signed_at or now,
+                    status=DocumentStatus.SIGNED.value,
+                    updated_at=now,
+                )
+            )
+            self._audit.append(
+                conn,
+                "document.signed",
+                document_id=document_id,
+                patient_id=row.patient_id,
+                detail={"payload_sha256": digest},
+            )
+            return self._record(self._row(conn, document_id))
+
+    def set_status(
+        self,
+        document_id: uuid.UUID,
+        status: DocumentStatus | str,
+        *,
+        replaced_by: uuid.UUID | None = None,
+    ) -> DocumentSummary:
+        """Move a signed document along its lifecycle (see :data:`TRANSITIONS`)."""
+        with self._db.write() as conn:
+            return self.set_status_in(conn, document_id, status, replaced_by=replaced_by)
+
+    def set_status_in(
+        self,
+        conn: Connection,
+        document_id: uuid.UUID,
+        status: DocumentStatus | str,
+        *,
+        replaced_by: uuid.UUID | None = None,
+    ) -> DocumentSummary:
+        """:meth:`set_status` inside the caller's transaction (used by the outbox)."""
+        target = DocumentStatus(status)
+        row = self._row(conn, document_id)
+        current = DocumentStatus(row.status)
+        if target == current:
+            return DocumentSummary(**_summary_kwargs(row))
+        if target is DocumentStatus.SIGNED or target not in TRANSITIONS[current]:
+            raise InvalidTransitionError()
+        now = self._clock()
+        values: dict[str, Any] = {"status": target.value, "updated_at": now}
+        if target is DocumentStatus.RETRACTED:
+            values["retracted_at"] = now
+        if target is DocumentStatus.REPLACED:
+            if replaced_by is None:
+                raise InvalidTransitionError()
+            self._row(conn, replaced_by)
+            values["replaced_by"] = replaced_by
+        conn.execute(update(documents).where(documents.c.id == document_id).values(**values))
+        self._audit.append(
+            conn,
+            "document.status",
+            document_id=document_id,
+            patient_id=row.patient_id,
+            detail={"from": current.value, "to": target.value},
+        )
+        return DocumentSummary(**_summary_kwargs(self._row(conn, document_id)))
+
+    def mark_replaced(self, document_id: uuid.UUID, replaced_by: uuid.UUID) -> DocumentSummary:
+        return self.set_status(document_id, DocumentStatus.REPLACED, replaced_by=replaced_by)
+
+    # queries ------------------------------------------------------------------------------
+    def get(self, document_id: uuid.UUID) -> DocumentRecord:
+        with self._db.read() as conn:
+            return self._record(self._row(conn, document_id))
+
+    def get_summary(self, document_id: uuid.UUID) -> DocumentSummary:
+        with self._db.read() as conn:
+            row = conn.execute(
+                select(*_SUMMARY_COLUMNS).where(documents.c.id == document_id)
+            ).first()
+        if row is None:
+            raise RecordNotFoundError()
+        return DocumentSummary(**_summary_kwargs(row))
+
+    def list(
+        self,
+        *,
+        patient_id: uuid.UUID | None = None,
+        statuses: Iterable[DocumentStatus | str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[DocumentSummary]:
+        """Summaries, most recently changed first."""
+        query = select(*_SUMMARY_COLUMNS).order_by(documents.c.updated_at.desc(), documents.c.id)
+        if patient_id is not None:
+            query = query.where(documents.c.patient_id == patient_id)
+        if statuses is not None:
+            query = query.where(documents.c.status.in_([DocumentStatus(s).value for s in statuses]))
+        if limit is not None:
+            query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
+        with self._db.read() as conn:
+            return [DocumentSummary(**_summary_kwargs(row)) for row in conn.execute(query)]
+
+    def related(self, document_id: uuid.UUID) -> list[DocumentSummary]:
+        """Documents that prolong, follow as relapse of, or replace this one."""
+        c = documents.c
+        query = (
+            select(*_SUMMARY_COLUMNS)
+            .where(
+                or_(
+                    c.prolongation_of == document_id,
+                    c.relapse_of == document_id,
+                    c.replaces == document_id,
+                )
+            )
+            .order_by(c.created_at)
+        )
+        with self._db.read() as conn:
+            return [DocumentSummary(**_summary_kwargs(row)) for row in conn.execute(query)]
+
+    def count(self, status: DocumentStatus | str | None = None) -> int:
+        query = select(func.count()).select_from(documents)
+        if status is not None:
+            query = query.where(documents.c.status == DocumentStatus(status).value)
+        with self._db.read() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def versions(self, document_id: uuid.UUID) -> list[VersionInfo]:
+        v = document_versions.c
+        with self._db.read() as conn:
+            self._row(conn, document_id)
+            rows = conn.execute(
+                select(v.version, v.saved_at, v.payload_hash, func.length(v.payload).label("size"))
+                .where(v.document_id == document_id)
+                .order_by(v.version)
+            )
+            return [
+                VersionInfo(document_id, r.version, r.saved_at, r.payload_hash, r.size)
+                for r in rows
+            ]
+
+    def get_version(self, document_id: uuid.UUID, version: int) -> VersionRecord:
+        v = document_versions.c
+        with self._db.read() as conn:
+            row = conn.execute(
+                select(document_versions).where(v.document_id == document_id, v.version == version)
+            ).first()
+        if row is None:
+            raise RecordNotFoundError()
+        return VersionRecord(
+            document_id, row.version, row.saved_at, row.payload_hash, len(row.payload), row.payload
+        )
+
+    # helpers ------------------------------------------------------------------------------
+    def _save(
+        self,
+        conn: Connection,
+        document_id: uuid.UUID,
+        payload: bytes,
+        *,
+        expected_version: int | None = None,
+        meta_changes: dict[str, Any] | None = None,
+    ) -> VersionInfo:
+        digest = payload_hash(payload)
+        row = self._row(conn, document_id)
+        if row.status != DocumentStatus.DRAFT:
+            raise DocumentImmutableError()
+        if expected_version is not None and expected_version != row.current_version:
+            raise ConflictError()
+        meta = {
+            name: value
+            for name, value in (meta_changes or {}).items()
+            if not isinstance(value, _Keep) and value != getattr(row, name)
+        }
+        if digest == row.payload_hash and not meta:
+            return VersionInfo(
+                document_id, row.current_version, row.updated_at, digest, len(payload)
+            )
+        now = self._clock()
+        version = row.current_version
+        values: dict[str, Any] = {"updated_at": now, **meta}
+        if digest != row.payload_hash:
+            version += 1
+            values.update(payload=payload, payload_hash=digest, current_version=version)
+            conn.execute(
+                insert(document_versions).values(
+                    document_id=document_id,
+                    version=version,
+                    payload=payload,
+                    payload_hash=digest,
+                    saved_at=now,
+                )
+            )
+            self._prune(conn, document_id, version)
+        conn.execute(update(documents).where(documents.c.id == document_id).values(**values))
+        return VersionInfo(document_id, version, now, digest, len(payload))
+
+    def _prune(self, conn: Connection, document_id: uuid.UUID, newest: int) -> None:
+        """Keep version 1 and the newest ``max_versions``; drop what lies between."""
+        cutoff = newest - self.max_versions
+        if cutoff > 1:
+            v = document_versions.c
+            conn.execute(
+                delete(document_versions).where(
+                    v.document_id == document_id, v.version > 1, v.version <= cutoff
+                )
+            )
+
+    @staticmethod
+    def _row(conn: Connection, document_id: uuid.UUID) -> Row[Any]:
+        row = conn.execute(select(documents).where(documents.c.id == document_id)).first()
+        if row is None:
+            raise RecordNotFoundError()
+        return row
+
+    @staticmethod
+    def _record(row: Row[Any]) -> DocumentRecord:
+        return DocumentRecord(
+            **_summary_kwargs(row), payload=bytes(row.payload), signature=row.signature
+        )

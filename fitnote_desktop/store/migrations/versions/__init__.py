@@ -1,0 +1,1 @@
+"""Alembic revisions of the profile database (skipped by Alembic's loader)."""

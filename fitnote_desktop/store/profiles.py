@@ -1,0 +1,676 @@
+"""Physician profiles: create, list, open (unlock), lock, delete, re-protect the key, restore.
+
+One profile is one directory::
+
+    <root>/<profile-id>/
+        profile.json     plaintext metadata: id, label, key storage, key id, audit anchor
+        key.json         the passphrase-wrapped database key (passphrase profiles only)
+        fitnote.db       SQLCipher database (+ -wal/-shm while open)
+        backups/         encrypted pre-migration copies (same key as the profile)
+
+``<root>`` is ``platformdirs.user_data_dir("fitnote-desktop")/profiles`` unless given.
+``profile.json`` holds nothing medical — the label is chosen by the physician and is what
+the profile chooser shows before unlocking; the physician's identity and settings live in
+the encrypted database.
+
+Opening a profile (:meth:`ProfileManager.open`): load the key (keyring or passphrase) ->
+connect -> read the schema revision -> at head: done; older: encrypted backup into
+``backups/`` then upgrade in one transaction; unknown: refuse (``store.newer_schema``)
+without writing -> audit "profile.unlocked". Locking audits, records the audit anchor,
+closes every connection and wipes the key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import re
+import secrets
+import shutil
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+
+from fitnote_desktop.store import migrations
+from fitnote_desktop.store.audit import AuditAnchor, AuditLog, AuditVerification
+from fitnote_desktop.store.backup import (
+    BackupInfo,
+    create_backup,
+    read_backup_info,
+    restore_database,
+)
+from fitnote_desktop.store.documents import DocumentRepository
+from fitnote_desktop.store.engine import Database
+from fitnote_desktop.store.errors import (
+    ConfirmationRequiredError,
+    CorruptDatabaseError,
+    DatabaseMissingError,
+    InvalidProfileIdError,
+    KeyringUnavailableError,
+    KeyStorageMismatchError,
+    MigrationError,
+    NewerSchemaError,
+    PassphraseRequiredError,
+    ProfileExistsError,
+    ProfileNotFoundError,
+    StoreError,
+)
+from fitnote_desktop.store.fileio import (
+    atomic_write_bytes,
+    fsync_directory,
+    private_mkdir,
+    translate_os_error,
+)
+from fitnote_desktop.store.keys import (
+    KeyFile,
+    KeyringEntry,
+    ProfileKey,
+    check_new_passphrase,
+    keyring_available,
+)
+from fitnote_desktop.store.options import StoreOptions
+from fitnote_desktop.store.outbox import OutboxRepository
+from fitnote_desktop.store.patients import PatientRepository
+from fitnote_desktop.store.schema import practitioner as practitioner_table
+from fitnote_desktop.store.schema import settings as settings_table
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "fitnote-desktop"
+PROFILE_FILE = "profile.json"
+KEY_FILE = "key.json"
+DB_FILE = "fitnote.db"
+BACKUP_DIR = "backups"
+PROFILE_FORMAT = "fitnote-profile/1"
+_ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+
+
+class KeyStorage(StrEnum):
+    KEYRING = "keyring"
+    PASSPHRASE = "passphrase"  # noqa: S105 - a storage mode, not a secret
+
+
+def default_root() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "profiles"
+
+
+def validate_profile_id(profile_id: str) -> str:
+    if not isinstance(profile_id, str) or not _ID_RE.fullmatch(profile_id):
+        raise InvalidProfileIdError()
+    return profile_id
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    """What is known about a profile without unlocking it."""
+
+    id: str
+    label: str
+    path: Path
+    key_storage: KeyStorage
+    key_id: str
+    created_at: datetime
+    audit_anchor: AuditAnchor | None = None
+
+    @property
+    def db_path(self) -> Path:
+        return self.path / DB_FILE
+
+    @property
+    def key_file(self) -> KeyFile:
+        return KeyFile(self.path / KEY_FILE, self.key_id)
+
+    @property
+    def keyring_entry(self) -> KeyringEntry:
+        return KeyringEntry(self.key_id)
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.path / BACKUP_DIR
+
+    @property
+    def needs_passphrase(self) -> bool:
+        return self.key_storage is KeyStorage.PASSPHRASE
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": PROFILE_FORMAT,
+            "id": self.id,
+            "label": self.label,
+            "key_storage": self.key_storage.value,
+            "key_id": self.key_id,
+            "created_at": self.created_at.isoformat(),
+            "audit_anchor": None if self.audit_anchor is None else self.audit_anchor.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, path: Path, data: Mapping[str, Any]) -> ProfileInfo:
+        if data.get("format") != PROFILE_FORMAT:
+            raise ValueError("not a profile file")
+        return cls(
+            id=validate_profile_id(str(data["id"])),
+            label=str(data.get("label", "")),
+            path=path,
+            key_storage=KeyStorage(data["key_storage"]),
+            key_id=str(uuid.UUID(str(data["key_id"]))),
+            created_at=datetime.fromisoformat(data["created_at"]),
+            audit_anchor=AuditAnchor.from_json(data.get("audit_anchor")),
+        )
+
+
+@dataclass(frozen=True)
+class PractitionerInfo:
+    """The physician a profile belongs to (what goes in the author block)."""
+
+    given_name: str
+    family_name: str
+    riziv: str | None = None
+    niss: str | None = None
+    languages: tuple[str, ...] = ()
+    practice: Mapping[str, Any] = field(default_factory=dict)  # name, address, phone, email
+
+
+class Profile:
+    """An unlocked profile: repositories over one open encrypted database."""
+
+    def __init__(
+        self,
+        manager: ProfileManager,
+        info: ProfileInfo,
+        db: Database,
+        *,
+        migrated_from: str | None = None,
+        migration_backup: Path | None = None,
+    ) -> None:
+        options = manager.options
+        self._manager = manager
+        self.info = info
+        self.db = db
+        self.migrated_from = migrated_from
+        self.migration_backup = migration_backup
+        self.audit = AuditLog(db, options.clock)
+        self.patients = PatientRepository(db, self.audit, options.clock)
+        self.documents = DocumentRepository(db, self.audit, options.clock, options.max_versions)
+        self.outbox = OutboxRepository(db, self.audit, self.documents, options.clock)
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    @property
+    def locked(self) -> bool:
+        return self.db.closed
+
+    # identity and settings -------------------------------------------------------------
+    def practitioner(self) -> PractitionerInfo | None:
+        with self.db.read() as conn:
+            row = conn.execute(select(practitioner_table)).first()
+        if row is None:
+            return None
+        return PractitionerInfo(
+            given_name=row.given_name,
+            family_name=row.family_name,
+            riziv=row.riziv,
+            niss=row.niss,
+            languages=tuple(json.loads(row.languages)),
+            practice=json.loads(row.practice),
+        )
+
+    def set_practitioner(self, who: PractitionerInfo) -> None:
+        with self.db.write() as conn:
+            _write_practitioner(conn, who, self._manager.options.clock())
+            self.audit.append(conn, "profile.practitioner_updated")
+
+    def settings(self) -> dict[str, Any]:
+        with self.db.read() as conn:
+            rows = conn.execute(select(settings_table.c.key, settings_table.c.value))
+            return {row.key: json.loads(row.value) for row in rows}
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        return self.settings().get(key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a JSON-serialisable setting (``None`` removes it)."""
+        with self.db.write() as conn:
+            conn.execute(delete(settings_table).where(settings_table.c.key == key))
+            if value is not None:
+                conn.execute(
+                    insert(settings_table).values(
+                        key=key,
+                        value=json.dumps(value, sort_keys=True),
+                        updated_at=self._manager.options.clock(),
+                    )
+                )
+
+    # maintenance -------------------------------------------------------------------------
+    def verify_audit(self) -> AuditVerification:
+        """Check the audit chain, including that the last anchored entry is still there."""
+        return self.audit.verify(self.info.audit_anchor)
+
+    def integrity_check(self) -> list[str]:
+        return self.db.integrity_check()
+
+    def backup(self, dest: Path | str, passphrase: str, *, kdf: Any = None) -> BackupInfo:
+        """Write an encrypted backup protected by ``passphrase`` (see ``backup.py``)."""
+        check_new_passphrase(passphrase)
+        self.audit.record("profile.backup_created")
+        with self.db.read() as conn:
+            revision = migrations.current_revision(conn) or migrations.HEAD
+        head = self.audit.head()
+        return create_backup(
+            self.db,
+            Path(dest),
+            passphrase,
+            kdf=kdf or self._manager.options.kdf,
+            profile_id=self.info.id,
+            label=self.info.label,
+            schema_revision=revision,
+            audit_head=None if head is None else head.to_json(),
+        )
+
+    def lock(self) -> None:
+        """Audit, remember the audit head, close all connections and wipe the key."""
+        if self.db.closed:
+            return
+        try:
+            self.audit.record("profile.locked")
+            head = self.audit.head()
+            if head is not None:
+                self.info = replace(self.info, audit_anchor=head)
+                self._manager._write_info(self.info)
+        except StoreError:
+            log.warning("profile %s: could not record the lock in the audit log", self.info.id)
+        finally:
+            self.db.close()
+
+    close = lock
+
+    def __enter__(self) -> Profile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+    def __repr__(self) -> str:
+        state = "locked" if self.locked else "unlocked"
+        return f"Profile({self.info.id!r}, {state})"
+
+
+def _write_practitioner(conn: Any, who: PractitionerInfo, now: datetime) -> None:
+    conn.execute(delete(practitioner_table))
+    conn.execute(
+        insert(practitioner_table).values(
+            id=1,
+            given_name=who.given_name,
+            family_name=who.family_name,
+            riziv=who.riziv,
+            niss=who.niss,
+            languages=json.dumps(list(who.languages)),
+            practice=json.dumps(dict(who.practice), sort_keys=True),
+            updated_at=now,
+        )
+    )
+
+
+class ProfileManager:
+    """All profiles under one root directory."""
+
+    def __init__(self, root: Path | str | None = None, options: StoreOptions | None = None):
+        self.root = Path(root) if root is not None else default_root()
+        self.options = options or StoreOptions()
+
+    # listing -----------------------------------------------------------------------------
+    def list(self) -> list[ProfileInfo]:
+        if not self.root.is_dir():
+            return []
+        found = []
+        for child in sorted(self.root.iterdir()):
+            if child.name.startswith(".") or not child.is_dir():
+                continue
+            try:
+                found.append(self._read_info(child))
+            except StoreError:
+                log.warning("skipping %s: not a readable profile", child.name)
+        return found
+
+    def get(self, profile_id: str) -> ProfileInfo:
+        path = self.root / validate_profile_id(profile_id)
+        if not path.is_dir():
+            raise ProfileNotFoundError()
+        return self._read_info(path)
+
+    def exists(self, profile_id: str) -> bool:
+        return (self.root / validate_profile_id(profile_id)).is_dir()
+
+    # creation ----------------------------------------------------------------------------
+    def create(
+        self,
+        profile_id: str,
+        *,
+        label: str | None = None,
+        passphrase: str | None = None,
+        use_keyring: bool = False,
+        practitioner: PractitionerInfo | None = None,
+        schema_revision: str = "head",
+    ) -> ProfileInfo:
+        """Create a profile protected by ``passphrase`` or, with ``use_keyring``, the keyring.
+
+        Built in a hidden temporary directory and renamed into place, so a crash never
+        leaves a half-made profile in the list. ``schema_revision`` exists for tests of
+        migrations (build an older database).
+        """
+        validate_profile_id(profile_id)
+        storage = self._choose_storage(passphrase, use_keyring)
+        if self.exists(profile_id):
+            raise ProfileExistsError()
+        private_mkdir(self.root)
+        work = self.root / f".creating-{profile_id}-{secrets.token_hex(4)}"
+        private_mkdir(work)
+        key = ProfileKey.generate()
+        info = ProfileInfo(
+            id=profile_id,
+            label=label if label is not None else profile_id,
+            path=work,
+            key_storage=storage,
+            key_id=str(uuid.uuid4()),
+            created_at=self.options.clock(),
+        )
+        try:
+            self._store_key(info, key, passphrase)
+            db = Database(info.db_path, ProfileKey(key.raw()), self.options)
+            try:
+                with db.write() as conn:
+                    migrations.upgrade(conn, schema_revision)
+                    if practitioner is not None:
+                        _write_practitioner(conn, practitioner, self.options.clock())
+                    AuditLog(db, self.options.clock).append(
+                        conn, "profile.created", detail={"key_storage": storage.value}
+                    )
+            finally:
+                db.close()
+            return self._commit_new_profile(work, info)
+        except BaseException:
+            self._discard(work, info)
+            raise
+        finally:
+            key.wipe()
+
+    def restore(
+        self,
+        backup_path: Path | str,
+        backup_passphrase: str,
+        profile_id: str,
+        *,
+        label: str | None = None,
+        passphrase: str | None = None,
+        use_keyring: bool = False,
+    ) -> ProfileInfo:
+        """Create a new profile from a backup file, under a new key of its own."""
+        validate_profile_id(profile_id)
+        storage = self._choose_storage(passphrase, use_keyring)
+        if self.exists(profile_id):
+            raise ProfileExistsError()
+        backup = read_backup_info(Path(backup_path))
+        if backup.schema_revision not in migrations.known_revisions():
+            raise NewerSchemaError()
+        private_mkdir(self.root)
+        work = self.root / f".restoring-{profile_id}-{secrets.token_hex(4)}"
+        private_mkdir(work)
+        key = ProfileKey.generate()
+        info = ProfileInfo(
+            id=profile_id,
+            label=label if label is not None else (backup.label or profile_id),
+            path=work,
+            key_storage=storage,
+            key_id=str(uuid.uuid4()),
+            created_at=self.options.clock(),
+            audit_anchor=AuditAnchor.from_json(backup.audit_head),
+        )
+        try:
+            restore_database(Path(backup_path), backup_passphrase, info.db_path, key, self.options)
+            self._store_key(info, key, passphrase)
+            db = Database(info.db_path, ProfileKey(key.raw()), self.options)
+            try:
+                AuditLog(db, self.options.clock).record(
+                    "profile.restored",
+                    detail={"from_profile": backup.profile_id, "revision": backup.schema_revision},
+                )
+            finally:
+                db.close()
+            return self._commit_new_profile(work, info)
+        except BaseException:
+            self._discard(work, info)
+            raise
+        finally:
+            key.wipe()
+
+    # unlocking ---------------------------------------------------------------------------
+    def load_key(self, profile_id: str, passphrase: str | None = None) -> ProfileKey:
+        """The raw key of a profile: from the keyring, or unwrapped with the passphrase."""
+        info = self.get(profile_id)
+        return self._load_key(info, passphrase)
+
+    def open(self, profile_id: str, passphrase: str | None = None) -> Profile:
+        """Unlock a profile (see the module docstring for the sequence)."""
+        info = self.get(profile_id)
+        key = self._load_key(info, passphrase)
+        if not info.db_path.is_file():
+            key.wipe()
+            raise DatabaseMissingError()
+        db = Database(info.db_path, key, self.options)
+        try:
+            with db.read() as conn:
+                revision = migrations.current_revision(conn)
+            migrated_from = None
+            backup_path = None
+            if revision != migrations.HEAD:
+                if revision is None:
+                    raise CorruptDatabaseError()
+                if revision not in migrations.known_revisions():
+                    raise NewerSchemaError()
+                backup_path = self._pre_migration_backup(info, db, revision)
+                self._migrate(db, revision)
+                migrated_from = revision
+            AuditLog(db, self.options.clock).record("profile.unlocked")
+        except BaseException:
+            db.close()
+            raise
+        return Profile(self, info, db, migrated_from=migrated_from, migration_backup=backup_path)
+
+    # key protection ----------------------------------------------------------------------
+    def change_passphrase(self, profile_id: str, old: str, new: str) -> None:
+        """Re-wrap the key under a new passphrase; the database is not touched."""
+        info = self.get(profile_id)
+        if info.key_storage is not KeyStorage.PASSPHRASE:
+            raise KeyStorageMismatchError()
+        check_new_passphrase(new)
+        key = info.key_file.read(old)
+        try:
+            info.key_file.write(key, new, self.options.kdf)
+            self._audit_event(info, key, "profile.passphrase_changed")
+        finally:
+            key.wipe()
+
+    def use_keyring(self, profile_id: str, passphrase: str) -> None:
+        """Move the key from the passphrase-wrapped key file into the OS keyring."""
+        info = self.get(profile_id)
+        if info.key_storage is not KeyStorage.PASSPHRASE:
+            raise KeyStorageMismatchError()
+        if not keyring_available():
+            raise KeyringUnavailableError()
+        key = info.key_file.read(passphrase)
+        try:
+            info.keyring_entry.store(key)
+            self._write_info(replace(info, key_storage=KeyStorage.KEYRING))
+            info.key_file.delete()
+            self._audit_event(info, key, "profile.key_moved", {"to": "keyring"})
+        finally:
+            key.wipe()
+
+    def use_passphrase(self, profile_id: str, new_passphrase: str) -> None:
+        """Move the key from the OS keyring into a key file wrapped by ``new_passphrase``."""
+        info = self.get(profile_id)
+        if info.key_storage is not KeyStorage.KEYRING:
+            raise KeyStorageMismatchError()
+        check_new_passphrase(new_passphrase)
+        key = info.keyring_entry.load()
+        try:
+            info.key_file.write(key, new_passphrase, self.options.kdf)
+            self._write_info(replace(info, key_storage=KeyStorage.PASSPHRASE))
+            try:
+                info.keyring_entry.delete()
+            except StoreError:
+                log.warning("profile %s: old keyring entry could not be removed", info.id)
+            self._audit_event(info, key, "profile.key_moved", {"to": "passphrase"})
+        finally:
+            key.wipe()
+
+    # deletion ----------------------------------------------------------------------------
+    def delete(self, profile_id: str, *, confirm: str) -> None:
+        """Delete a profile for good; ``confirm`` must repeat the profile id.
+
+        The directory is first renamed to a hidden name (it leaves the list at once,
+        atomically), then the keyring entry and the files are removed. Without its key
+        the encrypted database is unreadable even if blocks survive on an SSD.
+        """
+        info = self.get(profile_id)
+        if confirm != profile_id:
+            raise ConfirmationRequiredError()
+        trash = self.root / f".deleting-{profile_id}-{secrets.token_hex(4)}"
+        try:
+            info.path.rename(trash)
+            fsync_directory(self.root)
+        except OSError as exc:
+            raise translate_os_error(exc) from exc
+        if info.key_storage is KeyStorage.KEYRING:
+            try:
+                info.keyring_entry.delete()
+            except StoreError:
+                log.warning("profile %s: keyring entry could not be removed", profile_id)
+        shutil.rmtree(trash, ignore_errors=True)
+
+    # internals ---------------------------------------------------------------------------
+    def _choose_storage(self, passphrase: str | None, use_keyring: bool) -> KeyStorage:
+        if passphrase is not None and use_keyring:
+            raise ValueError("choose a passphrase or the keyring, not both")
+        if passphrase is not None:
+            check_new_passphrase(passphrase)
+            return KeyStorage.PASSPHRASE
+        if not keyring_available():
+            raise KeyringUnavailableError()
+        return KeyStorage.KEYRING
+
+    def _store_key(self, info: ProfileInfo, key: ProfileKey, passphrase: str | None) -> None:
+        if info.key_storage is KeyStorage.PASSPHRASE:
+            assert passphrase is not None
+            info.key_file.write(key, passphrase, self.options.kdf)
+        else:
+            info.keyring_entry.store(key)
+
+    def _load_key(self, info: ProfileInfo, passphrase: str | None) -> ProfileKey:
+        if info.key_storage is KeyStorage.KEYRING:
+            return info.keyring_entry.load()
+        if passphrase is None:
+            raise PassphraseRequiredError()
+        return info.key_file.read(passphrase)
+
+    def _commit_new_profile(self, work: Path, info: ProfileInfo) -> ProfileInfo:
+        final = self.root / info.id
+        self._write_info(info)
+        try:
+            work.rename(final)
+        except FileExistsError:
+            raise ProfileExistsError() from None
+        except OSError as exc:
+            if final.exists():
+                raise ProfileExistsError() from None
+            raise translate_os_error(exc) from exc
+        fsync_directory(self.root)
+        return replace(info, path=final)
+
+    def _discard(self, work: Path, info: ProfileInfo) -> None:
+        if info.key_storage is KeyStorage.KEYRING:
+            with contextlib.suppress(StoreError):
+                info.keyring_entry.delete()
+        shutil.rmtree(work, ignore_errors=True)
+
+    def _read_info(self, path: Path) -> ProfileInfo:
+        try:
+            data = json.loads((path / PROFILE_FILE).read_text("utf-8"))
+            info = ProfileInfo.from_json(path, data)
+        except FileNotFoundError:
+            raise ProfileNotFoundError() from None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise CorruptDatabaseError("The profile's metadata file is damaged.") from exc
+        if info.id != path.name:
+            raise CorruptDatabaseError("The profile's metadata file is damaged.")
+        return info
+
+    def _write_info(self, info: ProfileInfo) -> None:
+        data = json.dumps(info.to_json(), indent=2, sort_keys=True) + "\n"
+        atomic_write_bytes(info.path / PROFILE_FILE, data.encode("utf-8"))
+
+    def _pre_migration_backup(self, info: ProfileInfo, db: Database, revision: str) -> Path:
+        """Copy the database (encrypted, same key) before touching its schema."""
+        private_mkdir(info.backup_dir)
+        stamp = self.options.clock().strftime("%Y%m%dT%H%M%S%fZ")
+        target = info.backup_dir / f"pre-migration-{revision}-{stamp}.db"
+        db.export_same_key(target)
+        return target
+
+    def _migrate(self, db: Database, revision: str) -> None:
+        try:
+            with db.write() as conn:
+                migrations.upgrade(conn, migrations.HEAD)
+                AuditLog(db, self.options.clock).append(
+                    conn,
+                    "profile.migrated",
+                    actor="system",
+                    detail={"from": revision, "to": migrations.HEAD},
+                )
+        except StoreError as exc:
+            if type(exc) is not StoreError:  # disk full, busy...: the specific code helps more
+                raise
+            log.warning("migration from %s failed: %s", revision, exc.code)
+            raise MigrationError() from None
+        except Exception as exc:
+            log.warning("migration from %s failed: %s", revision, type(exc).__name__)
+            raise MigrationError() from exc
+
+    def _audit_event(
+        self,
+        info: ProfileInfo,
+        key: ProfileKey,
+        action: str,
+        detail: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Best-effort audit of a key operation done without opening the profile."""
+        if not info.db_path.is_file():
+            return
+        db = Database(info.db_path, ProfileKey(key.raw()), self.options)
+        try:
+            AuditLog(db, self.options.clock).record(action, detail=dict(detail or {}))
+        except StoreError:
+            log.warning("profile %s: could not audit %s", info.id, action)
+        finally:
+            db.close()
+
+
+__all__: Sequence[str] = (
+    "KeyStorage",
+    "PractitionerInfo",
+    "Profile",
+    "ProfileInfo",
+    "ProfileManager",
+    "default_root",
+    "validate_profile_id",
+)

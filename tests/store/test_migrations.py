@@ -1,0 +1,102 @@
+"""Alembic migrations: head, schema parity, upgrade with a backup first, newer refused."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+
+from fitnote_desktop.store import ProfileManager, migrations
+from fitnote_desktop.store.engine import Database
+from fitnote_desktop.store.errors import MigrationError, NewerSchemaError
+from fitnote_desktop.store.schema import metadata
+
+
+def _database(manager: ProfileManager, profile_id: str, passphrase: str) -> Database:
+    """The profile's database opened *without* the open() sequence (no migration)."""
+    info = manager.get(profile_id)
+    return Database(info.db_path, manager.load_key(profile_id, passphrase), manager.options)
+
+
+def test_head_constant_matches_the_scripts() -> None:
+    assert migrations.script_head() == migrations.HEAD
+    assert migrations.known_revisions() == ["0001", "0002"]
+
+
+def test_migrated_schema_matches_the_query_tables(profile) -> None:  # type: ignore[no-untyped-def]
+    with profile.db.read() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == []
+
+
+def test_new_profile_needs_no_migration(manager, passphrase) -> None:  # type: ignore[no-untyped-def]
+    info = manager.create("dr-a", passphrase=passphrase)
+    with manager.open("dr-a", passphrase) as p:
+        assert p.migrated_from is None and p.migration_backup is None
+    assert not info.backup_dir.exists()
+
+
+def test_older_database_is_backed_up_then_upgraded(manager, passphrase) -> None:  # type: ignore[no-untyped-def]
+    info = manager.create("dr-a", passphrase=passphrase, schema_revision="0001")
+    db = _database(manager, "dr-a", passphrase)
+    with db.write() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO patients (id, given_name, family_name, search_key, data, "
+                "created_at, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', "
+                "'Jan', 'Janssens', 'jan janssens', '{}', "
+                "'2026-01-01T00:00:00.000000+00:00', '2026-01-01T00:00:00.000000+00:00')"
+            )
+        )
+        assert migrations.current_revision(conn) == "0001"
+    db.close()
+
+    with manager.open("dr-a", passphrase) as p:
+        assert p.migrated_from == "0001"
+        backup = p.migration_backup
+        assert backup is not None and backup.parent == info.backup_dir
+        assert [x.family_name for x in p.patients.recent()] == ["Janssens"]
+        assert p.outbox.list() == []  # the 0002 tables exist now
+        migrated = [e for e in p.audit.entries() if e.action == "profile.migrated"]
+        assert migrated[0].detail == {"from": "0001", "to": "0002"}
+        assert p.verify_audit().ok
+
+    # the backup is encrypted, under the profile key, at the old revision, with the data
+    assert not backup.read_bytes().startswith(b"SQLite format 3")
+    old = Database(backup, manager.load_key("dr-a", passphrase), manager.options)
+    with old.read() as conn:
+        assert migrations.current_revision(conn) == "0001"
+        assert conn.execute(text("SELECT count(*) FROM patients")).scalar() == 1
+    old.close()
+
+
+def test_failed_migration_rolls_back_and_keeps_the_backup(manager, passphrase) -> None:  # type: ignore[no-untyped-def]
+    info = manager.create("dr-a", passphrase=passphrase, schema_revision="0001")
+    db = _database(manager, "dr-a", passphrase)
+    with db.write() as conn:  # something that makes 0002 fail half-way
+        conn.execute(text("CREATE TABLE receipts (x INTEGER)"))
+    db.close()
+    with pytest.raises(MigrationError) as err:
+        manager.open("dr-a", passphrase)
+    assert err.value.code == "store.migration_failed"
+    db = _database(manager, "dr-a", passphrase)
+    with db.read() as conn:
+        assert migrations.current_revision(conn) == "0001"
+        tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+    db.close()
+    assert "outbox" not in tables  # created before the failure, rolled back with it
+    assert len(list(info.backup_dir.iterdir())) == 1
+
+
+def test_newer_database_is_refused_untouched(manager, passphrase, hashes) -> None:  # type: ignore[no-untyped-def]
+    info = manager.create("dr-a", passphrase=passphrase)
+    db = _database(manager, "dr-a", passphrase)
+    with db.write() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099_future'"))
+    db.close()
+    before = hashes(info.path)
+    with pytest.raises(NewerSchemaError) as err:
+        manager.open("dr-a", passphrase)
+    assert err.value.code == "store.newer_schema"
+    assert hashes(info.path) == before
