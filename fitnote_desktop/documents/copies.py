@@ -1,0 +1,130 @@
+"""``render(document, recipient, language)``: the PDF copy one recipient may receive.
+
+The document is projected onto the recipient's dataset first
+(:func:`fitnote_desktop.domain.datasets.project`) and only that view is laid out: the
+diagnosis cannot reach the employer's or the patient's paper because it never reaches
+the layout code. The document itself is used for one thing only: its reference (id and
+hash of the canonical bytes), printed and encoded in the QR code.
+
+Languages: ``nl``, ``fr``, ``de``, ``en``, or ``nl+fr`` for the two-column bilingual
+copy. ``language=None`` picks the usual one: the employer's language for the employer
+(``nl+fr`` when it is unknown), the document's language for everyone else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fitnote_desktop.documents import content as content_model
+from fitnote_desktop.documents.labels import BILINGUAL, label, split_languages
+from fitnote_desktop.documents.layout import CopyLayout, SignaturePlacement
+from fitnote_desktop.documents.pades import DEFAULT_FIELD, add_signature_field, keywords
+from fitnote_desktop.documents.reference import make_reference, parse_reference, qr_payload_for
+from fitnote_desktop.domain.datasets import project
+from fitnote_desktop.domain.model import Document, Recipient
+
+
+@dataclass(frozen=True)
+class RenderedCopy:
+    """A rendered copy and what the caller may want to know about it."""
+
+    pdf: bytes
+    recipient: Recipient
+    language: str
+    pages: int
+    reference: str
+    signature: SignaturePlacement | None  # None for a draft (no signature field)
+
+
+def copy_language(document: Document, recipient: Recipient | str) -> str:
+    """The language a copy is printed in when the caller does not choose."""
+    recipient = Recipient(recipient)
+    if recipient is Recipient.EMPLOYER:
+        employment = document.employment
+        if employment is None or employment.employer_language is None:
+            return BILINGUAL
+        return employment.employer_language.value
+    return document.language.value
+
+
+def render_copy(
+    document: Document,
+    recipient: Recipient | str,
+    language: str | None = None,
+    *,
+    draft: bool = False,
+    reference: str | None = None,
+    field_name: str = DEFAULT_FIELD,
+) -> RenderedCopy:
+    """Like :func:`render`, returning the page count and signature box as well."""
+    try:
+        recipient = Recipient(recipient)
+    except ValueError:
+        choices = ", ".join(r.value for r in Recipient)
+        raise ValueError(f"unknown recipient {recipient!r}; use one of {choices}") from None
+    language = language or copy_language(document, recipient)
+    langs = split_languages(language)
+    if len(langs) > 2:
+        raise ValueError("a copy is printed in one language or two side by side")
+    if reference is None:
+        reference = make_reference(document)
+    parsed = parse_reference(reference, require_hash=False)
+    if parsed.id != document.id:
+        raise ValueError("the reference does not belong to this document")
+    qr = (
+        None if draft or parsed.short_hash is None else qr_payload_for(parsed.id, parsed.short_hash)
+    )
+
+    view = project(document, recipient)
+    copy = content_model.build(view, reference=reference, qr_payload=qr, draft=draft)
+    first = langs[0]
+    layout = CopyLayout(copy, langs)
+    rendered = layout.build(
+        title=f"{copy.title(first)} – {copy.copy_for(first)}",
+        author=view.author.full_name,
+        subject=f"{label('footer.reference', first)} {reference}",
+        keywords=keywords(view.kind.value, recipient.value, "+".join(langs), draft),
+    )
+    pdf = rendered.pdf
+    placement = None if draft else rendered.signature
+    if placement is not None:
+        pdf = add_signature_field(pdf, placement.page, placement.box, field_name)
+    return RenderedCopy(
+        pdf=pdf,
+        recipient=recipient,
+        language="+".join(langs),
+        pages=rendered.pages,
+        reference=reference,
+        signature=placement,
+    )
+
+
+def render(
+    document: Document,
+    recipient: Recipient | str,
+    language: str | None = None,
+    *,
+    draft: bool = False,
+    reference: str | None = None,
+) -> bytes:
+    """PDF bytes of ``recipient``'s copy of ``document`` in ``language``.
+
+    A non-draft copy carries an empty signature field over its signature box, ready
+    for :func:`fitnote_desktop.documents.sign_pdf`; a draft is watermarked
+    "DRAFT / ONTWERP / PROJET / ENTWURF", has no QR code and no signature field.
+    ``reference`` overrides the printed reference (it must name this document's id),
+    e.g. to print a copy of a document whose canonical bytes were stored elsewhere.
+    Output is deterministic: the same document gives the same bytes.
+    """
+    return render_copy(document, recipient, language, draft=draft, reference=reference).pdf
+
+
+def render_all(
+    document: Document, *, draft: bool = False, language: str | None = None
+) -> dict[Recipient, RenderedCopy]:
+    """Every copy the document's recipients get, each in its usual language (or ``language``)."""
+    reference = make_reference(document)
+    recipients = list(dict.fromkeys([*document.recipients, Recipient.PATIENT]))
+    return {
+        r: render_copy(document, r, language, draft=draft, reference=reference) for r in recipients
+    }
