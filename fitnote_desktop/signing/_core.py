@@ -184,6 +184,12 @@ class ChallengeAuthenticator:
         return self._source.certificate
 
     @property
+    def chain(self) -> Sequence[x509.Certificate]:
+        """CA certificates that came with the key (PKCS#12 bag, CA objects on the token),
+        for a login request that must let the endpoint build the path."""
+        return self._source.chain
+
+    @property
     def algorithm(self) -> str:
         if self._algorithm is None:
             probe = OnDemandSigner(self._source)

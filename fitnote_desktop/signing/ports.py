@@ -76,7 +76,11 @@ class DocumentSigner(Protocol):
 
 @runtime_checkable
 class Authenticator(Protocol):
-    """Signs endpoint login challenges with the *authentication* key."""
+    """Signs endpoint login challenges with the *authentication* key.
+
+    The concrete authenticators (and document signers) also expose ``chain``: the CA
+    certificates that came with the key, to send along with the certificate.
+    """
 
     @property
     def authentication_certificate(self) -> x509.Certificate: ...

@@ -180,3 +180,17 @@ def test_tokens_hold_unextractable_keys(demo_token: SoftHsmToken) -> None:
         assert sorted(k.label for k in keys) == ["Authentication", "Signature"]
         for key in keys:
             assert key[pkcs11.Attribute.SENSITIVE] and not key[pkcs11.Attribute.EXTRACTABLE]
+
+
+def test_sessions_satisfy_the_ports(demo_token: SoftHsmToken, demo_pki: DemoPki) -> None:
+    from fitnote_desktop.signing.ports import Authenticator, DocumentSigner
+
+    for config, pin in (
+        (testing.pkcs11_config(demo_token), demo_token.pin),
+        (testing.pkcs12_config(demo_pki), DEMO_PASSWORD),
+    ):
+        with open_signer(config, testing.fixed_pin(pin)) as session:
+            assert isinstance(session.document_signer, DocumentSigner)
+            assert isinstance(session.authenticator, Authenticator)
+            names = {c.subject.native["common_name"] for c in session.authenticator.chain}
+            assert names == {"fitnote Demo Citizen CA", "fitnote Demo Belgium Root CA"}

@@ -177,3 +177,8 @@ def test_usable_from_inside_a_running_event_loop(demo_pki: DemoPki, payload: byt
         return verify_detached(payload, cms_der, demo_pki.citizen_trust_roots()).valid
 
     assert asyncio.run(main())
+
+
+def test_no_trust_roots_trusts_nothing(signed: tuple[bytes, bytes]) -> None:
+    """An empty trust list must not fall back to the operating system's roots."""
+    assert verify_detached(*signed, []).code == "signature.untrusted_chain"
