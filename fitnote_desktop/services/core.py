@@ -281,8 +281,14 @@ class Services:
         return self.documents.get(document_id)
 
     def retract(self, document_id: str, pin: PinCallback) -> DocumentRecord:
+        """Withdraw a signed document: a signed retraction goes through the outbox.
+
+        A document that never left the laptop (paper only) is retracted locally.
+        """
         rec = self.documents.get(document_id)
-        if rec.status in (DocumentStatus.DRAFT, DocumentStatus.RETRACTED):
+        if rec.status is DocumentStatus.SIGNED and not rec.document.sent_electronically:
+            return self.documents.set_status(document_id, DocumentStatus.RETRACTED)
+        if rec.status is not DocumentStatus.ACCEPTED:
             raise ServiceError("lifecycle.retract_not_sent")
         signer = self.signer
         if signer is None:
@@ -293,7 +299,7 @@ class Services:
             raise
         except Exception as exc:
             raise wrap(exc, "transport.error") from exc
-        return self.documents.set_status(document_id, DocumentStatus.RETRACTED)
+        return self.documents.get(document_id)
 
     # ------------------------------------------------------------------ outbox
 

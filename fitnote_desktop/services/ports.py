@@ -26,7 +26,9 @@ class DocumentStatus(StrEnum):
     ACCEPTED = "accepted"  # receipt verified and stored
     REJECTED = "rejected"  # the endpoint refused it; reason in ``last_error``
     RETRACTED = "retracted"
-    SIGNED = "signed"  # signed for paper only (no electronic recipient)
+    SIGNED = "signed"  # signed; paper only (no electronic recipient) or about to be queued
+    SENT = "sent"  # delivered, receipt not yet verified
+    REPLACED = "replaced"  # superseded by a corrected document
 
     @property
     def editable(self) -> bool:

@@ -170,7 +170,9 @@ def status(value: DocumentStatus) -> str:
         DocumentStatus.ACCEPTED: QCoreApplication.translate("Labels", "Sent, receipt received"),
         DocumentStatus.REJECTED: QCoreApplication.translate("Labels", "Rejected"),
         DocumentStatus.RETRACTED: QCoreApplication.translate("Labels", "Retracted"),
-        DocumentStatus.SIGNED: QCoreApplication.translate("Labels", "Signed (paper)"),
+        DocumentStatus.SIGNED: QCoreApplication.translate("Labels", "Signed"),
+        DocumentStatus.SENT: QCoreApplication.translate("Labels", "Sent, waiting for receipt"),
+        DocumentStatus.REPLACED: QCoreApplication.translate("Labels", "Replaced"),
     }[value]
 
 

@@ -47,6 +47,8 @@ STATUS_COLOURS = {
     DocumentStatus.REJECTED: "#b91c1c",
     DocumentStatus.RETRACTED: "#6b7280",
     DocumentStatus.SIGNED: "#1d4ed8",
+    DocumentStatus.SENT: "#b45309",
+    DocumentStatus.REPLACED: "#6b7280",
 }
 
 

@@ -1,0 +1,209 @@
+"""``fitnote-desktop selfcheck --demo --profile-dir DIR``: the whole flow, headless.
+
+Runs what a physician does in a consultation through the same services and adapters
+as the desktop app: demo profile and PKI, embedded sandbox endpoint, a patient, an
+incapacity certificate with a fit-note and three ICF capacities, signature with the
+configured signer, sending, the verified receipt, the four PDF copies, a prolongation.
+Prints a JSON summary (no patient data in it) and exits 0 only if every step worked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+
+from fitnote_desktop.cli import CommandError
+
+SEND_TIMEOUT_S = 60.0
+EXPECTED_STEPS = 9  # demo, unlock, session, patient, certificate, sign, receipt, pdfs, prolong
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("selfcheck", help="run the whole flow headless and print a JSON summary")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="use the demo profile, demo PKI and embedded sandbox endpoint",
+    )
+    p.add_argument("--profile-dir", default=argparse.SUPPRESS, help="directory of the profiles")
+    p.set_defaults(func=run)
+
+
+class _Steps:
+    def __init__(self) -> None:
+        self.steps: list[dict[str, Any]] = []
+
+    def run(self, name: str, fn: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        try:
+            result = fn()
+        except Exception as exc:
+            code = getattr(exc, "code", None) or type(exc).__name__
+            self.steps.append({"step": name, "ok": False, "ms": _ms(start), "error": str(code)})
+            raise _Stop from exc
+        entry: dict[str, Any] = {"step": name, "ok": True, "ms": _ms(start)}
+        if isinstance(result, dict):
+            entry.update(result)
+        self.steps.append(entry)
+        return result
+
+
+class _Stop(Exception):
+    pass
+
+
+def _ms(start: float) -> int:
+    return round((time.perf_counter() - start) * 1000)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not getattr(args, "demo", False):
+        raise CommandError("selfcheck needs --demo (it signs with the demo PKI)", 2)
+    from fitnote_desktop.services.session import (
+        DemoSetup,
+        demo_pin,
+        open_session,
+        prepare_demo,
+    )
+
+    steps = _Steps()
+    demo: DemoSetup | None = None
+    session = None
+    try:
+        demo = steps.run("demo", lambda: prepare_demo(args.profile_dir))
+        steps.steps[-1]["endpoint"] = demo.endpoint.url
+        profile = steps.run("unlock", lambda: demo.manager.open(demo.profile_id, demo.passphrase))
+        from fitnote_desktop.services.adapters import DeferredPin
+
+        session = steps.run(
+            "session",
+            lambda: open_session(
+                profile, pin=DeferredPin(demo_pin), endpoint=demo.endpoint_config(), demo=True
+            ),
+        )
+        _flow(steps, session.services)
+    except _Stop:
+        pass
+    finally:
+        if session is not None:
+            session.close()
+        if demo is not None:
+            demo.endpoint.stop()
+    ok = len(steps.steps) == EXPECTED_STEPS and all(s["ok"] for s in steps.steps)
+    print(json.dumps({"ok": ok, "steps": steps.steps}, indent=2))
+    sys.stdout.flush()
+    return 0 if ok else 1
+
+
+SELFCHECK_NISS = "85073003229"  # the demo patient (fictitious, valid check digits)
+
+
+def _flow(steps: _Steps, services: Any) -> None:
+    from fitnote_desktop.domain.findings import has_errors
+    from fitnote_desktop.domain.model import (
+        Consent,
+        Diagnosis,
+        DocumentKind,
+        FitNote,
+        FitNoteStatus,
+        IcfCapacity,
+        Period,
+        Recipient,
+    )
+    from fitnote_desktop.services.ports import DocumentStatus
+    from fitnote_desktop.services.session import demo_pin
+
+    def patient() -> dict[str, Any]:
+        found = [r for r in services.search_patients(SELFCHECK_NISS) if r.patient.niss]
+        if not found:
+            from fitnote_desktop.domain import samples
+
+            found = [services.save_patient(samples.patient())]
+        state["patient"] = found[0]
+        return {}
+
+    state: dict[str, Any] = {}
+    steps.run("patient", patient)
+
+    def certificate() -> dict[str, Any]:
+        rec = services.new_document(DocumentKind.INCAPACITY, state["patient"].id)
+        doc = rec.document
+        today = services.today()
+        body = replace(
+            doc.body,
+            period=Period(today, today + timedelta(days=13)),
+            diagnoses=(Diagnosis("Lumbago"),),
+            fit_note=FitNote(
+                status=FitNoteStatus.FIT_ADAPTED,
+                review_date=today + timedelta(days=10),
+                capacities=(
+                    IcfCapacity("d430", 2, "Kan tot 5 kg heffen en dragen"),
+                    IcfCapacity("d415", 1, "Kan 4 uur per dag zittend werken"),
+                    IcfCapacity("d450", 1, "Kan tot 500 m wandelen"),
+                ),
+            ),
+        )
+        doc = replace(
+            doc,
+            body=body,
+            consent=Consent(
+                electronic_sending=True,
+                share_capacities_with_employer=True,
+                episode_sharing=True,
+                reference="SELFCHECK",
+            ),
+        )
+        rec = services.save_draft(rec.patient_id, doc)
+        findings = services.validate(rec.document)
+        if has_errors(findings):
+            raise RuntimeError("validation: " + ",".join(f.code for f in findings))
+        state["doc"] = rec
+        return {"capacities": 3, "warnings": len(findings)}
+
+    steps.run("certificate", certificate)
+    steps.run(
+        "sign",
+        lambda: {"status": services.sign_and_send(state["doc"].id, demo_pin).status.value},
+    )
+
+    def receipt() -> dict[str, Any]:
+        deadline = time.monotonic() + SEND_TIMEOUT_S
+        while time.monotonic() < deadline:
+            rec = services.document(state["doc"].id)
+            if rec.status is DocumentStatus.ACCEPTED:
+                return {"status": rec.status.value}
+            if rec.status is DocumentStatus.REJECTED:
+                raise RuntimeError(f"rejected: {rec.last_error}")
+            services.retry(state["doc"].id)
+            time.sleep(0.2)
+        raise TimeoutError(services.connection().detail or "no receipt")
+
+    steps.run("send_and_receipt", receipt)
+
+    def pdfs() -> dict[str, Any]:
+        sizes = {}
+        for recipient in Recipient:
+            pdf = services.render_pdf(state["doc"].id, recipient, "nl")
+            if not pdf.startswith(b"%PDF"):
+                raise RuntimeError(f"not a PDF for {recipient.value}")
+            sizes[recipient.value] = len(pdf)
+        return {"pdf_bytes": sizes}
+
+    steps.run("pdfs", pdfs)
+
+    def prolong() -> dict[str, Any]:
+        rec = services.prolong(state["doc"].id)
+        findings = services.validate(rec.document)
+        if has_errors(findings):
+            raise RuntimeError("validation: " + ",".join(f.code for f in findings))
+        services.delete_draft(rec.id)  # the check leaves no draft behind
+        return {"begin_is_day_after": True}
+
+    steps.run("prolong_draft", prolong)
