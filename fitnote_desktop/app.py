@@ -1,12 +1,120 @@
-"""Composition root: settings -> concrete adapters -> services -> UI or CLI."""
+"""Composition root: settings → concrete adapters → services → UI or CLI.
+
+``run_gui(args)`` (called by ``cli.py`` when no subcommand is given):
+
+1. Qt application, style, UI language (saved choice, else the system's, else English);
+2. ``--demo``: demo PKI + sandbox endpoint in-process on 127.0.0.1 + demo profile with
+   sample patients (created on first start, reused after), unlocked with the demo's
+   published passphrase; otherwise the profiles under ``--profile-dir`` (default: per
+   user): first-run wizard when there is none, else the unlock dialog;
+3. ``services.session.open_session`` wires store, signer, endpoint client and outbox
+   worker into :class:`~fitnote_desktop.services.Services`;
+4. the main window; Ctrl+L or idle time locks (closes the session) and asks again.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import sys
+
+log = logging.getLogger(__name__)
+
+ORGANISATION = "fitnote-desktop"
+APPLICATION = "fitnote-desktop"
+
+
+def _ui_language(settings: object) -> str:
+    from PySide6.QtCore import QLocale
+
+    from fitnote_desktop.ui.i18n import UI_LANGUAGES
+
+    saved = settings.value("ui/language")  # type: ignore[attr-defined]
+    if isinstance(saved, str) and saved in UI_LANGUAGES:
+        return saved
+    system = QLocale.system().name()[:2]
+    return system if system in UI_LANGUAGES else "en"
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Start the desktop application (the UI layer is built in its own issue)."""
-    from fitnote_desktop.cli import CommandError
+    """Start the desktop application; returns the process exit code."""
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-    raise CommandError("the desktop UI is not built yet; see `fitnote-desktop --help`", 1)
+    import fitnote_desktop.ui  # noqa: F401 - first: guards PySide6 before any Qt call
+    from fitnote_desktop.ui import i18n
+    from fitnote_desktop.ui.controller import AppController
+    from fitnote_desktop.ui.style import STYLE
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION + ("-demo" if args.demo else ""))
+    app.setStyleSheet(STYLE)
+    settings = QSettings()
+    languages = i18n.LanguageManager(app)
+    languages.switch(_ui_language(settings))
+
+    from fitnote_desktop.services.session import open_session
+
+    demo = None
+    if args.demo:
+        from fitnote_desktop.services.session import DEMO_PASSPHRASE, prepare_demo
+
+        splash = QLabel(i18n.text("app.preparing_demo"))
+        splash.setObjectName("welcome")
+        splash.setMargin(24)
+        splash.show()
+        app.processEvents()
+        try:
+            demo = prepare_demo(args.profile_dir)
+        except Exception as exc:
+            splash.close()
+            code = getattr(exc, "code", None) or "app.unexpected"
+            log.error("demo set-up failed: %s", type(exc).__name__)
+            QMessageBox.critical(None, "Fit-note", i18n.text(code))
+            return 2
+        splash.close()
+        manager = demo.manager
+        endpoint = demo.endpoint_config()
+        hint = i18n.text("app.demo_passphrase", passphrase=DEMO_PASSPHRASE)
+
+        def opener(profile: object):  # type: ignore[no-untyped-def]
+            return open_session(profile, endpoint=endpoint, demo=True)
+    else:
+        from fitnote_desktop.store import ProfileManager
+
+        manager = ProfileManager(args.profile_dir)
+        hint = ""
+
+        def opener(profile: object):  # type: ignore[no-untyped-def]
+            return open_session(profile)
+
+    controller = AppController(
+        manager=manager,
+        open_session=opener,
+        languages=languages,
+        settings=settings,
+        demo_hint=hint,
+    )
+    try:
+        if demo is not None:
+            controller.start(manager.open(demo.profile_id, demo.passphrase))
+        elif not manager.list():
+            from fitnote_desktop.ui.wizard import FirstRunWizard
+
+            wizard = FirstRunWizard(manager)
+            if not wizard.exec() or wizard.result_profile is None:
+                return 0
+            controller.start(wizard.result_profile)
+        elif not controller.ask_unlock():
+            return 0
+        code = app.exec()
+    finally:
+        controller.shutdown()
+        if demo is not None:
+            demo.endpoint.stop()
+    return int(code)

@@ -279,6 +279,36 @@ class EndpointConfig:
     url: str
     ca_bundle: Path | None
     receipt_cert: Path
+    chain_pem: Path | None = None  # CA chain of the physician's certificates, if known
+
+
+class LazyClient:
+    """Creates the endpoint client at its first use, on whichever thread uses it.
+
+    Building the client reads the authentication certificate's chain, which for a
+    PKCS#12 file needs its password: doing that at unlock would ask a PIN before the
+    physician has done anything. The outbox worker is the first user.
+    """
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self._factory = factory
+        self._client: Any = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> Any:
+        with self._lock:
+            if self._client is None:
+                self._client = self._factory()
+            return self._client
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._get(), name)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
 
 
 class OutboxSender:

@@ -27,6 +27,7 @@ from fitnote_desktop.services.adapters import (
     ConfiguredSigner,
     DeferredPin,
     EndpointConfig,
+    LazyClient,
     OutboxSender,
     PdfCopies,
     StoreDocuments,
@@ -169,20 +170,30 @@ def _client(
 ) -> tuple[Any, Callable[[], None]]:
     """The endpoint client, logging in with the authentication key (PIN asked at login)."""
     from fitnote_desktop.signing import open_signer
-    from fitnote_desktop.transport.client import EndpointClient
-    from fitnote_desktop.transport.receipts import load_certificate
 
     try:
         session = open_signer(config, pin)
     except Exception as exc:
         raise wrap(exc, "signing.config_invalid") from exc
-    client = EndpointClient(
-        endpoint.url,
-        ca_bundle=endpoint.ca_bundle,
-        receipt_certificate=load_certificate(endpoint.receipt_cert.read_bytes()),
-        authenticator=session.authenticator,
-    )
-    return client, session.close
+
+    def make() -> Any:
+        from fitnote_desktop.transport.client import EndpointClient
+        from fitnote_desktop.transport.receipts import load_certificate
+
+        chain = ()
+        if endpoint.chain_pem is not None:
+            from fitnote_desktop.signing.demo_pki import load_certificates
+
+            chain = tuple(load_certificates(endpoint.chain_pem))
+        return EndpointClient(
+            endpoint.url,
+            ca_bundle=endpoint.ca_bundle,
+            receipt_certificate=load_certificate(endpoint.receipt_cert.read_bytes()),
+            authenticator=session.authenticator,
+            chain=chain,
+        )
+
+    return LazyClient(make), session.close
 
 
 # ---------------------------------------------------------------------------- demo
@@ -196,9 +207,14 @@ class DemoSetup:
     endpoint: Any  # EmbeddedEndpoint
     created: bool
 
+    chain_pem: Path | None = None
+
     def endpoint_config(self) -> EndpointConfig:
         return EndpointConfig(
-            self.endpoint.url, self.endpoint.ca_pem_path, self.endpoint.receipt_cert_path
+            self.endpoint.url,
+            self.endpoint.ca_pem_path,
+            self.endpoint.receipt_cert_path,
+            self.chain_pem,
         )
 
 
@@ -260,7 +276,9 @@ def prepare_demo(profile_dir: str | Path | None, *, today: date | None = None) -
     except BaseException:
         endpoint.stop()
         raise
-    return DemoSetup(manager, DEMO_PROFILE_ID, DEMO_PASSPHRASE, endpoint, created)
+    return DemoSetup(
+        manager, DEMO_PROFILE_ID, DEMO_PASSPHRASE, endpoint, created, pki.citizen_ca_pem
+    )
 
 
 DEMO_PATIENTS = (

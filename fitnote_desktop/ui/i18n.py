@@ -142,6 +142,18 @@ def _ui_codes() -> dict[str, str]:
         "transport.offline": QCoreApplication.translate(
             "Codes", "Offline: documents wait in the outbox."
         ),
+        "app.preparing_demo": QCoreApplication.translate(
+            "Codes", "Preparing the demo (the first start takes a few seconds)…"
+        ),
+        "app.demo_passphrase": QCoreApplication.translate(
+            "Codes", "Demo profile passphrase: {passphrase}"
+        ),
+        "profile.identity_missing": QCoreApplication.translate(
+            "Codes", "This profile has no physician identity yet."
+        ),
+        "transport.not_configured": QCoreApplication.translate(
+            "Codes", "No endpoint configured: signed documents wait in the outbox."
+        ),
         "external.consent_missing": QCoreApplication.translate(
             "Codes", "Record the patient's consent before fetching the episode."
         ),

@@ -1,0 +1,133 @@
+"""The app's life: unlock → main window → lock (Ctrl+L or idle) → unlock again.
+
+Locking closes the session (outbox thread, signer, endpoint client) and the encrypted
+database, and destroys the main window so no patient data stays in widgets; unlocking
+builds them anew. Idle time is measured from the last key press or mouse action
+anywhere in the application.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fitnote_desktop.services.session import AppSession
+from fitnote_desktop.ui import i18n, workers
+from fitnote_desktop.ui.main_window import MainWindow
+from fitnote_desktop.ui.unlock import UnlockDialog
+
+log = logging.getLogger(__name__)
+
+DEFAULT_IDLE_MINUTES = 10
+_INPUT_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.Wheel,
+    QEvent.Type.MouseMove,
+}
+
+
+class AppController(QObject):
+    """Owns the session and the window; ``open_session(profile)`` builds the services."""
+
+    def __init__(
+        self,
+        *,
+        manager: Any,
+        open_session: Callable[[Any], AppSession],
+        languages: i18n.LanguageManager,
+        settings: QSettings,
+        demo_hint: str = "",
+        idle_minutes: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.manager = manager
+        self._open_session = open_session
+        self.languages = languages
+        self.settings = settings
+        self.demo_hint = demo_hint
+        self.session: AppSession | None = None
+        self.window: MainWindow | None = None
+        self.last_profile: str | None = None
+        minutes = idle_minutes
+        if minutes is None:
+            minutes = int(settings.value("security/idle_minutes", DEFAULT_IDLE_MINUTES))
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(max(1, minutes) * 60_000)
+        self.idle.timeout.connect(self.lock)
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and self.window is not None:
+            self.idle.start()
+        return False
+
+    def start(self, profile: Any) -> MainWindow:
+        """Open the services on an unlocked store profile and show the main window."""
+        session = self._open_session(profile)
+        self.session = session
+        self.last_profile = profile.id
+        window = MainWindow(
+            session.services,
+            self.languages,
+            signer_method=lambda: session.signer_method,
+            settings=self.settings,
+        )
+        session.pin.callback = window.pin_broker
+        window.lock_requested.connect(self.lock)
+        window.show()
+        self.window = window
+        self.idle.start()
+        return window
+
+    def lock(self) -> None:
+        """Close everything that holds patient data, then ask to unlock again."""
+        window, session = self.window, self.session
+        if window is None or session is None:
+            return
+        if window.busy:  # never lock in the middle of a signature; try again shortly
+            QTimer.singleShot(5000, self.lock)
+            return
+        self.idle.stop()
+        window.editor.flush()
+        window.save_state()
+        self.window = None
+        self.session = None
+        window.hide()
+        window.deleteLater()
+        workers.wait_idle(10_000)
+        try:
+            session.close()
+        except Exception:
+            log.warning("closing the session failed")
+        QTimer.singleShot(0, self.ask_unlock)
+
+    def ask_unlock(self) -> bool:
+        dlg = UnlockDialog(self.manager, demo_hint=self.demo_hint, preselect=self.last_profile)
+        if not dlg.exec() or dlg.opened is None:
+            QApplication.instance().quit()
+            return False
+        try:
+            self.start(dlg.opened)
+        except Exception as exc:
+            dlg.opened.lock()
+            code = getattr(exc, "code", None) or "app.unexpected"
+            QMessageBox.critical(None, "Fit-note", i18n.text(code))
+            QApplication.instance().quit()
+            return False
+        return True
+
+    def shutdown(self) -> None:
+        self.idle.stop()
+        if self.window is not None:
+            self.window.editor.flush()
+            self.window.save_state()
+        workers.wait_idle(10_000)
+        if self.session is not None:
+            self.session.close()
+            self.session = None
