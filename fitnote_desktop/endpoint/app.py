@@ -310,7 +310,8 @@ def create_app(settings: EndpointSettings) -> FastAPI:
         with dbs.begin():
             dossier_id = _dossier_for(dbs, patient_key(document.patient.niss), now)
             inserted = dbs.execute(
-                _insert_ignore(dbs, db.Document).values(
+                _insert_ignore(dbs, db.Document.__table__)
+                .values(
                     id=doc_id,
                     payload_sha256=digest,
                     payload=payload,
@@ -326,8 +327,9 @@ def create_app(settings: EndpointSettings) -> FastAPI:
                     receipt=signed.receipt_bytes,
                     receipt_signature=signed.signature,
                 )
-            ).rowcount
-        if inserted != 1:  # lost a race with a concurrent submission of the same id
+                .returning(db.Document.__table__.c.id)
+            ).first()
+        if inserted is None:  # lost a race with a concurrent submission of the same id
             with dbs.begin():
                 existing = dbs.get(db.Document, doc_id)
                 assert existing is not None
@@ -837,7 +839,7 @@ def _check_author(document: DomainDocument, caller: Caller) -> None:
         raise ApiError("submit.author_mismatch", field="author.niss")
 
 
-def _insert_ignore(dbs: DbSession, table: type[db.Base]) -> Any:
+def _insert_ignore(dbs: DbSession, table: Any) -> Any:
     """``INSERT ... ON CONFLICT DO NOTHING`` for the session's dialect."""
     if dbs.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
@@ -848,7 +850,9 @@ def _insert_ignore(dbs: DbSession, table: type[db.Base]) -> Any:
 
 def _dossier_for(dbs: DbSession, key: str, now: datetime) -> str:
     dbs.execute(
-        _insert_ignore(dbs, db.Dossier).values(id=db.new_id(), patient_key=key, created_at=now)
+        _insert_ignore(dbs, db.Dossier.__table__).values(
+            id=db.new_id(), patient_key=key, created_at=now
+        )
     )
     return dbs.execute(sa.select(db.Dossier.id).where(db.Dossier.patient_key == key)).scalar_one()
 

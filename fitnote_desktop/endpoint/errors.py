@@ -114,11 +114,21 @@ def install_error_handlers(app: FastAPI) -> None:
         )
         if kind == "missing" and loc == ("body",):
             code = "request.malformed"
+        if loc[:1] == ("body",):
+            # A bad envelope is the submission's (or retraction's) own malformation.
+            path, method = request.url.path, request.method
+            if method == "PUT" and path.startswith(f"{API_PREFIX}/documents/"):
+                code = "submit.malformed"
+            elif method == "POST" and path.endswith("/retraction"):
+                code = "retract.malformed"
         # never echo the input: only the field path and pydantic's error type
         return ApiError(code, f"{kind or 'invalid'} at {field or 'body'}", field=field).response()
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        too_large = request.scope.get(TOO_LARGE_KEY)
+        if too_large:  # the size limit cut a streamed body: FastAPI reports a parse error
+            return ApiError(too_large).response()
         if exc.status_code == 405:
             return ApiError("http.method_not_allowed").response()
         if exc.status_code == 404:
@@ -139,6 +149,9 @@ def install_error_handlers(app: FastAPI) -> None:
             return ApiError("server.unavailable").response()
         log.error("%s %s: unexpected %s", request.method, request.url.path, type(exc).__name__)
         return ApiError("server.error").response()
+
+
+TOO_LARGE_KEY = "fitnote.too_large"
 
 
 class BodySizeLimit:
@@ -181,6 +194,7 @@ class BodySizeLimit:
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
                     refused = True
+                    scope[TOO_LARGE_KEY] = code
                     raise _TooLarge
             return message
 

@@ -71,6 +71,7 @@ def _config(
         log_level="warning",
         access_log=access_log,
         timeout_keep_alive=30,
+        timeout_graceful_shutdown=3,
         limit_concurrency=500,
     )
 

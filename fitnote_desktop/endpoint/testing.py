@@ -168,6 +168,7 @@ class LiveEndpoint:
     receipt_cert: asn1_x509.Certificate
     server: RunningServer | None = None
     clients: list[EndpointClient] = field(default_factory=list)
+    raw_clients: list[httpx.Client] = field(default_factory=list)
 
     @property
     def ca_pem(self) -> Path:
@@ -190,11 +191,15 @@ class LiveEndpoint:
         import ssl
 
         ctx = ssl.create_default_context(cafile=str(self.ca_pem))
-        return httpx.Client(base_url=self.url, verify=ctx, timeout=20.0, **kwargs)
+        http = httpx.Client(base_url=self.url, verify=ctx, timeout=20.0, **kwargs)
+        self.raw_clients.append(http)
+        return http
 
     def stop(self) -> None:
         for c in self.clients:
             c.close()
+        for h in self.raw_clients:
+            h.close()
         if self.server is not None:
             self.server.stop()
 
