@@ -34,6 +34,7 @@ class RenderedCopy:
     pages: int
     reference: str
     signature: SignaturePlacement | None  # None for a draft (no signature field)
+    qr: SignaturePlacement | None = None  # where the verification QR code is (None: draft)
 
 
 def copy_language(document: Document, recipient: Recipient | str) -> str:
@@ -96,6 +97,7 @@ def render_copy(
         pages=rendered.pages,
         reference=reference,
         signature=placement,
+        qr=rendered.qr,
     )
 
 

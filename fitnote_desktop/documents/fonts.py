@@ -36,25 +36,29 @@ _lock = threading.Lock()
 
 
 @cache
-def _register() -> frozenset[int]:
+def _register() -> dict[str, frozenset[int]]:
     from fitnote_desktop.resources import resource_path
 
-    charsets: list[frozenset[int]] = []
+    charsets: dict[str, frozenset[int]] = {}
     for name, filename in _FILES.items():
         font = TTFont(name, str(resource_path("fonts", filename)))
         pdfmetrics.registerFont(font)
-        charsets.append(frozenset(font.face.charToGlyph))
+        charsets[name] = frozenset(font.face.charToGlyph)
     for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):
         addMapping(FAMILY, bold, italic, name)
-    return frozenset.intersection(*charsets)
+    return charsets
 
 
-def register_fonts() -> frozenset[int]:
-    """Register the family (idempotent, thread-safe); returns the code points all faces cover."""
+def register_fonts() -> dict[str, frozenset[int]]:
+    """Register the family (idempotent, thread-safe).
+
+    Returns the code points each face covers: the obliques of DejaVu lack some scripts
+    (Arabic among them), so text is checked against the face it will be set in.
+    """
     with _lock:
         return _register()
 
 
-def supported(codepoint: int) -> bool:
-    """Can every face of the family print this code point? (for ``text.clean``)"""
-    return codepoint in register_fonts()
+def coverage(font_name: str = REGULAR) -> frozenset[int]:
+    """Code points the face ``font_name`` has a glyph for (for ``text.clean``)."""
+    return register_fonts()[font_name]

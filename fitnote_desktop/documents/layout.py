@@ -21,10 +21,11 @@ import io
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
 from typing import Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -64,6 +65,7 @@ TINT = colors.HexColor("#EAF0F7")
 AMBER_TINT = colors.HexColor("#FBEFD9")
 AMBER = colors.HexColor("#8A5A00")
 RED = colors.HexColor("#B3261E")
+RULE = colors.HexColor("#EDF0F3")
 
 DRAFT_WATERMARK = "DRAFT / ONTWERP / PROJET / ENTWURF"
 SIGNATURE_BOX = (64 * mm, 21 * mm)
@@ -73,7 +75,7 @@ LOCALES = {"nl": "nl-BE", "fr": "fr-BE", "de": "de-BE", "en": "en"}
 
 @dataclass(frozen=True)
 class SignaturePlacement:
-    """Where the signature box landed: 0-based page index and PDF box (points)."""
+    """Where a box landed (signature box, QR code): 0-based page index, PDF box in points."""
 
     page: int
     box: tuple[float, float, float, float]
@@ -84,6 +86,7 @@ class Rendered:
     pdf: bytes
     signature: SignaturePlacement | None
     pages: int
+    qr: SignaturePlacement | None = None
 
 
 # ---------------------------------------------------------------------------- styles
@@ -161,13 +164,53 @@ class SignatureBox(Flowable):
         self._sink.append(SignaturePlacement(c.getPageNumber() - 1, (x0, y0, x1, y1)))
 
 
-def _qr_drawing(payload: str, size: float) -> Drawing:
-    widget = QrCodeWidget(payload, barLevel="M", barBorder=0)
-    x0, y0, x1, y1 = widget.getBounds()
-    width, height = x1 - x0, y1 - y0
-    drawing = Drawing(size, size, transform=[size / width, 0, 0, size / height, 0, 0])
-    drawing.add(widget)
-    return drawing
+@lru_cache(maxsize=32)
+def _qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """QR modules of ``payload`` with reportlab's own encoder (error correction M).
+
+    Encoding (8 mask trials) is the slowest step of a copy; the four copies of one
+    document share their payload, so it is encoded once.
+    """
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(payload)
+    qr.make()
+    return tuple(tuple(bool(m) for m in row) for row in qr.modules)
+
+
+class QrCode(Flowable):
+    """A QR code as one filled path of horizontal runs (reportlab's widget draws one
+    rectangle object per run through its graphics tree, many times slower)."""
+
+    def __init__(
+        self, payload: str, size: float, sink: list[SignaturePlacement] | None = None
+    ) -> None:
+        super().__init__()
+        self.modules = _qr_modules(payload)
+        self.size = size
+        self._sink = sink
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        n = len(self.modules)
+        box = self.size / n
+        path = self.canv.beginPath()
+        for r, row in enumerate(self.modules):
+            c = 0
+            for dark, run in groupby(row):
+                count = len(list(run))
+                if dark:
+                    path.rect(c * box, self.size - (r + 1) * box, count * box, box)
+                c += count
+        self.canv.saveState()
+        self.canv.setFillColor(colors.black)
+        self.canv.drawPath(path, stroke=0, fill=1)
+        self.canv.restoreState()
+        if self._sink is not None:
+            x0, y0 = self.canv.absolutePosition(0, 0)
+            x1, y1 = self.canv.absolutePosition(self.size, self.size)
+            self._sink.append(SignaturePlacement(self.canv.getPageNumber() - 1, (x0, y0, x1, y1)))
 
 
 class _NumberedCanvas(rl_canvas.Canvas):
@@ -205,19 +248,21 @@ class CopyLayout:
         self.c = content
         self.langs = tuple(languages)
         self.bilingual = len(self.langs) == 2
-        charset = fonts.register_fonts()
-        self._supported: Callable[[int], bool] = charset.__contains__
+        self._coverage = {name: cs.__contains__ for name, cs in fonts.register_fonts().items()}
+        self._supported: Callable[[int], bool] = self._coverage[fonts.REGULAR]
         self.st = _styles()
         self._placements: list[SignaturePlacement] = []
+        self._qr_boxes: list[SignaturePlacement] = []
 
     # -- text helpers
 
-    def m(self, text: str) -> str:
+    def m(self, text: str, font: str = fonts.REGULAR) -> str:
         """Markup of any text (labels included: a translator may type ``&``)."""
-        return to_markup(text, self._supported)
+        return to_markup(text, self._coverage.get(font, self._supported))
 
     def p(self, text: str, style: str) -> Paragraph:
-        return Paragraph(self.m(text), self.st[style])
+        st = self.st[style]
+        return Paragraph(self.m(text, st.fontName), st)
 
     def both(self, text: Localized, sep: str = " / ") -> str:
         """All languages in one string: ``Naam / Nom``."""
@@ -259,8 +304,8 @@ class CopyLayout:
         qr_cell: list[Flowable] = []
         if self.c.qr_payload:
             qr_cell = [
-                _qr_drawing(self.c.qr_payload, QR_SIZE),
-                Spacer(1, 1.5 * mm),
+                QrCode(self.c.qr_payload, QR_SIZE, self._qr_boxes),
+                Spacer(1, 3 * mm),  # the quiet zone below the code (4 modules)
                 self.p(self.both(lambda lang: label("verify.caption", lang), "\n"), "qr"),
             ]
         qr_width = QR_SIZE + 8 * mm
@@ -389,9 +434,11 @@ class CopyLayout:
     def value_markup(self, f: Field, lang: str) -> Paragraph:
         return self.p(f.value(lang), "strong" if f.strong else "value")
 
-    def fields(self, fields: Sequence[Field]) -> Flowable:
-        rows: list[list[Any]] = []
-        spans: list[Any] = []
+    def fields(self, fields: Sequence[Field]) -> list[Flowable]:
+        """Label/value rows: two pairs per row when both are short (one language), or
+        one language per column. Returned as two tables, the first row apart, so that a
+        section heading can be kept with that row without dragging a long table along."""
+        rows: list[tuple[list[Any], tuple[int, int] | None]] = []  # cells, span columns
         if not self.bilingual:
             lang = self.langs[0]
             label_w, value_w = 37 * mm, WIDTH / 2 - 37 * mm
@@ -402,47 +449,55 @@ class CopyLayout:
                 label_cell = self.p(f.label(lang), "label")
                 if _short(f, lang) and pending and _short(pending[0], lang):
                     g = pending.pop(0)
-                    rows.append(
-                        [
-                            label_cell,
-                            self.value_markup(f, lang),
-                            self.p(g.label(lang), "label"),
-                            self.value_markup(g, lang),
-                        ]
-                    )
+                    cells = [
+                        label_cell,
+                        self.value_markup(f, lang),
+                        self.p(g.label(lang), "label"),
+                        self.value_markup(g, lang),
+                    ]
+                    rows.append((cells, None))
                 else:
-                    rows.append([label_cell, self.value_markup(f, lang), "", ""])
-                    spans.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
+                    rows.append(([label_cell, self.value_markup(f, lang), "", ""], (1, 3)))
         else:
-            for i, f in enumerate(fields):
+            widths = self.col_widths
+            for f in fields:
                 if not f.translated:
                     lang = self.langs[0]
-                    rows.append(
-                        [[self.p(self.both(f.label), "label"), self.value_markup(f, lang)], ""]
-                    )
-                    spans.append(("SPAN", (0, i), (1, i)))
+                    cell = [self.p(self.both(f.label), "label"), self.value_markup(f, lang)]
+                    rows.append(([cell, ""], (0, 1)))
                 else:
-                    rows.append(
-                        self.columns(
-                            lambda lang, f=f: [
-                                self.p(f.label(lang), "label"),
-                                self.value_markup(f, lang),
-                            ]
-                        )
+                    cells = self.columns(
+                        lambda lang, f=f: [
+                            self.p(f.label(lang), "label"),
+                            self.value_markup(f, lang),
+                        ]
                     )
-            widths = self.col_widths
-        commands: list[Any] = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.8),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.HexColor("#EDF0F3")),
-            *spans,
-        ]
-        if self.bilingual:
-            commands.append(("LEFTPADDING", (1, 0), (1, -1), 4 * mm))
-        return Table(rows, colWidths=widths, style=TableStyle(commands), splitInRow=1)
+                    rows.append((cells, None))
+
+        def table(part: list[tuple[list[Any], tuple[int, int] | None]], last: bool) -> Table:
+            commands: list[Any] = [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+                ("LINEBELOW", (0, 0), (-1, -2 if last else -1), 0.3, RULE),
+            ]
+            for i, (_, span) in enumerate(part):
+                if span is not None:
+                    commands.append(("SPAN", (span[0], i), (span[1], i)))
+            if self.bilingual:
+                commands.append(("LEFTPADDING", (1, 0), (1, -1), 4 * mm))
+            return Table(
+                [cells for cells, _ in part],
+                colWidths=widths,
+                style=TableStyle(commands),
+                splitInRow=1,
+            )
+
+        if len(rows) == 1:
+            return [table(rows, last=True)]
+        return [table(rows[:1], last=False), table(rows[1:], last=True)]
 
     def capacities(self, rows: Sequence[CapacityRow]) -> Flowable:
         def cell(text: Localized, style: str = "td") -> list[Flowable] | Paragraph:
@@ -506,7 +561,7 @@ class CopyLayout:
     def section(self, s: Section) -> list[Flowable]:
         body: list[Flowable] = []
         if s.fields:
-            body.append(self.fields(s.fields))
+            body.extend(self.fields(s.fields))
         if s.capacities:
             body.append(Spacer(1, 2 * mm))
             body.append(self.capacities(s.capacities))
@@ -589,6 +644,7 @@ class CopyLayout:
             )
             right = printable(self.c.letterhead.practice or self.c.letterhead.name, self._supported)
             y = PAGE_HEIGHT - 10 * mm
+            right = _fit(right, fonts.REGULAR, 7.5, 0.4 * WIDTH)
             room = WIDTH - stringWidth(right, fonts.REGULAR, 7.5) - 8 * mm
             canv.drawString(MARGIN_X, y, _fit(left, fonts.REGULAR, 7.5, room))
             canv.drawRightString(PAGE_WIDTH - MARGIN_X, y, right)
@@ -680,7 +736,12 @@ class CopyLayout:
 
         doc.build(self.story(), canvasmaker=Canvas)
         placement = self._placements[-1] if self._placements else None
-        return Rendered(pdf=buffer.getvalue(), signature=placement, pages=pages[0] if pages else 0)
+        return Rendered(
+            pdf=buffer.getvalue(),
+            signature=placement,
+            pages=pages[0] if pages else 0,
+            qr=self._qr_boxes[-1] if self._qr_boxes else None,
+        )
 
 
 def _short(f: Field, lang: str) -> bool:

@@ -167,7 +167,7 @@ def stamp_pdf(width: float, height: float, lines: list[str]) -> bytes:
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen import canvas
 
-    supported = fonts.register_fonts().__contains__
+    supported = fonts.coverage(fonts.REGULAR).__contains__
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=(width, height), invariant=1)
     navy = colors.HexColor("#1F3A5F")
