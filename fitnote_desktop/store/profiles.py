@@ -262,13 +262,15 @@ class Profile:
     def backup(self, dest: Path | str, passphrase: str, *, kdf: Any = None) -> BackupInfo:
         """Write an encrypted backup protected by ``passphrase`` (see ``backup.py``)."""
         check_new_passphrase(passphrase)
+        dest = Path(dest)
+        private_mkdir(dest.parent)
         self.audit.record("profile.backup_created")
         with self.db.read() as conn:
             revision = migrations.current_revision(conn) or migrations.HEAD
         head = self.audit.head()
         return create_backup(
             self.db,
-            Path(dest),
+            dest,
             passphrase,
             kdf=kdf or self._manager.options.kdf,
             profile_id=self.info.id,
