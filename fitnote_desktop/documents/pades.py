@@ -127,7 +127,8 @@ def _deterministic_update_id(writer: object, pdf_bytes: bytes) -> None:
 # ---------------------------------------------------------------------------- stamp
 
 
-def _signer_name(signer: Signer) -> str:
+def signer_name(signer: Signer) -> str:
+    """The signer as printed in the stamp: given name and surname of the certificate."""
     cert = getattr(signer, "signing_cert", None)
     if cert is None:
         return "?"
@@ -262,10 +263,10 @@ async def async_sign_pdf(
     if info.draft:
         raise PdfSigningError("pdf.draft", "a draft copy is never signed")
     width, height = _field_rect(pdf_bytes, field_name)
-    signer_name = _signer_name(signer)
+    name = signer_name(signer)
     moment = (now or datetime.now().astimezone()).astimezone()
     template = stamp_text if stamp_text is not None else default_stamp_text(info.language)
-    text = template % {"signer": signer_name, "ts": _format_time(moment, info.language)}
+    text = template % {"signer": name, "ts": _format_time(moment, info.language)}
     inset = STAMP_INSET
     style = StaticStampStyle(
         background=_pdf_page_content(
@@ -283,7 +284,7 @@ async def async_sign_pdf(
         field_name=field_name,
         md_algorithm="sha256",
         subfilter=SigSeedSubFilter.PADES,
-        name=signer_name,
+        name=name,
         reason=reason,
         location=location,
     )
