@@ -410,3 +410,120 @@ def postgresql_for_tests(state_dir: Path) -> Iterator[str | None]:
         subprocess.run(
             ["bash", str(script), "stop"], capture_output=True, env=env, timeout=60, check=False
         )
+
+
+# --------------------------------------------------------------------------- faults
+
+
+class FaultInjector:
+    """ASGI wrapper that makes document submissions fail on demand.
+
+    ``fail(mode, times)``: the next ``times`` requests under ``/v1/documents`` get
+    ``"500"`` (a JSON ``server.error``), ``"503"``, ``"slow"`` (answered after
+    ``delay`` seconds, longer than the client's timeout), or ``"accept-then-500"`` (the
+    request reaches the endpoint and is stored, then the answer is replaced by a 500: the
+    "lost response" case that idempotency must absorb).
+    """
+
+    def __init__(self, app: ASGIApp, delay: float = 3.0) -> None:
+        self.app = app
+        self.delay = delay
+        self.mode: str | None = None
+        self.remaining = 0
+        self.hits = 0
+
+    def fail(self, mode: str, times: int = 1) -> None:
+        self.mode, self.remaining = mode, times
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        import asyncio
+        import json as _json
+
+        if (
+            scope["type"] != "http"
+            or not scope["path"].startswith("/v1/documents")
+            or self.remaining <= 0
+        ):
+            await self.app(scope, receive, send)
+            return
+        self.remaining -= 1
+        self.hits += 1
+        mode = self.mode
+
+        async def error(status: int) -> None:
+            body = _json.dumps(
+                {
+                    "code": "server.error" if status == 500 else "server.unavailable",
+                    "detail": "injected",
+                    "field": None,
+                }
+            ).encode()
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": status,
+                    "headers": [(b"content-type", b"application/json")],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
+
+        if mode in ("500", "503"):
+            await error(int(mode))
+        elif mode == "slow":
+            await asyncio.sleep(self.delay)
+            await self.app(scope, receive, send)
+        elif mode == "accept-then-500":
+
+            async def swallow(message: Any) -> None:
+                return None
+
+            await self.app(scope, receive, swallow)
+            await error(500)
+        else:
+            await self.app(scope, receive, send)
+
+
+# --------------------------------------------------------------------------- real store
+
+
+def open_test_profile(root: Path, profile_id: str = "dr-test") -> Any:
+    """A real SQLCipher profile (cheap KDF) for tests that drain the store's outbox."""
+    from fitnote_desktop.store import KdfParams, ProfileManager, StoreOptions
+
+    manager = ProfileManager(Path(root), StoreOptions(kdf=KdfParams.for_tests()))
+    passphrase = "outbox test passphrase, not secret"  # noqa: S105
+    if not manager.exists(profile_id):
+        manager.create(profile_id, passphrase=passphrase)
+    return manager.open(profile_id, passphrase)
+
+
+def queue_signed(
+    profile: Any,
+    physician: Physician,
+    documents: Sequence[Document],
+    *,
+    signatures: Sequence[bytes] | None = None,
+) -> list[Any]:
+    """Store each document as signed (real bytes and CMS) and enqueue it for sending."""
+    from fitnote_desktop.domain.canonical import canonical_bytes as _canonical
+
+    first = documents[0].patient
+    found = profile.patients.find_by_niss(first.niss)
+    patient = found or profile.patients.create(
+        given_name=first.given_name, family_name=first.family_name, niss=first.niss
+    )
+    ids = []
+    for i, doc in enumerate(documents):
+        payload = _canonical(doc)
+        cms = signatures[i] if signatures is not None else physician.sign_bytes(payload)
+        profile.documents.create_draft(
+            patient_id=patient.id,
+            kind=doc.kind.value,
+            language=doc.language.value,
+            payload=payload,
+            id=doc.id,
+        )
+        profile.documents.mark_signed(doc.id, payload=payload, signature=cms)
+        profile.outbox.enqueue(doc.id)
+        ids.append(doc.id)
+    return ids
