@@ -60,6 +60,7 @@ class Field:
     label: Localized
     value: Localized
     strong: bool = False  # the one value a reader looks for first (the period)
+    emphasis: bool = False  # bold at body size (the fit-note's verdict)
     translated: bool = True  # False: user text, printed once per language column anyway
 
 
@@ -170,7 +171,7 @@ def _capacity_row(capacity: IcfCapacity) -> CapacityRow:
 
 def _fit_note_section(fit: FitNote, withheld: bool) -> Section:
     fields: list[Field] = [
-        Field(loc("field.fit_status"), loc(f"fit_status.{fit.status.value}"), strong=True)
+        Field(loc("field.fit_status"), loc(f"fit_status.{fit.status.value}"), emphasis=True)
     ]
     if fit.period is not None:
         fields.append(Field(loc("field.period.fit-note"), _period_text(fit.period)))
@@ -311,7 +312,10 @@ def build(
         ]
         if invalidity.incapacity_since is not None:
             rows.append(Field(loc("field.incapacity_since"), date_of(invalidity.incapacity_since)))
-        if invalidity.remarks.strip():
+        # Remarks are free text written for the mutuality ("weekly psychiatric follow-up"):
+        # the dataset keeps them for every reader, but an employer's paper must not
+        # carry them (same reasoning as the resumption's conditions in ``datasets``).
+        if invalidity.remarks.strip() and view.recipient is not Recipient.EMPLOYER:
             rows.append(Field(loc("field.remarks"), const(invalidity.remarks), translated=False))
         sections.append(Section(loc("section.invalidity"), tuple(rows)))
 

@@ -122,6 +122,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         ),
         "label": s("label", fontSize=8.5, leading=11, textColor=GREY),
         "value": base,
+        "emph": s("emph", fontName=fonts.BOLD),
         "strong": s("strong", fontName=fonts.BOLD, fontSize=10.5, leading=13.5),
         "note": s("note", fontName=fonts.ITALIC, fontSize=8.5, leading=11, textColor=GREY),
         "th": s("th", fontName=fonts.BOLD, fontSize=8, leading=10, textColor=NAVY),
@@ -432,7 +433,7 @@ class CopyLayout:
         return head
 
     def value_markup(self, f: Field, lang: str) -> Paragraph:
-        return self.p(f.value(lang), "strong" if f.strong else "value")
+        return self.p(f.value(lang), "strong" if f.strong else "emph" if f.emphasis else "value")
 
     def fields(self, fields: Sequence[Field]) -> list[Flowable]:
         """Label/value rows: two pairs per row when both are short (one language), or

@@ -36,6 +36,7 @@ from fitnote_desktop.documents.labels import format_date, label, split_languages
 from fitnote_desktop.documents.text import printable
 
 if TYPE_CHECKING:
+    from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.signers import Signer
 
 DEFAULT_FIELD = "Signature1"
@@ -72,7 +73,10 @@ def copy_info(pdf_bytes: bytes) -> CopyInfo:
     """Read back the keywords written by :func:`keywords` (``draft`` and ``lang``)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+    return _copy_info(PdfFileReader(io.BytesIO(pdf_bytes), strict=False))
+
+
+def _copy_info(reader: PdfFileReader) -> CopyInfo:
     info = reader.trailer_view.get("/Info")
     raw = ""
     if info is not None:
@@ -225,11 +229,9 @@ def _pdf_page_content(pdf: bytes):  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------------------- sign
 
 
-def _field_rect(pdf_bytes: bytes, field_name: str) -> tuple[float, float]:
-    from pyhanko.pdf_utils.reader import PdfFileReader
+def _field_rect(reader: PdfFileReader, field_name: str) -> tuple[float, float]:
     from pyhanko.sign.fields import enumerate_sig_fields
 
-    reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
     for name, value, ref in enumerate_sig_fields(reader, with_name=field_name):
         if name != field_name:
             continue
@@ -259,10 +261,12 @@ async def async_sign_pdf(
     from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner
     from pyhanko.stamp import StaticStampStyle
 
-    info = copy_info(pdf_bytes)
+    # one parse of the input serves the checks and the incremental update
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+    info = _copy_info(writer.prev)
     if info.draft:
         raise PdfSigningError("pdf.draft", "a draft copy is never signed")
-    width, height = _field_rect(pdf_bytes, field_name)
+    width, height = _field_rect(writer.prev, field_name)
     name = signer_name(signer)
     moment = (now or datetime.now().astimezone()).astimezone()
     template = stamp_text if stamp_text is not None else default_stamp_text(info.language)
@@ -288,7 +292,6 @@ async def async_sign_pdf(
         reason=reason,
         location=location,
     )
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     pdf_signer = PdfSigner(meta, signer=signer, stamp_style=style)
     out = io.BytesIO()
     await pdf_signer.async_sign_pdf(writer, existing_fields_only=True, output=out)

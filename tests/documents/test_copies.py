@@ -347,3 +347,9 @@ def test_dates_are_day_first_per_language() -> None:
     assert labels.format_date(d, "fr") == "16/11/2026"
     assert labels.format_date(d, "en") == "16/11/2026"
     assert labels.format_date(d, "de") == "16.11.2026"
+
+
+def test_invalidity_remarks_stay_off_the_employer_copy(texts: Callable[..., str]) -> None:
+    assert "Suivi psychiatrique" in flat(texts("invalidity-recognition", Recipient.PATIENT, "fr"))
+    employer = flat(texts("invalidity-recognition", Recipient.EMPLOYER, "fr"))
+    assert "Suivi psychiatrique" not in employer and "Dépression" not in employer

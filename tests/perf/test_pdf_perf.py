@@ -1,0 +1,91 @@
+"""PDF benchmarks: the four copies of one document, unsigned and PAdES-signed.
+
+Figures are ratios to a baseline measured in the same run, so they compare across
+machines: the baseline is a bare one-page reportlab canvas with one line of text in
+the same embedded font (the fixed cost of producing any PDF with reportlab). Run with:
+
+    FITNOTE_PERF=1 python -m pytest tests/perf/test_pdf_perf.py -s
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import time
+from collections.abc import Callable
+
+import pytest
+from reportlab.pdfgen import canvas
+
+from fitnote_desktop.demo import DEMO_PASSWORD
+from fitnote_desktop.documents import fonts
+from fitnote_desktop.documents.copies import render
+from fitnote_desktop.documents.pades import sign_pdf
+from fitnote_desktop.domain import samples
+from fitnote_desktop.domain.model import Recipient
+from fitnote_desktop.signing import testing
+
+pytestmark = pytest.mark.perf
+
+ROUNDS = 15
+
+
+def _median_seconds(action: Callable[[], object], rounds: int = ROUNDS) -> float:
+    action()  # warm-up: imports, font registration, caches
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _bare_canvas() -> bytes:
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, invariant=1)
+    c.setFont(fonts.REGULAR, 10)
+    c.drawString(72, 720, "Getuigschrift van arbeidsongeschiktheid — é è ë ï ç ß €")
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def test_four_copies_unsigned_and_signed(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from pyhanko.sign.signers import SimpleSigner
+
+    fonts.register_fonts()
+    pki = testing.build_demo_pki(tmp_path_factory.mktemp("perf-pdf-pki"))
+    signer = SimpleSigner.load_pkcs12(
+        str(pki.physician("gp").signature_p12), passphrase=DEMO_PASSWORD.encode()
+    )
+    doc = samples.incapacity()
+    recipients = list(Recipient)
+
+    def four() -> list[bytes]:
+        return [render(doc, r) for r in recipients]
+
+    def four_signed() -> list[bytes]:
+        return [sign_pdf(render(doc, r), signer) for r in recipients]
+
+    def four_drafts() -> list[bytes]:
+        return [render(doc, r, draft=True) for r in recipients]
+
+    baseline = _median_seconds(_bare_canvas, rounds=100)
+    unsigned = _median_seconds(four)
+    signed = _median_seconds(four_signed)
+    drafts = _median_seconds(four_drafts)
+    one_sign = _median_seconds(lambda: sign_pdf(render(doc, Recipient.EMPLOYER, "nl"), signer)) - (
+        _median_seconds(lambda: render(doc, Recipient.EMPLOYER, "nl"))
+    )
+
+    rows = [
+        ("bare reportlab page (baseline)", baseline),
+        ("4 copies, unsigned", unsigned),
+        ("4 copies, PAdES-signed", signed),
+        ("4 copies, drafts (no QR, no field)", drafts),
+        ("one PAdES signature (difference)", one_sign),
+    ]
+    print()
+    print(f"{'operation':<36} {'median ms':>10} {'x baseline':>11}")
+    for name, seconds in rows:
+        print(f"{name:<36} {seconds * 1000:>10.1f} {seconds / baseline:>11.1f}")
