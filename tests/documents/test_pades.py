@@ -151,3 +151,16 @@ def test_signs_through_the_signing_port_with_one_pin_prompt(
         session.document_signer.close()
     assert "Signature is Valid." in pdfsig(signed, tmp_path)
     assert pin.purposes[before:] == ["signature"]  # one signature, one prompt
+
+
+def test_cms_is_pades_baseline_b(signed: bytes) -> None:
+    """ETSI EN 319 142-1 B-B: signing-certificate-v2 signed, no CMS signing-time (the
+    time is the signature dictionary's /M), SHA-256."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    (embedded,) = PdfFileReader(io.BytesIO(signed)).embedded_signatures
+    attrs = {a["type"].native for a in embedded.signer_info["signed_attrs"]}
+    assert "signing_certificate_v2" in attrs
+    assert "signing_time" not in attrs
+    assert "/M" in embedded.sig_object
+    assert embedded.md_algorithm == "sha256"

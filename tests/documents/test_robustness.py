@@ -191,3 +191,21 @@ def test_arabic_letters_get_contextual_forms_and_lam_alef() -> None:
     assert shaped == "\ufee3\ufeae\ufea3\ufe92\ufe8e"  # initial, final, initial, medial, final
     assert shape_arabic("لا") == "\ufefb"  # lam-alef ligature
     assert all(not ("\u0600" <= ch <= "\u06ff") for ch in shape_arabic("السلام عليكم"))
+
+
+def test_sparse_document_renders_cleanly() -> None:
+    """No practice name, address, phone, place, birth date, employment or fit-note."""
+    doc = samples.incapacity(with_fit_note=False)
+    doc = replace(
+        doc,
+        author=replace(doc.author, practice_name="", address=None, phone=""),
+        patient=replace(doc.patient, birth_date=None),
+        consultation=replace(doc.consultation, place=""),
+        employment=None,
+    )
+    for recipient in Recipient:
+        copy = render_copy(doc, recipient, "en")
+        text = " ".join(pdf_text(copy.pdf).split())
+        assert copy.pages == 1
+        assert "Issued on 16/11/2026" in text and "An Peeters" in text
+        assert "None" not in text and "{" not in text
