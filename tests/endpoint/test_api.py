@@ -196,3 +196,34 @@ def endpoint_engine(endpoint: LiveEndpoint):  # type: ignore[no-untyped-def]
     from fitnote_desktop.endpoint import db
 
     return db.make_engine(endpoint.settings.db_url)
+
+
+def test_advising_physician_sees_every_dossier(
+    demo_pki,
+    db_url: str,
+    gp: Physician,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    from fitnote_desktop.demo import DemoPhysician
+    from fitnote_desktop.endpoint.settings import RegistryEntry
+    from fitnote_desktop.endpoint.testing import demo_registry, running_endpoint
+    from fitnote_desktop.signing import testing as sig_testing
+    from fitnote_desktop.signing.pkcs12 import Pkcs12Authenticator
+
+    adviser = DemoPhysician("adv", "Sofie", "Maes", "79031512345", "19876543210", ("nl",))
+    p12 = sig_testing.issue_test_signature_p12(
+        demo_pki, tmp_path / "adv-auth.p12", physician=adviser, usages=("digital_signature",)
+    )
+    registry = (*demo_registry(), RegistryEntry(adviser.niss, adviser.riziv, role="advising"))
+    with running_endpoint(demo_pki, db_url=db_url, registry=registry) as ep:
+        doc = _doc()
+        receipt = ep.client(gp).submit(*gp.sign(doc))
+        thread = ep.client(gp).post_thread(receipt.dossier_id, "Dossier", "Ter info.")
+        client = ep.client()
+        client.authenticator = Pkcs12Authenticator(p12, lambda _p: demo_pki.password)
+        assert client.login() == adviser.riziv
+        assert [d["id"] for d in client.dossiers()] == [receipt.dossier_id]
+        answer = client.reply(thread["id"], "Ontvangen, oproeping in maand 4.")
+        assert answer["author_role"] == "advising"
+        with pytest.raises(EndpointRejected):  # documents stay private to their author
+            client.status(str(doc.id))
