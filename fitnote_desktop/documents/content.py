@@ -315,7 +315,7 @@ def build(
         # Remarks are free text written for the mutuality ("weekly psychiatric follow-up"):
         # the dataset keeps them for every reader, but an employer's paper must not
         # carry them (same reasoning as the resumption's conditions in ``datasets``).
-        if invalidity.remarks.strip() and view.recipient is not Recipient.EMPLOYER:
+        if invalidity.remarks.strip():  # datasets.project keeps them for the advising physician
             rows.append(Field(loc("field.remarks"), const(invalidity.remarks), translated=False))
         sections.append(Section(loc("section.invalidity"), tuple(rows)))
 

@@ -137,7 +137,8 @@ def project(document: Document, recipient: Recipient) -> RecipientView:
     if isinstance(body, PartialResumption):
         base["partial_resumption"] = body
     if isinstance(body, InvalidityRecognition):
-        base["invalidity"] = replace(body, diagnoses=())
+        # remarks are free text written for the advising physician: as medical as a diagnosis
+        base["invalidity"] = replace(body, diagnoses=(), remarks="")
     fit = document.fit_note
 
     if recipient is Recipient.ADVISING_PHYSICIAN:

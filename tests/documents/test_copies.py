@@ -349,7 +349,13 @@ def test_dates_are_day_first_per_language() -> None:
     assert labels.format_date(d, "de") == "16.11.2026"
 
 
-def test_invalidity_remarks_stay_off_the_employer_copy(texts: Callable[..., str]) -> None:
-    assert "Suivi psychiatrique" in flat(texts("invalidity-recognition", Recipient.PATIENT, "fr"))
-    employer = flat(texts("invalidity-recognition", Recipient.EMPLOYER, "fr"))
-    assert "Suivi psychiatrique" not in employer and "Dépression" not in employer
+def test_invalidity_remarks_only_on_the_advising_physicians_copy(
+    texts: Callable[..., str],
+) -> None:
+    # free remarks are written for the advising physician and may reveal the diagnosis
+    assert "Suivi psychiatrique" in flat(
+        texts("invalidity-recognition", Recipient.ADVISING_PHYSICIAN, "fr")
+    )
+    for recipient in (Recipient.EMPLOYER, Recipient.PATIENT):
+        other = flat(texts("invalidity-recognition", recipient, "fr"))
+        assert "Suivi psychiatrique" not in other and "Dépression" not in other

@@ -73,10 +73,13 @@ def test_patient_summary_says_what_to_do_next() -> None:
     assert "next.send_to_mutuality" in project(paper, Recipient.PATIENT).next_steps
 
 
-def test_invalidity_diagnosis_only_for_advising_physician() -> None:
+def test_invalidity_diagnosis_and_remarks_only_for_advising_physician() -> None:
     doc = samples.invalidity_recognition()
-    assert "Dépression" not in dump(doc, Recipient.PATIENT)
+    for recipient in (Recipient.PATIENT, Recipient.EMPLOYER, Recipient.OCCUPATIONAL_PHYSICIAN):
+        assert "Dépression" not in dump(doc, recipient)
+        assert "psychiatrique" not in dump(doc, recipient)
     assert "Dépression" in dump(doc, Recipient.ADVISING_PHYSICIAN)
+    assert "psychiatrique" in dump(doc, Recipient.ADVISING_PHYSICIAN)
 
 
 def test_employer_does_not_see_resumption_conditions() -> None:
