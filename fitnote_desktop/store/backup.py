@@ -121,7 +121,8 @@ def create_backup(
         }
         header = wrap_key(backup_key.raw(), passphrase, kdf, header_fields)
         header_bytes = json.dumps(header, sort_keys=True).encode("utf-8")
-        with tmp.open("xb") as out, export.open("rb") as src:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "wb") as out, export.open("rb") as src:
             out.write(MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes)
             for chunk in iter(lambda: src.read(_CHUNK), b""):
                 out.write(chunk)
@@ -195,7 +196,8 @@ def restore_database(
             )
             digest = hashlib.sha256()
             size = 0
-            with staging.open("xb") as out:
+            fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as out:
                 for chunk in iter(lambda: fh.read(_CHUNK), b""):
                     digest.update(chunk)
                     size += len(chunk)

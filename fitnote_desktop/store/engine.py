@@ -154,6 +154,8 @@ class Database:
 
     # connections ---------------------------------------------------------------------
     def _connect(self) -> sqlcipher.Connection:
+        if not self.path.exists():  # a new database: private from its first byte
+            self.path.touch(mode=0o600)
         conn = sqlcipher.connect(
             str(self.path),
             isolation_level=None,  # transactions are begun explicitly (see _begin)
@@ -226,6 +228,8 @@ class Database:
         snapshot even while the app keeps writing; it never exists in plaintext.
         """
         with self.raw() as raw:
+            if not target.exists():  # create it private before SQLite creates it 644
+                target.touch(mode=0o600)
             raw.execute(
                 "ATTACH DATABASE ? AS export KEY ?", (str(target), key.sqlcipher_pragma_value())
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -269,3 +270,13 @@ def test_production_options_by_default(tmp_path: Path) -> None:
     m = ProfileManager(tmp_path)
     assert m.options.kdf == StoreOptions().kdf and m.options.max_versions == 50
     assert m.options.synchronous == "FULL"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_files_are_private_to_the_user(profile, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _add_patient(profile)
+    profile.backup(profile.info.path / "backups" / "b.fnbackup", "backup passphrase 42")
+    for path in profile.info.path.rglob("*"):
+        expected = 0o700 if path.is_dir() else 0o600
+        assert path.stat().st_mode & 0o777 == expected, path.name
+    assert profile.info.path.stat().st_mode & 0o777 == 0o700
