@@ -83,11 +83,79 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Preparing the demo (the first start takes a few seconds)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo profile passphrase: {passphrase}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile has no physician identity yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint configured: signed documents wait in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a longer passphrase (at least 12 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN is not correct. The document was not signed; the draft is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file password is not correct. The draft is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card is locked after too many wrong PINs. Unblock it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No eID card found. Insert the card and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The eID software (PKCS#11 module) was not found. Check the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing was cancelled. The draft is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signing key is configured for this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached. Documents wait in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform&apos;s security certificate was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending failed. The document stays in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Record the patient&apos;s consent before fetching the episode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unexpected problem ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the platform ({code}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -565,6 +633,13 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Welcome to Fit-note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -679,6 +754,45 @@
     </message>
     <message>
         <source>Added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPage</name>
+    <message>
+        <source>Who are you?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name and RIZIV/INAMI number appear on every certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as on your eID (ties your signature to you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RIZIV/INAMI number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specialist or other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -889,7 +1003,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signed (paper)</source>
+        <source>Signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent, waiting for receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1344,6 +1466,45 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
 </context>
 <context>
+    <name>PracticePage</name>
+    <message>
+        <source>Your practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letterhead of the printed copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages you work in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <source>PDF copies</source>
@@ -1379,6 +1540,96 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
 </context>
 <context>
+    <name>ProtectionPage</name>
+    <message>
+        <source>Protect your profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is encrypted on this computer. Choose how it is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With my computer login (system keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least 12 characters. It cannot be recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SigningPage</name>
+    <message>
+        <source>Signing and sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How you sign (your eID card or a key file), and where to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eID card or other PKCS#11 token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#12 key files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the only card present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#11 module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint (optional; documents wait in the outbox)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
         <source>No incapacity episode yet</source>
@@ -1394,6 +1645,44 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Episode since %1 · day %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock your profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -154,6 +154,42 @@ def _ui_codes() -> dict[str, str]:
         "transport.not_configured": QCoreApplication.translate(
             "Codes", "No endpoint configured: signed documents wait in the outbox."
         ),
+        "store.wrong_passphrase": QCoreApplication.translate(
+            "Codes", "The passphrase is not correct. Nothing was changed."
+        ),
+        "store.weak_passphrase": QCoreApplication.translate(
+            "Codes", "Choose a longer passphrase (at least 12 characters)."
+        ),
+        "signing.wrong_pin": QCoreApplication.translate(
+            "Codes", "The PIN is not correct. The document was not signed; the draft is kept."
+        ),
+        "signing.wrong_password": QCoreApplication.translate(
+            "Codes", "The key file password is not correct. The draft is kept."
+        ),
+        "signing.token_locked": QCoreApplication.translate(
+            "Codes", "The card is locked after too many wrong PINs. Unblock it first."
+        ),
+        "signing.token_not_found": QCoreApplication.translate(
+            "Codes", "No eID card found. Insert the card and try again."
+        ),
+        "signing.module_not_found": QCoreApplication.translate(
+            "Codes", "The eID software (PKCS#11 module) was not found. Check the settings."
+        ),
+        "signing.cancelled": QCoreApplication.translate(
+            "Codes", "Signing was cancelled. The draft is kept."
+        ),
+        "signing.config_invalid": QCoreApplication.translate(
+            "Codes", "No signing key is configured for this profile."
+        ),
+        "transport.unavailable": QCoreApplication.translate(
+            "Codes", "The platform cannot be reached. Documents wait in the outbox."
+        ),
+        "transport.tls_failed": QCoreApplication.translate(
+            "Codes", "The platform's security certificate was not accepted."
+        ),
+        "transport.error": QCoreApplication.translate(
+            "Codes", "Sending failed. The document stays in the outbox."
+        ),
         "external.consent_missing": QCoreApplication.translate(
             "Codes", "Record the patient's consent before fetching the episode."
         ),
@@ -161,7 +197,14 @@ def _ui_codes() -> dict[str, str]:
 
 
 def text(code: str, **params: Any) -> str:
-    """The sentence for ``code`` in the current UI language (never a bare English string)."""
+    """The sentence for ``code`` in the current UI language (never a bare English string).
+
+    The domain catalogues (``resources/messages``) come first: they are shared with the
+    CLI and the PDFs. The UI's own table covers codes raised by the services and the UI,
+    and the errors a physician meets most, until the catalogues carry them.
+    """
+    if code in messages.catalogue(_CURRENT):
+        return _message(code, params)
     ui = _ui_codes()
     if code in ui:
         return ui[code].format_map(_Defaults(params))
@@ -169,6 +212,16 @@ def text(code: str, **params: Any) -> str:
     if out == code:  # unknown everywhere: say something useful, keep the code for support
         return QCoreApplication.translate("Codes", "Unexpected problem ({code}).").format(code=code)
     return out
+
+
+def rejection_text(code: str) -> str:
+    """Why the platform refused a document, in words when known."""
+    known = code in messages.catalogue(_CURRENT) or code in _ui_codes()
+    if known:
+        return text(code)
+    return QCoreApplication.translate("Codes", "Refused by the platform ({code}).").format(
+        code=code
+    )
 
 
 def finding_text(finding: Finding) -> str:

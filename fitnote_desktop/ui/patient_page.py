@@ -121,7 +121,7 @@ class DocumentTableModel(QAbstractTableModel):
                 return rec.document.author.full_name
             text = labels.status(rec.status)
             if rec.status is DocumentStatus.REJECTED and rec.last_error:
-                text += f": {i18n.text(rec.last_error)}"
+                text += f": {i18n.rejection_text(rec.last_error)}"
             return text
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
             return QBrush(QColor(STATUS_COLOURS[rec.status]))

@@ -1,0 +1,285 @@
+"""End to end through the real widgets, offscreen, on the real stack.
+
+Encrypted store (SQLCipher), demo PKI signer (PKCS#12 file and SoftHSM2 token), the
+sandbox endpoint over TLS on 127.0.0.1, the outbox worker and the PDF renderer: the
+flows of the issue, driven like a physician would (keyboard, dialogs, PIN prompts).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+import fitnote_desktop.ui  # noqa: F401 - PySide6 guard first
+from fitnote_desktop.demo import DEMO_GP, DEMO_PASSWORD
+from fitnote_desktop.domain.model import DocumentKind
+from fitnote_desktop.services.ports import DocumentStatus
+from fitnote_desktop.services.session import open_session, prepare_demo
+from fitnote_desktop.ui import i18n
+from fitnote_desktop.ui.controller import AppController
+from fitnote_desktop.ui.icf_picker import IcfPicker
+from fitnote_desktop.ui.patients import PatientDialog
+from fitnote_desktop.ui.pin_dialog import PinDialog
+from fitnote_desktop.ui.unlock import UnlockDialog
+
+pytestmark = pytest.mark.slow
+
+NEW_NISS = "93031500366"  # not a demo patient: created by the test
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+    setup = prepare_demo(tmp_path_factory.mktemp("demo"))
+    yield setup
+    setup.endpoint.stop()
+
+
+@pytest.fixture
+def languages(qapp) -> Iterator[i18n.LanguageManager]:
+    manager = i18n.LanguageManager()
+    manager.switch("en")
+    yield manager
+    manager.switch("en")
+
+
+def answer_pins(qtbot, count: int, pin: str = DEMO_PASSWORD, timeout: int = 30000) -> None:
+    """Type the PIN into the next ``count`` PIN dialogs, as they appear."""
+    for _ in range(count):
+        qtbot.waitUntil(lambda: _pin_dialog() is not None, timeout=timeout)
+        dlg = _pin_dialog()
+        qtbot.keyClicks(dlg.pin, pin)
+        qtbot.keyClick(dlg.pin, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda d=dlg: not d.isVisible(), timeout=5000)
+
+
+def _pin_dialog() -> PinDialog | None:
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, PinDialog) and w.isVisible():
+            return w
+    return None
+
+
+def drive(monkeypatch, dialog_class: type, fill: Callable[[object], None]) -> None:
+    """Make ``dialog_class.exec`` show the real dialog and let ``fill`` work it.
+
+    No nested event loop: the test types into the real widgets, then the dialog's own
+    buttons accept or reject it, and ``exec`` returns that result.
+    """
+
+    def fake_exec(self) -> int:
+        self.show()
+        fill(self)
+        return int(self.result())
+
+    monkeypatch.setattr(dialog_class, "exec", fake_exec)
+
+
+def wait_status(qtbot, services, doc_id: str, status: DocumentStatus, pins: int = 0) -> None:
+    def arrived() -> bool:
+        while _pin_dialog() is not None:  # the login asks the authentication PIN
+            dlg = _pin_dialog()
+            dlg.pin.setText(DEMO_PASSWORD)
+            dlg.accept()
+        return services.document(doc_id).status is status
+
+    qtbot.waitUntil(arrived, timeout=60000)
+
+
+def unlock(qtbot, demo, languages, tmp_path, passphrase: str = DEMO_PASSWORD, **session_kw):
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    controller = AppController(
+        manager=demo.manager,
+        open_session=lambda p: open_session(
+            p, endpoint=session_kw.get("endpoint") or demo.endpoint_config(), demo=True
+        ),
+        languages=languages,
+        settings=settings,
+    )
+    dlg = UnlockDialog(demo.manager, preselect=demo.profile_id)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.keyClicks(dlg.passphrase, passphrase)
+    qtbot.keyClick(dlg.passphrase, Qt.Key.Key_Return)
+    return controller, dlg
+
+
+def create_certificate(qtbot, window, monkeypatch) -> None:
+    """New certificate with a fit-note and three ICF capacities, keyboard-driven."""
+    window.act_new_cert.trigger()
+    editor = window.editor
+    qtbot.keyClicks(editor.end.line, "+14")
+    qtbot.keyClicks(editor.dx_text, "Lumbago met uitstraling")
+
+    def pick(picker) -> None:
+        for query, digit in (
+            ("d430", Qt.Key.Key_2),
+            ("d415", Qt.Key.Key_1),
+            ("d450", Qt.Key.Key_1),
+        ):
+            qtbot.keyClicks(picker.search, query)
+            qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+            qtbot.keyClick(picker.focusWidget(), digit)
+            qtbot.keyClicks(picker.statement, "5")
+            qtbot.keyClick(picker.statement, Qt.Key.Key_Return)
+        qtbot.keyClick(picker.search, Qt.Key.Key_Escape)
+
+    drive(monkeypatch, IcfPicker, pick)
+    window.pick_capacities()
+    assert len(editor.current.fit_note.capacities) == 3
+    qtbot.mouseClick(editor.consent_electronic, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.consent_employer, Qt.MouseButton.LeftButton)
+    assert not [f for f in editor.findings if f.severity.value == "error"], editor.findings
+
+
+def test_wrong_passphrase_says_so_and_keeps_the_dialog(qtbot, demo, languages, tmp_path):
+    _controller, dlg = unlock(qtbot, demo, languages, tmp_path, passphrase="wrong passphrase!")
+    assert dlg.opened is None
+    assert dlg.message.isVisible()
+    assert dlg.message.text() == i18n.text("store.wrong_passphrase")
+    assert "store." not in dlg.message.text()  # a sentence, not a code
+
+
+def test_pkcs12_full_flow(qtbot, demo, languages, tmp_path, monkeypatch):
+    controller, dlg = unlock(qtbot, demo, languages, tmp_path)
+    assert dlg.opened is not None
+    window = controller.start(dlg.opened)
+    qtbot.addWidget(window)
+    services = window.services
+    try:
+        # new patient, through the dialog, keyboard only
+        def fill_patient(pd) -> None:
+            qtbot.keyClicks(pd.niss, NEW_NISS)
+            qtbot.keyClicks(pd.given, "Lucas")
+            qtbot.keyClicks(pd.family, "Peeters-Test")
+            pd.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+        drive(monkeypatch, PatientDialog, fill_patient)
+        window.act_new_patient.trigger()
+        assert window.page.record is not None
+        assert window.page.record.patient.birth_date == date(1993, 3, 15)
+
+        create_certificate(qtbot, window, monkeypatch)
+        doc_id = window.editor.record.id
+        window.act_sign.trigger()
+        answer_pins(qtbot, 1)  # the signature
+        wait_status(qtbot, services, doc_id, DocumentStatus.ACCEPTED)
+        window.page.refresh()
+        assert "receipt" in window.page.model.data(window.page.model.index(0, 3)).lower()
+
+        # PDF copies of the signed certificate
+        assert services.render_pdf(doc_id, window.editor.current.recipients[0], "nl")[:4] == b"%PDF"
+
+        # prolong: prefilled, start the day after
+        window.back()
+        window.act_prolong.trigger()
+        prolongation = window.editor.current
+        first = services.document(doc_id).document
+        assert prolongation.period.begin == date.fromordinal(first.period.end.toordinal() + 1)
+        window.act_sign.trigger()
+        answer_pins(qtbot, 1)
+        wait_status(qtbot, services, window.editor.record.id, DocumentStatus.ACCEPTED)
+
+        # retract the prolongation
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        retracted_id = window.editor.record.id
+        window.act_retract.trigger()
+        answer_pins(qtbot, 1)
+        wait_status(qtbot, services, retracted_id, DocumentStatus.RETRACTED)
+    finally:
+        controller.shutdown()
+
+
+def test_offline_send_queues_then_drains(qtbot, demo, languages, tmp_path, monkeypatch):
+    from fitnote_desktop.endpoint.server import start_embedded
+    from fitnote_desktop.endpoint.testing import free_port
+    from fitnote_desktop.services.adapters import EndpointConfig
+
+    port = free_port()
+    base = demo.endpoint_config()
+    offline = EndpointConfig(
+        f"https://127.0.0.1:{port}", base.ca_bundle, base.receipt_cert, base.chain_pem
+    )
+    controller, dlg = unlock(qtbot, demo, languages, tmp_path, endpoint=offline)
+    window = controller.start(dlg.opened)
+    qtbot.addWidget(window)
+    services = window.services
+    second = None
+    try:
+        window.search.search.setText("Janssens")
+        qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
+        create_certificate(qtbot, window, monkeypatch)
+        doc_id = window.editor.record.id
+        window.act_sign.trigger()
+        answer_pins(qtbot, 1)
+        qtbot.waitUntil(lambda: services.document(doc_id).status is DocumentStatus.QUEUED)
+        qtbot.waitUntil(lambda: not services.connection().online, timeout=20000)
+        window.refresh_status()
+        assert "Offline" in window.connection.text()
+        second = start_embedded(Path(demo.endpoint.ca_pem_path).parent, port=port)
+        services.retry(doc_id)
+        wait_status(qtbot, services, doc_id, DocumentStatus.ACCEPTED)
+        qtbot.waitUntil(lambda: services.connection().queued == 0, timeout=20000)
+    finally:
+        controller.shutdown()
+        if second is not None:
+            second.stop()
+
+
+@pytest.mark.skipif(shutil.which("softhsm2-util") is None, reason="SoftHSM2 not installed")
+def test_softhsm_token_signs_and_sends(qtbot, demo, languages, tmp_path, monkeypatch):
+    from fitnote_desktop.signing.demo_pki import read_manifest
+    from fitnote_desktop.signing.softhsm import load_demo_pki_into_softhsm
+
+    sandbox = Path(demo.endpoint.ca_pem_path).parent
+    token = load_demo_pki_into_softhsm(read_manifest(sandbox), tmp_path / "tokens")
+    profile = demo.manager.open(demo.profile_id, DEMO_PASSWORD)
+    saved = profile.get_setting("signer")
+    profile.set_setting(
+        "signer",
+        {
+            "kind": "pkcs11",
+            "module_path": token.module_path,
+            "token_label": token.label(DEMO_GP.key),
+        },
+    )
+    profile.lock()
+    controller, dlg = unlock(qtbot, demo, languages, tmp_path)
+    window = controller.start(dlg.opened)
+    qtbot.addWidget(window)
+    services = window.services
+    try:
+        window.search.search.setText("Schmitz")
+        qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
+        create_certificate(qtbot, window, monkeypatch)
+        doc_id = window.editor.record.id
+        window.act_sign.trigger()
+        answer_pins(qtbot, 1, pin=token.pin)
+        wait_status(qtbot, services, doc_id, DocumentStatus.ACCEPTED)
+    finally:
+        controller.shutdown()
+        profile = demo.manager.open(demo.profile_id, DEMO_PASSWORD)
+        profile.set_setting("signer", saved)
+        profile.lock()
+
+
+def test_documents_kinds_are_all_creatable_on_the_store(qtbot, demo, languages, tmp_path):
+    controller, dlg = unlock(qtbot, demo, languages, tmp_path)
+    window = controller.start(dlg.opened)
+    qtbot.addWidget(window)
+    try:
+        window.search.search.setText("Dupont")
+        qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
+        for kind in DocumentKind:
+            window.new_document(kind)
+            assert window.editor.current.kind is kind
+            assert window.editor.current.language.value == "fr"  # the patient's language
+        window.back()
+        assert window.page.model.rowCount() >= 4
+    finally:
+        controller.shutdown()
