@@ -25,6 +25,7 @@ creation, signing, restores, status changes and deletions of drafts are.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import uuid
 from collections.abc import Callable, Iterable
@@ -33,7 +34,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Final
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Row
 
 from fitnote_desktop.store.audit import AuditLog
@@ -142,6 +143,17 @@ class VersionRecord(VersionInfo):
 
 
 _SUMMARY_COLUMNS = [c for c in documents.c if c.name not in ("payload", "signature")]
+
+# The autosave path runs every few seconds: its statements are built once (SQLAlchemy
+# then reuses their compiled form) instead of being reconstructed on every save.
+_SELECT_META = select(*_SUMMARY_COLUMNS).where(documents.c.id == bindparam("doc_id"))
+_INSERT_VERSION = insert(document_versions)
+_UPDATE_DOCUMENT = update(documents).where(documents.c.id == bindparam("doc_id"))
+_PRUNE_VERSIONS = delete(document_versions).where(
+    document_versions.c.document_id == bindparam("doc_id"),
+    document_versions.c.version > 1,
+    document_versions.c.version <= bindparam("cutoff"),
+)
 
 
 def _summary_kwargs(row: Row[Any]) -> dict[str, Any]:
@@ -452,7 +464,7 @@ class DocumentRepository:
         statuses: Iterable[DocumentStatus | str] | None = None,
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[DocumentSummary]:
+    ) -> builtins.list[DocumentSummary]:
         """Summaries, most recently changed first."""
         query = select(*_SUMMARY_COLUMNS).order_by(documents.c.updated_at.desc(), documents.c.id)
         if patient_id is not None:
@@ -466,7 +478,7 @@ class DocumentRepository:
         with self._db.read() as conn:
             return [DocumentSummary(**_summary_kwargs(row)) for row in conn.execute(query)]
 
-    def related(self, document_id: uuid.UUID) -> list[DocumentSummary]:
+    def related(self, document_id: uuid.UUID) -> builtins.list[DocumentSummary]:
         """Documents that prolong, follow as relapse of, or replace this one."""
         c = documents.c
         query = (
@@ -490,7 +502,7 @@ class DocumentRepository:
         with self._db.read() as conn:
             return int(conn.execute(query).scalar_one())
 
-    def versions(self, document_id: uuid.UUID) -> list[VersionInfo]:
+    def versions(self, document_id: uuid.UUID) -> builtins.list[VersionInfo]:
         v = document_versions.c
         with self._db.read() as conn:
             self._row(conn, document_id)
@@ -527,7 +539,9 @@ class DocumentRepository:
         meta_changes: dict[str, Any] | None = None,
     ) -> VersionInfo:
         digest = payload_hash(payload)
-        row = self._row(conn, document_id)
+        row = conn.execute(_SELECT_META, {"doc_id": document_id}).first()
+        if row is None:
+            raise RecordNotFoundError()
         if row.status != DocumentStatus.DRAFT:
             raise DocumentImmutableError()
         if expected_version is not None and expected_version != row.current_version:
@@ -548,28 +562,24 @@ class DocumentRepository:
             version += 1
             values.update(payload=payload, payload_hash=digest, current_version=version)
             conn.execute(
-                insert(document_versions).values(
-                    document_id=document_id,
-                    version=version,
-                    payload=payload,
-                    payload_hash=digest,
-                    saved_at=now,
-                )
+                _INSERT_VERSION,
+                {
+                    "document_id": document_id,
+                    "version": version,
+                    "payload": payload,
+                    "payload_hash": digest,
+                    "saved_at": now,
+                },
             )
             self._prune(conn, document_id, version)
-        conn.execute(update(documents).where(documents.c.id == document_id).values(**values))
+        conn.execute(_UPDATE_DOCUMENT, {"doc_id": document_id, **values})
         return VersionInfo(document_id, version, now, digest, len(payload))
 
     def _prune(self, conn: Connection, document_id: uuid.UUID, newest: int) -> None:
         """Keep version 1 and the newest ``max_versions``; drop what lies between."""
         cutoff = newest - self.max_versions
         if cutoff > 1:
-            v = document_versions.c
-            conn.execute(
-                delete(document_versions).where(
-                    v.document_id == document_id, v.version > 1, v.version <= cutoff
-                )
-            )
+            conn.execute(_PRUNE_VERSIONS, {"doc_id": document_id, "cutoff": cutoff})
 
     @staticmethod
     def _row(conn: Connection, document_id: uuid.UUID) -> Row[Any]:

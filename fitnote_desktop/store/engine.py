@@ -30,6 +30,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import QueuePool
 
 from fitnote_desktop.store import errors
+from fitnote_desktop.store.fileio import translate_os_error
 from fitnote_desktop.store.keys import ProfileKey
 from fitnote_desktop.store.options import StoreOptions
 
@@ -130,6 +131,8 @@ def translated_errors() -> Iterator[None]:
         yield
     except (sa_exc.DBAPIError, sqlcipher.Error) as exc:
         raise translate_error(exc) from None
+    except OSError as exc:  # creating the file itself (missing folder, no space)
+        raise translate_os_error(exc) from None
 
 
 class Database:

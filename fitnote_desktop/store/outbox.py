@@ -17,6 +17,7 @@ at 500 characters; callers must not put medical content in it.
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -311,7 +312,7 @@ class OutboxRepository:
         statuses: Iterable[OutboxStatus | str] | None = None,
         *,
         document_id: uuid.UUID | None = None,
-    ) -> list[OutboxItem]:
+    ) -> builtins.list[OutboxItem]:
         query = select(outbox).order_by(outbox.c.created_at, outbox.c.id)
         if statuses is not None:
             query = query.where(outbox.c.status.in_([OutboxStatus(s).value for s in statuses]))
@@ -324,7 +325,7 @@ class OutboxRepository:
         with self._db.read() as conn:
             return self._get(conn, item_id)
 
-    def receipts(self, document_id: uuid.UUID) -> list[ReceiptRecord]:
+    def receipts(self, document_id: uuid.UUID) -> builtins.list[ReceiptRecord]:
         with self._db.read() as conn:
             rows = conn.execute(
                 select(receipts)

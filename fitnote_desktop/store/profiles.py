@@ -22,6 +22,7 @@ closes every connection and wipes the key.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import json
 import logging
@@ -69,6 +70,7 @@ from fitnote_desktop.store.fileio import (
     translate_os_error,
 )
 from fitnote_desktop.store.keys import (
+    KdfParams,
     KeyFile,
     KeyringEntry,
     ProfileKey,
@@ -259,7 +261,9 @@ class Profile:
     def integrity_check(self) -> list[str]:
         return self.db.integrity_check()
 
-    def backup(self, dest: Path | str, passphrase: str, *, kdf: Any = None) -> BackupInfo:
+    def backup(
+        self, dest: Path | str, passphrase: str, *, kdf: KdfParams | None = None
+    ) -> BackupInfo:
         """Write an encrypted backup protected by ``passphrase`` (see ``backup.py``)."""
         check_new_passphrase(passphrase)
         dest = Path(dest)
@@ -331,7 +335,7 @@ class ProfileManager:
         self.options = options or StoreOptions()
 
     # listing -----------------------------------------------------------------------------
-    def list(self) -> list[ProfileInfo]:
+    def list(self) -> builtins.list[ProfileInfo]:
         if not self.root.is_dir():
             return []
         found = []
