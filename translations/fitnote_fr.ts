@@ -1647,6 +1647,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <source>Episode since %1 · day %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Coming up:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UnlockDialog</name>

@@ -187,7 +187,8 @@ class TimelineView(QFrame):
                 f"<li><b>{fmt(m.due)}</b> — {i18n.text(m.code, **dict(m.params))}</li>"
                 for m in coming
             )
-            self.upcoming.setText(f"{self.tr('Coming up:')}<ul style='margin:2px'>{items}</ul>")
+            heading = self.tr("Coming up:")
+            self.upcoming.setText(f"{heading}<ul style='margin:2px'>{items}</ul>")
         else:
             self.upcoming.setText("")
 
