@@ -1,1693 +1,1693 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
     <name>CapacityRow</name>
     <message>
         <source>What the patient can do, e.g. can lift up to 5 kg</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Patient kann, z. B. kann bis zu 5 kg heben</translation>
     </message>
     <message>
         <source>Extent of difficulty for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausmaß der Einschränkung für %1</translation>
     </message>
     <message>
         <source>Statement for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aussage zu %1</translation>
     </message>
     <message>
         <source>Remove this capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Fähigkeit entfernen</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernen</translation>
     </message>
 </context>
 <context>
     <name>Codes</name>
     <message>
         <source>The document still has errors; correct them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument enthält noch Fehler; bitte zuerst korrigieren.</translation>
     </message>
     <message>
         <source>This document is already signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Dokument ist bereits unterschrieben.</translation>
     </message>
     <message>
         <source>Only an incapacity certificate can be prolonged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine Arbeitsunfähigkeitsbescheinigung kann verlängert werden.</translation>
     </message>
     <message>
         <source>The previous certificate has no end date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorherige Bescheinigung hat kein Enddatum.</translation>
     </message>
     <message>
         <source>A draft is edited, not replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Entwurf wird bearbeitet, nicht ersetzt.</translation>
     </message>
     <message>
         <source>Only a sent document can be retracted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein versandtes Dokument kann zurückgezogen werden.</translation>
     </message>
     <message>
         <source>Not a date. Type e.g. 24/11/2026, or +7 for a duration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gültiges Datum. Z. B. 24/11/2026 eingeben, oder +7 für eine Dauer.</translation>
     </message>
     <message>
         <source>PDF copies are not available in this setup.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Kopien sind in dieser Installation nicht verfügbar.</translation>
     </message>
     <message>
         <source>Something went wrong. Your draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ist schiefgelaufen. Ihr Entwurf bleibt erhalten.</translation>
     </message>
     <message>
         <source>Signing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschreiben…</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden…</translation>
     </message>
     <message>
         <source>Preparing the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF wird vorbereitet…</translation>
     </message>
     <message>
         <source>The local database reported an error. Your draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Datenbank meldete einen Fehler. Ihr Entwurf bleibt erhalten.</translation>
     </message>
     <message>
         <source>Offline: documents wait in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: Dokumente warten im Postausgang.</translation>
     </message>
     <message>
         <source>Preparing the demo (the first start takes a few seconds)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Demo wird vorbereitet (der erste Start dauert einige Sekunden)…</translation>
     </message>
     <message>
         <source>Demo profile passphrase: {passphrase}</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase des Demoprofils: {passphrase}</translation>
     </message>
     <message>
         <source>This profile has no physician identity yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Profil hat noch keine Arztdaten.</translation>
     </message>
     <message>
         <source>No endpoint configured: signed documents wait in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Plattform eingerichtet: unterschriebene Dokumente warten im Postausgang.</translation>
     </message>
     <message>
         <source>The passphrase is not correct. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase ist falsch. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Choose a longer passphrase (at least 12 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine längere Passphrase (mindestens 12 Zeichen).</translation>
     </message>
     <message>
         <source>The PIN is not correct. The document was not signed; the draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die PIN ist falsch. Das Dokument wurde nicht unterschrieben; der Entwurf bleibt erhalten.</translation>
     </message>
     <message>
         <source>The key file password is not correct. The draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort der Schlüsseldatei ist falsch. Der Entwurf bleibt erhalten.</translation>
     </message>
     <message>
         <source>The card is locked after too many wrong PINs. Unblock it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Karte ist nach zu vielen falschen PINs gesperrt. Bitte zuerst entsperren.</translation>
     </message>
     <message>
         <source>No eID card found. Insert the card and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine eID-Karte gefunden. Karte einstecken und erneut versuchen.</translation>
     </message>
     <message>
         <source>The eID software (PKCS#11 module) was not found. Check the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die eID-Software (PKCS#11-Modul) wurde nicht gefunden. Einstellungen prüfen.</translation>
     </message>
     <message>
         <source>Signing was cancelled. The draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschreiben abgebrochen. Der Entwurf bleibt erhalten.</translation>
     </message>
     <message>
         <source>No signing key is configured for this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Profil ist kein Signaturschlüssel eingerichtet.</translation>
     </message>
     <message>
         <source>The platform cannot be reached. Documents wait in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Plattform ist nicht erreichbar. Dokumente warten im Postausgang.</translation>
     </message>
     <message>
-        <source>The platform&apos;s security certificate was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <source>The platform's security certificate was not accepted.</source>
+        <translation>Das Sicherheitszertifikat der Plattform wurde nicht akzeptiert.</translation>
     </message>
     <message>
         <source>Sending failed. The document stays in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden fehlgeschlagen. Das Dokument bleibt im Postausgang.</translation>
     </message>
     <message>
-        <source>Record the patient&apos;s consent before fetching the episode.</source>
-        <translation type="unfinished"></translation>
+        <source>Record the patient's consent before fetching the episode.</source>
+        <translation>Erfassen Sie zuerst die Einwilligung des Patienten, um die Episode abzurufen.</translation>
     </message>
     <message>
         <source>Unexpected problem ({code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartetes Problem ({code}).</translation>
     </message>
     <message>
         <source>Refused by the platform ({code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Plattform abgelehnt ({code}).</translation>
     </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
         <source>dd/mm/yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>TT/MM/JJJJ</translation>
     </message>
     <message>
         <source>Pick a date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum wählen</translation>
     </message>
 </context>
 <context>
     <name>DocumentEditor</name>
     <message>
         <source>Document &amp;language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache des Dokuments</translation>
     </message>
     <message>
         <source>Preview PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Vorschau</translation>
     </message>
     <message>
         <source>Preview the copies (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau der Kopien (Strg+P)</translation>
     </message>
     <message>
         <source>Sign &amp;&amp; send</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschreiben &amp;&amp; senden</translation>
     </message>
     <message>
         <source>Sign with your eID and send (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Ihrer eID unterschreiben und senden (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>Previous certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorherige Bescheinigung</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
-        <translation type="unfinished"></translation>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
+        <translation>Von der Kopie des Patienten, z. B. 6f1c2b1e-…</translation>
     </message>
     <message>
         <source>Its period</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Period and reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum und Grund</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von</translation>
     </message>
     <message>
         <source>&amp;Until</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bis</translation>
     </message>
     <message>
         <source>Type a date, or +7 for seven days from the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum eingeben, oder +7 für sieben Tage ab Beginn</translation>
     </message>
     <message>
         <source>1 month</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Monat</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
         </translation>
     </message>
     <message>
         <source>Alt+%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+%1</translation>
     </message>
     <message>
         <source>Unable to attend</source>
-        <translation type="unfinished"></translation>
+        <translation>Unfähig zu</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grund</translation>
     </message>
     <message>
         <source>Accident date</source>
-        <translation type="unfinished"></translation>
+        <translation>Unfalldatum</translation>
     </message>
     <message>
         <source>Disease declared on</source>
-        <translation type="unfinished"></translation>
+        <translation>Krankheit gemeldet am</translation>
     </message>
     <message>
         <source>Hospital stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Krankenhausaufenthalt</translation>
     </message>
     <message>
         <source>Patient may leave the house</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient darf das Haus verlassen</translation>
     </message>
     <message>
         <source>Expected return</source>
-        <translation type="unfinished"></translation>
+        <translation>Voraussichtliche Rückkehr</translation>
     </message>
     <message>
         <source>First prognosis on return to work (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Prognose zur Rückkehr an die Arbeit (optional)</translation>
     </message>
     <message>
         <source>Partial resumption of work</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise Wiederaufnahme der Arbeit</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis</translation>
     </message>
     <message>
         <source>Extent</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfang</translation>
     </message>
     <message>
         <source>Percentage of a full-time job</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozent einer Vollzeitstelle</translation>
     </message>
     <message>
         <source>Hours per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunden pro Woche</translation>
     </message>
     <message>
         <source>Conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingungen</translation>
     </message>
     <message>
         <source>Authorised by</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigt von</translation>
     </message>
     <message>
         <source>Related certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugehörige Bescheinigung</translation>
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Anerkennung der Invalidität</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig ab</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig bis</translation>
     </message>
     <message>
         <source>Incapacity since</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsunfähig seit</translation>
     </message>
     <message>
         <source>Remarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Bemerkungen</translation>
     </message>
     <message>
         <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose</translation>
     </message>
     <message>
         <source>&amp;Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagnose</translation>
     </message>
     <message>
         <source>Free text, e.g. lumbago with sciatica</source>
-        <translation type="unfinished"></translation>
+        <translation>Freitext, z. B. Lumbago mit Ischias</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>no code</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Code</translation>
     </message>
     <message>
         <source>e.g. L86</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. L86</translation>
     </message>
     <message>
         <source>Only the advising physician sees the diagnosis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur der Vertrauensarzt sieht die Diagnose.</translation>
     </message>
     <message>
         <source>Fit-note: what the patient can still do</source>
-        <translation type="unfinished"></translation>
+        <translation>Eignungsbescheinigung: was der Patient noch kann</translation>
     </message>
     <message>
         <source>Add a fit-note to this certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Eignungsbescheinigung hinzufügen</translation>
     </message>
     <message>
         <source>Advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfehlungen</translation>
     </message>
     <message>
         <source>Free advice for the workplace (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Freie Empfehlungen für den Arbeitsplatz (optional)</translation>
     </message>
     <message>
         <source>Review on</source>
-        <translation type="unfinished"></translation>
+        <translation>Neubewertung am</translation>
     </message>
     <message>
         <source>Work capacities (ICF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsfähigkeiten (ICF)</translation>
     </message>
     <message>
         <source>No capacities yet. Add what the patient can still do, with its ICF code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Fähigkeiten. Fügen Sie hinzu, was der Patient noch kann, mit ICF-Code.</translation>
     </message>
     <message>
         <source>Add capacity…  (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fähigkeit hinzufügen…  (Strg+I)</translation>
     </message>
     <message>
         <source>Work</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeit</translation>
     </message>
     <message>
         <source>Situation</source>
-        <translation type="unfinished"></translation>
+        <translation>Situation</translation>
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Tätigkeit</translation>
     </message>
     <message>
         <source>Employer</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitgeber</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <source>Employer's language</source>
+        <translation>Sprache des Arbeitgebers</translation>
     </message>
     <message>
         <source>unknown (Dutch and French copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt (Kopie Niederländisch und Französisch)</translation>
     </message>
     <message>
         <source>Recipients and consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger und Einwilligung</translation>
     </message>
     <message>
         <source>The patient agrees that</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Patient ist einverstanden, dass</translation>
     </message>
     <message>
         <source>the certificate is sent electronically to the physicians</source>
-        <translation type="unfinished"></translation>
+        <translation>die Bescheinigung elektronisch an die Ärzte geht</translation>
     </message>
     <message>
         <source>the employer sees the work capacities</source>
-        <translation type="unfinished"></translation>
+        <translation>der Arbeitgeber die Arbeitsfähigkeiten sieht</translation>
     </message>
     <message>
         <source>another physician may fetch this episode to prolong it</source>
-        <translation type="unfinished"></translation>
+        <translation>ein anderer Arzt diese Episode zum Verlängern abrufen darf</translation>
     </message>
     <message>
         <source>Consent reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz der Einwilligung</translation>
     </message>
     <message>
         <source>optional, e.g. form number</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, z. B. Formularnummer</translation>
     </message>
     <message>
         <source>Start date</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginndatum</translation>
     </message>
     <message>
         <source>End date</source>
-        <translation type="unfinished"></translation>
+        <translation>Enddatum</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Hospital admission</source>
-        <translation type="unfinished"></translation>
+        <translation>Krankenhausaufnahme</translation>
     </message>
     <message>
         <source>Hospital discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Krankenhausentlassung</translation>
     </message>
     <message>
         <source>Reference of the previous certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz der vorherigen Bescheinigung</translation>
     </message>
     <message>
         <source>Start of the previous certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn der vorherigen Bescheinigung</translation>
     </message>
     <message>
         <source>End of the previous certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende der vorherigen Bescheinigung</translation>
     </message>
     <message>
         <source>Code system</source>
-        <translation type="unfinished"></translation>
+        <translation>Codesystem</translation>
     </message>
     <message>
         <source>Diagnosis code</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnosecode</translation>
     </message>
     <message>
         <source>Review date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum der Neubewertung</translation>
     </message>
     <message>
         <source>Employment situation</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschäftigungssituation</translation>
     </message>
     <message>
         <source>Document language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache des Dokuments</translation>
     </message>
     <message>
         <source>Resumption from</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederaufnahme ab</translation>
     </message>
     <message>
         <source>Resumption until</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederaufnahme bis</translation>
     </message>
     <message>
         <source>Percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozentsatz</translation>
     </message>
     <message>
         <source>Points to check</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu prüfende Punkte</translation>
     </message>
     <message>
         <source>Continues the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlängert die Bescheinigung</translation>
     </message>
     <message>
         <source>Relapse after the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückfall nach der Bescheinigung</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s), until %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag, bis %1</numerusform>
+            <numerusform>%n Tage, bis %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n point(s) to complete before signing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Punkt vor dem Unterschreiben zu ergänzen</numerusform>
+            <numerusform>%n Punkte vor dem Unterschreiben zu ergänzen</numerusform>
         </translation>
     </message>
     <message>
         <source>Ready to sign — please check the warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit zum Unterschreiben — bitte die Hinweise prüfen</translation>
     </message>
     <message>
         <source>Ready to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit zum Unterschreiben</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern…</translation>
     </message>
     <message>
         <source>✓ Draft saved at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Entwurf gespeichert um %1</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf</translation>
     </message>
 </context>
 <context>
     <name>DocumentTableModel</name>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfasser</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>ExternalProlongationDialog</name>
     <message>
         <source>Prolong a certificate from elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Bescheinigung eines anderen Arztes verlängern</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
-        <translation type="unfinished"></translation>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <translation>Geben Sie die Referenz von der Kopie des Patienten ein. Mit Einwilligung des Patienten wird die Episode abgerufen; offline wird der Entwurf aus der Papierkopie erstellt.</translation>
     </message>
     <message>
         <source>Reference of the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz der Bescheinigung</translation>
     </message>
     <message>
         <source>Start of that certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn dieser Bescheinigung</translation>
     </message>
     <message>
         <source>End of that certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende dieser Bescheinigung</translation>
     </message>
     <message>
         <source>RIZIV number of its author</source>
-        <translation type="unfinished"></translation>
+        <translation>LIKIV-Nummer des Verfassers</translation>
     </message>
     <message>
         <source>The patient agrees that I fetch this episode</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Patient ist einverstanden, dass ich diese Episode abrufe</translation>
     </message>
     <message>
         <source>Consent reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz der Einwilligung</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz</translation>
     </message>
     <message>
         <source>Its period (paper copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum (Papierkopie)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
-        <translation type="unfinished"></translation>
+        <source>Author's RIZIV number</source>
+        <translation>LIKIV-Nummer des Verfassers</translation>
     </message>
     <message>
         <source>Fetch episode and prolong</source>
-        <translation type="unfinished"></translation>
+        <translation>Episode abrufen und verlängern</translation>
     </message>
     <message>
         <source>Draft from the paper copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf aus der Papierkopie</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Fit-note</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Fit-note</translation>
     </message>
 </context>
 <context>
     <name>HelpDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Undo / redo in the document</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig / wiederholen im Dokument</translation>
     </message>
     <message>
         <source>End date: 3 days, 1 week, 2 weeks, 1 month</source>
-        <translation type="unfinished"></translation>
+        <translation>Enddatum: 3 Tage, 1 Woche, 2 Wochen, 1 Monat</translation>
     </message>
     <message>
         <source>End date as a duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Enddatum als Dauer</translation>
     </message>
     <message>
         <source>type +10 or 2w in the field</source>
-        <translation type="unfinished"></translation>
+        <translation>+10 oder 2w ins Feld eingeben</translation>
     </message>
     <message>
         <source>Add ICF capacity in the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>ICF-Fähigkeit im Editor hinzufügen</translation>
     </message>
     <message>
         <source>ICF picker: extent of the limitation</source>
-        <translation type="unfinished"></translation>
+        <translation>ICF-Auswahl: Ausmaß der Einschränkung</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten</translation>
     </message>
     <message>
         <source>Everything can be done from the keyboard:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles geht mit der Tastatur:</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
     <name>IcfPicker</name>
     <message>
         <source>Add work capacities (ICF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsfähigkeiten hinzufügen (ICF)</translation>
     </message>
     <message>
         <source>Search by code or words, in any language (e.g. d430, tillen, porter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach Code oder Wörtern, in jeder Sprache (z. B. d430, heben, porter)</translation>
     </message>
     <message>
         <source>Search ICF</source>
-        <translation type="unfinished"></translation>
+        <translation>ICF durchsuchen</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse</translation>
     </message>
     <message>
         <source>Chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapitel</translation>
     </message>
     <message>
         <source>Suggested sets</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagene Sets</translation>
     </message>
     <message>
         <source>ICF search results</source>
-        <translation type="unfinished"></translation>
+        <translation>ICF-Suchergebnisse</translation>
     </message>
     <message>
         <source>ICF chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>ICF-Kapitel</translation>
     </message>
     <message>
         <source>Suggested set</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagenes Set</translation>
     </message>
     <message>
         <source>How limited is the patient? (Alt+0 … Alt+4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie eingeschränkt ist der Patient? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
-        <translation type="unfinished"></translation>
+        <source>What the patient can do (in the document's language)</source>
+        <translation>Was der Patient kann (in der Sprache des Dokuments)</translation>
     </message>
     <message>
         <source>Positive statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Positive Aussage</translation>
     </message>
     <message>
         <source>Add  (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen  (Eingabe)</translation>
     </message>
     <message>
         <source>Done  (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig  (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>Choose a category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie wählen</translation>
     </message>
     <message>
         <source>Search on the left, or browse chapters and suggested sets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Links suchen, oder Kapitel und vorgeschlagene Sets durchblättern.</translation>
     </message>
     <message>
         <source>Added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzugefügt: %1</translation>
     </message>
 </context>
 <context>
     <name>IdentityPage</name>
     <message>
         <source>Who are you?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer sind Sie?</translation>
     </message>
     <message>
         <source>Your name and RIZIV/INAMI number appear on every certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name und Ihre LIKIV-Nummer stehen auf jeder Bescheinigung.</translation>
     </message>
     <message>
         <source>as on your eID (ties your signature to you)</source>
-        <translation type="unfinished"></translation>
+        <translation>wie auf Ihrer eID (verbindet Ihre Unterschrift mit Ihnen)</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorname</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Familienname</translation>
     </message>
     <message>
         <source>RIZIV/INAMI number</source>
-        <translation type="unfinished"></translation>
+        <translation>LIKIV-Nummer</translation>
     </message>
     <message>
         <source>National number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nationalregisternummer</translation>
     </message>
     <message>
         <source>General practitioner</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemeinmediziner</translation>
     </message>
     <message>
         <source>Specialist or other</source>
-        <translation type="unfinished"></translation>
+        <translation>Facharzt oder andere</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Incapacity certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsunfähigkeitsbescheinigung</translation>
     </message>
     <message>
         <source>Fit-note</source>
-        <translation type="unfinished"></translation>
+        <translation>Eignungsbescheinigung</translation>
     </message>
     <message>
         <source>Partial resumption</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise Wiederaufnahme</translation>
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Anerkennung der Invalidität</translation>
     </message>
     <message>
         <source>Initial certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstbescheinigung</translation>
     </message>
     <message>
         <source>Prolongation</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlängerung</translation>
     </message>
     <message>
         <source>Relapse</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückfall</translation>
     </message>
     <message>
         <source>Work</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeit</translation>
     </message>
     <message>
         <source>School</source>
-        <translation type="unfinished"></translation>
+        <translation>Schule</translation>
     </message>
     <message>
         <source>Swimming</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwimmen</translation>
     </message>
     <message>
         <source>School sports</source>
-        <translation type="unfinished"></translation>
+        <translation>Schulsport</translation>
     </message>
     <message>
         <source>Heavy physical activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwere körperliche Tätigkeit</translation>
     </message>
     <message>
         <source>Illness</source>
-        <translation type="unfinished"></translation>
+        <translation>Krankheit</translation>
     </message>
     <message>
         <source>Hospitalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Krankenhausaufenthalt</translation>
     </message>
     <message>
         <source>Accident</source>
-        <translation type="unfinished"></translation>
+        <translation>Unfall</translation>
     </message>
     <message>
         <source>Work accident</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsunfall</translation>
     </message>
     <message>
         <source>Accident on the way to or from work</source>
-        <translation type="unfinished"></translation>
+        <translation>Wegeunfall</translation>
     </message>
     <message>
         <source>Occupational disease</source>
-        <translation type="unfinished"></translation>
+        <translation>Berufskrankheit</translation>
     </message>
     <message>
         <source>Pregnancy-related</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwangerschaftsbedingt</translation>
     </message>
     <message>
         <source>Employee</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitnehmer</translation>
     </message>
     <message>
         <source>Civil servant</source>
-        <translation type="unfinished"></translation>
+        <translation>Beamter</translation>
     </message>
     <message>
         <source>Self-employed</source>
-        <translation type="unfinished"></translation>
+        <translation>Selbständiger</translation>
     </message>
     <message>
         <source>Job seeker</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsuchender</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere</translation>
     </message>
     <message>
         <source>Not fit for work</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht arbeitsfähig</translation>
     </message>
     <message>
         <source>May be fit for work, taking into account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kann arbeitsfähig sein, unter Berücksichtigung von:</translation>
     </message>
     <message>
         <source>Phased return</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufenweise Wiedereingliederung</translation>
     </message>
     <message>
         <source>Altered hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Angepasste Arbeitszeiten</translation>
     </message>
     <message>
         <source>Amended duties</source>
-        <translation type="unfinished"></translation>
+        <translation>Angepasste Aufgaben</translation>
     </message>
     <message>
         <source>Workplace adaptations</source>
-        <translation type="unfinished"></translation>
+        <translation>Anpassungen des Arbeitsplatzes</translation>
     </message>
     <message>
         <source>Other work</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere Arbeit</translation>
     </message>
     <message>
         <source>Advising physician (mutuality)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauensarzt (Krankenkasse)</translation>
     </message>
     <message>
         <source>Occupational physician</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsmediziner</translation>
     </message>
     <message>
         <source>Employer</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitgeber</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <source>Advising physician</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauensarzt</translation>
     </message>
     <message>
         <source>Treating physician</source>
-        <translation type="unfinished"></translation>
+        <translation>Behandelnder Arzt</translation>
     </message>
     <message>
         <source>Dutch</source>
-        <translation type="unfinished"></translation>
+        <translation>Niederländisch</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>Französisch</translation>
     </message>
     <message>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Deutsch</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Englisch</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished"></translation>
+        <translation>männlich</translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished"></translation>
+        <translation>weiblich</translation>
     </message>
     <message>
         <source>sex unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlecht unbekannt</translation>
     </message>
     <message>
         <source>no code</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Code</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Versand</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesendet</translation>
     </message>
     <message>
         <source>Sent, receipt received</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet, Empfangsbestätigung erhalten</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Retracted</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgezogen</translation>
     </message>
     <message>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrieben</translation>
     </message>
     <message>
         <source>Sent, waiting for receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet, wartet auf Bestätigung</translation>
     </message>
     <message>
         <source>Replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzt</translation>
     </message>
     <message>
         <source>no difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Einschränkung</translation>
     </message>
     <message>
         <source>mild difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>leichte Einschränkung</translation>
     </message>
     <message>
         <source>moderate difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>mäßige Einschränkung</translation>
     </message>
     <message>
         <source>severe difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>erhebliche Einschränkung</translation>
     </message>
     <message>
         <source>complete difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>vollständige Einschränkung</translation>
     </message>
     <message>
         <source>not specified</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht spezifiziert</translation>
     </message>
     <message>
         <source>not applicable</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht anwendbar</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Fit-note — certificates of incapacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Fit-note — Arbeitsunfähigkeitsbescheinigungen</translation>
     </message>
     <message>
         <source>DEMO — fictitious physician and patients, sandbox endpoint on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>DEMO — fiktiver Arzt und Patienten, Testplattform auf diesem Computer</translation>
     </message>
     <message>
         <source>Find a patient on the left (Ctrl+F) or create one (Ctrl+Shift+N).
 Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Links einen Patienten suchen (Strg+F) oder anlegen (Strg+Umschalt+N).
+Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Do&amp;kument</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Find patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient suchen</translation>
     </message>
     <message>
         <source>New patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Patient…</translation>
     </message>
     <message>
         <source>Edit patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient bearbeiten…</translation>
     </message>
     <message>
         <source>New incapacity certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Arbeitsunfähigkeitsbescheinigung</translation>
     </message>
     <message>
         <source>New stand-alone fit-note</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue eigenständige Eignungsbescheinigung</translation>
     </message>
     <message>
         <source>New partial resumption</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue teilweise Wiederaufnahme</translation>
     </message>
     <message>
         <source>New invalidity recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Anerkennung der Invalidität</translation>
     </message>
     <message>
         <source>Prolong last certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Bescheinigung verlängern</translation>
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bescheinigung eines anderen Arztes verlängern…</translation>
     </message>
     <message>
         <source>Relapse</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückfall</translation>
     </message>
     <message>
         <source>Replace (correct a sent document)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen (versandtes Dokument korrigieren)</translation>
     </message>
     <message>
         <source>Duplicate as new</source>
-        <translation type="unfinished"></translation>
+        <translation>Als neu duplizieren</translation>
     </message>
     <message>
         <source>Retract…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückziehen…</translation>
     </message>
     <message>
         <source>Add ICF capacity…</source>
-        <translation type="unfinished"></translation>
+        <translation>ICF-Fähigkeit hinzufügen…</translation>
     </message>
     <message>
         <source>Preview and print PDF copies…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Kopien ansehen und drucken…</translation>
     </message>
     <message>
         <source>Sign and send</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschreiben und senden</translation>
     </message>
     <message>
         <source>Outbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang…</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperren</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Back to the patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zum Patienten</translation>
     </message>
     <message>
         <source>Signed and sent. The receipt is stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrieben und gesendet. Die Empfangsbestätigung ist gespeichert.</translation>
     </message>
     <message>
         <source>Signed. It waits in the outbox and is sent as soon as possible.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrieben. Es wartet im Postausgang und wird so bald wie möglich gesendet.</translation>
     </message>
     <message>
         <source>Retract</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückziehen</translation>
     </message>
     <message>
         <source>Retract this document? The recipients are told that it is no longer valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Dokument zurückziehen? Die Empfänger erfahren, dass es nicht mehr gültig ist.</translation>
     </message>
     <message>
         <source>Please wait</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte warten</translation>
     </message>
     <message>
         <source>Not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erledigt</translation>
     </message>
     <message>
         <source>● Online</source>
-        <translation type="unfinished"></translation>
+        <translation>● Online</translation>
     </message>
     <message>
         <source>● Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>● Offline</translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) waiting to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Dokument wartet auf Versand</numerusform>
+            <numerusform>%n Dokumente warten auf Versand</numerusform>
         </translation>
     </message>
     <message>
         <source>Outbox: Ctrl+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang: Strg+O</translation>
     </message>
 </context>
 <context>
     <name>OutboxDialog</name>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Versuch</translation>
     </message>
     <message>
         <source>Last problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Problem</translation>
     </message>
     <message>
         <source>Documents in the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente im Postausgang</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt erneut versuchen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Nothing waiting: every signed document has been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wartet: jedes unterschriebene Dokument wurde zugestellt.</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
 </context>
 <context>
     <name>PatientDialog</name>
     <message>
         <source>Edit patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient bearbeiten</translation>
     </message>
     <message>
         <source>New patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Patient</translation>
     </message>
     <message>
         <source>&amp;National number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nationalregisternummer</translation>
     </message>
     <message>
         <source>&amp;Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorname</translation>
     </message>
     <message>
         <source>&amp;Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Familienname</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>Straße</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Hausnummer</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Postleitzahl</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <source>e.g. 85.07.30-032.29</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 85.07.30-032.29</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Born %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Geboren am %1 · %2</translation>
     </message>
 </context>
 <context>
     <name>PatientPage</name>
     <message>
         <source>Edit patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient bearbeiten…</translation>
     </message>
     <message>
         <source>New certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Bescheinigung</translation>
     </message>
     <message>
         <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+N</translation>
     </message>
     <message>
         <source>Prolong last certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Bescheinigung verlängern</translation>
     </message>
     <message>
         <source>Ctrl+Shift+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Umschalt+P</translation>
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bescheinigung eines anderen Arztes verlängern…</translation>
     </message>
     <message>
         <source>Stand-alone fit-note</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenständige Eignungsbescheinigung</translation>
     </message>
     <message>
         <source>Partial resumption</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise Wiederaufnahme</translation>
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Anerkennung der Invalidität</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente</translation>
     </message>
     <message>
         <source>Documents of the patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente des Patienten</translation>
     </message>
     <message>
         <source>born %1</source>
-        <translation type="unfinished"></translation>
+        <translation>geboren am %1</translation>
     </message>
 </context>
 <context>
     <name>PatientSearch</name>
     <message>
         <source>Patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Patienten</translation>
     </message>
     <message>
         <source>Name or national number (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name oder Nationalregisternummer (Strg+F)</translation>
     </message>
     <message>
         <source>Search patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Patienten suchen</translation>
     </message>
     <message>
         <source>Patients found</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefundene Patienten</translation>
     </message>
     <message>
         <source>New patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Patient…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Umschalt+N</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse</translation>
     </message>
     <message>
         <source>Recent patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Patienten</translation>
     </message>
     <message>
         <source>No patient found. Press Enter to create one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Patient gefunden. Eingabe drücken, um einen anzulegen.</translation>
     </message>
     <message>
         <source>No patients yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Patienten.</translation>
     </message>
 </context>
 <context>
     <name>PinDialog</name>
     <message>
         <source>eID PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>eID-PIN</translation>
     </message>
     <message>
         <source>Key file password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort der Schlüsseldatei</translation>
     </message>
     <message>
         <source>to log in to the platform</source>
-        <translation type="unfinished"></translation>
+        <translation>zur Anmeldung bei der Plattform</translation>
     </message>
     <message>
         <source>to sign the document</source>
-        <translation type="unfinished"></translation>
+        <translation>zum Unterschreiben des Dokuments</translation>
     </message>
     <message>
         <source>Enter the PIN of your eID card %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die PIN Ihrer eID-Karte ein, %1.</translation>
     </message>
     <message>
         <source>Enter the password of your signing key file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Passwort Ihrer Schlüsseldatei ein, %1.</translation>
     </message>
     <message>
         <source>It is used once and never stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie wird einmal verwendet und nie gespeichert.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschreiben</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>PracticePage</name>
     <message>
         <source>Your practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Praxis</translation>
     </message>
     <message>
         <source>The letterhead of the printed copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Briefkopf der gedruckten Kopien.</translation>
     </message>
     <message>
         <source>Practice name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Praxis</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>Straße</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Hausnummer</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Postleitzahl</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Languages you work in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Arbeitssprachen</translation>
     </message>
 </context>
 <context>
     <name>PreviewDialog</name>
     <message>
         <source>PDF copies</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Kopien</translation>
     </message>
     <message>
         <source>Copy for</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie für</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF speichern…</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Drucken…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>No preview on this computer; save the PDF to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschau auf diesem Computer; PDF speichern, um es zu öffnen.</translation>
     </message>
     <message>
         <source>Save PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF speichern</translation>
     </message>
 </context>
 <context>
     <name>ProtectionPage</name>
     <message>
         <source>Protect your profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Schützen Sie Ihr Profil</translation>
     </message>
     <message>
         <source>Everything is encrypted on this computer. Choose how it is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles wird auf diesem Computer verschlüsselt. Wählen Sie, wie entsperrt wird.</translation>
     </message>
     <message>
         <source>With my computer login (system keyring)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit meiner Computeranmeldung (Schlüsselbund des Systems)</translation>
     </message>
     <message>
         <source>With a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einer Passphrase</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>Passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase wiederholen</translation>
     </message>
     <message>
         <source>At least 12 characters. It cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens 12 Zeichen. Sie kann nicht wiederhergestellt werden.</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
 </context>
 <context>
     <name>SigningPage</name>
     <message>
         <source>Signing and sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschreiben und Senden</translation>
     </message>
     <message>
         <source>How you sign (your eID card or a key file), and where to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie Sie unterschreiben (eID-Karte oder Schlüsseldatei) und wohin gesendet wird.</translation>
     </message>
     <message>
         <source>eID card or other PKCS#11 token</source>
-        <translation type="unfinished"></translation>
+        <translation>eID-Karte oder anderes PKCS#11-Token</translation>
     </message>
     <message>
         <source>PKCS#12 key files</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#12-Schlüsseldateien</translation>
     </message>
     <message>
         <source>empty: the only card present</source>
-        <translation type="unfinished"></translation>
+        <translation>leer: die einzige vorhandene Karte</translation>
     </message>
     <message>
         <source>PKCS#11 module</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#11-Modul</translation>
     </message>
     <message>
         <source>Token label</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Bezeichnung</translation>
     </message>
     <message>
         <source>Signature key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsseldatei für Signatur</translation>
     </message>
     <message>
         <source>Authentication key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsseldatei für Authentifizierung</translation>
     </message>
     <message>
         <source>Endpoint (optional; documents wait in the outbox)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform (optional; Dokumente warten im Postausgang)</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>CA bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Bündel</translation>
     </message>
     <message>
         <source>Receipt certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat der Empfangsbestätigungen</translation>
     </message>
 </context>
 <context>
     <name>TimelineView</name>
     <message>
         <source>No incapacity episode yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Episode der Arbeitsunfähigkeit</translation>
     </message>
     <message>
         <source>ongoing</source>
-        <translation type="unfinished"></translation>
+        <translation>laufend</translation>
     </message>
     <message>
         <source>ended</source>
-        <translation type="unfinished"></translation>
+        <translation>beendet</translation>
     </message>
     <message>
         <source>Episode since %1 · day %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Episode seit %1 · Tag %2 · %3</translation>
     </message>
     <message>
         <source>Coming up:</source>
-        <translation type="unfinished"></translation>
+        <translation>Demnächst:</translation>
     </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren</translation>
     </message>
     <message>
         <source>Unlock your profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren Sie Ihr Profil</translation>
     </message>
     <message>
         <source>&amp;Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profil</translation>
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passphrase</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
 </context>
 </TS>

@@ -1,1693 +1,1693 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr">
 <context>
     <name>CapacityRow</name>
     <message>
         <source>What the patient can do, e.g. can lift up to 5 kg</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que le patient peut faire, p. ex. peut soulever jusqu'à 5 kg</translation>
     </message>
     <message>
         <source>Extent of difficulty for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Degré de limitation pour %1</translation>
     </message>
     <message>
         <source>Statement for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Énoncé pour %1</translation>
     </message>
     <message>
         <source>Remove this capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer cette capacité</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer %1</translation>
     </message>
 </context>
 <context>
     <name>Codes</name>
     <message>
         <source>The document still has errors; correct them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le document contient encore des erreurs ; corrigez-les d'abord.</translation>
     </message>
     <message>
         <source>This document is already signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce document est déjà signé.</translation>
     </message>
     <message>
         <source>Only an incapacity certificate can be prolonged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un certificat d'incapacité de travail peut être prolongé.</translation>
     </message>
     <message>
         <source>The previous certificate has no end date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat précédent n'a pas de date de fin.</translation>
     </message>
     <message>
         <source>A draft is edited, not replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un brouillon se modifie, il ne se remplace pas.</translation>
     </message>
     <message>
         <source>Only a sent document can be retracted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un document envoyé peut être retiré.</translation>
     </message>
     <message>
         <source>Not a date. Type e.g. 24/11/2026, or +7 for a duration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Date non valable. Tapez p. ex. 24/11/2026, ou +7 pour une durée.</translation>
     </message>
     <message>
         <source>PDF copies are not available in this setup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les copies PDF ne sont pas disponibles dans cette installation.</translation>
     </message>
     <message>
         <source>Something went wrong. Your draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problème est survenu. Votre brouillon est conservé.</translation>
     </message>
     <message>
         <source>Signing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature…</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Preparing the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation du PDF…</translation>
     </message>
     <message>
         <source>The local database reported an error. Your draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données locale a signalé une erreur. Votre brouillon est conservé.</translation>
     </message>
     <message>
         <source>Offline: documents wait in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne : les documents attendent dans la boîte d'envoi.</translation>
     </message>
     <message>
         <source>Preparing the demo (the first start takes a few seconds)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation de la démo (le premier démarrage prend quelques secondes)…</translation>
     </message>
     <message>
         <source>Demo profile passphrase: {passphrase}</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète du profil de démo : {passphrase}</translation>
     </message>
     <message>
         <source>This profile has no physician identity yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce profil n'a pas encore d'identité de médecin.</translation>
     </message>
     <message>
         <source>No endpoint configured: signed documents wait in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune plateforme configurée : les documents signés attendent dans la boîte d'envoi.</translation>
     </message>
     <message>
         <source>The passphrase is not correct. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La phrase secrète est incorrecte. Rien n'a été modifié.</translation>
     </message>
     <message>
         <source>Choose a longer passphrase (at least 12 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une phrase secrète plus longue (au moins 12 caractères).</translation>
     </message>
     <message>
         <source>The PIN is not correct. The document was not signed; the draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code PIN est incorrect. Le document n'a pas été signé ; le brouillon est conservé.</translation>
     </message>
     <message>
         <source>The key file password is not correct. The draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe du fichier de clé est incorrect. Le brouillon est conservé.</translation>
     </message>
     <message>
         <source>The card is locked after too many wrong PINs. Unblock it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carte est bloquée après trop de codes PIN erronés. Débloquez-la d'abord.</translation>
     </message>
     <message>
         <source>No eID card found. Insert the card and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune carte eID trouvée. Insérez la carte et réessayez.</translation>
     </message>
     <message>
         <source>The eID software (PKCS#11 module) was not found. Check the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le logiciel eID (module PKCS#11) est introuvable. Vérifiez les paramètres.</translation>
     </message>
     <message>
         <source>Signing was cancelled. The draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature annulée. Le brouillon est conservé.</translation>
     </message>
     <message>
         <source>No signing key is configured for this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé de signature n'est configurée pour ce profil.</translation>
     </message>
     <message>
         <source>The platform cannot be reached. Documents wait in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plateforme est injoignable. Les documents attendent dans la boîte d'envoi.</translation>
     </message>
     <message>
-        <source>The platform&apos;s security certificate was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <source>The platform's security certificate was not accepted.</source>
+        <translation>Le certificat de sécurité de la plateforme n'a pas été accepté.</translation>
     </message>
     <message>
         <source>Sending failed. The document stays in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'envoi a échoué. Le document reste dans la boîte d'envoi.</translation>
     </message>
     <message>
-        <source>Record the patient&apos;s consent before fetching the episode.</source>
-        <translation type="unfinished"></translation>
+        <source>Record the patient's consent before fetching the episode.</source>
+        <translation>Enregistrez d'abord le consentement du patient pour récupérer l'épisode.</translation>
     </message>
     <message>
         <source>Unexpected problem ({code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème inattendu ({code}).</translation>
     </message>
     <message>
         <source>Refused by the platform ({code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé par la plateforme ({code}).</translation>
     </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
         <source>dd/mm/yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>jj/mm/aaaa</translation>
     </message>
     <message>
         <source>Pick a date</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir une date</translation>
     </message>
 </context>
 <context>
     <name>DocumentEditor</name>
     <message>
         <source>Document &amp;language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue du document</translation>
     </message>
     <message>
         <source>Preview PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu PDF</translation>
     </message>
     <message>
         <source>Preview the copies (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu des copies (Ctrl+P)</translation>
     </message>
     <message>
         <source>Sign &amp;&amp; send</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer &amp;&amp; envoyer</translation>
     </message>
     <message>
         <source>Sign with your eID and send (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer avec votre eID et envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Previous certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat précédent</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Référence</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
-        <translation type="unfinished"></translation>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
+        <translation>De la copie du patient, p. ex. 6f1c2b1e-…</translation>
     </message>
     <message>
         <source>Its period</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa période</translation>
     </message>
     <message>
         <source>Period and reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Période et motif</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Du</translation>
     </message>
     <message>
         <source>&amp;Until</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Au</translation>
     </message>
     <message>
         <source>Type a date, or +7 for seven days from the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez une date, ou +7 pour sept jours à partir du début</translation>
     </message>
     <message>
         <source>1 month</source>
-        <translation type="unfinished"></translation>
+        <translation>1 mois</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
         </translation>
     </message>
     <message>
         <source>Alt+%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+%1</translation>
     </message>
     <message>
         <source>Unable to attend</source>
-        <translation type="unfinished"></translation>
+        <translation>Incapable de</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motif</translation>
     </message>
     <message>
         <source>Accident date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de l'accident</translation>
     </message>
     <message>
         <source>Disease declared on</source>
-        <translation type="unfinished"></translation>
+        <translation>Maladie déclarée le</translation>
     </message>
     <message>
         <source>Hospital stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospitalisation</translation>
     </message>
     <message>
         <source>Patient may leave the house</source>
-        <translation type="unfinished"></translation>
+        <translation>Le patient peut quitter le domicile</translation>
     </message>
     <message>
         <source>Expected return</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprise prévue</translation>
     </message>
     <message>
         <source>First prognosis on return to work (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier pronostic de reprise du travail (facultatif)</translation>
     </message>
     <message>
         <source>Partial resumption of work</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprise partielle du travail</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Du</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Au</translation>
     </message>
     <message>
         <source>Extent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ampleur</translation>
     </message>
     <message>
         <source>Percentage of a full-time job</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourcentage d'un temps plein</translation>
     </message>
     <message>
         <source>Hours per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures par semaine</translation>
     </message>
     <message>
         <source>Conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>Conditions</translation>
     </message>
     <message>
         <source>Authorised by</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisé par</translation>
     </message>
     <message>
         <source>Related certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat lié</translation>
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Valable du</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Valable jusqu'au</translation>
     </message>
     <message>
         <source>Incapacity since</source>
-        <translation type="unfinished"></translation>
+        <translation>En incapacité depuis</translation>
     </message>
     <message>
         <source>Remarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarques</translation>
     </message>
     <message>
         <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnostic</translation>
     </message>
     <message>
         <source>&amp;Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagnostic</translation>
     </message>
     <message>
         <source>Free text, e.g. lumbago with sciatica</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte libre, p. ex. lombalgie avec sciatique</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>no code</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de code</translation>
     </message>
     <message>
         <source>e.g. L86</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. L86</translation>
     </message>
     <message>
         <source>Only the advising physician sees the diagnosis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul le médecin-conseil voit le diagnostic.</translation>
     </message>
     <message>
         <source>Fit-note: what the patient can still do</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat d'aptitude : ce que le patient peut encore faire</translation>
     </message>
     <message>
         <source>Add a fit-note to this certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un certificat d'aptitude</translation>
     </message>
     <message>
         <source>Advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseils</translation>
     </message>
     <message>
         <source>Free advice for the workplace (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseils libres pour le lieu de travail (facultatif)</translation>
     </message>
     <message>
         <source>Review on</source>
-        <translation type="unfinished"></translation>
+        <translation>Réévaluation le</translation>
     </message>
     <message>
         <source>Work capacities (ICF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacités de travail (CIF)</translation>
     </message>
     <message>
         <source>No capacities yet. Add what the patient can still do, with its ICF code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune capacité pour l'instant. Ajoutez ce que le patient peut encore faire, avec son code CIF.</translation>
     </message>
     <message>
         <source>Add capacity…  (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une capacité…  (Ctrl+I)</translation>
     </message>
     <message>
         <source>Work</source>
-        <translation type="unfinished"></translation>
+        <translation>Travail</translation>
     </message>
     <message>
         <source>Situation</source>
-        <translation type="unfinished"></translation>
+        <translation>Situation</translation>
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonction</translation>
     </message>
     <message>
         <source>Employer</source>
-        <translation type="unfinished"></translation>
+        <translation>Employeur</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <source>Employer's language</source>
+        <translation>Langue de l'employeur</translation>
     </message>
     <message>
         <source>unknown (Dutch and French copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnue (copie néerlandais et français)</translation>
     </message>
     <message>
         <source>Recipients and consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinataires et consentement</translation>
     </message>
     <message>
         <source>The patient agrees that</source>
-        <translation type="unfinished"></translation>
+        <translation>Le patient accepte que</translation>
     </message>
     <message>
         <source>the certificate is sent electronically to the physicians</source>
-        <translation type="unfinished"></translation>
+        <translation>le certificat soit envoyé électroniquement aux médecins</translation>
     </message>
     <message>
         <source>the employer sees the work capacities</source>
-        <translation type="unfinished"></translation>
+        <translation>l'employeur voie les capacités de travail</translation>
     </message>
     <message>
         <source>another physician may fetch this episode to prolong it</source>
-        <translation type="unfinished"></translation>
+        <translation>un autre médecin puisse consulter cet épisode pour le prolonger</translation>
     </message>
     <message>
         <source>Consent reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Référence du consentement</translation>
     </message>
     <message>
         <source>optional, e.g. form number</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif, p. ex. numéro de formulaire</translation>
     </message>
     <message>
         <source>Start date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de début</translation>
     </message>
     <message>
         <source>End date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de fin</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>Hospital admission</source>
-        <translation type="unfinished"></translation>
+        <translation>Admission à l'hôpital</translation>
     </message>
     <message>
         <source>Hospital discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortie de l'hôpital</translation>
     </message>
     <message>
         <source>Reference of the previous certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Référence du certificat précédent</translation>
     </message>
     <message>
         <source>Start of the previous certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Début du certificat précédent</translation>
     </message>
     <message>
         <source>End of the previous certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin du certificat précédent</translation>
     </message>
     <message>
         <source>Code system</source>
-        <translation type="unfinished"></translation>
+        <translation>Système de codes</translation>
     </message>
     <message>
         <source>Diagnosis code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code du diagnostic</translation>
     </message>
     <message>
         <source>Review date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de réévaluation</translation>
     </message>
     <message>
         <source>Employment situation</source>
-        <translation type="unfinished"></translation>
+        <translation>Situation professionnelle</translation>
     </message>
     <message>
         <source>Document language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du document</translation>
     </message>
     <message>
         <source>Resumption from</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprise à partir du</translation>
     </message>
     <message>
         <source>Resumption until</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprise jusqu'au</translation>
     </message>
     <message>
         <source>Percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourcentage</translation>
     </message>
     <message>
         <source>Points to check</source>
-        <translation type="unfinished"></translation>
+        <translation>Points à vérifier</translation>
     </message>
     <message>
         <source>Continues the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Prolonge le certificat</translation>
     </message>
     <message>
         <source>Relapse after the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechute après le certificat</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s), until %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jour, jusqu'au %1</numerusform>
+            <numerusform>%n jours, jusqu'au %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n point(s) to complete before signing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n point à compléter avant la signature</numerusform>
+            <numerusform>%n points à compléter avant la signature</numerusform>
         </translation>
     </message>
     <message>
         <source>Ready to sign — please check the warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt à signer — vérifiez les avertissements</translation>
     </message>
     <message>
         <source>Ready to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt à signer</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré : %1</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>✓ Draft saved at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Brouillon enregistré à %1</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon</translation>
     </message>
 </context>
 <context>
     <name>DocumentTableModel</name>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Période</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Auteur</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
 </context>
 <context>
     <name>ExternalProlongationDialog</name>
     <message>
         <source>Prolong a certificate from elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Prolonger un certificat d'un autre médecin</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
-        <translation type="unfinished"></translation>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <translation>Tapez la référence imprimée sur la copie du patient. Avec le consentement du patient, l'épisode est récupéré ; hors ligne, le brouillon est établi à partir de la copie papier.</translation>
     </message>
     <message>
         <source>Reference of the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Référence du certificat</translation>
     </message>
     <message>
         <source>Start of that certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Début de ce certificat</translation>
     </message>
     <message>
         <source>End of that certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin de ce certificat</translation>
     </message>
     <message>
         <source>RIZIV number of its author</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro INAMI de l'auteur</translation>
     </message>
     <message>
         <source>The patient agrees that I fetch this episode</source>
-        <translation type="unfinished"></translation>
+        <translation>Le patient accepte que je consulte cet épisode</translation>
     </message>
     <message>
         <source>Consent reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Référence du consentement</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Référence</translation>
     </message>
     <message>
         <source>Its period (paper copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa période (copie papier)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
-        <translation type="unfinished"></translation>
+        <source>Author's RIZIV number</source>
+        <translation>Numéro INAMI de l'auteur</translation>
     </message>
     <message>
         <source>Fetch episode and prolong</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérer l'épisode et prolonger</translation>
     </message>
     <message>
         <source>Draft from the paper copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon à partir de la copie papier</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Fit-note</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans Fit-note</translation>
     </message>
 </context>
 <context>
     <name>HelpDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Undo / redo in the document</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler / rétablir dans le document</translation>
     </message>
     <message>
         <source>End date: 3 days, 1 week, 2 weeks, 1 month</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de fin : 3 jours, 1 semaine, 2 semaines, 1 mois</translation>
     </message>
     <message>
         <source>End date as a duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de fin comme durée</translation>
     </message>
     <message>
         <source>type +10 or 2w in the field</source>
-        <translation type="unfinished"></translation>
+        <translation>tapez +10 ou 2w dans le champ</translation>
     </message>
     <message>
         <source>Add ICF capacity in the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une capacité CIF dans l'éditeur</translation>
     </message>
     <message>
         <source>ICF picker: extent of the limitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélection CIF : degré de limitation</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Touches</translation>
     </message>
     <message>
         <source>Everything can be done from the keyboard:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout peut se faire au clavier :</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
     <name>IcfPicker</name>
     <message>
         <source>Add work capacities (ICF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des capacités de travail (CIF)</translation>
     </message>
     <message>
         <source>Search by code or words, in any language (e.g. d430, tillen, porter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherchez par code ou par mots, dans toute langue (p. ex. d430, porter, tillen)</translation>
     </message>
     <message>
         <source>Search ICF</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans la CIF</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats</translation>
     </message>
     <message>
         <source>Chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapitres</translation>
     </message>
     <message>
         <source>Suggested sets</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensembles suggérés</translation>
     </message>
     <message>
         <source>ICF search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats de recherche CIF</translation>
     </message>
     <message>
         <source>ICF chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapitres de la CIF</translation>
     </message>
     <message>
         <source>Suggested set</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensemble suggéré</translation>
     </message>
     <message>
         <source>How limited is the patient? (Alt+0 … Alt+4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle est la limitation du patient ? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
-        <translation type="unfinished"></translation>
+        <source>What the patient can do (in the document's language)</source>
+        <translation>Ce que le patient peut faire (dans la langue du document)</translation>
     </message>
     <message>
         <source>Positive statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Énoncé positif</translation>
     </message>
     <message>
         <source>Add  (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter  (Entrée)</translation>
     </message>
     <message>
         <source>Done  (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé  (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Choose a category</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une catégorie</translation>
     </message>
     <message>
         <source>Search on the left, or browse chapters and suggested sets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherchez à gauche, ou parcourez les chapitres et les ensembles suggérés.</translation>
     </message>
     <message>
         <source>Added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté : %1</translation>
     </message>
 </context>
 <context>
     <name>IdentityPage</name>
     <message>
         <source>Who are you?</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui êtes-vous ?</translation>
     </message>
     <message>
         <source>Your name and RIZIV/INAMI number appear on every certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre nom et votre numéro INAMI figurent sur chaque certificat.</translation>
     </message>
     <message>
         <source>as on your eID (ties your signature to you)</source>
-        <translation type="unfinished"></translation>
+        <translation>comme sur votre eID (relie votre signature à vous)</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Prénom</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de famille</translation>
     </message>
     <message>
         <source>RIZIV/INAMI number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro INAMI</translation>
     </message>
     <message>
         <source>National number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de registre national</translation>
     </message>
     <message>
         <source>General practitioner</source>
-        <translation type="unfinished"></translation>
+        <translation>Médecin généraliste</translation>
     </message>
     <message>
         <source>Specialist or other</source>
-        <translation type="unfinished"></translation>
+        <translation>Spécialiste ou autre</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Incapacity certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat d'incapacité de travail</translation>
     </message>
     <message>
         <source>Fit-note</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat d'aptitude</translation>
     </message>
     <message>
         <source>Partial resumption</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprise partielle</translation>
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Initial certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat initial</translation>
     </message>
     <message>
         <source>Prolongation</source>
-        <translation type="unfinished"></translation>
+        <translation>Prolongation</translation>
     </message>
     <message>
         <source>Relapse</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechute</translation>
     </message>
     <message>
         <source>Work</source>
-        <translation type="unfinished"></translation>
+        <translation>Travail</translation>
     </message>
     <message>
         <source>School</source>
-        <translation type="unfinished"></translation>
+        <translation>École</translation>
     </message>
     <message>
         <source>Swimming</source>
-        <translation type="unfinished"></translation>
+        <translation>Natation</translation>
     </message>
     <message>
         <source>School sports</source>
-        <translation type="unfinished"></translation>
+        <translation>Sport scolaire</translation>
     </message>
     <message>
         <source>Heavy physical activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Effort physique lourd</translation>
     </message>
     <message>
         <source>Illness</source>
-        <translation type="unfinished"></translation>
+        <translation>Maladie</translation>
     </message>
     <message>
         <source>Hospitalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospitalisation</translation>
     </message>
     <message>
         <source>Accident</source>
-        <translation type="unfinished"></translation>
+        <translation>Accident</translation>
     </message>
     <message>
         <source>Work accident</source>
-        <translation type="unfinished"></translation>
+        <translation>Accident du travail</translation>
     </message>
     <message>
         <source>Accident on the way to or from work</source>
-        <translation type="unfinished"></translation>
+        <translation>Accident sur le chemin du travail</translation>
     </message>
     <message>
         <source>Occupational disease</source>
-        <translation type="unfinished"></translation>
+        <translation>Maladie professionnelle</translation>
     </message>
     <message>
         <source>Pregnancy-related</source>
-        <translation type="unfinished"></translation>
+        <translation>Liée à la grossesse</translation>
     </message>
     <message>
         <source>Employee</source>
-        <translation type="unfinished"></translation>
+        <translation>Salarié</translation>
     </message>
     <message>
         <source>Civil servant</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonctionnaire</translation>
     </message>
     <message>
         <source>Self-employed</source>
-        <translation type="unfinished"></translation>
+        <translation>Indépendant</translation>
     </message>
     <message>
         <source>Job seeker</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandeur d'emploi</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre</translation>
     </message>
     <message>
         <source>Not fit for work</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas apte au travail</translation>
     </message>
     <message>
         <source>May be fit for work, taking into account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Peut être apte au travail, en tenant compte de :</translation>
     </message>
     <message>
         <source>Phased return</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprise progressive</translation>
     </message>
     <message>
         <source>Altered hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Horaires adaptés</translation>
     </message>
     <message>
         <source>Amended duties</source>
-        <translation type="unfinished"></translation>
+        <translation>Tâches adaptées</translation>
     </message>
     <message>
         <source>Workplace adaptations</source>
-        <translation type="unfinished"></translation>
+        <translation>Aménagements du poste de travail</translation>
     </message>
     <message>
         <source>Other work</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre travail</translation>
     </message>
     <message>
         <source>Advising physician (mutuality)</source>
-        <translation type="unfinished"></translation>
+        <translation>Médecin-conseil (mutualité)</translation>
     </message>
     <message>
         <source>Occupational physician</source>
-        <translation type="unfinished"></translation>
+        <translation>Médecin du travail</translation>
     </message>
     <message>
         <source>Employer</source>
-        <translation type="unfinished"></translation>
+        <translation>Employeur</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <source>Advising physician</source>
-        <translation type="unfinished"></translation>
+        <translation>Médecin-conseil</translation>
     </message>
     <message>
         <source>Treating physician</source>
-        <translation type="unfinished"></translation>
+        <translation>Médecin traitant</translation>
     </message>
     <message>
         <source>Dutch</source>
-        <translation type="unfinished"></translation>
+        <translation>Néerlandais</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>Français</translation>
     </message>
     <message>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Allemand</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Anglais</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished"></translation>
+        <translation>homme</translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished"></translation>
+        <translation>femme</translation>
     </message>
     <message>
         <source>sex unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>sexe inconnu</translation>
     </message>
     <message>
         <source>no code</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de code</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon</translation>
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente d'envoi</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi en cours</translation>
     </message>
     <message>
         <source>Sent, receipt received</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé, accusé de réception reçu</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé</translation>
     </message>
     <message>
         <source>Retracted</source>
-        <translation type="unfinished"></translation>
+        <translation>Retiré</translation>
     </message>
     <message>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé</translation>
     </message>
     <message>
         <source>Sent, waiting for receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé, en attente de l'accusé</translation>
     </message>
     <message>
         <source>Replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacé</translation>
     </message>
     <message>
         <source>no difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune limitation</translation>
     </message>
     <message>
         <source>mild difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>limitation légère</translation>
     </message>
     <message>
         <source>moderate difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>limitation modérée</translation>
     </message>
     <message>
         <source>severe difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>limitation importante</translation>
     </message>
     <message>
         <source>complete difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>limitation complète</translation>
     </message>
     <message>
         <source>not specified</source>
-        <translation type="unfinished"></translation>
+        <translation>non spécifié</translation>
     </message>
     <message>
         <source>not applicable</source>
-        <translation type="unfinished"></translation>
+        <translation>sans objet</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Fit-note — certificates of incapacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Fit-note — certificats d'incapacité de travail</translation>
     </message>
     <message>
         <source>DEMO — fictitious physician and patients, sandbox endpoint on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>DÉMO — médecin et patients fictifs, plateforme de test sur cet ordinateur</translation>
     </message>
     <message>
         <source>Find a patient on the left (Ctrl+F) or create one (Ctrl+Shift+N).
 Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cherchez un patient à gauche (Ctrl+F) ou créez-en un (Ctrl+Maj+N).
+Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;Document</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Document</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <source>Find patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher un patient</translation>
     </message>
     <message>
         <source>New patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau patient…</translation>
     </message>
     <message>
         <source>Edit patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le patient…</translation>
     </message>
     <message>
         <source>New incapacity certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau certificat d'incapacité</translation>
     </message>
     <message>
         <source>New stand-alone fit-note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau certificat d'aptitude seul</translation>
     </message>
     <message>
         <source>New partial resumption</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle reprise partielle</translation>
     </message>
     <message>
         <source>New invalidity recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Prolong last certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Prolonger le dernier certificat</translation>
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prolonger le certificat d'un autre médecin…</translation>
     </message>
     <message>
         <source>Relapse</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechute</translation>
     </message>
     <message>
         <source>Replace (correct a sent document)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer (corriger un document envoyé)</translation>
     </message>
     <message>
         <source>Duplicate as new</source>
-        <translation type="unfinished"></translation>
+        <translation>Dupliquer comme nouveau</translation>
     </message>
     <message>
         <source>Retract…</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer…</translation>
     </message>
     <message>
         <source>Add ICF capacity…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une capacité CIF…</translation>
     </message>
     <message>
         <source>Preview and print PDF copies…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu et impression des copies PDF…</translation>
     </message>
     <message>
         <source>Sign and send</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer et envoyer</translation>
     </message>
     <message>
         <source>Outbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîte d'envoi…</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
     <message>
         <source>Back to the patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour au patient</translation>
     </message>
     <message>
         <source>Signed and sent. The receipt is stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé et envoyé. L'accusé de réception est conservé.</translation>
     </message>
     <message>
         <source>Signed. It waits in the outbox and is sent as soon as possible.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé. Il attend dans la boîte d'envoi et sera envoyé dès que possible.</translation>
     </message>
     <message>
         <source>Retract</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Retract this document? The recipients are told that it is no longer valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer ce document ? Les destinataires seront informés qu'il n'est plus valable.</translation>
     </message>
     <message>
         <source>Please wait</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez patienter</translation>
     </message>
     <message>
         <source>Not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Non effectué</translation>
     </message>
     <message>
         <source>● Online</source>
-        <translation type="unfinished"></translation>
+        <translation>● En ligne</translation>
     </message>
     <message>
         <source>● Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>● Hors ligne</translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) waiting to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n document en attente d'envoi</numerusform>
+            <numerusform>%n documents en attente d'envoi</numerusform>
         </translation>
     </message>
     <message>
         <source>Outbox: Ctrl+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîte d'envoi : Ctrl+O</translation>
     </message>
 </context>
 <context>
     <name>OutboxDialog</name>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîte d'envoi</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives</translation>
     </message>
     <message>
         <source>Next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine tentative</translation>
     </message>
     <message>
         <source>Last problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier problème</translation>
     </message>
     <message>
         <source>Documents in the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents dans la boîte d'envoi</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer maintenant</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Nothing waiting: every signed document has been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien en attente : chaque document signé a été livré.</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>En ligne</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne</translation>
     </message>
 </context>
 <context>
     <name>PatientDialog</name>
     <message>
         <source>Edit patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le patient</translation>
     </message>
     <message>
         <source>New patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau patient</translation>
     </message>
     <message>
         <source>&amp;National number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Numéro de registre national</translation>
     </message>
     <message>
         <source>&amp;Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prénom</translation>
     </message>
     <message>
         <source>&amp;Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de &amp;famille</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>Rue</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code postal</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Commune</translation>
     </message>
     <message>
         <source>e.g. 85.07.30-032.29</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. 85.07.30-032.29</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Born %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Né(e) le %1 · %2</translation>
     </message>
 </context>
 <context>
     <name>PatientPage</name>
     <message>
         <source>Edit patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le patient…</translation>
     </message>
     <message>
         <source>New certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau certificat</translation>
     </message>
     <message>
         <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+N</translation>
     </message>
     <message>
         <source>Prolong last certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Prolonger le dernier certificat</translation>
     </message>
     <message>
         <source>Ctrl+Shift+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Maj+P</translation>
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prolonger le certificat d'un autre médecin…</translation>
     </message>
     <message>
         <source>Stand-alone fit-note</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat d'aptitude seul</translation>
     </message>
     <message>
         <source>Partial resumption</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprise partielle</translation>
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents</translation>
     </message>
     <message>
         <source>Documents of the patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents du patient</translation>
     </message>
     <message>
         <source>born %1</source>
-        <translation type="unfinished"></translation>
+        <translation>né(e) le %1</translation>
     </message>
 </context>
 <context>
     <name>PatientSearch</name>
     <message>
         <source>Patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Patients</translation>
     </message>
     <message>
         <source>Name or national number (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom ou numéro national (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des patients</translation>
     </message>
     <message>
         <source>Patients found</source>
-        <translation type="unfinished"></translation>
+        <translation>Patients trouvés</translation>
     </message>
     <message>
         <source>New patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau patient…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Maj+N</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats</translation>
     </message>
     <message>
         <source>Recent patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Patients récents</translation>
     </message>
     <message>
         <source>No patient found. Press Enter to create one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun patient trouvé. Appuyez sur Entrée pour en créer un.</translation>
     </message>
     <message>
         <source>No patients yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de patients.</translation>
     </message>
 </context>
 <context>
     <name>PinDialog</name>
     <message>
         <source>eID PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN eID</translation>
     </message>
     <message>
         <source>Key file password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe du fichier de clé</translation>
     </message>
     <message>
         <source>to log in to the platform</source>
-        <translation type="unfinished"></translation>
+        <translation>pour vous connecter à la plateforme</translation>
     </message>
     <message>
         <source>to sign the document</source>
-        <translation type="unfinished"></translation>
+        <translation>pour signer le document</translation>
     </message>
     <message>
         <source>Enter the PIN of your eID card %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code PIN de votre carte eID %1.</translation>
     </message>
     <message>
         <source>Enter the password of your signing key file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le mot de passe de votre fichier de clé %1.</translation>
     </message>
     <message>
         <source>It is used once and never stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il est utilisé une seule fois et jamais conservé.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
     <name>PracticePage</name>
     <message>
         <source>Your practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre cabinet</translation>
     </message>
     <message>
         <source>The letterhead of the printed copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'en-tête des copies imprimées.</translation>
     </message>
     <message>
         <source>Practice name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du cabinet</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>Rue</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code postal</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Commune</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>Languages you work in</source>
-        <translation type="unfinished"></translation>
+        <translation>Langues de travail</translation>
     </message>
 </context>
 <context>
     <name>PreviewDialog</name>
     <message>
         <source>PDF copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies PDF</translation>
     </message>
     <message>
         <source>Copy for</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie pour</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le PDF…</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>No preview on this computer; save the PDF to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas d'aperçu sur cet ordinateur ; enregistrez le PDF pour l'ouvrir.</translation>
     </message>
     <message>
         <source>Save PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le PDF</translation>
     </message>
 </context>
 <context>
     <name>ProtectionPage</name>
     <message>
         <source>Protect your profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Protégez votre profil</translation>
     </message>
     <message>
         <source>Everything is encrypted on this computer. Choose how it is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout est chiffré sur cet ordinateur. Choisissez comment le déverrouiller.</translation>
     </message>
     <message>
         <source>With my computer login (system keyring)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec ma session de l'ordinateur (trousseau du système)</translation>
     </message>
     <message>
         <source>With a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec une phrase secrète</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète</translation>
     </message>
     <message>
         <source>Passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète (confirmation)</translation>
     </message>
     <message>
         <source>At least 12 characters. It cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Au moins 12 caractères. Elle ne peut pas être récupérée.</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmation</translation>
     </message>
 </context>
 <context>
     <name>SigningPage</name>
     <message>
         <source>Signing and sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature et envoi</translation>
     </message>
     <message>
         <source>How you sign (your eID card or a key file), and where to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment vous signez (carte eID ou fichier de clé) et où envoyer.</translation>
     </message>
     <message>
         <source>eID card or other PKCS#11 token</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte eID ou autre jeton PKCS#11</translation>
     </message>
     <message>
         <source>PKCS#12 key files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers de clé PKCS#12</translation>
     </message>
     <message>
         <source>empty: the only card present</source>
-        <translation type="unfinished"></translation>
+        <translation>vide : la seule carte présente</translation>
     </message>
     <message>
         <source>PKCS#11 module</source>
-        <translation type="unfinished"></translation>
+        <translation>Module PKCS#11</translation>
     </message>
     <message>
         <source>Token label</source>
-        <translation type="unfinished"></translation>
+        <translation>Libellé du jeton</translation>
     </message>
     <message>
         <source>Signature key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de clé de signature</translation>
     </message>
     <message>
         <source>Authentication key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de clé d'authentification</translation>
     </message>
     <message>
         <source>Endpoint (optional; documents wait in the outbox)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plateforme (facultatif ; les documents attendent dans la boîte d'envoi)</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>CA bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle d'AC</translation>
     </message>
     <message>
         <source>Receipt certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat des accusés de réception</translation>
     </message>
 </context>
 <context>
     <name>TimelineView</name>
     <message>
         <source>No incapacity episode yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore d'épisode d'incapacité</translation>
     </message>
     <message>
         <source>ongoing</source>
-        <translation type="unfinished"></translation>
+        <translation>en cours</translation>
     </message>
     <message>
         <source>ended</source>
-        <translation type="unfinished"></translation>
+        <translation>terminé</translation>
     </message>
     <message>
         <source>Episode since %1 · day %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Épisode depuis le %1 · jour %2 · %3</translation>
     </message>
     <message>
         <source>Coming up:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaines étapes :</translation>
     </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller</translation>
     </message>
     <message>
         <source>Unlock your profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouillez votre profil</translation>
     </message>
     <message>
         <source>&amp;Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profil</translation>
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase &amp;secrète</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
 </context>
 </TS>

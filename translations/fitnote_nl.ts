@@ -1,1693 +1,1693 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl">
 <context>
     <name>CapacityRow</name>
     <message>
         <source>What the patient can do, e.g. can lift up to 5 kg</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat de patiënt kan, bv. kan tot 5 kg heffen</translation>
     </message>
     <message>
         <source>Extent of difficulty for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mate van beperking voor %1</translation>
     </message>
     <message>
         <source>Statement for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Omschrijving voor %1</translation>
     </message>
     <message>
         <source>Remove this capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze capaciteit verwijderen</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verwijderen</translation>
     </message>
 </context>
 <context>
     <name>Codes</name>
     <message>
         <source>The document still has errors; correct them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het document bevat nog fouten; verbeter die eerst.</translation>
     </message>
     <message>
         <source>This document is already signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit document is al ondertekend.</translation>
     </message>
     <message>
         <source>Only an incapacity certificate can be prolonged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen een getuigschrift van arbeidsongeschiktheid kan verlengd worden.</translation>
     </message>
     <message>
         <source>The previous certificate has no end date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het vorige getuigschrift heeft geen einddatum.</translation>
     </message>
     <message>
         <source>A draft is edited, not replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een ontwerp pas je aan; je vervangt het niet.</translation>
     </message>
     <message>
         <source>Only a sent document can be retracted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen een verzonden document kan ingetrokken worden.</translation>
     </message>
     <message>
         <source>Not a date. Type e.g. 24/11/2026, or +7 for a duration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen geldige datum. Typ bv. 24/11/2026, of +7 voor een duur.</translation>
     </message>
     <message>
         <source>PDF copies are not available in this setup.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-kopieën zijn in deze installatie niet beschikbaar.</translation>
     </message>
     <message>
         <source>Something went wrong. Your draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er ging iets mis. Je ontwerp blijft bewaard.</translation>
     </message>
     <message>
         <source>Signing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondertekenen…</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzenden…</translation>
     </message>
     <message>
         <source>Preparing the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF wordt voorbereid…</translation>
     </message>
     <message>
         <source>The local database reported an error. Your draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>De lokale databank meldde een fout. Je ontwerp blijft bewaard.</translation>
     </message>
     <message>
         <source>Offline: documents wait in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: documenten wachten in de uitgaande post.</translation>
     </message>
     <message>
         <source>Preparing the demo (the first start takes a few seconds)…</source>
-        <translation type="unfinished"></translation>
+        <translation>De demo wordt voorbereid (de eerste keer duurt dit enkele seconden)…</translation>
     </message>
     <message>
         <source>Demo profile passphrase: {passphrase}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoordzin van het demoprofiel: {passphrase}</translation>
     </message>
     <message>
         <source>This profile has no physician identity yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit profiel heeft nog geen artsgegevens.</translation>
     </message>
     <message>
         <source>No endpoint configured: signed documents wait in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen platform ingesteld: ondertekende documenten wachten in de uitgaande post.</translation>
     </message>
     <message>
         <source>The passphrase is not correct. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>De wachtwoordzin klopt niet. Er werd niets gewijzigd.</translation>
     </message>
     <message>
         <source>Choose a longer passphrase (at least 12 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een langere wachtwoordzin (minstens 12 tekens).</translation>
     </message>
     <message>
         <source>The PIN is not correct. The document was not signed; the draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>De pincode klopt niet. Het document werd niet ondertekend; het ontwerp blijft bewaard.</translation>
     </message>
     <message>
         <source>The key file password is not correct. The draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het wachtwoord van het sleutelbestand klopt niet. Het ontwerp blijft bewaard.</translation>
     </message>
     <message>
         <source>The card is locked after too many wrong PINs. Unblock it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>De kaart is geblokkeerd na te veel foute pincodes. Deblokkeer ze eerst.</translation>
     </message>
     <message>
         <source>No eID card found. Insert the card and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen eID-kaart gevonden. Steek de kaart in de lezer en probeer opnieuw.</translation>
     </message>
     <message>
         <source>The eID software (PKCS#11 module) was not found. Check the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>De eID-software (PKCS#11-module) werd niet gevonden. Controleer de instellingen.</translation>
     </message>
     <message>
         <source>Signing was cancelled. The draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondertekenen geannuleerd. Het ontwerp blijft bewaard.</translation>
     </message>
     <message>
         <source>No signing key is configured for this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor dit profiel is geen handtekeningsleutel ingesteld.</translation>
     </message>
     <message>
         <source>The platform cannot be reached. Documents wait in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het platform is niet bereikbaar. Documenten wachten in de uitgaande post.</translation>
     </message>
     <message>
-        <source>The platform&apos;s security certificate was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <source>The platform's security certificate was not accepted.</source>
+        <translation>Het beveiligingscertificaat van het platform werd niet aanvaard.</translation>
     </message>
     <message>
         <source>Sending failed. The document stays in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzenden mislukt. Het document blijft in de uitgaande post.</translation>
     </message>
     <message>
-        <source>Record the patient&apos;s consent before fetching the episode.</source>
-        <translation type="unfinished"></translation>
+        <source>Record the patient's consent before fetching the episode.</source>
+        <translation>Registreer eerst de toestemming van de patiënt om de episode op te halen.</translation>
     </message>
     <message>
         <source>Unexpected problem ({code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Onverwacht probleem ({code}).</translation>
     </message>
     <message>
         <source>Refused by the platform ({code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geweigerd door het platform ({code}).</translation>
     </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
         <source>dd/mm/yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/mm/jjjj</translation>
     </message>
     <message>
         <source>Pick a date</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een datum</translation>
     </message>
 </context>
 <context>
     <name>DocumentEditor</name>
     <message>
         <source>Document &amp;language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taal van het document</translation>
     </message>
     <message>
         <source>Preview PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF bekijken</translation>
     </message>
     <message>
         <source>Preview the copies (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>De kopieën bekijken (Ctrl+P)</translation>
     </message>
     <message>
         <source>Sign &amp;&amp; send</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondertekenen &amp;&amp; verzenden</translation>
     </message>
     <message>
         <source>Sign with your eID and send (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondertekenen met je eID en verzenden (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Previous certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorig getuigschrift</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referentie</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
-        <translation type="unfinished"></translation>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
+        <translation>Van het exemplaar van de patiënt, bv. 6f1c2b1e-…</translation>
     </message>
     <message>
         <source>Its period</source>
-        <translation type="unfinished"></translation>
+        <translation>Periode ervan</translation>
     </message>
     <message>
         <source>Period and reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Periode en reden</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Van</translation>
     </message>
     <message>
         <source>&amp;Until</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tot en met</translation>
     </message>
     <message>
         <source>Type a date, or +7 for seven days from the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ een datum, of +7 voor zeven dagen vanaf de begindatum</translation>
     </message>
     <message>
         <source>1 month</source>
-        <translation type="unfinished"></translation>
+        <translation>1 maand</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dagen</numerusform>
         </translation>
     </message>
     <message>
         <source>Alt+%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+%1</translation>
     </message>
     <message>
         <source>Unable to attend</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeschikt voor</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reden</translation>
     </message>
     <message>
         <source>Accident date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum van het ongeval</translation>
     </message>
     <message>
         <source>Disease declared on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziekte aangegeven op</translation>
     </message>
     <message>
         <source>Hospital stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziekenhuisopname</translation>
     </message>
     <message>
         <source>Patient may leave the house</source>
-        <translation type="unfinished"></translation>
+        <translation>Patiënt mag de woning verlaten</translation>
     </message>
     <message>
         <source>Expected return</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwachte werkhervatting</translation>
     </message>
     <message>
         <source>First prognosis on return to work (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerste prognose van werkhervatting (optioneel)</translation>
     </message>
     <message>
         <source>Partial resumption of work</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedeeltelijke werkhervatting</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Van</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Tot en met</translation>
     </message>
     <message>
         <source>Extent</source>
-        <translation type="unfinished"></translation>
+        <translation>Omvang</translation>
     </message>
     <message>
         <source>Percentage of a full-time job</source>
-        <translation type="unfinished"></translation>
+        <translation>Percentage van een voltijdse betrekking</translation>
     </message>
     <message>
         <source>Hours per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Uren per week</translation>
     </message>
     <message>
         <source>Conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>Voorwaarden</translation>
     </message>
     <message>
         <source>Authorised by</source>
-        <translation type="unfinished"></translation>
+        <translation>Toegestaan door</translation>
     </message>
     <message>
         <source>Related certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Bijbehorend getuigschrift</translation>
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkenning van invaliditeit</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Geldig van</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Geldig tot en met</translation>
     </message>
     <message>
         <source>Incapacity since</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeidsongeschikt sinds</translation>
     </message>
     <message>
         <source>Remarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Opmerkingen</translation>
     </message>
     <message>
         <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose</translation>
     </message>
     <message>
         <source>&amp;Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagnose</translation>
     </message>
     <message>
         <source>Free text, e.g. lumbago with sciatica</source>
-        <translation type="unfinished"></translation>
+        <translation>Vrije tekst, bv. lumbago met uitstraling</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>no code</source>
-        <translation type="unfinished"></translation>
+        <translation>geen code</translation>
     </message>
     <message>
         <source>e.g. L86</source>
-        <translation type="unfinished"></translation>
+        <translation>bv. L86</translation>
     </message>
     <message>
         <source>Only the advising physician sees the diagnosis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen de adviserend arts ziet de diagnose.</translation>
     </message>
     <message>
         <source>Fit-note: what the patient can still do</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschiktheidsattest: wat de patiënt nog kan</translation>
     </message>
     <message>
         <source>Add a fit-note to this certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Een geschiktheidsattest toevoegen</translation>
     </message>
     <message>
         <source>Advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Advies</translation>
     </message>
     <message>
         <source>Free advice for the workplace (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vrij advies voor de werkplek (optioneel)</translation>
     </message>
     <message>
         <source>Review on</source>
-        <translation type="unfinished"></translation>
+        <translation>Herevaluatie op</translation>
     </message>
     <message>
         <source>Work capacities (ICF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkcapaciteiten (ICF)</translation>
     </message>
     <message>
         <source>No capacities yet. Add what the patient can still do, with its ICF code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen capaciteiten. Voeg toe wat de patiënt nog kan, met de ICF-code.</translation>
     </message>
     <message>
         <source>Add capacity…  (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Capaciteit toevoegen…  (Ctrl+I)</translation>
     </message>
     <message>
         <source>Work</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk</translation>
     </message>
     <message>
         <source>Situation</source>
-        <translation type="unfinished"></translation>
+        <translation>Situatie</translation>
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Functie</translation>
     </message>
     <message>
         <source>Employer</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkgever</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <source>Employer's language</source>
+        <translation>Taal van de werkgever</translation>
     </message>
     <message>
         <source>unknown (Dutch and French copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>onbekend (Nederlands en Frans exemplaar)</translation>
     </message>
     <message>
         <source>Recipients and consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestemmelingen en toestemming</translation>
     </message>
     <message>
         <source>The patient agrees that</source>
-        <translation type="unfinished"></translation>
+        <translation>De patiënt stemt ermee in dat</translation>
     </message>
     <message>
         <source>the certificate is sent electronically to the physicians</source>
-        <translation type="unfinished"></translation>
+        <translation>het getuigschrift elektronisch naar de artsen gaat</translation>
     </message>
     <message>
         <source>the employer sees the work capacities</source>
-        <translation type="unfinished"></translation>
+        <translation>de werkgever de werkcapaciteiten ziet</translation>
     </message>
     <message>
         <source>another physician may fetch this episode to prolong it</source>
-        <translation type="unfinished"></translation>
+        <translation>een andere arts deze episode mag opvragen om te verlengen</translation>
     </message>
     <message>
         <source>Consent reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referentie van de toestemming</translation>
     </message>
     <message>
         <source>optional, e.g. form number</source>
-        <translation type="unfinished"></translation>
+        <translation>optioneel, bv. formuliernummer</translation>
     </message>
     <message>
         <source>Start date</source>
-        <translation type="unfinished"></translation>
+        <translation>Begindatum</translation>
     </message>
     <message>
         <source>End date</source>
-        <translation type="unfinished"></translation>
+        <translation>Einddatum</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reden</translation>
     </message>
     <message>
         <source>Hospital admission</source>
-        <translation type="unfinished"></translation>
+        <translation>Opname in het ziekenhuis</translation>
     </message>
     <message>
         <source>Hospital discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontslag uit het ziekenhuis</translation>
     </message>
     <message>
         <source>Reference of the previous certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Referentie van het vorige getuigschrift</translation>
     </message>
     <message>
         <source>Start of the previous certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Begin van het vorige getuigschrift</translation>
     </message>
     <message>
         <source>End of the previous certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Einde van het vorige getuigschrift</translation>
     </message>
     <message>
         <source>Code system</source>
-        <translation type="unfinished"></translation>
+        <translation>Codestelsel</translation>
     </message>
     <message>
         <source>Diagnosis code</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnosecode</translation>
     </message>
     <message>
         <source>Review date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum van herevaluatie</translation>
     </message>
     <message>
         <source>Employment situation</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeidssituatie</translation>
     </message>
     <message>
         <source>Document language</source>
-        <translation type="unfinished"></translation>
+        <translation>Taal van het document</translation>
     </message>
     <message>
         <source>Resumption from</source>
-        <translation type="unfinished"></translation>
+        <translation>Hervatting vanaf</translation>
     </message>
     <message>
         <source>Resumption until</source>
-        <translation type="unfinished"></translation>
+        <translation>Hervatting tot en met</translation>
     </message>
     <message>
         <source>Percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>Percentage</translation>
     </message>
     <message>
         <source>Points to check</source>
-        <translation type="unfinished"></translation>
+        <translation>Na te kijken punten</translation>
     </message>
     <message>
         <source>Continues the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlengt het getuigschrift</translation>
     </message>
     <message>
         <source>Relapse after the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Herval na het getuigschrift</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s), until %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dag, tot en met %1</numerusform>
+            <numerusform>%n dagen, tot en met %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n point(s) to complete before signing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n punt aan te vullen vóór ondertekening</numerusform>
+            <numerusform>%n punten aan te vullen vóór ondertekening</numerusform>
         </translation>
     </message>
     <message>
         <source>Ready to sign — please check the warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaar om te ondertekenen — bekijk de waarschuwingen</translation>
     </message>
     <message>
         <source>Ready to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaar om te ondertekenen</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet bewaard: %1</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewaren…</translation>
     </message>
     <message>
         <source>✓ Draft saved at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Ontwerp bewaard om %1</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontwerp</translation>
     </message>
 </context>
 <context>
     <name>DocumentTableModel</name>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Periode</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Auteur</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>ExternalProlongationDialog</name>
     <message>
         <source>Prolong a certificate from elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Een getuigschrift van een andere arts verlengen</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
-        <translation type="unfinished"></translation>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <translation>Typ de referentie van het exemplaar van de patiënt. Met toestemming van de patiënt wordt de episode opgehaald; offline maak je het ontwerp op basis van het papieren exemplaar.</translation>
     </message>
     <message>
         <source>Reference of the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Referentie van het getuigschrift</translation>
     </message>
     <message>
         <source>Start of that certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Begin van dat getuigschrift</translation>
     </message>
     <message>
         <source>End of that certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Einde van dat getuigschrift</translation>
     </message>
     <message>
         <source>RIZIV number of its author</source>
-        <translation type="unfinished"></translation>
+        <translation>RIZIV-nummer van de auteur</translation>
     </message>
     <message>
         <source>The patient agrees that I fetch this episode</source>
-        <translation type="unfinished"></translation>
+        <translation>De patiënt gaat akkoord dat ik deze episode opvraag</translation>
     </message>
     <message>
         <source>Consent reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referentie van de toestemming</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referentie</translation>
     </message>
     <message>
         <source>Its period (paper copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>Periode ervan (papieren exemplaar)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
-        <translation type="unfinished"></translation>
+        <source>Author's RIZIV number</source>
+        <translation>RIZIV-nummer van de auteur</translation>
     </message>
     <message>
         <source>Fetch episode and prolong</source>
-        <translation type="unfinished"></translation>
+        <translation>Episode ophalen en verlengen</translation>
     </message>
     <message>
         <source>Draft from the paper copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontwerp op basis van het papieren exemplaar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Fit-note</source>
-        <translation type="unfinished"></translation>
+        <translation>Welkom bij Fit-note</translation>
     </message>
 </context>
 <context>
     <name>HelpDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Sneltoetsen</translation>
     </message>
     <message>
         <source>Undo / redo in the document</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongedaan maken / opnieuw in het document</translation>
     </message>
     <message>
         <source>End date: 3 days, 1 week, 2 weeks, 1 month</source>
-        <translation type="unfinished"></translation>
+        <translation>Einddatum: 3 dagen, 1 week, 2 weken, 1 maand</translation>
     </message>
     <message>
         <source>End date as a duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Einddatum als duur</translation>
     </message>
     <message>
         <source>type +10 or 2w in the field</source>
-        <translation type="unfinished"></translation>
+        <translation>typ +10 of 2w in het veld</translation>
     </message>
     <message>
         <source>Add ICF capacity in the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>ICF-capaciteit toevoegen in de editor</translation>
     </message>
     <message>
         <source>ICF picker: extent of the limitation</source>
-        <translation type="unfinished"></translation>
+        <translation>ICF-keuze: mate van beperking</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Actie</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Toetsen</translation>
     </message>
     <message>
         <source>Everything can be done from the keyboard:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles kan met het toetsenbord:</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten</translation>
     </message>
 </context>
 <context>
     <name>IcfPicker</name>
     <message>
         <source>Add work capacities (ICF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkcapaciteiten toevoegen (ICF)</translation>
     </message>
     <message>
         <source>Search by code or words, in any language (e.g. d430, tillen, porter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoek op code of woorden, in elke taal (bv. d430, tillen, porter)</translation>
     </message>
     <message>
         <source>Search ICF</source>
-        <translation type="unfinished"></translation>
+        <translation>ICF zoeken</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultaten</translation>
     </message>
     <message>
         <source>Chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoofdstukken</translation>
     </message>
     <message>
         <source>Suggested sets</source>
-        <translation type="unfinished"></translation>
+        <translation>Voorgestelde sets</translation>
     </message>
     <message>
         <source>ICF search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoekresultaten ICF</translation>
     </message>
     <message>
         <source>ICF chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>ICF-hoofdstukken</translation>
     </message>
     <message>
         <source>Suggested set</source>
-        <translation type="unfinished"></translation>
+        <translation>Voorgestelde set</translation>
     </message>
     <message>
         <source>How limited is the patient? (Alt+0 … Alt+4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoe beperkt is de patiënt? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
-        <translation type="unfinished"></translation>
+        <source>What the patient can do (in the document's language)</source>
+        <translation>Wat de patiënt kan (in de taal van het document)</translation>
     </message>
     <message>
         <source>Positive statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Positieve omschrijving</translation>
     </message>
     <message>
         <source>Add  (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Toevoegen  (Enter)</translation>
     </message>
     <message>
         <source>Done  (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaar  (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Choose a category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een categorie</translation>
     </message>
     <message>
         <source>Search on the left, or browse chapters and suggested sets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoek links, of blader door hoofdstukken en voorgestelde sets.</translation>
     </message>
     <message>
         <source>Added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Toegevoegd: %1</translation>
     </message>
 </context>
 <context>
     <name>IdentityPage</name>
     <message>
         <source>Who are you?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie bent u?</translation>
     </message>
     <message>
         <source>Your name and RIZIV/INAMI number appear on every certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uw naam en RIZIV-nummer staan op elk getuigschrift.</translation>
     </message>
     <message>
         <source>as on your eID (ties your signature to you)</source>
-        <translation type="unfinished"></translation>
+        <translation>zoals op uw eID (koppelt uw handtekening aan u)</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Voornaam</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Familienaam</translation>
     </message>
     <message>
         <source>RIZIV/INAMI number</source>
-        <translation type="unfinished"></translation>
+        <translation>RIZIV-nummer</translation>
     </message>
     <message>
         <source>National number</source>
-        <translation type="unfinished"></translation>
+        <translation>Rijksregisternummer</translation>
     </message>
     <message>
         <source>General practitioner</source>
-        <translation type="unfinished"></translation>
+        <translation>Huisarts</translation>
     </message>
     <message>
         <source>Specialist or other</source>
-        <translation type="unfinished"></translation>
+        <translation>Specialist of andere</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Incapacity certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Getuigschrift van arbeidsongeschiktheid</translation>
     </message>
     <message>
         <source>Fit-note</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschiktheidsattest</translation>
     </message>
     <message>
         <source>Partial resumption</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedeeltelijke werkhervatting</translation>
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkenning van invaliditeit</translation>
     </message>
     <message>
         <source>Initial certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerste getuigschrift</translation>
     </message>
     <message>
         <source>Prolongation</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlenging</translation>
     </message>
     <message>
         <source>Relapse</source>
-        <translation type="unfinished"></translation>
+        <translation>Herval</translation>
     </message>
     <message>
         <source>Work</source>
-        <translation type="unfinished"></translation>
+        <translation>Werk</translation>
     </message>
     <message>
         <source>School</source>
-        <translation type="unfinished"></translation>
+        <translation>School</translation>
     </message>
     <message>
         <source>Swimming</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwemmen</translation>
     </message>
     <message>
         <source>School sports</source>
-        <translation type="unfinished"></translation>
+        <translation>Schoolsport</translation>
     </message>
     <message>
         <source>Heavy physical activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Zware lichamelijke inspanning</translation>
     </message>
     <message>
         <source>Illness</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziekte</translation>
     </message>
     <message>
         <source>Hospitalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziekenhuisopname</translation>
     </message>
     <message>
         <source>Accident</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeval</translation>
     </message>
     <message>
         <source>Work accident</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeidsongeval</translation>
     </message>
     <message>
         <source>Accident on the way to or from work</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeval op weg van of naar het werk</translation>
     </message>
     <message>
         <source>Occupational disease</source>
-        <translation type="unfinished"></translation>
+        <translation>Beroepsziekte</translation>
     </message>
     <message>
         <source>Pregnancy-related</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwangerschap</translation>
     </message>
     <message>
         <source>Employee</source>
-        <translation type="unfinished"></translation>
+        <translation>Werknemer</translation>
     </message>
     <message>
         <source>Civil servant</source>
-        <translation type="unfinished"></translation>
+        <translation>Ambtenaar</translation>
     </message>
     <message>
         <source>Self-employed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelfstandige</translation>
     </message>
     <message>
         <source>Job seeker</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzoekende</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere</translation>
     </message>
     <message>
         <source>Not fit for work</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet geschikt om te werken</translation>
     </message>
     <message>
         <source>May be fit for work, taking into account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mogelijk geschikt om te werken, rekening houdend met:</translation>
     </message>
     <message>
         <source>Phased return</source>
-        <translation type="unfinished"></translation>
+        <translation>Geleidelijke werkhervatting</translation>
     </message>
     <message>
         <source>Altered hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Aangepaste werkuren</translation>
     </message>
     <message>
         <source>Amended duties</source>
-        <translation type="unfinished"></translation>
+        <translation>Aangepaste taken</translation>
     </message>
     <message>
         <source>Workplace adaptations</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanpassingen van de werkplek</translation>
     </message>
     <message>
         <source>Other work</source>
-        <translation type="unfinished"></translation>
+        <translation>Ander werk</translation>
     </message>
     <message>
         <source>Advising physician (mutuality)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adviserend arts (ziekenfonds)</translation>
     </message>
     <message>
         <source>Occupational physician</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeidsarts</translation>
     </message>
     <message>
         <source>Employer</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkgever</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patiënt</translation>
     </message>
     <message>
         <source>Advising physician</source>
-        <translation type="unfinished"></translation>
+        <translation>Adviserend arts</translation>
     </message>
     <message>
         <source>Treating physician</source>
-        <translation type="unfinished"></translation>
+        <translation>Behandelend arts</translation>
     </message>
     <message>
         <source>Dutch</source>
-        <translation type="unfinished"></translation>
+        <translation>Nederlands</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>Frans</translation>
     </message>
     <message>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Duits</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Engels</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished"></translation>
+        <translation>man</translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished"></translation>
+        <translation>vrouw</translation>
     </message>
     <message>
         <source>sex unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>geslacht onbekend</translation>
     </message>
     <message>
         <source>no code</source>
-        <translation type="unfinished"></translation>
+        <translation>geen code</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontwerp</translation>
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Wacht op verzending</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Wordt verzonden</translation>
     </message>
     <message>
         <source>Sent, receipt received</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzonden, ontvangstbewijs ontvangen</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Geweigerd</translation>
     </message>
     <message>
         <source>Retracted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingetrokken</translation>
     </message>
     <message>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondertekend</translation>
     </message>
     <message>
         <source>Sent, waiting for receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzonden, wacht op ontvangstbewijs</translation>
     </message>
     <message>
         <source>Replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>Vervangen</translation>
     </message>
     <message>
         <source>no difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>geen beperking</translation>
     </message>
     <message>
         <source>mild difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>lichte beperking</translation>
     </message>
     <message>
         <source>moderate difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>matige beperking</translation>
     </message>
     <message>
         <source>severe difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>ernstige beperking</translation>
     </message>
     <message>
         <source>complete difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>volledige beperking</translation>
     </message>
     <message>
         <source>not specified</source>
-        <translation type="unfinished"></translation>
+        <translation>niet gespecificeerd</translation>
     </message>
     <message>
         <source>not applicable</source>
-        <translation type="unfinished"></translation>
+        <translation>niet van toepassing</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Fit-note — certificates of incapacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Fit-note — getuigschriften van arbeidsongeschiktheid</translation>
     </message>
     <message>
         <source>DEMO — fictitious physician and patients, sandbox endpoint on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>DEMO — fictieve arts en patiënten, testplatform op deze computer</translation>
     </message>
     <message>
         <source>Find a patient on the left (Ctrl+F) or create one (Ctrl+Shift+N).
 Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoek links een patiënt (Ctrl+F) of maak er een aan (Ctrl+Shift+N).
+Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestand</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;werken</translation>
     </message>
     <message>
         <source>&amp;Document</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Document</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taal</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hulp</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongedaan maken</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw</translation>
     </message>
     <message>
         <source>Find patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patiënt zoeken</translation>
     </message>
     <message>
         <source>New patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe patiënt…</translation>
     </message>
     <message>
         <source>Edit patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>Patiënt wijzigen…</translation>
     </message>
     <message>
         <source>New incapacity certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuw getuigschrift van arbeidsongeschiktheid</translation>
     </message>
     <message>
         <source>New stand-alone fit-note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuw afzonderlijk geschiktheidsattest</translation>
     </message>
     <message>
         <source>New partial resumption</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe gedeeltelijke werkhervatting</translation>
     </message>
     <message>
         <source>New invalidity recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe erkenning van invaliditeit</translation>
     </message>
     <message>
         <source>Prolong last certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Laatste getuigschrift verlengen</translation>
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation type="unfinished"></translation>
+        <translation>Getuigschrift van een andere arts verlengen…</translation>
     </message>
     <message>
         <source>Relapse</source>
-        <translation type="unfinished"></translation>
+        <translation>Herval</translation>
     </message>
     <message>
         <source>Replace (correct a sent document)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vervangen (verzonden document verbeteren)</translation>
     </message>
     <message>
         <source>Duplicate as new</source>
-        <translation type="unfinished"></translation>
+        <translation>Dupliceren als nieuw</translation>
     </message>
     <message>
         <source>Retract…</source>
-        <translation type="unfinished"></translation>
+        <translation>Intrekken…</translation>
     </message>
     <message>
         <source>Add ICF capacity…</source>
-        <translation type="unfinished"></translation>
+        <translation>ICF-capaciteit toevoegen…</translation>
     </message>
     <message>
         <source>Preview and print PDF copies…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-kopieën bekijken en afdrukken…</translation>
     </message>
     <message>
         <source>Sign and send</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondertekenen en verzenden</translation>
     </message>
     <message>
         <source>Outbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitgaande post…</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrendelen</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Sneltoetsen</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Afsluiten</translation>
     </message>
     <message>
         <source>Back to the patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Terug naar de patiënt</translation>
     </message>
     <message>
         <source>Signed and sent. The receipt is stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondertekend en verzonden. Het ontvangstbewijs is bewaard.</translation>
     </message>
     <message>
         <source>Signed. It waits in the outbox and is sent as soon as possible.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondertekend. Het wacht in de uitgaande post en wordt zo snel mogelijk verzonden.</translation>
     </message>
     <message>
         <source>Retract</source>
-        <translation type="unfinished"></translation>
+        <translation>Intrekken</translation>
     </message>
     <message>
         <source>Retract this document? The recipients are told that it is no longer valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit document intrekken? De bestemmelingen krijgen te horen dat het niet meer geldig is.</translation>
     </message>
     <message>
         <source>Please wait</source>
-        <translation type="unfinished"></translation>
+        <translation>Even geduld</translation>
     </message>
     <message>
         <source>Not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet gelukt</translation>
     </message>
     <message>
         <source>● Online</source>
-        <translation type="unfinished"></translation>
+        <translation>● Online</translation>
     </message>
     <message>
         <source>● Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>● Offline</translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) waiting to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n document wacht op verzending</numerusform>
+            <numerusform>%n documenten wachten op verzending</numerusform>
         </translation>
     </message>
     <message>
         <source>Outbox: Ctrl+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitgaande post: Ctrl+O</translation>
     </message>
 </context>
 <context>
     <name>OutboxDialog</name>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitgaande post</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patiënt</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Pogingen</translation>
     </message>
     <message>
         <source>Next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgende poging</translation>
     </message>
     <message>
         <source>Last problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Laatste probleem</translation>
     </message>
     <message>
         <source>Documents in the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Documenten in de uitgaande post</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nu opnieuw proberen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source>Nothing waiting: every signed document has been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niets in de wachtrij: elk ondertekend document is afgeleverd.</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
 </context>
 <context>
     <name>PatientDialog</name>
     <message>
         <source>Edit patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patiënt wijzigen</translation>
     </message>
     <message>
         <source>New patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe patiënt</translation>
     </message>
     <message>
         <source>&amp;National number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rijksregisternummer</translation>
     </message>
     <message>
         <source>&amp;Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Voornaam</translation>
     </message>
     <message>
         <source>&amp;Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Familienaam</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taal</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>Straat</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Postcode</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeente</translation>
     </message>
     <message>
         <source>e.g. 85.07.30-032.29</source>
-        <translation type="unfinished"></translation>
+        <translation>bv. 85.07.30-032.29</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewaren</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>Born %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Geboren op %1 · %2</translation>
     </message>
 </context>
 <context>
     <name>PatientPage</name>
     <message>
         <source>Edit patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>Patiënt wijzigen…</translation>
     </message>
     <message>
         <source>New certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuw getuigschrift</translation>
     </message>
     <message>
         <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+N</translation>
     </message>
     <message>
         <source>Prolong last certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Laatste getuigschrift verlengen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation type="unfinished"></translation>
+        <translation>Getuigschrift van een andere arts verlengen…</translation>
     </message>
     <message>
         <source>Stand-alone fit-note</source>
-        <translation type="unfinished"></translation>
+        <translation>Afzonderlijk geschiktheidsattest</translation>
     </message>
     <message>
         <source>Partial resumption</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedeeltelijke werkhervatting</translation>
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkenning van invaliditeit</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Documenten</translation>
     </message>
     <message>
         <source>Documents of the patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Documenten van de patiënt</translation>
     </message>
     <message>
         <source>born %1</source>
-        <translation type="unfinished"></translation>
+        <translation>geboren op %1</translation>
     </message>
 </context>
 <context>
     <name>PatientSearch</name>
     <message>
         <source>Patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Patiënten</translation>
     </message>
     <message>
         <source>Name or national number (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam of rijksregisternummer (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Patiënten zoeken</translation>
     </message>
     <message>
         <source>Patients found</source>
-        <translation type="unfinished"></translation>
+        <translation>Gevonden patiënten</translation>
     </message>
     <message>
         <source>New patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe patiënt…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultaten</translation>
     </message>
     <message>
         <source>Recent patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Recente patiënten</translation>
     </message>
     <message>
         <source>No patient found. Press Enter to create one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen patiënt gevonden. Druk op Enter om er een aan te maken.</translation>
     </message>
     <message>
         <source>No patients yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen patiënten.</translation>
     </message>
 </context>
 <context>
     <name>PinDialog</name>
     <message>
         <source>eID PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>eID-pincode</translation>
     </message>
     <message>
         <source>Key file password</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoord van het sleutelbestand</translation>
     </message>
     <message>
         <source>to log in to the platform</source>
-        <translation type="unfinished"></translation>
+        <translation>om aan te melden bij het platform</translation>
     </message>
     <message>
         <source>to sign the document</source>
-        <translation type="unfinished"></translation>
+        <translation>om het document te ondertekenen</translation>
     </message>
     <message>
         <source>Enter the PIN of your eID card %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef de pincode van uw eID-kaart in %1.</translation>
     </message>
     <message>
         <source>Enter the password of your signing key file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef het wachtwoord van uw sleutelbestand in %1.</translation>
     </message>
     <message>
         <source>It is used once and never stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hij wordt één keer gebruikt en nooit bewaard.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincode</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoord</translation>
     </message>
     <message>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondertekenen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
     <name>PracticePage</name>
     <message>
         <source>Your practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Uw praktijk</translation>
     </message>
     <message>
         <source>The letterhead of the printed copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>De briefhoofding van de afgedrukte exemplaren.</translation>
     </message>
     <message>
         <source>Practice name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam van de praktijk</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>Straat</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Postcode</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeente</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefoon</translation>
     </message>
     <message>
         <source>Languages you work in</source>
-        <translation type="unfinished"></translation>
+        <translation>Talen waarin u werkt</translation>
     </message>
 </context>
 <context>
     <name>PreviewDialog</name>
     <message>
         <source>PDF copies</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-kopieën</translation>
     </message>
     <message>
         <source>Copy for</source>
-        <translation type="unfinished"></translation>
+        <translation>Exemplaar voor</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Taal</translation>
     </message>
     <message>
         <source>Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF bewaren…</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Afdrukken…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source>No preview on this computer; save the PDF to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen voorbeeld op deze computer; bewaar de PDF om hem te openen.</translation>
     </message>
     <message>
         <source>Save PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF bewaren</translation>
     </message>
 </context>
 <context>
     <name>ProtectionPage</name>
     <message>
         <source>Protect your profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Beveilig uw profiel</translation>
     </message>
     <message>
         <source>Everything is encrypted on this computer. Choose how it is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles wordt versleuteld op deze computer. Kies hoe u ontgrendelt.</translation>
     </message>
     <message>
         <source>With my computer login (system keyring)</source>
-        <translation type="unfinished"></translation>
+        <translation>Met mijn aanmelding op de computer (sleutelbos van het systeem)</translation>
     </message>
     <message>
         <source>With a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Met een wachtwoordzin</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoordzin</translation>
     </message>
     <message>
         <source>Passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoordzin opnieuw</translation>
     </message>
     <message>
         <source>At least 12 characters. It cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Minstens 12 tekens. Ze kan niet hersteld worden.</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw</translation>
     </message>
 </context>
 <context>
     <name>SigningPage</name>
     <message>
         <source>Signing and sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondertekenen en verzenden</translation>
     </message>
     <message>
         <source>How you sign (your eID card or a key file), and where to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoe u ondertekent (eID-kaart of sleutelbestand) en waarheen u verzendt.</translation>
     </message>
     <message>
         <source>eID card or other PKCS#11 token</source>
-        <translation type="unfinished"></translation>
+        <translation>eID-kaart of ander PKCS#11-token</translation>
     </message>
     <message>
         <source>PKCS#12 key files</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#12-sleutelbestanden</translation>
     </message>
     <message>
         <source>empty: the only card present</source>
-        <translation type="unfinished"></translation>
+        <translation>leeg: de enige aanwezige kaart</translation>
     </message>
     <message>
         <source>PKCS#11 module</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#11-module</translation>
     </message>
     <message>
         <source>Token label</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokenlabel</translation>
     </message>
     <message>
         <source>Signature key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleutelbestand voor handtekening</translation>
     </message>
     <message>
         <source>Authentication key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleutelbestand voor authenticatie</translation>
     </message>
     <message>
         <source>Endpoint (optional; documents wait in the outbox)</source>
-        <translation type="unfinished"></translation>
+        <translation>Platform (optioneel; documenten wachten in de uitgaande post)</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres</translation>
     </message>
     <message>
         <source>CA bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-bundel</translation>
     </message>
     <message>
         <source>Receipt certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificaat voor ontvangstbewijzen</translation>
     </message>
 </context>
 <context>
     <name>TimelineView</name>
     <message>
         <source>No incapacity episode yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen episode van arbeidsongeschiktheid</translation>
     </message>
     <message>
         <source>ongoing</source>
-        <translation type="unfinished"></translation>
+        <translation>lopend</translation>
     </message>
     <message>
         <source>ended</source>
-        <translation type="unfinished"></translation>
+        <translation>afgelopen</translation>
     </message>
     <message>
         <source>Episode since %1 · day %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Episode sinds %1 · dag %2 · %3</translation>
     </message>
     <message>
         <source>Coming up:</source>
-        <translation type="unfinished"></translation>
+        <translation>Binnenkort:</translation>
     </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontgrendelen</translation>
     </message>
     <message>
         <source>Unlock your profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontgrendel uw profiel</translation>
     </message>
     <message>
         <source>&amp;Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profiel</translation>
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wachtwoordzin</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profiel</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoordzin</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Afsluiten</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bladeren…</translation>
     </message>
 </context>
 </TS>
