@@ -200,6 +200,7 @@ class Profile:
         self.migrated_from = migrated_from
         self.migration_backup = migration_backup
         self.audit = AuditLog(db, options.clock)
+        self.audit.actor = self._actor(self.practitioner())
         self.patients = PatientRepository(db, self.audit, options.clock)
         self.documents = DocumentRepository(db, self.audit, options.clock, options.max_versions)
         self.outbox = OutboxRepository(db, self.audit, self.documents, options.clock)
@@ -231,6 +232,10 @@ class Profile:
         with self.db.write() as conn:
             _write_practitioner(conn, who, self._manager.options.clock())
             self.audit.append(conn, "profile.practitioner_updated")
+        self.audit.actor = self._actor(who)
+
+    def _actor(self, who: PractitionerInfo | None) -> str:
+        return audit_actor(self.info.id, who)
 
     def settings(self) -> dict[str, Any]:
         with self.db.read() as conn:
@@ -309,6 +314,13 @@ class Profile:
     def __repr__(self) -> str:
         state = "locked" if self.locked else "unlocked"
         return f"Profile({self.info.id!r}, {state})"
+
+
+def audit_actor(profile_id: str, who: PractitionerInfo | None) -> str:
+    """Who the audit log names: the physician's RIZIV number, else the profile."""
+    if who is not None and who.riziv:
+        return f"riziv:{who.riziv}"
+    return f"profile:{profile_id}"
 
 
 def _write_practitioner(conn: Any, who: PractitionerInfo, now: datetime) -> None:
@@ -398,7 +410,7 @@ class ProfileManager:
                     migrations.upgrade(conn, schema_revision)
                     if practitioner is not None:
                         _write_practitioner(conn, practitioner, self.options.clock())
-                    AuditLog(db, self.options.clock).append(
+                    AuditLog(db, self.options.clock, audit_actor(profile_id, practitioner)).append(
                         conn, "profile.created", detail={"key_storage": storage.value}
                     )
             finally:
@@ -446,7 +458,7 @@ class ProfileManager:
             self._store_key(info, key, passphrase)
             db = Database(info.db_path, ProfileKey(key.raw()), self.options)
             try:
-                AuditLog(db, self.options.clock).record(
+                AuditLog(db, self.options.clock, audit_actor(profile_id, None)).record(
                     "profile.restored",
                     detail={"from_profile": backup.profile_id, "revision": backup.schema_revision},
                 )
@@ -486,11 +498,14 @@ class ProfileManager:
                 backup_path = self._pre_migration_backup(info, db, revision)
                 self._migrate(db, revision)
                 migrated_from = revision
-            AuditLog(db, self.options.clock).record("profile.unlocked")
+            profile = Profile(
+                self, info, db, migrated_from=migrated_from, migration_backup=backup_path
+            )
+            profile.audit.record("profile.unlocked")
         except BaseException:
             db.close()
             raise
-        return Profile(self, info, db, migrated_from=migrated_from, migration_backup=backup_path)
+        return profile
 
     # key protection ----------------------------------------------------------------------
     def change_passphrase(self, profile_id: str, old: str, new: str) -> None:
@@ -664,7 +679,9 @@ class ProfileManager:
             return
         db = Database(info.db_path, ProfileKey(key.raw()), self.options)
         try:
-            AuditLog(db, self.options.clock).record(action, detail=dict(detail or {}))
+            AuditLog(db, self.options.clock, audit_actor(info.id, None)).record(
+                action, detail=dict(detail or {})
+            )
         except StoreError:
             log.warning("profile %s: could not audit %s", info.id, action)
         finally:

@@ -280,3 +280,17 @@ def test_files_are_private_to_the_user(profile, tmp_path: Path) -> None:  # type
         expected = 0o700 if path.is_dir() else 0o600
         assert path.stat().st_mode & 0o777 == expected, path.name
     assert profile.info.path.stat().st_mode & 0o777 == 0o700
+
+
+def test_audit_names_the_physician(manager: ProfileManager, passphrase: str) -> None:
+    who = PractitionerInfo("An", "Peeters", "12345625004")
+    manager.create("dr-a", passphrase=passphrase, practitioner=who)
+    manager.create("dr-b", passphrase=passphrase)
+    with manager.open("dr-a", passphrase) as p:
+        _add_patient(p)
+        assert {e.actor for e in p.audit.entries()} == {"riziv:12345625004"}
+    with manager.open("dr-b", passphrase) as p:
+        assert p.audit.entries()[-1].actor == "profile:dr-b"
+        p.set_practitioner(PractitionerInfo("Marc", "Dubois", "15432106480"))
+        _add_patient(p)
+        assert p.audit.entries()[-1].actor == "riziv:15432106480"
