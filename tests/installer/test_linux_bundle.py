@@ -45,7 +45,7 @@ APP = "fitnote-desktop"
 VERSION = importlib.metadata.version(APP)
 
 sys.path.insert(0, str(INSTALLER))
-from bundle_check import scan_bundle  # noqa: E402 - installer/ is not a package
+from bundle_check import frozen_modules, scan_bundle  # noqa: E402 - installer/ is not a package
 
 
 @dataclass
@@ -376,6 +376,37 @@ def test_bundle_carries_its_data_files(unpacked: Path) -> None:
     assert f"Version: {VERSION}" in meta.read_text("utf-8")
 
 
+def test_dynamically_imported_modules_are_frozen(unpacked: Path) -> None:
+    """What the run-time flows above cannot reach headless: every CLI command (found
+    with pkgutil at run time), the keyring backends of each desktop (chosen through entry
+    points), uvicorn's auto-selected loop/protocol/lifespan, the migrations' imports."""
+    frozen = set(frozen_modules(unpacked / APP))
+    commands = ROOT / "fitnote_desktop" / "commands"
+    wanted = {f"fitnote_desktop.commands.{p.stem}" for p in commands.glob("[!_]*.py")}
+    wanted |= {
+        "keyring.backends.SecretService",
+        "keyring.backends.kwallet",
+        "keyring.backends.chainer",
+        "keyring.backends.fail",
+        "jeepney",
+        "secretstorage",
+        "uvicorn.loops.auto",
+        "uvicorn.loops.asyncio",
+        "uvicorn.protocols.http.auto",
+        "uvicorn.protocols.http.h11_impl",
+        "uvicorn.lifespan.on",
+        "sqlcipher3.dbapi2",
+        "alembic.ddl.sqlite",
+        "pkcs11.constants",
+        "reportlab.graphics.barcode.qr",
+        "fitnote_desktop.ui.main_window",
+    }
+    assert wanted <= frozen, sorted(wanted - frozen)
+    entry_points = list((unpacked / "_internal").glob("keyring-*.dist-info/entry_points.txt"))
+    assert entry_points and "SecretService" in entry_points[0].read_text("utf-8")
+    assert list((unpacked / "_internal" / "pkcs11").glob("_pkcs11.*.so"))
+
+
 def test_no_developer_machine_material_in_the_bundle(unpacked: Path) -> None:
     """No keys, no demo PKI, no test code, no build-machine paths (see bundle_check for
     the rules on binaries); plus direct checks that do not go through bundle_check."""
@@ -489,3 +520,17 @@ def test_deb_package(build: Build) -> None:
     link = next(line for line in contents if f"./usr/bin/{APP}" in line)
     assert f"-> /opt/{APP}/{APP}" in link
     assert all(" root/root " in line for line in contents), "files owned by the builder"
+
+
+def test_deb_payload_runs(build: Build, tmp_path: Path) -> None:
+    """The program as the .deb lays it out under /opt (extracted, not installed: the
+    test must not change the machine)."""
+    if build.deb is None:
+        pytest.skip("dpkg-deb not available")
+    root = tmp_path / "root"
+    subprocess.run(["dpkg-deb", "-x", str(build.deb), str(root)], check=True)
+    exe = root / "opt" / APP / APP
+    home = tmp_path / "home"
+    home.mkdir()
+    result = run_bundled(exe, ["--version"], home)
+    assert result.returncode == 0 and result.stdout.strip() == f"{APP} {VERSION}", result.stderr
