@@ -107,14 +107,36 @@ class Caller:
         self.role = role
 
 
-def create_app(settings: EndpointSettings) -> FastAPI:
-    """Build the app with its own engine; creates the schema and seeds the registry."""
+def prepare_database(settings: EndpointSettings) -> None:
+    """Create the schema and seed the registry (once, before workers start)."""
     engine = db.make_engine(settings.db_url)
-    db.create_schema(engine)
+    try:
+        db.create_schema(engine)
+        _seed_registry(db.session_factory(engine), settings)
+    finally:
+        engine.dispose()
+
+
+def create_app(settings: EndpointSettings, *, prepare: bool = True) -> FastAPI:
+    """Build the app with its own engine.
+
+    ``prepare`` creates the schema and seeds the registry; multi-worker servers do that
+    once in the parent (``prepare_database``) and pass ``prepare=False`` in each worker,
+    so that workers do not race each other creating tables.
+    """
+    if prepare:
+        prepare_database(settings)
+    engine = db.make_engine(settings.db_url)
     Sessions = db.session_factory(engine)
-    _seed_registry(Sessions, settings)
     receipt_signer = settings.receipt_signer
-    trust_roots = list(settings.trust_roots)
+    # asn1crypto objects parse lazily and are not safe to share between threads (a
+    # concurrent first dump() corrupts their state), so every request works on its own
+    # copies, loaded from DER captured here, before any thread exists.
+    roots_der = [c.dump() for c in settings.trust_roots]
+    intermediates_der = [c.dump() for c in settings.intermediates]
+
+    def trust_roots() -> list[Any]:
+        return [load_certificate(d) for d in roots_der]
 
     app = FastAPI(
         title="fitnote sandbox endpoint (TRIO-like)",
@@ -211,7 +233,10 @@ def create_app(settings: EndpointSettings) -> FastAPI:
             raise ApiError("auth.challenge_invalid")
         trust.check_challenge_signature(cert, nonce, signature, body.algorithm)
         niss = trust.check_login_certificate(
-            cert, [*chain, *settings.intermediates], trust_roots, now=now
+            cert,
+            [*chain, *(load_certificate(d) for d in intermediates_der)],
+            trust_roots(),
+            now=now,
         )
         token = secrets.token_urlsafe(32)
         with dbs.begin():
@@ -290,7 +315,7 @@ def create_app(settings: EndpointSettings) -> FastAPI:
 
         now = settings.clock()
         verified = trust.check_document_signature(
-            payload, signature, trust_roots, now=now, skew=settings.signing_time_skew
+            payload, signature, trust_roots(), now=now, skew=settings.signing_time_skew
         )
         if verified.signer_niss != caller.niss:
             raise ApiError("submit.signer_not_session")
@@ -443,7 +468,7 @@ def create_app(settings: EndpointSettings) -> FastAPI:
                 return _retraction_out(row)
         now = settings.clock()
         verified = trust.check_document_signature(
-            payload, signature, trust_roots, now=now, skew=settings.signing_time_skew
+            payload, signature, trust_roots(), now=now, skew=settings.signing_time_skew
         )
         if verified.signer_niss != caller.niss:
             raise ApiError("retract.not_author")

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -70,6 +72,12 @@ def _serve_parser() -> argparse.ArgumentParser:
         help="retention in days for `purge` (default 730 = two years)",
     )
     p.add_argument("--session-minutes", type=int, default=15, help="session lifetime")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes (use the cores for signature checks; default 1)",
+    )
     p.add_argument("--access-log", action="store_true", help="log each request line")
     p.add_argument("-v", "--verbose", action="store_true")
     return p
@@ -108,6 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = _settings(args)
     except (OSError, ValueError) as exc:
         return _fail(str(exc))
+    if args.workers > 1:
+        # Workers rebuild the settings from the same arguments (see ``worker_app``).
+        os.environ[_ARGV_ENV] = json.dumps(args_list)
     from fitnote_desktop.endpoint.server import serve
 
     print(
@@ -116,8 +127,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         flush=True,
     )
     with contextlib.suppress(KeyboardInterrupt):
-        serve(settings, access_log=args.access_log)
+        serve(
+            settings,
+            access_log=args.access_log,
+            workers=args.workers,
+            factory=f"{__name__}:worker_app",
+        )
     return 0
+
+
+_ARGV_ENV = "FITNOTE_ENDPOINT_ARGV"
+
+
+def worker_app():  # type: ignore[no-untyped-def]
+    """App factory of a uvicorn worker process (``--workers N``)."""
+    from fitnote_desktop.endpoint.app import create_app
+
+    args = _serve_parser().parse_args(json.loads(os.environ[_ARGV_ENV]))
+    return create_app(_settings(args), prepare=False)
 
 
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]

@@ -76,9 +76,41 @@ def _config(
     )
 
 
-def serve(settings: EndpointSettings, *, access_log: bool = False) -> None:
-    """Run until interrupted (Ctrl-C / SIGTERM)."""
-    uvicorn.Server(_config(settings, access_log=access_log)).run()
+def serve(
+    settings: EndpointSettings,
+    *,
+    access_log: bool = False,
+    workers: int = 1,
+    factory: str | None = None,
+) -> None:
+    """Run until interrupted (Ctrl-C / SIGTERM).
+
+    ``workers > 1`` runs several uvicorn worker processes (CPU-bound signature checks
+    then use every core); each builds its app through ``factory`` (an import string of a
+    zero-argument function, see ``cli.worker_app``) since an app object cannot be handed
+    to child processes. The schema is prepared here, once, before they start.
+    """
+    if workers <= 1 or factory is None:
+        uvicorn.Server(_config(settings, access_log=access_log)).run()
+        return
+    from fitnote_desktop.endpoint.app import prepare_database
+
+    if settings.tls_cert is None or settings.tls_key is None:
+        raise ValueError("the endpoint only serves HTTPS: a TLS certificate and key are needed")
+    prepare_database(settings)
+    uvicorn.run(
+        factory,
+        factory=True,
+        workers=workers,
+        host=settings.host,
+        port=settings.port,
+        ssl_certfile=str(settings.tls_cert),
+        ssl_keyfile=str(settings.tls_key),
+        log_level="warning",
+        access_log=access_log,
+        timeout_keep_alive=30,
+        timeout_graceful_shutdown=3,
+    )
 
 
 @dataclass

@@ -250,6 +250,7 @@ class EndpointProcess:
 
     demo_dir: Path
     port: int
+    extra_args: Sequence[str] = ()
     proc: subprocess.Popen[bytes] | None = None
     log_path: Path | None = None
 
@@ -271,6 +272,7 @@ class EndpointProcess:
                 "127.0.0.1",
                 "--port",
                 str(self.port),
+                *self.extra_args,
             ],
             stdout=log,
             stderr=log,

@@ -184,6 +184,8 @@ class EndpointClient:
             )
         self.base_url = str(url).rstrip("/")
         self.receipt_certificate = receipt_certificate
+        # a private DER copy: asn1crypto objects are not safe to share between threads
+        self._receipt_der = receipt_certificate.dump()
         self.authenticator = authenticator
         self._chain = list(chain) or list(getattr(authenticator, "chain", ()) or ())
         self._clock = clock or (lambda: datetime.now(UTC))
@@ -255,18 +257,24 @@ class EndpointClient:
         raise cls(code, detail, status=response.status_code, field=fld, findings=findings)
 
     def _authorized(self, method: str, path: str, **kwargs: Any) -> Any:
-        """A request with the session token; logs in (again) when needed, once."""
-        with self._lock:
-            for attempt in (1, 2):
+        """A request with the session token; logs in (again) when needed, once.
+
+        Only the session handling is serialised (one login at a time, one PIN prompt);
+        requests themselves may run concurrently on httpx's connection pool.
+        """
+        for attempt in (1, 2):
+            with self._lock:
                 session = self._ensure_session()
-                headers = {"Authorization": f"Bearer {session.token}"}
-                response = self._send(method, path, headers=headers, **kwargs)
-                if response.status_code == 401 and attempt == 1:
-                    code = _error_code(response)
-                    if code in ("auth.session_expired", "auth.session_invalid"):
-                        self._session = None
-                        continue
-                return self._check(response)
+            headers = {"Authorization": f"Bearer {session.token}"}
+            response = self._send(method, path, headers=headers, **kwargs)
+            if response.status_code == 401 and attempt == 1:
+                code = _error_code(response)
+                if code in ("auth.session_expired", "auth.session_invalid"):
+                    with self._lock:
+                        if self._session is session:
+                            self._session = None
+                    continue
+            return self._check(response)
         raise AssertionError("unreachable")
 
     # ------------------------------------------------------------------ auth
@@ -359,7 +367,8 @@ class EndpointClient:
         try:
             receipt_bytes = base64.b64decode(data["receipt"], validate=True)
             signature = base64.b64decode(data["receipt_signature"], validate=True)
-            receipt = verify_receipt(receipt_bytes, signature, self.receipt_certificate)
+            pinned = x509.Certificate.load(self._receipt_der)
+            receipt = verify_receipt(receipt_bytes, signature, pinned)
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, ReceiptError):
                 raise ReceiptInvalid(str(exc)) from None

@@ -12,6 +12,10 @@ due item once and classifies each outcome:
 * login refused (unknown practitioner, certificate refused) or the PIN dialog cancelled
   → back to ``queued`` too: that is about the credentials, not the document.
 
+``concurrency`` > 1 sends that many items at a time (the endpoint verifies signatures on
+several cores); items are still claimed one by one in the store, so each is sent by one
+thread only.
+
 Exactly-once delivery rests on the document UUID as idempotency key: an item found in
 ``sending`` after a crash (``recover``) is simply sent again, and the endpoint answers a
 repeat of the same bytes with the same receipt.
@@ -27,6 +31,7 @@ import random
 import threading
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -87,6 +92,7 @@ class OutboxWorker:
         clock: Callable[[], datetime] | None = None,
         rng: random.Random | None = None,
         batch_size: int = 50,
+        concurrency: int = 1,
     ) -> None:
         self.outbox = outbox
         self.payloads = payloads
@@ -95,6 +101,7 @@ class OutboxWorker:
         self.clock = clock or (lambda: datetime.now(UTC))
         self.rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
         self.batch_size = batch_size
+        self.concurrency = max(1, concurrency)
 
     def recover(self) -> int:
         """At start-up: items a crash left in ``sending`` go back to ``queued``."""
@@ -108,17 +115,39 @@ class OutboxWorker:
         report = DrainReport()
         moment = now or self.clock()
         seen: set[int] = set()
-        while True:
-            items = [i for i in self.outbox.due_items(moment, self.batch_size) if i.id not in seen]
-            if not items:
-                return report
-            for item in items:
-                seen.add(item.id)
-                try:
-                    self._send_one(item, report)
-                except _StopDrain:
-                    report.offline = True
-                    return report
+        stop = threading.Event()
+
+        def one(item: OutboxItemLike) -> None:
+            if stop.is_set():
+                return
+            try:
+                self._send_one(item, report)
+            except _StopDrain:
+                stop.set()
+
+        pool = (
+            ThreadPoolExecutor(self.concurrency, thread_name_prefix="fitnote-outbox-send")
+            if self.concurrency > 1
+            else None
+        )
+        try:
+            while not stop.is_set():
+                items = [
+                    i for i in self.outbox.due_items(moment, self.batch_size) if i.id not in seen
+                ]
+                if not items:
+                    break
+                seen.update(i.id for i in items)
+                if pool is None:
+                    for item in items:
+                        one(item)
+                else:
+                    list(pool.map(one, items))
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True)
+        report.offline = stop.is_set()
+        return report
 
     def _send_one(self, item: OutboxItemLike, report: DrainReport) -> None:
         try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import hashlib
+import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,11 +48,22 @@ class ReceiptSigner:
 
     def __init__(self, certificate: x509.Certificate, private_key: keys.PrivateKeyInfo) -> None:
         self.certificate = certificate
-        self._signer = SimpleSigner(
-            signing_cert=certificate,
-            signing_key=private_key,
-            cert_registry=SimpleCertificateStore(),  # the signer cert is embedded anyway
-        )
+        # One pyHanko signer per thread, built from DER: asn1crypto objects are not safe
+        # to share between the server's worker threads.
+        self._cert_der = certificate.dump()
+        self._key_der = private_key.dump()
+        self._local = threading.local()
+
+    def _signer(self) -> SimpleSigner:
+        signer = getattr(self._local, "signer", None)
+        if signer is None:
+            signer = SimpleSigner(
+                signing_cert=x509.Certificate.load(self._cert_der),
+                signing_key=keys.PrivateKeyInfo.load(self._key_der),
+                cert_registry=SimpleCertificateStore(),  # the signer cert is embedded anyway
+            )
+            self._local.signer = signer
+        return signer
 
     @classmethod
     def from_pem(cls, cert_pem: bytes, key_pem: bytes) -> ReceiptSigner:
@@ -88,8 +100,9 @@ class ReceiptSigner:
 
     def sign(self, receipt: Receipt) -> SignedReceipt:
         data = receipt.to_bytes()
+        signer = self._signer()
         content_info = _run_sync(
-            lambda: self._signer.async_sign_general_data(data, "sha256", detached=True)
+            lambda: signer.async_sign_general_data(data, "sha256", detached=True)
         )
         return SignedReceipt(receipt, data, content_info.dump())
 
