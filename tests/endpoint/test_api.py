@@ -227,3 +227,26 @@ def test_advising_physician_sees_every_dossier(
         assert answer["author_role"] == "advising"
         with pytest.raises(EndpointRejected):  # documents stay private to their author
             client.status(str(doc.id))
+
+
+def test_concurrent_submissions(endpoint: LiveEndpoint, gp: Physician) -> None:
+    """Many submissions at once (and the same one twice at once): no 5xx, one row each."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from fitnote_desktop.endpoint.testing import count_documents
+
+    docs = [_doc() for _ in range(12)]
+    signed = [gp.sign(d) for d in docs]
+    work = signed + signed[:4]  # four documents submitted twice, concurrently
+    clients = [endpoint.client(gp) for _ in range(4)]
+    for c in clients:
+        c.login()
+
+    def send(k: int) -> list[bytes]:
+        return [clients[k].submit(*s).receipt_bytes for s in work[k::4]]
+
+    with ThreadPoolExecutor(4) as pool:
+        receipts = [r for chunk in pool.map(send, range(4)) for r in chunk]
+    assert len(receipts) == len(work)
+    assert len(set(receipts)) == len(docs)  # a repeat got the very same receipt
+    assert count_documents(endpoint.settings.db_url) == {str(d.id): 1 for d in docs}

@@ -280,3 +280,29 @@ def test_real_store_rejection_keeps_the_reason(
 def test_endpoint_fixture_type(faulty) -> None:  # type: ignore[no-untyped-def]
     endpoint, injector = faulty
     assert isinstance(endpoint, LiveEndpoint) and isinstance(injector, FaultInjector)
+
+
+def test_concurrent_drain_of_the_real_store(faulty, gp: Physician, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Several submissions in flight at once: each item claimed and sent exactly once."""
+    from fitnote_desktop.transport.ports import StorePayloads
+
+    endpoint, injector = faulty
+    profile = open_test_profile(tmp_path / "profiles")
+    try:
+        ids = queue_signed(profile, gp, _docs(12))
+        injector.fail("accept-then-500", times=2)  # two answers lost on the way back
+        worker = OutboxWorker(
+            profile.outbox,
+            StorePayloads(profile.documents),
+            endpoint.client(gp),
+            concurrency=4,
+            rng=random.Random(2),
+        )
+        worker.drain_once()
+        worker.drain_once(datetime.now(UTC) + timedelta(minutes=5))
+        worker.drain_once(datetime.now(UTC) + timedelta(minutes=10))
+        assert {i.status.value for i in profile.outbox.list()} == {"accepted"}
+        assert all(len(profile.outbox.receipts(i)) == 1 for i in ids)
+        assert count_documents(endpoint.settings.db_url) == {str(i): 1 for i in ids}
+    finally:
+        profile.lock()
