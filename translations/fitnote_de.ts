@@ -435,6 +435,26 @@
         <translation>Referenz der Einwilligung</translation>
     </message>
     <message>
+        <source>Prolong</source>
+        <translation>Verlängern</translation>
+    </message>
+    <message>
+        <source>Relapse</source>
+        <translation>Rückfall</translation>
+    </message>
+    <message>
+        <source>Replace (correct)</source>
+        <translation>Ersetzen (korrigieren)</translation>
+    </message>
+    <message>
+        <source>Duplicate as new</source>
+        <translation>Als neu duplizieren</translation>
+    </message>
+    <message>
+        <source>Retract…</source>
+        <translation>Zurückziehen…</translation>
+    </message>
+    <message>
         <source>optional, e.g. form number</source>
         <translation>optional, z. B. Formularnummer</translation>
     </message>
@@ -551,6 +571,14 @@
     <message>
         <source>Draft</source>
         <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Signed on %1</source>
+        <translation>Unterschrieben am %1</translation>
+    </message>
+    <message>
+        <source>Signed documents cannot be changed. What next?</source>
+        <translation>Ein unterschriebenes Dokument kann nicht mehr geändert werden. Wie weiter?</translation>
     </message>
 </context>
 <context>

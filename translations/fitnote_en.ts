@@ -435,6 +435,26 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Prolong</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Relapse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace (correct)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicate as new</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retract…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>optional, e.g. form number</source>
         <translation type="unfinished" />
     </message>
@@ -550,6 +570,14 @@
     </message>
     <message>
         <source>Draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed on %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed documents cannot be changed. What next?</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -435,6 +435,26 @@
         <translation>Référence du consentement</translation>
     </message>
     <message>
+        <source>Prolong</source>
+        <translation>Prolonger</translation>
+    </message>
+    <message>
+        <source>Relapse</source>
+        <translation>Rechute</translation>
+    </message>
+    <message>
+        <source>Replace (correct)</source>
+        <translation>Remplacer (corriger)</translation>
+    </message>
+    <message>
+        <source>Duplicate as new</source>
+        <translation>Dupliquer comme nouveau</translation>
+    </message>
+    <message>
+        <source>Retract…</source>
+        <translation>Retirer…</translation>
+    </message>
+    <message>
         <source>optional, e.g. form number</source>
         <translation>facultatif, p. ex. numéro de formulaire</translation>
     </message>
@@ -551,6 +571,14 @@
     <message>
         <source>Draft</source>
         <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Signed on %1</source>
+        <translation>Signé le %1</translation>
+    </message>
+    <message>
+        <source>Signed documents cannot be changed. What next?</source>
+        <translation>Un document signé ne peut plus être modifié. Et ensuite ?</translation>
     </message>
 </context>
 <context>

@@ -435,6 +435,26 @@
         <translation>Referentie van de toestemming</translation>
     </message>
     <message>
+        <source>Prolong</source>
+        <translation>Verlengen</translation>
+    </message>
+    <message>
+        <source>Relapse</source>
+        <translation>Herval</translation>
+    </message>
+    <message>
+        <source>Replace (correct)</source>
+        <translation>Vervangen (verbeteren)</translation>
+    </message>
+    <message>
+        <source>Duplicate as new</source>
+        <translation>Dupliceren als nieuw</translation>
+    </message>
+    <message>
+        <source>Retract…</source>
+        <translation>Intrekken…</translation>
+    </message>
+    <message>
         <source>optional, e.g. form number</source>
         <translation>optioneel, bv. formuliernummer</translation>
     </message>
@@ -551,6 +571,14 @@
     <message>
         <source>Draft</source>
         <translation>Ontwerp</translation>
+    </message>
+    <message>
+        <source>Signed on %1</source>
+        <translation>Ondertekend op %1</translation>
+    </message>
+    <message>
+        <source>Signed documents cannot be changed. What next?</source>
+        <translation>Een ondertekend document kan niet meer gewijzigd worden. Wat nu?</translation>
     </message>
 </context>
 <context>

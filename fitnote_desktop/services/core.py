@@ -80,6 +80,12 @@ class Services:
     def patient(self, patient_id: str) -> PatientRecord:
         return self.patients.get(patient_id)
 
+    def open_patient(self, patient_id: str) -> None:
+        """The physician opened this patient: it moves to the top of the recent list."""
+        touch = getattr(self.patients, "touch", None)
+        if touch is not None:
+            touch(patient_id)
+
     @staticmethod
     def patient_findings(patient: Patient) -> list[Finding]:
         """Live checks of the patient form (NISS, names), same codes as the domain."""
@@ -123,16 +129,31 @@ class Services:
         doc = lifecycle.new_document(
             kind, author=self.profile.author, patient=rec.patient, today=self.today()
         )
-        employment = self._last_employment(patient_id)
-        if employment is not None:
-            doc = replace(doc, employment=employment)
+        doc = self._carry_over(patient_id, doc)
         return self.documents.save_draft(patient_id, doc)
 
-    def _last_employment(self, patient_id: str) -> Any:
-        for rec in self.documents.for_patient(patient_id):
-            if rec.document.employment is not None and rec.document.employment.job_title:
-                return rec.document.employment
-        return None
+    def _carry_over(self, patient_id: str, doc: Document) -> Document:
+        """Job and the patient's recorded consent come from the patient's last document.
+
+        The consent was given by this patient and recorded by this practice; asking the
+        physician to tick it again at every certificate adds clicks, not protection.
+        """
+        employment = consent = None
+        for rec in self.documents.for_patient(patient_id):  # most recent first
+            previous = rec.document
+            if previous.id == doc.id:
+                continue
+            if employment is None and previous.employment and previous.employment.job_title:
+                employment = previous.employment
+            signed = rec.status is not DocumentStatus.DRAFT
+            if consent is None and signed and previous.consent.electronic_sending:
+                consent = previous.consent
+        if employment is not None:
+            doc = replace(doc, employment=employment)
+        if consent is not None:
+            doc = replace(doc, consent=consent)
+        return doc
+        return doc
 
     def save_draft(self, patient_id: str, document: Document) -> DocumentRecord:
         """Autosave: every call keeps a version; refused once the document is signed."""

@@ -69,6 +69,9 @@ class MemoryPatients:
         self._rows[rec.id] = rec
         return rec
 
+    def touch(self, patient_id: str) -> None:
+        self._rows[patient_id] = replace(self.get(patient_id), updated_at=_now())
+
     def update(self, patient_id: str, patient: Patient) -> PatientRecord:
         self.get(patient_id)
         rec = PatientRecord(patient_id, patient, _now())

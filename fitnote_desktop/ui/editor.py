@@ -171,6 +171,7 @@ class DocumentEditor(QWidget):
     preview_requested = Signal()
     closed = Signal()
     add_capacity_requested = Signal()
+    follow_up_requested = Signal(str)  # prolong, relapse, replace, duplicate, retract
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -243,6 +244,8 @@ class DocumentEditor(QWidget):
         self.end = DateField(today=today, anchor=lambda: self.begin.value())
         self.duration_label = QLabel()
         self.duration_label.setObjectName("hint")
+        self.duration_label.setWordWrap(True)
+        self.duration_label.setMinimumWidth(80)
         self.duration_buttons: list[QPushButton] = []
         dur = QHBoxLayout()
         dur.addWidget(self.end)
@@ -258,12 +261,12 @@ class DocumentEditor(QWidget):
         self.begin_label, self.end_label = QLabel(), QLabel()
         self.for_label = QLabel()
         self.for_boxes: dict[IncapacityFor, QCheckBox] = {}
-        for_row = QHBoxLayout()
-        for value in IncapacityFor:
+        for_row = QGridLayout()
+        for i, value in enumerate(IncapacityFor):
             box = QCheckBox()
             self.for_boxes[value] = box
-            for_row.addWidget(box)
-        for_row.addStretch(1)
+            for_row.addWidget(box, i // 3, i % 3)
+        for_row.setColumnStretch(3, 1)
         self.reason_label = QLabel()
         self.reason = QComboBox()
         for value in IncapacityReason:
@@ -543,6 +546,7 @@ class DocumentEditor(QWidget):
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form)
         self.scroll = scroll
@@ -550,7 +554,7 @@ class DocumentEditor(QWidget):
         # ---- findings panel
         self.side = QFrame(self)
         self.side.setObjectName("findingsPanel")
-        self.side.setFixedWidth(300)
+        self.side.setFixedWidth(280)
         self.side_title = QLabel(self.side)
         self.side_title.setObjectName("sectionTitle")
         self.side_title.setWordWrap(True)
@@ -562,6 +566,17 @@ class DocumentEditor(QWidget):
         side.setContentsMargins(12, 12, 12, 12)
         side.addWidget(self.side_title)
         side.addWidget(self.findings_list, 1)
+        self.signed_info = QLabel(self.side)
+        self.signed_info.setWordWrap(True)
+        self.signed_info.setObjectName("signedInfo")
+        side.addWidget(self.signed_info)
+        self.follow_buttons: dict[str, QPushButton] = {}
+        for key in ("prolong", "relapse", "replace", "duplicate", "retract"):
+            button = QPushButton(self.side)
+            button.clicked.connect(lambda _=False, k=key: self.follow_up_requested.emit(k))
+            self.follow_buttons[key] = button
+            side.addWidget(button)
+        side.addStretch(0)
         side.addWidget(self.preview_button)
         side.addWidget(self.sign_button)
 
@@ -783,6 +798,14 @@ class DocumentEditor(QWidget):
             self.tr("another physician may fetch this episode to prolong it")
         )
         self.consent_ref_label.setText(self.tr("Consent reference"))
+        for key, text in (
+            ("prolong", self.tr("Prolong")),
+            ("relapse", self.tr("Relapse")),
+            ("replace", self.tr("Replace (correct)")),
+            ("duplicate", self.tr("Duplicate as new")),
+            ("retract", self.tr("Retract…")),
+        ):
+            self.follow_buttons[key].setText(text)
         self.consent_ref.setPlaceholderText(self.tr("optional, e.g. form number"))
         self._set_accessible_names()
         for row in self.rows:
@@ -860,6 +883,7 @@ class DocumentEditor(QWidget):
         self._dirty = False
         self.undo_stack.clear()
         self.apply_snapshot(record.document, validate_only=True)
+        self._show_save_state()
         self.scroll.verticalScrollBar().setValue(0)
         first = self.end if isinstance(record.document.body, IncapacityCertificate) else None
         (first or self.scroll).setFocus()
@@ -1304,6 +1328,7 @@ class DocumentEditor(QWidget):
         else:
             self.side_title.setText(self.tr("Ready to sign"))
         self.sign_button.setEnabled(self.record is not None and self.record.status.editable)
+        self._show_signed_info()
 
     def _goto_finding(self, item: QListWidgetItem) -> None:
         resolved = self._resolve(item.data(Qt.ItemDataRole.UserRole))
@@ -1382,6 +1407,7 @@ class DocumentEditor(QWidget):
         self.save_state.style().polish(self.save_state)
 
     def set_read_only(self, read_only: bool) -> None:
+        """Signed documents: the form is shown greyed, the side panel offers what comes next."""
         for section in (
             self.sec_period,
             self.sec_previous,
@@ -1396,3 +1422,32 @@ class DocumentEditor(QWidget):
             section.setEnabled(not read_only)
         self.language.setEnabled(not read_only)
         self.sign_button.setVisible(not read_only)
+        self.findings_list.setVisible(not read_only)
+        self.signed_info.setVisible(read_only)
+        record = self.record
+        certificate = record is not None and record.document.kind is DocumentKind.INCAPACITY
+        status = record.status.value if record is not None else ""
+        visible = {
+            "prolong": certificate and status not in ("retracted", "replaced"),
+            "relapse": certificate and status not in ("retracted", "replaced"),
+            "replace": status in ("accepted", "signed", "rejected"),
+            "duplicate": True,
+            "retract": status in ("accepted", "signed"),
+        }
+        for key, button in self.follow_buttons.items():
+            button.setVisible(read_only and visible[key])
+        self._show_signed_info()
+
+    def _show_signed_info(self) -> None:
+        rec = self.record
+        if rec is None or rec.status.editable:
+            return
+        self.side_title.setText(labels.status(rec.status))
+        lines = []
+        if rec.signed_at is not None:
+            at = rec.signed_at.astimezone() if rec.signed_at.tzinfo else rec.signed_at
+            lines.append(self.tr("Signed on %1").replace("%1", at.strftime("%d/%m/%Y %H:%M")))
+        if rec.last_error and rec.status.value in ("rejected", "queued"):
+            lines.append(i18n.rejection_text(rec.last_error))
+        lines.append(self.tr("Signed documents cannot be changed. What next?"))
+        self.signed_info.setText("\n".join(lines))

@@ -122,11 +122,10 @@ class IcfPicker(QDialog):
         for i, value in enumerate(SCALE):
             b = QPushButton(self)
             b.setCheckable(True)
-            b.setObjectName("chip")
-            b.setMinimumHeight(34)
+            b.setObjectName("qualifier")
             self.qualifier_group.addButton(b, value)
             self.qualifier_buttons[value] = b
-            qrow.addWidget(b, i // 3, i % 3)
+            qrow.addWidget(b, i, 0)
         self.qualifier_group.idClicked.connect(lambda _v: self._qualifier_changed())
         self.statement_label = QLabel(self)
         self.statement_label.setObjectName("subTitle")
@@ -213,7 +212,7 @@ class IcfPicker(QDialog):
         for value, b in self.qualifier_buttons.items():
             q = self.catalogue.qualifier(value)
             words = q.wording(lang) if q is not None else str(value)
-            b.setText(words)
+            b.setText(f"{words}   ·  Alt+{value}")
             b.setToolTip(f"{q.label(lang)} · Alt+{value}" if q is not None else "")
             b.setAccessibleName(words)
         self.statement_label.setText(

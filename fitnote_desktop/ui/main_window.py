@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.editor.sign_requested.connect(self.sign_and_send)
         self.editor.preview_requested.connect(self.preview)
         self.editor.add_capacity_requested.connect(self.pick_capacities)
+        self.editor.follow_up_requested.connect(self._editor_follow_up)
         self.editor.saved.connect(lambda _r: None)
         self.welcome = QLabel(self)
         self.welcome.setObjectName("welcome")
@@ -306,6 +307,8 @@ class MainWindow(QMainWindow):
 
     def open_patient(self, record: PatientRecord) -> None:
         self.editor.flush()
+        self.services.open_patient(record.id)
+        self.search.select(record.id)
         self.page.show_patient(record)
         self.stack.setCurrentWidget(self.page)
         self.page.new_cert.setFocus()
@@ -377,6 +380,14 @@ class MainWindow(QMainWindow):
             "duplicate": self.services.duplicate,
         }[what]
         self._run(lambda: fn(doc.id))
+
+    def _editor_follow_up(self, what: str) -> None:
+        if what == "prolong":
+            self.prolong_last()
+        elif what == "retract":
+            self.retract()
+        else:
+            self._follow_up(what)
 
     def prolong_external(self) -> None:
         patient = self.page.record

@@ -229,6 +229,15 @@ class PatientSearch(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         self.chosen.emit(self.model.record(index.row()))
 
+    def select(self, patient_id: str) -> None:
+        """Highlight the open patient (never a different one)."""
+        for row in range(self.model.rowCount()):
+            if self.model.record(row).id == patient_id:
+                self.view.setCurrentIndex(self.model.index(row, 0))
+                return
+        self.view.clearSelection()
+        self.view.setCurrentIndex(QModelIndex())
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()

@@ -76,7 +76,7 @@ def test_picker_qualifier_buttons_speak_words(qtbot, languages):
     texts = [b.text() for b in picker.qualifier_buttons.values()]
     assert all(not t.strip().isdigit() for t in texts)
     languages.switch("nl")
-    assert picker.qualifier_buttons[0].text() == "Geen beperking"
+    assert picker.qualifier_buttons[0].text().startswith("Geen beperking")
 
 
 def test_picker_browses_chapters_and_core_sets(qtbot, languages):
