@@ -112,7 +112,7 @@ def test_profile_lifecycle_from_the_command_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_keyring_switching_from_the_command_line(tmp_path: Path) -> None:
+def test_keyring_switching_from_the_command_line(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     ring = tmp_path / "keyring.json"
     pw = _secret(tmp_path, "pw", "correct horse battery staple")
     r = run(tmp_path / "p", "create", "dr-k", "--keyring", keyring_file=ring)
@@ -135,8 +135,26 @@ def test_keyring_switching_from_the_command_line(tmp_path: Path) -> None:
     )
     assert r.returncode == 0, r.stderr
     assert not (tmp_path / "p" / "dr-k" / "key.json").exists()
-    r = run(tmp_path / "p", "verify", "dr-k", keyring_file=ring)
-    assert r.returncode == 0 and "audit chain: ok" in r.stdout
+
+    # the key the CLI put in the keyring opens the profile
+    import keyring
+
+    from fitnote_desktop.store import ProfileManager
+
+    sys.path.insert(0, str(HERE))
+    monkeypatch.setenv("FITNOTE_TEST_KEYRING_FILE", str(ring))
+    from file_keyring import FileKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    try:
+        with ProfileManager(tmp_path / "p").open("dr-k") as profile:
+            assert profile.verify_audit().ok
+            actions = [e.action for e in profile.audit.entries()]
+        assert actions.count("profile.key_moved") == 2
+    finally:
+        keyring.set_keyring(previous)
+        sys.path.remove(str(HERE))
 
 
 # Error paths: in-process (they stop before any slow step), same parser and messages.

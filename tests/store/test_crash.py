@@ -28,7 +28,7 @@ from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.keys import ProfileKey
 from fitnote_desktop.store.schema import document_versions, documents, patients
 
-KILLS = 150  # rounds wanted; at least MIN_KILLS must fit in the time budget
+KILLS = 120  # rounds wanted; at least MIN_KILLS must fit in the time budget
 MIN_KILLS = 100
 TIME_BUDGET_S = 55.0
 MAX_VERSIONS = 8  # same as the writer: exercises pruning on nearly every save
