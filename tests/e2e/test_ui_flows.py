@@ -132,8 +132,10 @@ def create_certificate(qtbot, window, monkeypatch) -> None:
     drive(monkeypatch, IcfPicker, pick)
     window.pick_capacities()
     assert len(editor.current.fit_note.capacities) == 3
-    qtbot.mouseClick(editor.consent_electronic, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(editor.consent_employer, Qt.MouseButton.LeftButton)
+    for box in (editor.consent_electronic, editor.consent_employer):
+        if not box.isChecked():  # carried over from the patient's last certificate otherwise
+            qtbot.keyClick(box, Qt.Key.Key_Space)
+        assert box.isChecked()
     assert not [f for f in editor.findings if f.severity.value == "error"], editor.findings
 
 
