@@ -250,3 +250,37 @@ def test_concurrent_submissions(endpoint: LiveEndpoint, gp: Physician) -> None:
     assert len(receipts) == len(work)
     assert len(set(receipts)) == len(docs)  # a repeat got the very same receipt
     assert count_documents(endpoint.settings.db_url) == {str(d.id): 1 for d in docs}
+
+
+def test_no_niss_or_medical_content_in_logs(
+    endpoint: LiveEndpoint,
+    gp: Physician,
+    specialist: Physician,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    doc = _doc()
+    gp_client = endpoint.client(gp)
+    receipt = gp_client.submit(*gp.sign(doc))
+    gp_client.post_thread(receipt.dossier_id, "Rugpijn", "Lumbago, controle over 2 weken.")
+    spec = endpoint.client(specialist)
+    with pytest.raises(EndpointRejected):
+        spec.episode_lookup(doc.patient.niss, "WRONG")
+    spec.episode_lookup(doc.patient.niss, doc.consent.reference)
+    bad = dataclasses.replace(doc, id=uuid.uuid4(), episode_id="EP-x" * 40)
+    with pytest.raises(EndpointRejected):
+        gp_client.submit(*specialist.sign(bad))
+    text = caplog.text
+    assert "document" in text  # the endpoint does log, just not this:
+    for secret in (
+        doc.patient.niss,
+        gp.niss,
+        specialist.niss,
+        "Lumbago",
+        "Vanderbeke",
+        "Rugpijn",
+        doc.consent.reference,
+    ):
+        assert secret not in text, secret
