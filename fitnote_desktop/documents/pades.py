@@ -104,6 +104,11 @@ def add_signature_field(
     _deterministic_update_id(writer, pdf_bytes)
     x0, y0, x1, y1 = (round(v) for v in box)
     append_signature_field(writer, SigFieldSpec(field_name, on_page=page, box=(x0, y0, x1, y1)))
+    # pyHanko stamps /ModDate "now" into the Info dictionary on every update; the empty
+    # field is part of rendering, not a modification, and a clock in the bytes would make
+    # identical documents differ from one second to the next.
+    if hasattr(writer, "_update_meta"):
+        writer._update_meta = lambda: None  # type: ignore[method-assign]
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
