@@ -36,7 +36,7 @@ def placeholders(template: str) -> frozenset[str]:
     return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
-def message(code: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
+def message(code: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     """The sentence for ``code``; falls back to English, then to the code itself.
 
     Missing parameters are left visible as ``{name}`` rather than raising: a message

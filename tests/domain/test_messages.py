@@ -79,3 +79,10 @@ def test_unknown_code_and_missing_parameter_never_crash() -> None:
     assert "{days}" in messages.message("prolongation.gap", "fr")
     with pytest.raises(ValueError):
         messages.catalogue("xx")
+
+
+def test_a_finding_may_carry_a_code_parameter() -> None:
+    finding = Finding(
+        "icf.unknown_code", "body.fit_note.capacities[0].code", params={"code": "d999"}
+    )
+    assert "d999" in messages.render(finding, "nl")
