@@ -23,6 +23,7 @@ carries a NISS or medical content.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import ssl
 import threading
@@ -257,6 +258,9 @@ class EndpointClient:
         raise cls(code, detail, status=response.status_code, field=fld, findings=findings)
 
     def _authorized(self, method: str, path: str, **kwargs: Any) -> Any:
+        return self._authorized_status(method, path, **kwargs)[1]
+
+    def _authorized_status(self, method: str, path: str, **kwargs: Any) -> tuple[int, Any]:
         """A request with the session token; logs in (again) when needed, once.
 
         Only the session handling is serialised (one login at a time, one PIN prompt);
@@ -274,7 +278,7 @@ class EndpointClient:
                         if self._session is session:
                             self._session = None
                     continue
-            return self._check(response)
+            return response.status_code, self._check(response)
         raise AssertionError("unreachable")
 
     # ------------------------------------------------------------------ auth
@@ -336,8 +340,9 @@ class EndpointClient:
         """
         doc_id = document_id or _document_id(payload)
         envelope = {"payload": _b64(payload), "signature": _b64(signature)}
-        data = self._authorized("PUT", f"/documents/{doc_id}", json=envelope)
-        return self._verified(data, doc_id, hashlib.sha256(payload).hexdigest(), "accepted")
+        status, data = self._authorized_status("PUT", f"/documents/{doc_id}", json=envelope)
+        result = self._verified(data, doc_id, hashlib.sha256(payload).hexdigest(), "accepted")
+        return dataclasses.replace(result, duplicate=status == 200)
 
     def retract(self, document_id: str, payload: bytes, signature: bytes) -> SubmitResult:
         """Send a signed retraction (see :func:`sign_retraction`)."""

@@ -50,12 +50,13 @@ def test_submit_status_receipt_retract(endpoint: LiveEndpoint, gp: Physician) ->
     doc = _doc()
     payload, cms = gp.sign(doc)
     result = client.submit(payload, cms)
-    assert result.status == "accepted"
+    assert result.status == "accepted" and not result.duplicate
     assert result.receipt.document_id == str(doc.id)
     # the receipt verifies against the pinned certificate, independently of the client
     verify_receipt(result.receipt_bytes, result.receipt_signature, endpoint.receipt_cert)
 
     again = client.submit(payload, cms)  # same id, same bytes: the same receipt
+    assert again.duplicate
     assert again.receipt_bytes == result.receipt_bytes
     assert again.receipt_signature == result.receipt_signature
 
