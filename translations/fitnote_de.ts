@@ -172,10 +172,6 @@
 <context>
     <name>DocumentEditor</name>
     <message>
-        <source>Document &amp;language</source>
-        <translation>&amp;Sprache des Dokuments</translation>
-    </message>
-    <message>
         <source>Preview PDF</source>
         <translation>PDF-Vorschau</translation>
     </message>
@@ -212,12 +208,8 @@
         <translation>Zeitraum und Grund</translation>
     </message>
     <message>
-        <source>&amp;From</source>
-        <translation>&amp;Von</translation>
-    </message>
-    <message>
         <source>&amp;Until</source>
-        <translation>&amp;Bis</translation>
+        <translation>B&amp;is</translation>
     </message>
     <message>
         <source>Type a date, or +7 for seven days from the start</source>
@@ -331,10 +323,6 @@
         <translation>Diagnose</translation>
     </message>
     <message>
-        <source>&amp;Diagnosis</source>
-        <translation>&amp;Diagnose</translation>
-    </message>
-    <message>
         <source>Free text, e.g. lumbago with sciatica</source>
         <translation>Freitext, z. B. Lumbago mit Ischias</translation>
     </message>
@@ -357,10 +345,6 @@
     <message>
         <source>Fit-note: what the patient can still do</source>
         <translation>Eignungsbescheinigung: was der Patient noch kann</translation>
-    </message>
-    <message>
-        <source>Add a fit-note to this certificate</source>
-        <translation>Eine Eignungsbescheinigung hinzufügen</translation>
     </message>
     <message>
         <source>Advice</source>
@@ -419,8 +403,24 @@
         <translation>Der Patient ist einverstanden, dass</translation>
     </message>
     <message>
-        <source>the certificate is sent electronically to the physicians</source>
-        <translation>die Bescheinigung elektronisch an die Ärzte geht</translation>
+        <source>Document la&amp;nguage</source>
+        <translation>Sprache des Doku&amp;ments</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>Dia&amp;gnosis</source>
+        <translation>Diag&amp;nose</translation>
+    </message>
+    <message>
+        <source>Add a fi&amp;t-note to this certificate</source>
+        <translation>Eine &amp;Eignungsbescheinigung hinzufügen</translation>
+    </message>
+    <message>
+        <source>the certificate is sent electronically to the &amp;physicians</source>
+        <translation>die Bescheinigung elektronisch an die Ä&amp;rzte geht</translation>
     </message>
     <message>
         <source>the employer sees the work capacities</source>

@@ -172,10 +172,6 @@
 <context>
     <name>DocumentEditor</name>
     <message>
-        <source>Document &amp;language</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Preview PDF</source>
         <translation type="unfinished" />
     </message>
@@ -209,10 +205,6 @@
     </message>
     <message>
         <source>Period and reason</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;From</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -331,10 +323,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Diagnosis</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Free text, e.g. lumbago with sciatica</source>
         <translation type="unfinished" />
     </message>
@@ -356,10 +344,6 @@
     </message>
     <message>
         <source>Fit-note: what the patient can still do</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Add a fit-note to this certificate</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -419,7 +403,23 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>the certificate is sent electronically to the physicians</source>
+        <source>Document la&amp;nguage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fro&amp;m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dia&amp;gnosis</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a fi&amp;t-note to this certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the certificate is sent electronically to the &amp;physicians</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -172,10 +172,6 @@
 <context>
     <name>DocumentEditor</name>
     <message>
-        <source>Document &amp;language</source>
-        <translation>&amp;Langue du document</translation>
-    </message>
-    <message>
         <source>Preview PDF</source>
         <translation>Aperçu PDF</translation>
     </message>
@@ -212,12 +208,8 @@
         <translation>Période et motif</translation>
     </message>
     <message>
-        <source>&amp;From</source>
-        <translation>&amp;Du</translation>
-    </message>
-    <message>
         <source>&amp;Until</source>
-        <translation>&amp;Au</translation>
+        <translation>&amp;Jusqu'au</translation>
     </message>
     <message>
         <source>Type a date, or +7 for seven days from the start</source>
@@ -331,10 +323,6 @@
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <source>&amp;Diagnosis</source>
-        <translation>&amp;Diagnostic</translation>
-    </message>
-    <message>
         <source>Free text, e.g. lumbago with sciatica</source>
         <translation>Texte libre, p. ex. lombalgie avec sciatique</translation>
     </message>
@@ -357,10 +345,6 @@
     <message>
         <source>Fit-note: what the patient can still do</source>
         <translation>Certificat d'aptitude : ce que le patient peut encore faire</translation>
-    </message>
-    <message>
-        <source>Add a fit-note to this certificate</source>
-        <translation>Ajouter un certificat d'aptitude</translation>
     </message>
     <message>
         <source>Advice</source>
@@ -419,8 +403,24 @@
         <translation>Le patient accepte que</translation>
     </message>
     <message>
-        <source>the certificate is sent electronically to the physicians</source>
-        <translation>le certificat soit envoyé électroniquement aux médecins</translation>
+        <source>Document la&amp;nguage</source>
+        <translation>Langue du docume&amp;nt</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m</source>
+        <translation>D&amp;u</translation>
+    </message>
+    <message>
+        <source>Dia&amp;gnosis</source>
+        <translation>Dia&amp;gnostic</translation>
+    </message>
+    <message>
+        <source>Add a fi&amp;t-note to this certificate</source>
+        <translation>Ajouter un certificat d'ap&amp;titude</translation>
+    </message>
+    <message>
+        <source>the certificate is sent electronically to the &amp;physicians</source>
+        <translation>le certificat soit envoyé élect&amp;roniquement aux médecins</translation>
     </message>
     <message>
         <source>the employer sees the work capacities</source>
@@ -1092,7 +1092,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>É&amp;dition</translation>
+        <translation>&amp;Édition</translation>
     </message>
     <message>
         <source>&amp;Document</source>

@@ -172,10 +172,6 @@
 <context>
     <name>DocumentEditor</name>
     <message>
-        <source>Document &amp;language</source>
-        <translation>&amp;Taal van het document</translation>
-    </message>
-    <message>
         <source>Preview PDF</source>
         <translation>PDF bekijken</translation>
     </message>
@@ -212,12 +208,8 @@
         <translation>Periode en reden</translation>
     </message>
     <message>
-        <source>&amp;From</source>
-        <translation>&amp;Van</translation>
-    </message>
-    <message>
         <source>&amp;Until</source>
-        <translation>&amp;Tot en met</translation>
+        <translation>T&amp;ot en met</translation>
     </message>
     <message>
         <source>Type a date, or +7 for seven days from the start</source>
@@ -331,10 +323,6 @@
         <translation>Diagnose</translation>
     </message>
     <message>
-        <source>&amp;Diagnosis</source>
-        <translation>&amp;Diagnose</translation>
-    </message>
-    <message>
         <source>Free text, e.g. lumbago with sciatica</source>
         <translation>Vrije tekst, bv. lumbago met uitstraling</translation>
     </message>
@@ -357,10 +345,6 @@
     <message>
         <source>Fit-note: what the patient can still do</source>
         <translation>Geschiktheidsattest: wat de patiënt nog kan</translation>
-    </message>
-    <message>
-        <source>Add a fit-note to this certificate</source>
-        <translation>Een geschiktheidsattest toevoegen</translation>
     </message>
     <message>
         <source>Advice</source>
@@ -419,8 +403,24 @@
         <translation>De patiënt stemt ermee in dat</translation>
     </message>
     <message>
-        <source>the certificate is sent electronically to the physicians</source>
-        <translation>het getuigschrift elektronisch naar de artsen gaat</translation>
+        <source>Document la&amp;nguage</source>
+        <translation>Taal van het docu&amp;ment</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <source>Dia&amp;gnosis</source>
+        <translation>Dia&amp;gnose</translation>
+    </message>
+    <message>
+        <source>Add a fi&amp;t-note to this certificate</source>
+        <translation>Een geschiktheidsattest toevoeg&amp;en</translation>
+    </message>
+    <message>
+        <source>the certificate is sent electronically to the &amp;physicians</source>
+        <translation>het getuigschrift elektronisch naar de &amp;artsen gaat</translation>
     </message>
     <message>
         <source>the employer sees the work capacities</source>

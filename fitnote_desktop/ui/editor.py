@@ -699,7 +699,7 @@ class DocumentEditor(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.language_label.setText(self.tr("Document &language"))
+        self.language_label.setText(self.tr("Document la&nguage"))
         for i in range(self.language.count()):
             self.language.setItemText(i, labels.language(self.language.itemData(i)))
         self.preview_button.setText(self.tr("Preview PDF"))
@@ -711,7 +711,7 @@ class DocumentEditor(QWidget):
         self.prev_ref.setPlaceholderText(self.tr("From the patient's copy, e.g. 6f1c2b1e-…"))
         self.prev_dates_label.setText(self.tr("Its period"))
         self.sec_period.set_title(self.tr("Period and reason"))
-        self.begin_label.setText(self.tr("&From"))
+        self.begin_label.setText(self.tr("Fro&m"))
         self.begin_label.setBuddy(self.begin.line)
         self.end_label.setText(self.tr("&Until"))
         self.end_label.setBuddy(self.end.line)
@@ -751,7 +751,7 @@ class DocumentEditor(QWidget):
         self.inv_since_label.setText(self.tr("Incapacity since"))
         self.inv_remarks_label.setText(self.tr("Remarks"))
         self.sec_diagnosis.set_title(self.tr("Diagnosis"))
-        self.dx_text_label.setText(self.tr("&Diagnosis"))
+        self.dx_text_label.setText(self.tr("Dia&gnosis"))
         self.dx_text_label.setBuddy(self.dx_text)
         self.dx_text.setPlaceholderText(self.tr("Free text, e.g. lumbago with sciatica"))
         self.dx_code_label.setText(self.tr("Code"))
@@ -759,7 +759,7 @@ class DocumentEditor(QWidget):
         self.dx_code.setPlaceholderText(self.tr("e.g. L86"))
         self.dx_note.setText(self.tr("Only the advising physician sees the diagnosis."))
         self.sec_fit.set_title(self.tr("Fit-note: what the patient can still do"))
-        self.fit_enabled.setText(self.tr("Add a fit-note to this certificate"))
+        self.fit_enabled.setText(self.tr("Add a fi&t-note to this certificate"))
         self.fit_not.setText(labels.fit_status(FitNoteStatus.NOT_FIT))
         self.fit_adapted.setText(labels.fit_status(FitNoteStatus.FIT_ADAPTED))
         for value, box in self.advice_boxes.items():
@@ -791,7 +791,7 @@ class DocumentEditor(QWidget):
             box.setText(labels.recipient(value))
         self.consent_label.setText(self.tr("The patient agrees that"))
         self.consent_electronic.setText(
-            self.tr("the certificate is sent electronically to the physicians")
+            self.tr("the certificate is sent electronically to the &physicians")
         )
         self.consent_employer.setText(self.tr("the employer sees the work capacities"))
         self.consent_episode.setText(
