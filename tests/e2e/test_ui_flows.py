@@ -286,3 +286,76 @@ def test_documents_kinds_are_all_creatable_on_the_store(qtbot, demo, languages, 
         assert window.page.model.rowCount() >= 4
     finally:
         controller.shutdown()
+
+
+def test_wrong_pin_shows_a_translated_message_and_keeps_the_draft(
+    qtbot, demo, languages, tmp_path, monkeypatch
+):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    controller, dlg = unlock(qtbot, demo, languages, tmp_path)
+    window = controller.start(dlg.opened)
+    qtbot.addWidget(window)
+    services = window.services
+    try:
+        languages.switch("fr")
+        window.search.search.setText("Dupont")
+        qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
+        create_certificate(qtbot, window, monkeypatch)
+        doc_id = window.editor.record.id
+        window.act_sign.trigger()
+        answer_pins(qtbot, 1, pin="0000-wrong")
+        qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+        assert "incorrect" in shown[0]  # French: "... est incorrect ..."
+        assert services.document(doc_id).status is DocumentStatus.DRAFT
+        assert window.editor.record.status.editable
+        assert not window.busy
+    finally:
+        languages.switch("en")
+        controller.shutdown()
+
+
+def test_rejected_document_says_why_in_words(qtbot, demo, languages, tmp_path, monkeypatch):
+    """Signed with another physician's key: the platform refuses the author binding."""
+    from fitnote_desktop.demo import DEMO_SPECIALIST
+    from fitnote_desktop.signing.demo_pki import read_manifest
+
+    sandbox = Path(demo.endpoint.ca_pem_path).parent
+    other = read_manifest(sandbox).physician(DEMO_SPECIALIST.key)
+    profile = demo.manager.open(demo.profile_id, DEMO_PASSWORD)
+    saved = profile.get_setting("signer")
+    profile.set_setting(
+        "signer",
+        {**saved, "pkcs12_path": str(other.signature_p12)},  # login still as the GP
+    )
+    profile.lock()
+    controller, dlg = unlock(qtbot, demo, languages, tmp_path)
+    window = controller.start(dlg.opened)
+    qtbot.addWidget(window)
+    services = window.services
+    try:
+        window.search.search.setText("Schmitz")
+        qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
+        create_certificate(qtbot, window, monkeypatch)
+        doc_id = window.editor.record.id
+        window.act_sign.trigger()
+        answer_pins(qtbot, 1)
+        wait_status(qtbot, services, doc_id, DocumentStatus.REJECTED)
+        record = services.document(doc_id)
+        assert record.last_error
+        languages.switch("nl")
+        window.page.refresh()
+        row = next(
+            r
+            for r in range(window.page.model.rowCount())
+            if window.page.model.record(r).id == doc_id
+        )
+        status = window.page.model.data(window.page.model.index(row, 3))
+        assert status.startswith("Geweigerd")
+        assert record.last_error not in status or "platform" in status
+    finally:
+        languages.switch("en")
+        controller.shutdown()
+        profile = demo.manager.open(demo.profile_id, DEMO_PASSWORD)
+        profile.set_setting("signer", saved)
+        profile.lock()
