@@ -312,7 +312,12 @@ class LazyClient:
 
 
 class OutboxSender:
-    """The store's outbox drained by the transport's worker on a background thread."""
+    """The store's outbox drained by the transport's worker on a background thread.
+
+    The worker (and the transport modules with pyHanko behind them, about a second of
+    imports) is started on a helper thread, so the main window is interactive without
+    waiting for it; nothing is lost meanwhile, the queue lives in the store.
+    """
 
     def __init__(
         self,
@@ -322,26 +327,57 @@ class OutboxSender:
         client: Any | None,
         idle_interval: float = 30.0,
         clock: Callable[[], datetime] | None = None,
+        background_start: bool = True,
     ) -> None:
-        from fitnote_desktop.transport.outbox import OutboxRunner, OutboxWorker
-        from fitnote_desktop.transport.ports import StorePayloads
-
         self.outbox = outbox
         self.documents = documents
         self.client = client
+        self.idle_interval = idle_interval
         self.clock = clock or (lambda: datetime.now(UTC))
-        self.payloads = StorePayloads(documents)
-        self.runner = None
+        self._payloads: Any = None
+        self.runner: Any = None
         self._lock = threading.Lock()
-        if client is not None:
-            worker = OutboxWorker(outbox, self.payloads, client)
-            self.runner = OutboxRunner(worker, idle_interval=idle_interval)
-            self.runner.start()
+        self._closed = False
+        self._started = threading.Event()
+        if client is None:
+            self._started.set()
+        elif background_start:
+            threading.Thread(target=self._start, name="fitnote-outbox-start", daemon=True).start()
+        else:
+            self._start()
+
+    @property
+    def payloads(self) -> Any:
+        with self._lock:
+            if self._payloads is None:
+                from fitnote_desktop.transport.ports import StorePayloads
+
+                self._payloads = StorePayloads(self.documents)
+            return self._payloads
+
+    def _start(self) -> None:
+        try:
+            from fitnote_desktop.transport.outbox import OutboxRunner, OutboxWorker
+
+            worker = OutboxWorker(self.outbox, self.payloads, self.client)
+            runner = OutboxRunner(worker, idle_interval=self.idle_interval)
+            with self._lock:
+                if self._closed:
+                    return
+                self.runner = runner
+                runner.start()
+        except Exception as exc:  # the app works offline; the status bar says so
+            log.warning("outbox worker did not start (%s)", type(exc).__name__)
+        finally:
+            self._started.set()
 
     def close(self) -> None:
-        if self.runner is not None:
-            self.runner.stop(timeout=5)
-            self.runner = None
+        self._started.wait(timeout=30)
+        with self._lock:
+            self._closed = True
+            runner, self.runner = self.runner, None
+        if runner is not None:
+            runner.stop(timeout=5)
         if self.client is not None:
             self.client.close()
 
@@ -397,8 +433,10 @@ class OutboxSender:
 
     def state(self) -> ConnectionState:
         queued = len(self.outbox.list(statuses=("queued", "sending")))
-        if self.runner is None:
+        if self.client is None:
             return ConnectionState(False, queued, "transport.not_configured")
+        if self.runner is None:  # still starting
+            return ConnectionState(True, queued, None)
         report = self.runner.last_report
         online = self.runner.online
         detail = report.last_error if (report is not None and not online) else None

@@ -221,7 +221,7 @@ def test_offline_send_queues_then_drains(qtbot, demo, languages, tmp_path, monke
         window.act_sign.trigger()
         answer_pins(qtbot, 1)
         qtbot.waitUntil(lambda: services.document(doc_id).status is DocumentStatus.QUEUED)
-        qtbot.waitUntil(lambda: not services.connection().online, timeout=20000)
+        qtbot.waitUntil(lambda: not services.connection().online, timeout=45000)
         window.refresh_status()
         assert "Offline" in window.connection.text()
         second = start_embedded(Path(demo.endpoint.ca_pem_path).parent, port=port)
