@@ -359,3 +359,34 @@ def test_rejected_document_says_why_in_words(qtbot, demo, languages, tmp_path, m
         profile = demo.manager.open(demo.profile_id, DEMO_PASSWORD)
         profile.set_setting("signer", saved)
         profile.lock()
+
+
+def test_lock_on_demand_and_when_idle(qtbot, demo, languages, tmp_path, monkeypatch):
+    """Ctrl+L and idle time close the session and the window; unlocking brings them back."""
+    unlocks: list[UnlockDialog] = []
+
+    def fake_exec(self) -> int:
+        unlocks.append(self)
+        self.show()
+        qtbot.keyClicks(self.passphrase, DEMO_PASSWORD)
+        qtbot.keyClick(self.passphrase, Qt.Key.Key_Return)
+        return int(self.result())
+
+    monkeypatch.setattr(UnlockDialog, "exec", fake_exec)
+    controller, dlg = unlock(qtbot, demo, languages, tmp_path)
+    first = controller.start(dlg.opened)
+    first_session = controller.session
+    try:
+        first.act_lock.trigger()
+        assert controller.window is None  # nothing with patient data stays on screen
+        assert first_session.profile.locked
+        qtbot.waitUntil(lambda: controller.window is not None, timeout=10000)
+        assert len(unlocks) == 1
+        second = controller.window
+        assert second is not first and not controller.session.profile.locked
+        controller.idle.setInterval(200)  # idle time, shortened for the test
+        controller.idle.start()
+        qtbot.waitUntil(lambda: controller.window is not second, timeout=10000)
+        qtbot.waitUntil(lambda: len(unlocks) == 2, timeout=10000)
+    finally:
+        controller.shutdown()
