@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -74,17 +73,19 @@ class ExternalProlongationDialog(QDialog):
         self.fetch.clicked.connect(lambda: self._make(fetch=True))
         self.offline = QPushButton(self.tr("Draft from the paper copy"), self)
         self.offline.clicked.connect(lambda: self._make(fetch=False))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.addButton(self.offline, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.fetch, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
+        cancel = QPushButton(self.tr("Cancel"), self)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()  # long labels in French/German: no squeezed button box
+        buttons.addWidget(cancel)
+        buttons.addStretch(1)
+        buttons.addWidget(self.offline)
+        buttons.addWidget(self.fetch)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(640)
 
     def _make(self, *, fetch: bool) -> None:
         try:

@@ -34,42 +34,41 @@ PREVIEW_DPI = 80
 PRINT_DPI = 200
 
 
+_IEND = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the fixed last chunk of every PNG
+
+
 def rasterise(pdf: bytes, dpi: int) -> list[QImage]:
-    """Every page of ``pdf`` as an image, through pipes only (empty when unavailable)."""
+    """Every page of ``pdf`` as an image, through pipes only (empty when unavailable).
+
+    ``pdftoppm`` reads the PDF from stdin and, without an output name, writes the PNG
+    of each page to stdout one after the other; they are split at each PNG's end chunk.
+    """
     exe = shutil.which("pdftoppm")
     if exe is None:
         return []
-    pages: list[QImage] = []
-    page = 1
-    while True:
+    try:
         proc = subprocess.run(
-            [
-                exe,
-                "-png",
-                "-r",
-                str(dpi),
-                "-f",
-                str(page),
-                "-l",
-                str(page),
-                "-singlefile",
-                "-",
-                "-",
-            ],
+            [exe, "-png", "-r", str(dpi), "-"],
             input=pdf,
             capture_output=True,
             timeout=60,
             check=False,
         )
-        if proc.returncode != 0 or not proc.stdout:
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    if proc.returncode != 0:
+        return []
+    pages: list[QImage] = []
+    data, start = proc.stdout, 0
+    while True:
+        end = data.find(_IEND, start)
+        if end < 0:
             break
-        image = QImage.fromData(proc.stdout, "PNG")
-        if image.isNull():
-            break
-        pages.append(image)
-        page += 1
-        if page > 50:
-            break
+        end += len(_IEND)
+        image = QImage.fromData(data[start:end], "PNG")
+        if not image.isNull():
+            pages.append(image)
+        start = end
     return pages
 
 

@@ -58,3 +58,20 @@ def test_help_lists_every_shortcut(qtbot, services, languages, tmp_path):
     qtbot.addWidget(dlg)
     keys = {dlg.table.item(r, 1).text() for r in range(dlg.table.rowCount())}
     assert {"Ctrl+N", "Ctrl+L", "F1", "Ctrl+P"} <= keys
+
+
+def test_pdf_preview_pages_through_pipes(qtbot):
+    import shutil
+
+    import pytest
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("poppler-utils not installed")
+    from fitnote_desktop.documents import render
+    from fitnote_desktop.domain import samples
+    from fitnote_desktop.ui.preview import rasterise
+
+    pdf = render(samples.incapacity(), "advising-physician", "fr")
+    pages = rasterise(pdf, 30)
+    assert pages and all(not p.isNull() for p in pages)
+    assert pages[0].height() > pages[0].width()  # A4 portrait
