@@ -34,6 +34,8 @@ if [ ! -x .venv/bin/python ]; then
   .venv/bin/python -m pip install -q --upgrade pip
 fi
 .venv/bin/python -m pip install -q -e '.[test]' 2>&1 | grep -v -E '^WARNING: Location|^$' || true
+# compiled Qt translations (.qm) from the Linguist sources, so the UI is never stale
+.venv/bin/python scripts/compile_translations.py >/dev/null
 .venv/bin/python -c 'import fitnote_desktop, sqlcipher3, pyhanko, pkcs11, PySide6' \
   || { echo "setup: the virtual environment is incomplete" >&2; exit 1; }
 echo "setup: ready (.venv)"
