@@ -146,6 +146,10 @@
         <translation>Senden fehlgeschlagen. Das Dokument bleibt im Postausgang.</translation>
     </message>
     <message>
+        <source>Write a subject and a message.</source>
+        <translation>Geben Sie einen Betreff und eine Nachricht ein.</translation>
+    </message>
+    <message>
         <source>Record the patient's consent before fetching the episode.</source>
         <translation>Erfassen Sie zuerst die Einwilligung des Patienten, um die Episode abzurufen.</translation>
     </message>
@@ -824,6 +828,88 @@
     </message>
 </context>
 <context>
+    <name>Inbox</name>
+    <message>
+        <source>Treating physician</source>
+        <translation>Behandelnder Arzt</translation>
+    </message>
+    <message>
+        <source>Advising physician</source>
+        <translation>Vertrauensarzt</translation>
+    </message>
+    <message>
+        <source>Occupational physician</source>
+        <translation>Arbeitsmediziner</translation>
+    </message>
+</context>
+<context>
+    <name>InboxDialog</name>
+    <message>
+        <source>Conversations with the advising and occupational physicians</source>
+        <translation>Gespräche mit dem Vertrauensarzt und dem Arbeitsmediziner</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Your reply</source>
+        <translation>Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>Antwort senden</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>New conversation about this document</source>
+        <translation>Neues Gespräch zu diesem Dokument</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Start conversation</source>
+        <translation>Gespräch beginnen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>patient of another physician</source>
+        <translation>Patient eines anderen Arztes</translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>Noch keine Gespräche.</translation>
+    </message>
+    <message>
+        <source>Choose a conversation.</source>
+        <translation>Wählen Sie ein Gespräch.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Incapacity certificate</source>
@@ -1181,6 +1267,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Outbox…</source>
         <translation>Postausgang…</translation>
+    </message>
+    <message>
+        <source>Conversations (TRIO)…</source>
+        <translation>Gespräche (TRIO)…</translation>
     </message>
     <message>
         <source>Lock</source>

@@ -146,6 +146,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Write a subject and a message.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Record the patient's consent before fetching the episode.</source>
         <translation type="unfinished" />
     </message>
@@ -824,6 +828,88 @@
     </message>
 </context>
 <context>
+    <name>Inbox</name>
+    <message>
+        <source>Treating physician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Advising physician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Occupational physician</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InboxDialog</name>
+    <message>
+        <source>Conversations with the advising and occupational physicians</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New conversation about this document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>patient of another physician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a conversation.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Incapacity certificate</source>
@@ -1179,6 +1265,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Outbox…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversations (TRIO)…</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -146,6 +146,10 @@
         <translation>L'envoi a échoué. Le document reste dans la boîte d'envoi.</translation>
     </message>
     <message>
+        <source>Write a subject and a message.</source>
+        <translation>Indiquez un objet et un message.</translation>
+    </message>
+    <message>
         <source>Record the patient's consent before fetching the episode.</source>
         <translation>Enregistrez d'abord le consentement du patient pour récupérer l'épisode.</translation>
     </message>
@@ -824,6 +828,88 @@
     </message>
 </context>
 <context>
+    <name>Inbox</name>
+    <message>
+        <source>Treating physician</source>
+        <translation>Médecin traitant</translation>
+    </message>
+    <message>
+        <source>Advising physician</source>
+        <translation>Médecin-conseil</translation>
+    </message>
+    <message>
+        <source>Occupational physician</source>
+        <translation>Médecin du travail</translation>
+    </message>
+</context>
+<context>
+    <name>InboxDialog</name>
+    <message>
+        <source>Conversations with the advising and occupational physicians</source>
+        <translation>Conversations avec le médecin-conseil et le médecin du travail</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Your reply</source>
+        <translation>Votre réponse</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>Envoyer la réponse</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>New conversation about this document</source>
+        <translation>Nouvelle conversation sur ce document</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Start conversation</source>
+        <translation>Démarrer la conversation</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>patient of another physician</source>
+        <translation>patient d'un autre médecin</translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>Pas encore de conversations.</translation>
+    </message>
+    <message>
+        <source>Choose a conversation.</source>
+        <translation>Choisissez une conversation.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Incapacity certificate</source>
@@ -1181,6 +1267,10 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message>
         <source>Outbox…</source>
         <translation>Boîte d'envoi…</translation>
+    </message>
+    <message>
+        <source>Conversations (TRIO)…</source>
+        <translation>Conversations (TRIO)…</translation>
     </message>
     <message>
         <source>Lock</source>

@@ -146,6 +146,10 @@
         <translation>Verzenden mislukt. Het document blijft in de uitgaande post.</translation>
     </message>
     <message>
+        <source>Write a subject and a message.</source>
+        <translation>Vul een onderwerp en een bericht in.</translation>
+    </message>
+    <message>
         <source>Record the patient's consent before fetching the episode.</source>
         <translation>Registreer eerst de toestemming van de patiënt om de episode op te halen.</translation>
     </message>
@@ -824,6 +828,88 @@
     </message>
 </context>
 <context>
+    <name>Inbox</name>
+    <message>
+        <source>Treating physician</source>
+        <translation>Behandelend arts</translation>
+    </message>
+    <message>
+        <source>Advising physician</source>
+        <translation>Adviserend arts</translation>
+    </message>
+    <message>
+        <source>Occupational physician</source>
+        <translation>Arbeidsarts</translation>
+    </message>
+</context>
+<context>
+    <name>InboxDialog</name>
+    <message>
+        <source>Conversations with the advising and occupational physicians</source>
+        <translation>Gesprekken met de adviserend arts en de arbeidsarts</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Gesprekken</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Berichten</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwoord</translation>
+    </message>
+    <message>
+        <source>Your reply</source>
+        <translation>Uw antwoord</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>Antwoord versturen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>New conversation about this document</source>
+        <translation>Nieuw gesprek over dit document</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Start conversation</source>
+        <translation>Gesprek starten</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>patient of another physician</source>
+        <translation>patiënt van een andere arts</translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>Nog geen gesprekken.</translation>
+    </message>
+    <message>
+        <source>Choose a conversation.</source>
+        <translation>Kies een gesprek.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Incapacity certificate</source>
@@ -1181,6 +1267,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Outbox…</source>
         <translation>Uitgaande post…</translation>
+    </message>
+    <message>
+        <source>Conversations (TRIO)…</source>
+        <translation>Gesprekken (TRIO)…</translation>
     </message>
     <message>
         <source>Lock</source>

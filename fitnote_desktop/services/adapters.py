@@ -468,6 +468,11 @@ class OutboxSender:
             return [d for d in docs if d.episode_id == match[0].episode_id]
         return docs
 
+    def messaging(self) -> Any:
+        if self.client is None:
+            raise ServiceError("transport.not_configured")
+        return self.client
+
 
 # ---------------------------------------------------------------------------- PDFs
 

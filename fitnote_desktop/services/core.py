@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from fitnote_desktop.domain import canonical, timeline
@@ -35,6 +35,8 @@ from fitnote_desktop.services.ports import (
     Progress,
     Sender,
     Signer,
+    Thread,
+    ThreadMessage,
 )
 
 log = logging.getLogger(__name__)
@@ -333,6 +335,94 @@ class Services:
     def connection(self) -> ConnectionState:
         return self.sender.state()
 
+    # ------------------------------------------------------------------ TRIO threads
+    # Network calls (and, for the first of a session, the authentication PIN): the UI
+    # runs these on a worker thread.
+
+    def _client(self) -> Any:
+        try:
+            return self.sender.messaging()
+        except ServiceError:
+            raise
+        except Exception as exc:
+            raise wrap(exc, "transport.error") from exc
+
+    def _call(self, fn: Any, *args: Any) -> Any:
+        try:
+            return fn(*args)
+        except ServiceError:
+            raise
+        except Exception as exc:
+            raise wrap(exc, "transport.error") from exc
+
+    def _patient_name(self, document_id: str | None) -> str:
+        if not document_id:
+            return ""
+        try:
+            return self.documents.get(str(document_id)).document.patient.full_name
+        except Exception:  # a document of another physician: not in this store
+            return ""
+
+    def _thread(self, raw: dict[str, Any], messages: bool = False) -> Thread:
+        doc_id = str(raw.get("document_id") or "")
+        return Thread(
+            id=str(raw["id"]),
+            subject=str(raw.get("subject", "")),
+            patient_name=self._patient_name(doc_id),
+            document_id=doc_id,
+            last_message_at=_when(raw.get("last_message_at")),
+            message_count=int(raw.get("message_count", 0)),
+            unread_count=int(raw.get("unread_count", 0)),
+            messages=tuple(
+                ThreadMessage(
+                    str(m.get("author_role", "")),
+                    str(m.get("author_riziv", "")),
+                    str(m.get("body", "")),
+                    _when(m.get("created_at")),
+                )
+                for m in raw.get("messages", ())
+            )
+            if messages
+            else (),
+        )
+
+    def inbox(self) -> list[Thread]:
+        """Every thread of the dossiers this physician may see, newest first."""
+        client = self._client()
+        threads: list[Thread] = []
+        for dossier in self._call(client.dossiers):
+            for raw in self._call(client.threads, str(dossier["id"])):
+                threads.append(self._thread(raw))
+        return sorted(
+            threads,
+            key=lambda t: t.last_message_at or datetime.min.replace(tzinfo=UTC),
+            reverse=True,
+        )
+
+    def thread(self, thread_id: str) -> Thread:
+        client = self._client()
+        raw = self._call(client.thread, thread_id)
+        self._call(client.mark_read, thread_id)
+        return self._thread(raw, messages=True)
+
+    def reply(self, thread_id: str, body: str) -> Thread:
+        if not body.strip():
+            raise ServiceError("thread.empty")
+        client = self._client()
+        self._call(client.reply, thread_id, body.strip())
+        return self.thread(thread_id)
+
+    def start_thread(self, document_id: str, subject: str, body: str) -> Thread:
+        """A new conversation about a sent document (in its patient's dossier)."""
+        if not subject.strip() or not body.strip():
+            raise ServiceError("thread.empty")
+        client = self._client()
+        state = self._call(client.status, document_id)
+        raw = self._call(
+            client.post_thread, state.dossier_id, subject.strip(), body.strip(), document_id
+        )
+        return self.thread(str(raw["id"]))
+
     # ------------------------------------------------------------------ PDFs
 
     def render_pdf(self, document_id: str, recipient: Recipient, language: str) -> bytes:
@@ -342,6 +432,14 @@ class Services:
         return self.renderer.render(
             rec.document, recipient, language, draft=rec.status is DocumentStatus.DRAFT
         )
+
+
+def _when(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and value:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return None
 
 
 def blocking(findings: Sequence[Finding]) -> list[Finding]:

@@ -161,3 +161,6 @@ class MemorySender:
         self, reference: str, consent_reference: str, patient_niss: str
     ) -> list[Document]:
         raise ServiceError("transport.offline")
+
+    def messaging(self) -> object:
+        raise ServiceError("transport.offline")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from fitnote_desktop.domain.model import Document, Language, Patient, Practitioner, Recipient
 
@@ -78,6 +78,28 @@ class ConnectionState:
 
 
 @dataclass(frozen=True)
+class ThreadMessage:
+    author_role: str  # treating | advising | occupational
+    author_riziv: str
+    body: str
+    created_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Thread:
+    """A TRIO-style conversation about a patient's dossier, between physicians."""
+
+    id: str
+    subject: str
+    patient_name: str  # resolved locally from the linked document; "" when unknown
+    document_id: str
+    last_message_at: datetime | None
+    message_count: int
+    unread_count: int
+    messages: tuple[ThreadMessage, ...] = ()
+
+
+@dataclass(frozen=True)
 class Profile:
     """The physician behind the profile and the settings the services need."""
 
@@ -127,6 +149,11 @@ class Sender(Protocol):
     def fetch_episode(
         self, reference: str, consent_reference: str, patient_niss: str
     ) -> list[Document]: ...
+
+    def messaging(self) -> Any:
+        """The endpoint client for TRIO threads (``dossiers``, ``threads``, ``thread``,
+        ``reply``, ``mark_read``, ``post_thread``, ``status``); raises when offline."""
+        ...
 
 
 class Signer(Protocol):

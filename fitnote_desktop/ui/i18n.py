@@ -190,6 +190,7 @@ def _ui_codes() -> dict[str, str]:
         "transport.error": QCoreApplication.translate(
             "Codes", "Sending failed. The document stays in the outbox."
         ),
+        "thread.empty": QCoreApplication.translate("Codes", "Write a subject and a message."),
         "external.consent_missing": QCoreApplication.translate(
             "Codes", "Record the patient's consent before fetching the episode."
         ),

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.act_preview = a("Ctrl+P", self.preview)
         self.act_capacity = a(None, self.pick_capacities)
         self.act_outbox = a("Ctrl+O", self.show_outbox)
+        self.act_inbox = a("Ctrl+Shift+M", self.show_inbox)
         self.act_lock = a("Ctrl+L", self.lock_requested.emit)
         self.act_help = a("F1", self.show_help)
         self.act_quit = a("Ctrl+Q", self.close)
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
             self.menu_file.addAction(act)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_outbox)
+        self.menu_file.addAction(self.act_inbox)
         self.menu_file.addAction(self.act_lock)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
@@ -250,6 +252,7 @@ class MainWindow(QMainWindow):
             self.act_preview: self.tr("Preview and print PDF copies…"),
             self.act_sign: self.tr("Sign and send"),
             self.act_outbox: self.tr("Outbox…"),
+            self.act_inbox: self.tr("Conversations (TRIO)…"),
             self.act_lock: self.tr("Lock"),
             self.act_help: self.tr("Keyboard shortcuts"),
             self.act_quit: self.tr("Quit"),
@@ -525,6 +528,14 @@ class MainWindow(QMainWindow):
         OutboxDialog(self.services, self).exec()
         self.page.refresh()
         self.refresh_status()
+
+    def show_inbox(self) -> None:
+        """Conversations; about the open document when it has been sent."""
+        from fitnote_desktop.ui.inbox import InboxDialog
+
+        doc = self.current_document()
+        about = doc if doc is not None and doc.status is DocumentStatus.ACCEPTED else None
+        InboxDialog(self.services, self, about=about).exec()
 
     def show_help(self) -> None:
         from fitnote_desktop.ui.help import HelpDialog

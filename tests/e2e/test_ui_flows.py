@@ -390,3 +390,38 @@ def test_lock_on_demand_and_when_idle(qtbot, demo, languages, tmp_path, monkeypa
         qtbot.waitUntil(lambda: len(unlocks) == 2, timeout=10000)
     finally:
         controller.shutdown()
+
+
+def test_trio_conversation_about_a_sent_certificate(qtbot, demo, languages, tmp_path, monkeypatch):
+    from fitnote_desktop.ui.inbox import InboxDialog
+
+    controller, dlg = unlock(qtbot, demo, languages, tmp_path)
+    window = controller.start(dlg.opened)
+    qtbot.addWidget(window)
+    services = window.services
+    try:
+        window.search.search.setText("Vanderbeke")
+        qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
+        create_certificate(qtbot, window, monkeypatch)
+        doc_id = window.editor.record.id
+        window.act_sign.trigger()
+        answer_pins(qtbot, 1)
+        wait_status(qtbot, services, doc_id, DocumentStatus.ACCEPTED)
+        inbox = InboxDialog(services, window, about=services.document(doc_id))
+        qtbot.addWidget(inbox)
+        inbox.show()
+        qtbot.waitUntil(lambda: inbox.refresh_button.isEnabled(), timeout=30000)
+        qtbot.keyClicks(inbox.new_subject, "Werkhervatting")
+        qtbot.keyClicks(inbox.new_body, "Halftijdse hervatting mogelijk vanaf volgende maand?")
+        inbox.start.click()
+        qtbot.waitUntil(lambda: inbox.current is not None, timeout=30000)
+        assert len(inbox.current.messages) == 1
+        assert inbox.current.patient_name == "Émilie Vanderbeke-Dubois"
+        qtbot.keyClicks(inbox.reply_box, "Aanvulling: zonder tillen.")
+        qtbot.waitUntil(inbox.send.isEnabled, timeout=30000)  # the list refresh has finished
+        inbox.send.click()
+        qtbot.waitUntil(lambda: len(inbox.current.messages) == 2, timeout=30000)
+        qtbot.waitUntil(lambda: inbox.threads.count() >= 1, timeout=30000)
+        assert "Werkhervatting" in inbox.view.toPlainText()
+    finally:
+        controller.shutdown()
