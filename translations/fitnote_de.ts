@@ -146,6 +146,10 @@
         <translation>Senden fehlgeschlagen. Das Dokument bleibt im Postausgang.</translation>
     </message>
     <message>
+        <source>Demo: the password of the demo key files is {pin}</source>
+        <translation>Demo: das Passwort der Demo-Schlüsseldateien ist {pin}</translation>
+    </message>
+    <message>
         <source>Write a subject and a message.</source>
         <translation>Geben Sie einen Betreff und eine Nachricht ein.</translation>
     </message>

@@ -146,6 +146,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Demo: the password of the demo key files is {pin}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Write a subject and a message.</source>
         <translation type="unfinished" />
     </message>

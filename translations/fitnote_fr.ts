@@ -146,6 +146,10 @@
         <translation>L'envoi a échoué. Le document reste dans la boîte d'envoi.</translation>
     </message>
     <message>
+        <source>Demo: the password of the demo key files is {pin}</source>
+        <translation>Démo : le mot de passe des fichiers de clé de démo est {pin}</translation>
+    </message>
+    <message>
         <source>Write a subject and a message.</source>
         <translation>Indiquez un objet et un message.</translation>
     </message>

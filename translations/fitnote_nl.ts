@@ -146,6 +146,10 @@
         <translation>Verzenden mislukt. Het document blijft in de uitgaande post.</translation>
     </message>
     <message>
+        <source>Demo: the password of the demo key files is {pin}</source>
+        <translation>Demo: het wachtwoord van de demosleutelbestanden is {pin}</translation>
+    </message>
+    <message>
         <source>Write a subject and a message.</source>
         <translation>Vul een onderwerp en een bericht in.</translation>
     </message>

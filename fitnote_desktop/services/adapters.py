@@ -234,6 +234,9 @@ class StoreDocuments:
     def count(self) -> int:
         return int(self.repo.count())
 
+    def mark_replaced(self, original_id: str, replaced_by: str) -> None:
+        self.repo.mark_replaced(_uuid(original_id), _uuid(replaced_by))
+
 
 # ---------------------------------------------------------------------------- signing
 

@@ -294,6 +294,8 @@ class Services:
         electronic = rec.document.sent_electronically
         status = DocumentStatus.QUEUED if electronic else DocumentStatus.SIGNED
         rec = self.documents.mark_signed(document_id, payload, signature, status)
+        if rec.document.replaces:
+            self._supersede(rec.document.replaces, document_id)
         if electronic:
             progress("progress.sending")
             self.sender.enqueue(document_id, payload, signature)
@@ -302,6 +304,13 @@ class Services:
             except Exception as exc:  # offline: stays queued, the worker retries
                 log.info("send deferred: %s", type(exc).__name__)
         return self.documents.get(document_id)
+
+    def _supersede(self, original_id: str, by_id: str) -> None:
+        """The corrected document is signed: the original shows as replaced by it."""
+        try:
+            self.documents.mark_replaced(original_id, by_id)
+        except Exception as exc:  # issued elsewhere, or still in the outbox: nothing to mark
+            log.info("original not marked replaced (%s)", type(exc).__name__)
 
     def retract(self, document_id: str, pin: PinCallback) -> DocumentRecord:
         """Withdraw a signed document: a signed retraction goes through the outbox.

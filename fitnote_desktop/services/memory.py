@@ -130,6 +130,12 @@ class MemoryDocuments:
     def count(self) -> int:
         return len(self._rows)
 
+    def mark_replaced(self, original_id: str, replaced_by: str) -> None:
+        rec = self.get(original_id)
+        self._rows[original_id] = replace(
+            rec, status=DocumentStatus.REPLACED, replaced_by=replaced_by, updated_at=_now()
+        )
+
 
 class MemorySender:
     """An outbox that never sends: everything stays queued (a laptop offline)."""

@@ -273,6 +273,23 @@ def prepare_demo(profile_dir: str | Path | None, *, today: date | None = None) -
                 seed_demo_patients(StorePatients(profile.patients))
         finally:
             profile.lock()
+        if created:  # a sent certificate, so that "Prolong" works from the first minute
+            profile = manager.open(DEMO_PROFILE_ID, DEMO_PASSPHRASE)
+            session = open_session(
+                profile,
+                pin=DeferredPin(demo_pin),
+                endpoint=EndpointConfig(
+                    endpoint.url,
+                    endpoint.ca_pem_path,
+                    endpoint.receipt_cert_path,
+                    pki.citizen_ca_pem,
+                ),
+                demo=True,
+            )
+            try:
+                seed_demo_history(session.services, today or date.today())
+            finally:
+                session.close()
     except BaseException:
         endpoint.stop()
         raise
@@ -313,6 +330,37 @@ def seed_demo_patients(patients: StorePatients) -> None:
     for p in DEMO_PATIENTS:
         info = niss_info(p.niss)
         patients.add(replace(p, birth_date=info.birth_date, sex=info.sex))
+
+
+def seed_demo_history(services: Services, today: date) -> None:
+    """Émilie's current certificate (with fit-note), signed and sent, ending in 3 days."""
+    import time
+
+    from fitnote_desktop.domain.model import DocumentKind, Period
+    from fitnote_desktop.services.ports import DocumentStatus
+
+    record = services.search_patients(DEMO_PATIENTS[0].niss)[0]
+    draft = services.new_document(DocumentKind.INCAPACITY, record.id)
+    example = samples.incapacity(begin=today - timedelta(days=10), end=today + timedelta(days=3))
+    doc = replace(
+        draft.document,
+        body=replace(
+            example.body, period=Period(today - timedelta(days=10), today + timedelta(days=3))
+        ),
+        employment=example.employment,
+        consent=samples.consent(today - timedelta(days=10)),
+        consultation=replace(draft.document.consultation, date=today - timedelta(days=10)),
+    )
+    services.save_draft(record.id, doc)
+    try:
+        services.sign_and_send(str(doc.id), demo_pin)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if services.document(str(doc.id)).status is DocumentStatus.ACCEPTED:
+                return
+            time.sleep(0.2)
+    except Exception as exc:  # the demo still works; the app sends it later
+        log.warning("demo history not sent (%s)", type(exc).__name__)
 
 
 def demo_pin(purpose: str) -> str:

@@ -190,6 +190,9 @@ def _ui_codes() -> dict[str, str]:
         "transport.error": QCoreApplication.translate(
             "Codes", "Sending failed. The document stays in the outbox."
         ),
+        "app.demo_pin": QCoreApplication.translate(
+            "Codes", "Demo: the password of the demo key files is {pin}"
+        ),
         "thread.empty": QCoreApplication.translate("Codes", "Write a subject and a message."),
         "external.consent_missing": QCoreApplication.translate(
             "Codes", "Record the patient's consent before fetching the episode."

@@ -56,7 +56,12 @@ class MainWindow(QMainWindow):
         self.languages = languages
         self.settings = settings or QSettings()
         self.setObjectName("mainWindow")
-        self.pin_broker = workers.PinBroker(self, signer_method)
+        demo_hint = ""
+        if services.demo:
+            from fitnote_desktop.demo import DEMO_PASSWORD
+
+            demo_hint = i18n.text("app.demo_pin", pin=DEMO_PASSWORD)
+        self.pin_broker = workers.PinBroker(self, signer_method, demo_hint)
         self.busy = False
         self._progress: QProgressDialog | None = None
 

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 class PinDialog(QDialog):
     """Asks the eID PIN (token) or the key-file password (PKCS#12) for one signature."""
 
-    def __init__(self, purpose: str, method: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, purpose: str, method: str, parent: QWidget | None = None, hint: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pinDialog")
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -35,6 +37,9 @@ class PinDialog(QDialog):
         self.label.setWordWrap(True)
         self.note = QLabel(self.tr("It is used once and never stored."), self)
         self.note.setObjectName("hint")
+        self.demo = QLabel(hint, self)
+        self.demo.setObjectName("demoBanner")
+        self.demo.setVisible(bool(hint))
         self.pin = QLineEdit(self)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setAccessibleName(self.tr("PIN") if token else self.tr("Password"))
@@ -52,6 +57,7 @@ class PinDialog(QDialog):
         layout.addWidget(self.label)
         layout.addWidget(self.pin)
         layout.addWidget(self.note)
+        layout.addWidget(self.demo)
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
         self.pin.setFocus()

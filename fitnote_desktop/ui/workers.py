@@ -77,17 +77,18 @@ class PinBroker(QObject):
 
     _requested = Signal(str, object)
 
-    def __init__(self, parent_widget: QWidget, method: Callable[[], str]) -> None:
+    def __init__(self, parent_widget: QWidget, method: Callable[[], str], hint: str = "") -> None:
         super().__init__(parent_widget)
         self._parent = parent_widget
         self._method = method  # "pkcs11" or "pkcs12": what to ask for
+        self.hint = hint  # demo mode: the demo key password, printed in the dialog
         self._requested.connect(self._show)
 
     def __call__(self, purpose: str) -> str | None:
         if QThread.currentThread() is QApplication.instance().thread():
             from fitnote_desktop.ui.pin_dialog import PinDialog
 
-            dlg = PinDialog(purpose, self._method(), self._parent)
+            dlg = PinDialog(purpose, self._method(), self._parent, hint=self.hint)
             ok = dlg.exec()
             return dlg.take_pin() if ok else None
         box: dict[str, Any] = {"event": threading.Event(), "pin": None}
@@ -101,7 +102,7 @@ class PinBroker(QObject):
     def _show(self, purpose: str, box: dict[str, Any]) -> None:
         from fitnote_desktop.ui.pin_dialog import PinDialog
 
-        dlg = PinDialog(purpose, self._method(), self._parent)
+        dlg = PinDialog(purpose, self._method(), self._parent, hint=self.hint)
 
         def finished(result: int) -> None:
             box["pin"] = dlg.take_pin() if result else None

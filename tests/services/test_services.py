@@ -1,0 +1,133 @@
+"""Use cases on in-memory adapters: signing, replacement, carry-over, refusals."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+
+from fitnote_desktop.domain import samples
+from fitnote_desktop.domain.model import Diagnosis, DocumentKind, Period
+from fitnote_desktop.services import ServiceError, Services
+from fitnote_desktop.services.memory import MemoryDocuments, MemoryPatients, MemorySender
+from fitnote_desktop.services.ports import DocumentStatus, Profile
+
+TODAY = date(2026, 11, 23)
+
+
+class FakeSigner:
+    def __init__(self) -> None:
+        self.pins: list[str | None] = []
+
+    def sign(self, data: bytes, pin) -> bytes:
+        self.pins.append(pin("signature"))
+        return b"cms:" + data[:8]
+
+
+@pytest.fixture
+def services() -> Services:
+    docs = MemoryDocuments()
+    return Services(
+        profile=Profile(samples.practitioner()),
+        patients=MemoryPatients(),
+        documents=docs,
+        sender=MemorySender(docs),
+        signer=FakeSigner(),
+        clock=lambda: TODAY,
+    )
+
+
+def ready(services: Services, patient_id: str, *, consent: bool = True):
+    rec = services.new_document(DocumentKind.INCAPACITY, patient_id)
+    doc = rec.document
+    doc = replace(
+        doc,
+        body=replace(
+            doc.body,
+            period=Period(TODAY, TODAY + timedelta(days=6)),
+            diagnoses=(Diagnosis("Griep"),),
+        ),
+        consent=samples.consent(TODAY) if consent else doc.consent,
+    )
+    return services.save_draft(patient_id, doc)
+
+
+def test_sign_queues_offline_and_freezes(services):
+    p = services.save_patient(samples.patient())
+    rec = ready(services, p.id)
+    signed = services.sign_and_send(rec.id, lambda _purpose: "1234")
+    assert signed.status is DocumentStatus.QUEUED
+    assert services.connection().queued == 1 and not services.connection().online
+    with pytest.raises(ServiceError) as err:
+        services.save_draft(p.id, signed.document)
+    assert err.value.code == "store.document_immutable"
+
+
+def test_errors_block_signing_and_keep_the_draft(services):
+    p = services.save_patient(samples.patient())
+    rec = ready(services, p.id, consent=False)
+    with pytest.raises(ServiceError) as err:
+        services.sign_and_send(rec.id, lambda _p: "1234")
+    assert err.value.code == "document.has_errors"
+    assert services.document(rec.id).status is DocumentStatus.DRAFT
+
+
+def test_cancelled_pin_keeps_the_draft(services):
+    from fitnote_desktop.signing.errors import SigningError
+
+    class Cancelling:
+        def sign(self, data, pin):
+            raise SigningError("signing.cancelled")
+
+    services.signer = Cancelling()
+    p = services.save_patient(samples.patient())
+    rec = ready(services, p.id)
+    with pytest.raises(ServiceError) as err:
+        services.sign_and_send(rec.id, lambda _p: None)
+    assert err.value.code == "signing.cancelled"
+    assert services.document(rec.id).status is DocumentStatus.DRAFT
+
+
+def test_replacement_marks_the_original(services):
+    p = services.save_patient(samples.patient())
+    original = services.sign_and_send(ready(services, p.id).id, lambda _p: "1")
+    repl = services.replace(original.id)
+    assert repl.document.replaces == original.id
+    services.sign_and_send(repl.id, lambda _p: "1")
+    old = services.document(original.id)
+    assert old.status is DocumentStatus.REPLACED and old.replaced_by == repl.id
+
+
+def test_new_certificate_carries_consent_and_job_from_the_last_signed_one(services):
+    p = services.save_patient(samples.patient())
+    first = ready(services, p.id)
+    doc = replace(first.document, employment=samples.incapacity().employment)
+    services.save_draft(p.id, doc)
+    services.sign_and_send(first.id, lambda _p: "1")
+    nxt = services.new_document(DocumentKind.INCAPACITY, p.id)
+    assert nxt.document.consent.electronic_sending
+    assert nxt.document.employment.job_title == "Magazijnier"
+
+
+def test_invalid_niss_is_refused_with_its_code(services):
+    with pytest.raises(ServiceError) as err:
+        services.save_patient(replace(samples.patient(), niss="85073003228"))
+    assert err.value.code == "niss.checksum"
+
+
+def test_external_prolongation_needs_consent_to_fetch(services):
+    p = services.save_patient(samples.patient())
+    with pytest.raises(ServiceError) as err:
+        services.prolong_external(
+            p.id, reference="abc", previous_begin=None, previous_end=None, fetch=True
+        )
+    assert err.value.code == "external.consent_missing"
+    offline = services.prolong_external(
+        p.id,
+        reference="abc",
+        previous_begin=TODAY - timedelta(days=7),
+        previous_end=TODAY - timedelta(days=1),
+        fetch=False,
+    )
+    assert offline.document.period.begin == TODAY
