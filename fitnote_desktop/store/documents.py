@@ -142,7 +142,9 @@ class VersionRecord(VersionInfo):
         return f"VersionRecord(document_id={self.document_id}, version={self.version})"
 
 
-_SUMMARY_COLUMNS = [c for c in documents.c if c.name not in ("payload", "signature")]
+_SUMMARY_COLUMNS = [
+    c for c in documents.c if c.name not in ("payload", "signature", "retraction")
+]
 
 # The autosave path runs every few seconds: its statements are built once (SQLAlchemy
 # then reuses their compiled form) instead of being reconstructed on every save.
@@ -439,6 +441,37 @@ class DocumentRepository:
             detail={"from": current.value, "to": target.value},
         )
         return DocumentSummary(**_summary_kwargs(self._row(conn, document_id)))
+
+    def set_retraction(self, document_id: uuid.UUID, statement: bytes) -> None:
+        """Keep the signed retraction statement of an accepted document until it is sent.
+
+        Signing happens locally, possibly offline; the statement must survive a restart
+        like any queued document. Only an accepted (or already retracted) document can
+        be retracted.
+        """
+        with self._db.write() as conn:
+            row = self._row(conn, document_id)
+            if row.status not in (DocumentStatus.ACCEPTED.value, DocumentStatus.RETRACTED.value):
+                raise InvalidTransitionError()
+            conn.execute(
+                update(documents)
+                .where(documents.c.id == document_id)
+                .values(retraction=bytes(statement), updated_at=self._clock())
+            )
+            self._audit.append(
+                conn,
+                "document.retraction_signed",
+                document_id=document_id,
+                patient_id=row.patient_id,
+            )
+
+    def retraction(self, document_id: uuid.UUID) -> bytes | None:
+        """The signed retraction statement kept by :meth:`set_retraction`, if any."""
+        with self._db.read() as conn:
+            value = conn.execute(
+                select(documents.c.retraction).where(documents.c.id == document_id)
+            ).scalar()
+        return None if value is None else bytes(value)
 
     def mark_replaced(self, document_id: uuid.UUID, replaced_by: uuid.UUID) -> DocumentSummary:
         return self.set_status(document_id, DocumentStatus.REPLACED, replaced_by=replaced_by)

@@ -147,6 +147,8 @@ documents = Table(
     Column("replaces", UUIDText, ForeignKey("documents.id"), nullable=True),
     Column("replaced_by", UUIDText, ForeignKey("documents.id"), nullable=True),
     Column("retracted_at", UTCDateTime, nullable=True),
+    # signed retraction statement (envelope JSON) waiting for or sent to the endpoint
+    Column("retraction", LargeBinary, nullable=True),
     CheckConstraint(
         "status IN ('draft','signed','queued','sent','accepted','rejected','retracted','replaced')",
         name="ck_documents_status",

@@ -8,12 +8,15 @@ strings, so the store's ``StrEnum`` values and plain strings both fit.
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Protocol
+
+from fitnote_desktop.signing.envelope import make_envelope, parse_envelope
 
 
 class OutboxItemLike(Protocol):
@@ -75,15 +78,13 @@ class SignedPayloads(Protocol):
 class StorePayloads:
     """:class:`SignedPayloads` over the store's ``DocumentRepository``.
 
-    The store keeps the signed document bytes; it has no column for a signed
-    retraction statement yet, so retractions made offline are kept here in memory
-    (``remember_retraction``) until the store grows one — they are re-signed if the app
-    restarts before sending. TODO(store): persist the retraction envelope.
+    The store keeps the signed document bytes and the signed retraction statement
+    (``set_retraction``), both encrypted in the profile, so that a retraction signed
+    offline survives a restart and is sent when the network is back.
     """
 
     def __init__(self, documents: object) -> None:
         self._documents = documents
-        self._retractions: dict[uuid.UUID, tuple[bytes, bytes]] = {}
 
     def signed_document(self, document_id: uuid.UUID) -> tuple[bytes, bytes]:
         record = self._documents.get(document_id)  # type: ignore[attr-defined]
@@ -92,10 +93,14 @@ class StorePayloads:
         return bytes(record.payload), bytes(record.signature)
 
     def remember_retraction(self, document_id: uuid.UUID, payload: bytes, cms: bytes) -> None:
-        self._retractions[document_id] = (payload, cms)
+        statement = json.dumps(make_envelope(payload, cms), sort_keys=True).encode()
+        self._documents.set_retraction(document_id, statement)  # type: ignore[attr-defined]
 
     def signed_retraction(self, document_id: uuid.UUID) -> tuple[bytes, bytes] | None:
-        return self._retractions.get(document_id)
+        statement = self._documents.retraction(document_id)  # type: ignore[attr-defined]
+        if statement is None:
+            return None
+        return parse_envelope(json.loads(statement))
 
 
 # ---------------------------------------------------------------------------- in memory

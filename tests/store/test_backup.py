@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fitnote_desktop.store import ProfileManager, read_backup_info
+from fitnote_desktop.store import ProfileManager, migrations, read_backup_info
 from fitnote_desktop.store.backup import MAGIC
 from fitnote_desktop.store.errors import (
     BackupInvalidError,
@@ -42,7 +42,7 @@ def _out_dir(tmp_path: Path) -> None:
 def test_backup_header_is_readable_without_secret(backup_file: Path) -> None:
     info = read_backup_info(backup_file)
     assert info.profile_id == "dr-peeters" and info.label == "Dr An Peeters"
-    assert info.schema_revision == "0002" and info.db_size > 0
+    assert info.schema_revision == migrations.HEAD and info.db_size > 0
     data = backup_file.read_bytes()
     assert data.startswith(MAGIC)
     assert b"SQLite format 3" not in data and b"Vanderbeke" not in data

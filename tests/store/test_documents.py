@@ -216,3 +216,29 @@ def test_payload_must_be_bytes(draft) -> None:  # type: ignore[no-untyped-def]
     profile, rec = draft
     with pytest.raises(TypeError):
         profile.documents.autosave(rec.id, "not bytes")  # type: ignore[arg-type]
+
+
+def test_signed_retraction_survives_a_restart(manager, passphrase, draft) -> None:  # type: ignore[no-untyped-def]
+    """A retraction signed offline is kept encrypted until sent, not only in memory."""
+    from fitnote_desktop.transport.ports import StorePayloads
+
+    profile, rec = draft
+    docs = profile.documents
+    docs.mark_signed(rec.id, payload=_payload(2), signature=b"CMS")
+    with pytest.raises(InvalidTransitionError):  # only an accepted document is retracted
+        StorePayloads(docs).remember_retraction(rec.id, b'{"retract":1}', b"RCMS")
+    for status in ("queued", "sent", "accepted"):
+        docs.set_status(rec.id, status)
+    StorePayloads(docs).remember_retraction(rec.id, b'{"retract":1}', b"RCMS")
+    assert docs.get(rec.id).signature == b"CMS"  # the document's own signature is untouched
+    profile.lock()
+
+    reopened = manager.open("dr-peeters", passphrase)
+    try:
+        payloads = StorePayloads(reopened.documents)
+        assert payloads.signed_retraction(rec.id) == (b'{"retract":1}', b"RCMS")
+        actions = [e.action for e in reopened.audit.entries()]
+        assert "document.retraction_signed" in actions
+        assert reopened.verify_audit().ok
+    finally:
+        reopened.lock()

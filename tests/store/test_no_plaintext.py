@@ -73,6 +73,7 @@ db = Database(m.get("dr-peeters").db_path, m.load_key("dr-peeters", passphrase),
 with db.write() as conn:
     conn.exec_driver_sql("DROP TABLE receipts")
     conn.exec_driver_sql("DROP TABLE outbox")
+    conn.exec_driver_sql("ALTER TABLE documents DROP COLUMN retraction")
     conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
 db.close()
 p = m.open("dr-peeters", passphrase)
