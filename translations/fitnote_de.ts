@@ -150,6 +150,14 @@
         <translation>Demo: das Passwort der Demo-Schlüsseldateien ist {pin}</translation>
     </message>
     <message>
+        <source>These settings cannot be changed here.</source>
+        <translation>Diese Einstellungen können hier nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>The platform address must start with https://.</source>
+        <translation>Die Adresse der Plattform muss mit https:// beginnen.</translation>
+    </message>
+    <message>
         <source>Write a subject and a message.</source>
         <translation>Geben Sie einen Betreff und eine Nachricht ein.</translation>
     </message>
@@ -1277,6 +1285,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Gespräche (TRIO)…</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
@@ -1694,6 +1706,65 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Again</source>
         <translation>Wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>eID card or other PKCS#11 token</source>
+        <translation>eID-Karte oder anderes PKCS#11-Token</translation>
+    </message>
+    <message>
+        <source>PKCS#12 key files</source>
+        <translation>PKCS#12-Schlüsseldateien</translation>
+    </message>
+    <message>
+        <source>Signer and endpoint changes apply at the next unlock.</source>
+        <translation>Änderungen an Signatur und Plattform gelten ab dem nächsten Entsperren.</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module</source>
+        <translation>PKCS#11-Modul</translation>
+    </message>
+    <message>
+        <source>Token label</source>
+        <translation>Token-Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Signature key file</source>
+        <translation>Schlüsseldatei für Signatur</translation>
+    </message>
+    <message>
+        <source>Authentication key file</source>
+        <translation>Schlüsseldatei für Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA-Bündel</translation>
+    </message>
+    <message>
+        <source>Receipt certificate</source>
+        <translation>Zertifikat der Empfangsbestätigungen</translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>Sperren nach</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>These settings cannot be changed here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The platform address must start with https://.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Write a subject and a message.</source>
         <translation type="unfinished" />
     </message>
@@ -1276,6 +1284,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Lock</source>
         <translation type="unfinished" />
     </message>
@@ -1692,6 +1704,65 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Again</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>eID card or other PKCS#11 token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PKCS#12 key files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signer and endpoint changes apply at the next unlock.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PKCS#11 module</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Token label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signature key file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Authentication key file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipt certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished" />
     </message>
 </context>

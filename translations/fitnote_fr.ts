@@ -150,6 +150,14 @@
         <translation>Démo : le mot de passe des fichiers de clé de démo est {pin}</translation>
     </message>
     <message>
+        <source>These settings cannot be changed here.</source>
+        <translation>Ces paramètres ne peuvent pas être modifiés ici.</translation>
+    </message>
+    <message>
+        <source>The platform address must start with https://.</source>
+        <translation>L'adresse de la plateforme doit commencer par https://.</translation>
+    </message>
+    <message>
         <source>Write a subject and a message.</source>
         <translation>Indiquez un objet et un message.</translation>
     </message>
@@ -1277,6 +1285,10 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Conversations (TRIO)…</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
@@ -1694,6 +1706,65 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message>
         <source>Again</source>
         <translation>Confirmation</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>eID card or other PKCS#11 token</source>
+        <translation>Carte eID ou autre jeton PKCS#11</translation>
+    </message>
+    <message>
+        <source>PKCS#12 key files</source>
+        <translation>Fichiers de clé PKCS#12</translation>
+    </message>
+    <message>
+        <source>Signer and endpoint changes apply at the next unlock.</source>
+        <translation>Les changements de signature et de plateforme s'appliquent au prochain déverrouillage.</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module</source>
+        <translation>Module PKCS#11</translation>
+    </message>
+    <message>
+        <source>Token label</source>
+        <translation>Libellé du jeton</translation>
+    </message>
+    <message>
+        <source>Signature key file</source>
+        <translation>Fichier de clé de signature</translation>
+    </message>
+    <message>
+        <source>Authentication key file</source>
+        <translation>Fichier de clé d'authentification</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>Bundle d'AC</translation>
+    </message>
+    <message>
+        <source>Receipt certificate</source>
+        <translation>Certificat des accusés de réception</translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>Verrouiller après</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,14 @@
         <translation>Demo: het wachtwoord van de demosleutelbestanden is {pin}</translation>
     </message>
     <message>
+        <source>These settings cannot be changed here.</source>
+        <translation>Deze instellingen kunnen hier niet gewijzigd worden.</translation>
+    </message>
+    <message>
+        <source>The platform address must start with https://.</source>
+        <translation>Het adres van het platform moet met https:// beginnen.</translation>
+    </message>
+    <message>
         <source>Write a subject and a message.</source>
         <translation>Vul een onderwerp en een bericht in.</translation>
     </message>
@@ -1277,6 +1285,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Gesprekken (TRIO)…</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>Instellingen…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
@@ -1694,6 +1706,65 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Again</source>
         <translation>Opnieuw</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>eID card or other PKCS#11 token</source>
+        <translation>eID-kaart of ander PKCS#11-token</translation>
+    </message>
+    <message>
+        <source>PKCS#12 key files</source>
+        <translation>PKCS#12-sleutelbestanden</translation>
+    </message>
+    <message>
+        <source>Signer and endpoint changes apply at the next unlock.</source>
+        <translation>Wijzigingen aan ondertekening en platform gelden vanaf de volgende ontgrendeling.</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module</source>
+        <translation>PKCS#11-module</translation>
+    </message>
+    <message>
+        <source>Token label</source>
+        <translation>Tokenlabel</translation>
+    </message>
+    <message>
+        <source>Signature key file</source>
+        <translation>Sleutelbestand voor handtekening</translation>
+    </message>
+    <message>
+        <source>Authentication key file</source>
+        <translation>Sleutelbestand voor authenticatie</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA-bundel</translation>
+    </message>
+    <message>
+        <source>Receipt certificate</source>
+        <translation>Certificaat voor ontvangstbewijzen</translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>Vergrendelen na</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Bewaren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>

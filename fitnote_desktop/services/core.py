@@ -60,6 +60,7 @@ class Services:
         renderer: PdfRenderer | None = None,
         clock: Clock = date.today,
         demo: bool = False,
+        settings_writer: Any = None,
     ) -> None:
         self.profile = profile
         self.patients = patients
@@ -69,6 +70,21 @@ class Services:
         self.renderer = renderer
         self.clock = clock
         self.demo = demo
+        self._settings_writer = settings_writer
+
+    def settings(self) -> dict[str, Any]:
+        return dict(self.profile.settings)
+
+    def update_settings(self, **values: Any) -> None:
+        """Store profile settings (signer, endpoint); they apply at the next unlock."""
+        if self._settings_writer is None:
+            raise ServiceError("settings.read_only")
+        for key, value in values.items():
+            try:
+                self._settings_writer(key, value)
+            except Exception as exc:
+                raise wrap(exc, "store.error") from exc
+            self.profile.settings[key] = value
 
     # ------------------------------------------------------------------ patients
 

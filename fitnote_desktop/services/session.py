@@ -161,6 +161,7 @@ def open_session(
         renderer=PdfCopies(),
         clock=clock,
         demo=demo,
+        settings_writer=profile.set_setting,
     )
     return AppSession(services, profile, sender, pin, config.kind if config else "pkcs12", closers)
 

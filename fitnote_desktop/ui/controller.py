@@ -80,10 +80,16 @@ class AppController(QObject):
         )
         session.pin.callback = window.pin_broker
         window.lock_requested.connect(self.lock)
+        window.settings_changed.connect(self._apply_idle)
         window.show()
         self.window = window
         self.idle.start()
         return window
+
+    def _apply_idle(self) -> None:
+        minutes = int(self.settings.value("security/idle_minutes", DEFAULT_IDLE_MINUTES))
+        self.idle.setInterval(max(1, minutes) * 60_000)
+        self.idle.start()
 
     def lock(self) -> None:
         """Close everything that holds patient data, then ask to unlock again."""

@@ -193,6 +193,12 @@ def _ui_codes() -> dict[str, str]:
         "app.demo_pin": QCoreApplication.translate(
             "Codes", "Demo: the password of the demo key files is {pin}"
         ),
+        "settings.read_only": QCoreApplication.translate(
+            "Codes", "These settings cannot be changed here."
+        ),
+        "transport.insecure_url": QCoreApplication.translate(
+            "Codes", "The platform address must start with https://."
+        ),
         "thread.empty": QCoreApplication.translate("Codes", "Write a subject and a message."),
         "external.consent_missing": QCoreApplication.translate(
             "Codes", "Record the patient's consent before fetching the episode."

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
     """The consultation window; ``lock_requested`` asks the app to lock the profile."""
 
     lock_requested = Signal()
+    settings_changed = Signal()
 
     def __init__(
         self,
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         self.act_capacity = a(None, self.pick_capacities)
         self.act_outbox = a("Ctrl+O", self.show_outbox)
         self.act_inbox = a("Ctrl+Shift+M", self.show_inbox)
+        self.act_settings = a(None, self.show_settings)
         self.act_lock = a("Ctrl+L", self.lock_requested.emit)
         self.act_help = a("F1", self.show_help)
         self.act_quit = a("Ctrl+Q", self.close)
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_outbox)
         self.menu_file.addAction(self.act_inbox)
+        self.menu_file.addAction(self.act_settings)
         self.menu_file.addAction(self.act_lock)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
@@ -258,6 +261,7 @@ class MainWindow(QMainWindow):
             self.act_sign: self.tr("Sign and send"),
             self.act_outbox: self.tr("Outbox…"),
             self.act_inbox: self.tr("Conversations (TRIO)…"),
+            self.act_settings: self.tr("Settings…"),
             self.act_lock: self.tr("Lock"),
             self.act_help: self.tr("Keyboard shortcuts"),
             self.act_quit: self.tr("Quit"),
@@ -541,6 +545,12 @@ class MainWindow(QMainWindow):
         doc = self.current_document()
         about = doc if doc is not None and doc.status is DocumentStatus.ACCEPTED else None
         InboxDialog(self.services, self, about=about).exec()
+
+    def show_settings(self) -> None:
+        from fitnote_desktop.ui.settings import SettingsDialog
+
+        SettingsDialog(self.services, self.settings, self).exec()
+        self.settings_changed.emit()
 
     def show_help(self) -> None:
         from fitnote_desktop.ui.help import HelpDialog

@@ -71,3 +71,30 @@ def test_unlock_dialog_wrong_then_right_passphrase(qtbot, manager, languages):
     qtbot.keyClick(dlg.passphrase, Qt.Key.Key_Return)
     assert dlg.opened is not None
     dlg.opened.lock()
+
+
+def test_settings_dialog_saves_signer_and_endpoint(qtbot, services, languages, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from fitnote_desktop.ui.settings import SettingsDialog
+
+    stored: dict = {}
+    services._settings_writer = stored.__setitem__
+    qsettings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    dlg = SettingsDialog(services, qsettings)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.keyClicks(dlg.module, "/usr/lib/beidpkcs11.so")
+    qtbot.keyClicks(dlg.url, "http://plain")
+    dlg._save()
+    assert dlg.message.isVisible() and not stored  # HTTPS only
+    dlg.url.setText("https://trio.example")
+    dlg.idle.setValue(5)
+    dlg._save()
+    assert stored["signer"] == {
+        "kind": "pkcs11",
+        "module_path": "/usr/lib/beidpkcs11.so",
+        "token_label": "",
+    }
+    assert stored["endpoint"]["url"] == "https://trio.example"
+    assert int(qsettings.value("security/idle_minutes")) == 5

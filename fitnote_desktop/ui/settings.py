@@ -1,0 +1,140 @@
+"""Settings after the first run: how to sign, where to send, when to lock.
+
+Signer and endpoint live in the encrypted profile (they name files and a URL, no
+secrets); the idle time before locking lives in QSettings. Signer and endpoint changes
+take effect at the next unlock, when the session is wired again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fitnote_desktop.domain.findings import Severity
+from fitnote_desktop.services import ServiceError, Services
+from fitnote_desktop.ui import i18n
+from fitnote_desktop.ui.widgets import FieldMessage
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self, services: Services, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.services = services
+        self.qsettings = settings
+        current = services.settings()
+        signer = current.get("signer") or {}
+        endpoint = current.get("endpoint") or {}
+        self.setWindowTitle(self.tr("Settings"))
+        self.eid = QRadioButton(self.tr("eID card or other PKCS#11 token"), self)
+        self.p12 = QRadioButton(self.tr("PKCS#12 key files"), self)
+        (self.p12 if signer.get("kind") == "pkcs12" else self.eid).setChecked(True)
+        self.module = QLineEdit(str(signer.get("module_path") or ""), self)
+        self.token = QLineEdit(str(signer.get("token_label") or ""), self)
+        self.sig_file = QLineEdit(str(signer.get("pkcs12_path") or ""), self)
+        self.auth_file = QLineEdit(str(signer.get("pkcs12_auth_path") or ""), self)
+        self.url = QLineEdit(str(endpoint.get("url") or ""), self)
+        self.ca = QLineEdit(str(endpoint.get("ca_bundle") or ""), self)
+        self.receipt = QLineEdit(str(endpoint.get("receipt_cert") or ""), self)
+        self.idle = QSpinBox(self)
+        self.idle.setRange(1, 120)
+        self.idle.setSuffix(" min")
+        self.idle.setValue(int(settings.value("security/idle_minutes", 10)))
+        self.note = QLabel(self.tr("Signer and endpoint changes apply at the next unlock."), self)
+        self.note.setObjectName("hint")
+        self.message = FieldMessage(self)
+        form = QFormLayout()
+        form.addRow(self.eid)
+        form.addRow(self.tr("PKCS#11 module"), self.module)
+        form.addRow(self.tr("Token label"), self.token)
+        form.addRow(self.p12)
+        form.addRow(self.tr("Signature key file"), self.sig_file)
+        form.addRow(self.tr("Authentication key file"), self.auth_file)
+        form.addRow(self.tr("Address"), self.url)
+        form.addRow(self.tr("CA bundle"), self.ca)
+        form.addRow(self.tr("Receipt certificate"), self.receipt)
+        form.addRow(self.tr("Lock after"), self.idle)
+        for w, name in (
+            (self.module, self.tr("PKCS#11 module")),
+            (self.token, self.tr("Token label")),
+            (self.sig_file, self.tr("Signature key file")),
+            (self.auth_file, self.tr("Authentication key file")),
+            (self.url, self.tr("Address")),
+            (self.ca, self.tr("CA bundle")),
+            (self.receipt, self.tr("Receipt certificate")),
+            (self.idle, self.tr("Lock after")),
+        ):
+            w.setAccessibleName(name)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(620)
+        if services.demo:  # the demo wires itself at every start
+            for w in (
+                self.eid,
+                self.p12,
+                self.module,
+                self.token,
+                self.sig_file,
+                self.auth_file,
+                self.url,
+                self.ca,
+                self.receipt,
+            ):
+                w.setEnabled(False)
+
+    def _save(self) -> None:
+        url = self.url.text().strip()
+        if url and not url.startswith("https://"):
+            self.message.show_messages([(Severity.ERROR, i18n.text("transport.insecure_url"))])
+            return
+        self.qsettings.setValue("security/idle_minutes", self.idle.value())
+        if not self.services.demo:
+            if self.eid.isChecked():
+                signer = {
+                    "kind": "pkcs11",
+                    "module_path": self.module.text().strip(),
+                    "token_label": self.token.text().strip(),
+                }
+            else:
+                signer = {
+                    "kind": "pkcs12",
+                    "pkcs12_path": self.sig_file.text().strip(),
+                    "pkcs12_auth_path": self.auth_file.text().strip(),
+                }
+            endpoint = (
+                {
+                    "url": url,
+                    "ca_bundle": self.ca.text().strip(),
+                    "receipt_cert": self.receipt.text().strip(),
+                }
+                if url
+                else None
+            )
+            try:
+                self.services.update_settings(signer=signer, endpoint=endpoint)
+            except ServiceError as exc:
+                self.message.show_messages([(Severity.ERROR, i18n.text(exc.code))])
+                return
+        self.accept()
