@@ -392,17 +392,24 @@ class OutboxSender:
         if self.runner is not None:
             self.runner.wake()
 
+    RECENT_DELIVERED = 20
+
     def entries(self) -> Sequence[OutboxEntry]:
+        """Everything waiting or refused, then the last few delivered (newest first).
+
+        The outbox table keeps every item ever sent; the view (refreshed every couple
+        of seconds) must not decode years of history.
+        """
+        pending = self.outbox.list(statuses=("queued", "sending", "rejected"))
+        done = self.outbox.list(statuses=("accepted", "retracted"))[-self.RECENT_DELIVERED :]
         out: list[OutboxEntry] = []
-        for item in self.outbox.list():
+        for item in [*done, *pending]:
             try:
                 record = self.documents.get(item.document_id)
                 name = canonical.document_from_bytes(bytes(record.payload)).patient.full_name
-            except Exception:
+            except Exception:  # the document may be gone from this store: show no name
                 name = ""
             status = item.status.value
-            if item.operation.value == "retract" and status == "queued":
-                status = "queued"
             out.append(
                 OutboxEntry(
                     document_id=str(item.document_id),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fitnote_desktop.services import ServiceError, Services
+from fitnote_desktop.services.ports import DocumentStatus
 from fitnote_desktop.ui import i18n, labels
 
 REFRESH_MS = 1500
@@ -102,7 +103,8 @@ class OutboxDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, e.document_id)
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
-        self.empty.setVisible(not entries)
+        waiting = {DocumentStatus.QUEUED, DocumentStatus.SENDING, DocumentStatus.REJECTED}
+        self.empty.setVisible(not any(e.status in waiting for e in entries))
 
     def _retry(self) -> None:
         row = self.table.currentRow()

@@ -425,3 +425,24 @@ def test_trio_conversation_about_a_sent_certificate(qtbot, demo, languages, tmp_
         assert "Werkhervatting" in inbox.view.toPlainText()
     finally:
         controller.shutdown()
+
+
+def test_outbox_view_lists_in_words(qtbot, demo, languages, tmp_path):
+    from fitnote_desktop.ui.outbox import OutboxDialog
+
+    controller, dlg = unlock(qtbot, demo, languages, tmp_path)
+    window = controller.start(dlg.opened)
+    qtbot.addWidget(window)
+    try:
+        languages.switch("nl")
+        box = OutboxDialog(window.services, window)
+        qtbot.addWidget(box)
+        box.show()
+        assert box.table.rowCount() >= 1  # the demo's sent certificate at least
+        statuses = {box.table.item(r, 1).text() for r in range(box.table.rowCount())}
+        assert "Verzonden, ontvangstbewijs ontvangen" in statuses
+        assert box.empty.isVisible()  # nothing waiting
+        box.retry.click()  # harmless when nothing waits
+    finally:
+        languages.switch("en")
+        controller.shutdown()
