@@ -1,9 +1,9 @@
 """What the services need from the outside world, as small protocols and records.
 
 The UI talks only to :class:`fitnote_desktop.services.Services`; the services talk to
-these ports. ``app.py`` plugs in the real adapters (encrypted store, signer, transport,
-PDF renderer); tests of the use cases may plug in the in-memory ones from
-``services.memory``. The records are plain frozen values so they cross threads safely.
+these ports. ``app.py`` plugs in the real adapters of ``services.adapters`` (encrypted
+store, signer, transport, PDF renderer); tests replace only what needs hardware or a
+network (the signature). The records are plain frozen values so they cross threads.
 """
 
 from __future__ import annotations

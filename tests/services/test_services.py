@@ -1,4 +1,4 @@
-"""Use cases on in-memory adapters: signing, replacement, carry-over, refusals."""
+"""Use cases on the real encrypted store (fake signature): signing, replacement, carry-over."""
 
 from __future__ import annotations
 
@@ -10,32 +10,9 @@ import pytest
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.model import Diagnosis, DocumentKind, Period
 from fitnote_desktop.services import ServiceError, Services
-from fitnote_desktop.services.memory import MemoryDocuments, MemoryPatients, MemorySender
-from fitnote_desktop.services.ports import DocumentStatus, Profile
+from fitnote_desktop.services.ports import DocumentStatus
 
 TODAY = date(2026, 11, 23)
-
-
-class FakeSigner:
-    def __init__(self) -> None:
-        self.pins: list[str | None] = []
-
-    def sign(self, data: bytes, pin) -> bytes:
-        self.pins.append(pin("signature"))
-        return b"cms:" + data[:8]
-
-
-@pytest.fixture
-def services() -> Services:
-    docs = MemoryDocuments()
-    return Services(
-        profile=Profile(samples.practitioner()),
-        patients=MemoryPatients(),
-        documents=docs,
-        sender=MemorySender(docs),
-        signer=FakeSigner(),
-        clock=lambda: TODAY,
-    )
 
 
 def ready(services: Services, patient_id: str, *, consent: bool = True):
@@ -58,10 +35,11 @@ def test_sign_queues_offline_and_freezes(services):
     rec = ready(services, p.id)
     signed = services.sign_and_send(rec.id, lambda _purpose: "1234")
     assert signed.status is DocumentStatus.QUEUED
-    assert services.connection().queued == 1 and not services.connection().online
+    state = services.connection()
+    assert state.queued == 1 and not state.online and state.detail == "transport.not_configured"
     with pytest.raises(ServiceError) as err:
         services.save_draft(p.id, signed.document)
-    assert err.value.code == "store.document_immutable"
+    assert err.value.code == "store.document_signed"
 
 
 def test_errors_block_signing_and_keep_the_draft(services):
@@ -89,9 +67,27 @@ def test_cancelled_pin_keeps_the_draft(services):
     assert services.document(rec.id).status is DocumentStatus.DRAFT
 
 
+def deliver(services: Services, document_id: str) -> None:
+    """What the outbox worker records when the endpoint accepts (no endpoint here)."""
+    outbox = services.sender.outbox
+    (item,) = [i for i in outbox.list() if str(i.document_id) == document_id]
+    outbox.mark_sending(item.id)
+    outbox.mark_result(item.id, "accepted")
+
+
+def test_replacement_of_a_queued_document_leaves_it_queued(services):
+    """Not yet delivered: the store refuses to call it replaced; nothing breaks."""
+    p = services.save_patient(samples.patient())
+    original = services.sign_and_send(ready(services, p.id).id, lambda _p: "1")
+    repl = services.replace(original.id)
+    services.sign_and_send(repl.id, lambda _p: "1")
+    assert services.document(original.id).status is DocumentStatus.QUEUED
+
+
 def test_replacement_marks_the_original(services):
     p = services.save_patient(samples.patient())
     original = services.sign_and_send(ready(services, p.id).id, lambda _p: "1")
+    deliver(services, original.id)
     repl = services.replace(original.id)
     assert repl.document.replaces == original.id
     services.sign_and_send(repl.id, lambda _p: "1")
