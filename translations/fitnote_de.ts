@@ -1465,6 +1465,14 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Patient bearbeiten…</translation>
     </message>
     <message>
+        <source>Conversations…</source>
+        <translation>Gespräche…</translation>
+    </message>
+    <message>
+        <source>With the advising and occupational physicians (Ctrl+Shift+M)</source>
+        <translation>Mit dem Vertrauensarzt und dem Arbeitsmediziner (Strg+Umschalt+M)</translation>
+    </message>
+    <message>
         <source>New certificate</source>
         <translation>Neue Bescheinigung</translation>
     </message>

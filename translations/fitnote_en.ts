@@ -1464,6 +1464,14 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Conversations…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With the advising and occupational physicians (Ctrl+Shift+M)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>New certificate</source>
         <translation type="unfinished" />
     </message>

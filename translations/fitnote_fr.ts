@@ -1465,6 +1465,14 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Modifier le patient…</translation>
     </message>
     <message>
+        <source>Conversations…</source>
+        <translation>Conversations…</translation>
+    </message>
+    <message>
+        <source>With the advising and occupational physicians (Ctrl+Shift+M)</source>
+        <translation>Avec le médecin-conseil et le médecin du travail (Ctrl+Maj+M)</translation>
+    </message>
+    <message>
         <source>New certificate</source>
         <translation>Nouveau certificat</translation>
     </message>

@@ -1465,6 +1465,14 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Patiënt wijzigen…</translation>
     </message>
     <message>
+        <source>Conversations…</source>
+        <translation>Gesprekken…</translation>
+    </message>
+    <message>
+        <source>With the advising and occupational physicians (Ctrl+Shift+M)</source>
+        <translation>Met de adviserend arts en de arbeidsarts (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
         <source>New certificate</source>
         <translation>Nieuw getuigschrift</translation>
     </message>

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.page.prolong_requested.connect(self.prolong_last)
         self.page.external_requested.connect(self.prolong_external)
         self.page.edit_requested.connect(self.edit_patient)
+        self.page.conversations_requested.connect(self.show_inbox)
         self.editor = DocumentEditor(services, self)
         self.editor.sign_requested.connect(self.sign_and_send)
         self.editor.preview_requested.connect(self.preview)

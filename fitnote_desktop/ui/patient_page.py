@@ -201,6 +201,7 @@ class PatientPage(QWidget):
     prolong_requested = Signal()
     external_requested = Signal()
     edit_requested = Signal()
+    conversations_requested = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -212,6 +213,8 @@ class PatientPage(QWidget):
         self.details.setObjectName("editorSubtitle")
         self.edit_button = QPushButton(self)
         self.edit_button.clicked.connect(self.edit_requested)
+        self.talk_button = QPushButton(self)
+        self.talk_button.clicked.connect(self.conversations_requested)
         self.new_cert = QPushButton(self)
         self.new_cert.setObjectName("primary")
         self.new_cert.clicked.connect(lambda: self.new_requested.emit(DocumentKind.INCAPACITY))
@@ -254,6 +257,7 @@ class PatientPage(QWidget):
         title.addWidget(self.name)
         title.addWidget(self.details)
         head.addLayout(title, 1)
+        head.addWidget(self.talk_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         actions = QHBoxLayout()
         for b in (self.new_cert, self.prolong, self.external):
@@ -282,6 +286,10 @@ class PatientPage(QWidget):
 
     def retranslate(self) -> None:
         self.edit_button.setText(self.tr("Edit patient…"))
+        self.talk_button.setText(self.tr("Conversations…"))
+        self.talk_button.setToolTip(
+            self.tr("With the advising and occupational physicians (Ctrl+Shift+M)")
+        )
         self.new_cert.setText(self.tr("New certificate"))
         self.new_cert.setToolTip(self.tr("Ctrl+N"))
         self.prolong.setText(self.tr("Prolong last certificate"))
