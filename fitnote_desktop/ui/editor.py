@@ -119,6 +119,11 @@ class CapacityRow(QFrame):
         self.name_label = QLabel(self)
         self.name_label.setWordWrap(True)
         self.qualifier = QComboBox(self)
+        # long wordings must not widen the form: the popup shows them in full
+        self.qualifier.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.qualifier.setMinimumContentsLength(22)
         for q in labels.QUALIFIER_CODES:
             self.qualifier.addItem("", q)
         self.qualifier.setCurrentIndex(
@@ -141,13 +146,16 @@ class CapacityRow(QFrame):
         grid.addWidget(self.message, 2, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         self.qualifier.currentIndexChanged.connect(self.changed)
+        self.qualifier.currentTextChanged.connect(self.qualifier.setToolTip)
         self.statement.textEdited.connect(self.changed)
         self.retranslate()
 
     def retranslate(self) -> None:
         for i, q in enumerate(labels.QUALIFIER_CODES):
             rng = labels.qualifier_range(q)
-            self.qualifier.setItemText(i, labels.qualifier(q) + (f" ({rng})" if rng else ""))
+            words = icf_data.qualifier_words(q, i18n.current_language()) or labels.qualifier(q)
+            self.qualifier.setItemText(i, words + (f" ({rng})" if rng else ""))
+        self.qualifier.setToolTip(self.qualifier.currentText())
         self.name_label.setText(icf_data.label(self.code, i18n.current_language()))
         self.statement.setPlaceholderText(
             self.tr("What the patient can do, e.g. can lift up to 5 kg")

@@ -24,3 +24,12 @@ def label(code: str, lang: str) -> str:
         return str(catalogue().label(code, lang))
     except Exception:  # unknown code or catalogue not installed: show the code only
         return ""
+
+
+def qualifier_words(value: int, lang: str) -> str:
+    """The catalogue's fit-note wording of a qualifier (the same words as in the picker)."""
+    try:
+        q = catalogue().qualifier(value)
+        return "" if q is None else str(q.wording(lang))
+    except Exception:
+        return ""
