@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from fitnote_desktop.domain.findings import Severity
-from fitnote_desktop.services import ServiceError, Services
+from fitnote_desktop.services import Services
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
-from fitnote_desktop.ui import i18n
+from fitnote_desktop.ui import i18n, workers
 from fitnote_desktop.ui.widgets import DateField, FieldMessage
 
 
@@ -88,18 +88,33 @@ class ExternalProlongationDialog(QDialog):
         self.setMinimumWidth(640)
 
     def _make(self, *, fetch: bool) -> None:
-        try:
-            self.result_record = self.services.prolong_external(
-                self.patient.id,
-                reference=self.reference.text(),
-                previous_begin=self.begin.value(),
-                previous_end=self.end.value(),
-                previous_author_riziv=self.riziv.text().strip(),
-                consent=self.consent.isChecked(),
-                consent_reference=self.consent_ref.text().strip(),
-                fetch=fetch,
-            )
-        except ServiceError as exc:
-            self.message.show_messages([(Severity.ERROR, i18n.text(exc.code, **exc.params))])
-            return
-        self.accept()
+        """Fetching talks to the platform (and may ask the PIN): off the UI thread."""
+        args = {
+            "reference": self.reference.text(),
+            "previous_begin": self.begin.value(),
+            "previous_end": self.end.value(),
+            "previous_author_riziv": self.riziv.text().strip(),
+            "consent": self.consent.isChecked(),
+            "consent_reference": self.consent_ref.text().strip(),
+            "fetch": fetch,
+        }
+        patient_id = self.patient.id
+        for b in (self.fetch, self.offline):
+            b.setEnabled(False)
+
+        def done(record: DocumentRecord) -> None:
+            self.result_record = record
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            for b in (self.fetch, self.offline):
+                b.setEnabled(True)
+            code = getattr(exc, "code", None) or "app.unexpected"
+            params = getattr(exc, "params", {}) or {}
+            self.message.show_messages([(Severity.ERROR, i18n.text(code, **params))])
+
+        workers.start(
+            lambda _p: self.services.prolong_external(patient_id, **args),
+            done=done,
+            failed=failed,
+        )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -446,4 +447,104 @@ def test_outbox_view_lists_in_words(qtbot, demo, languages, tmp_path):
         box.retry.click()  # harmless when nothing waits
     finally:
         languages.switch("en")
+        controller.shutdown()
+
+
+def test_specialist_prolongs_a_certificate_issued_elsewhere(
+    qtbot, demo, languages, tmp_path, monkeypatch
+):
+    """The GP's certificate, fetched by the specialist with the patient's consent."""
+    from fitnote_desktop.demo import DEMO_SPECIALIST
+    from fitnote_desktop.domain import samples
+    from fitnote_desktop.services.session import practice_of
+    from fitnote_desktop.signing.demo_pki import read_manifest
+    from fitnote_desktop.store import PractitionerInfo
+    from fitnote_desktop.ui.external import ExternalProlongationDialog
+
+    # the GP's side: a sent certificate whose consent allows sharing the episode
+    controller, dlg = unlock(qtbot, demo, languages, tmp_path)
+    window = controller.start(dlg.opened)
+    qtbot.addWidget(window)
+    try:
+        window.search.search.setText("Dupont")
+        qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
+        create_certificate(qtbot, window, monkeypatch)
+        editor = window.editor
+        if not editor.consent_episode.isChecked():
+            qtbot.keyClick(editor.consent_episode, Qt.Key.Key_Space)
+        editor.consent_ref.setText("CONSENT-SPEC-1")
+        editor._edited("consent.reference")
+        gp_doc = editor.record.id
+        window.act_sign.trigger()
+        answer_pins(qtbot, 1)
+        wait_status(qtbot, window.services, gp_doc, DocumentStatus.ACCEPTED)
+        gp_end = window.services.document(gp_doc).document.period.end
+        niss = window.services.document(gp_doc).document.patient.niss
+    finally:
+        controller.shutdown()
+
+    # the specialist's own profile and eID (demo PKCS#12)
+    sandbox = Path(demo.endpoint.ca_pem_path).parent
+    creds = read_manifest(sandbox).physician(DEMO_SPECIALIST.key)
+    spec = samples.practitioner(DEMO_SPECIALIST)
+    if not demo.manager.exists("specialist"):
+        demo.manager.create(
+            "specialist",
+            passphrase=DEMO_PASSWORD,
+            practitioner=PractitionerInfo(
+                spec.given_name,
+                spec.family_name,
+                spec.riziv,
+                spec.niss,
+                ("fr", "nl"),
+                practice_of(spec),
+            ),
+        )
+        p = demo.manager.open("specialist", DEMO_PASSWORD)
+        p.set_setting(
+            "signer",
+            {
+                "kind": "pkcs12",
+                "pkcs12_path": str(creds.signature_p12),
+                "pkcs12_auth_path": str(creds.authentication_p12),
+            },
+        )
+        p.lock()
+    settings = QSettings(str(tmp_path / "spec.ini"), QSettings.Format.IniFormat)
+    controller = AppController(
+        manager=demo.manager,
+        open_session=lambda p: open_session(p, endpoint=demo.endpoint_config(), demo=True),
+        languages=languages,
+        settings=settings,
+    )
+    window = controller.start(demo.manager.open("specialist", DEMO_PASSWORD))
+    qtbot.addWidget(window)
+    services = window.services
+    try:
+        patient = services.save_patient(
+            replace(samples.patient(), niss=niss, given_name="Lucas", family_name="Dupont")
+        )
+        window.open_patient(patient)
+        ext = ExternalProlongationDialog(services, window.page.record, window)
+        qtbot.addWidget(ext)
+        ext.show()
+        qtbot.keyClicks(ext.reference, gp_doc)
+        qtbot.keyClick(ext.consent, Qt.Key.Key_Space)
+        qtbot.keyClicks(ext.consent_ref, "CONSENT-SPEC-1")
+
+        def fetch() -> bool:
+            while _pin_dialog() is not None:  # the specialist's login
+                d = _pin_dialog()
+                d.pin.setText(DEMO_PASSWORD)
+                d.accept()
+            return ext.result_record is not None
+
+        ext.fetch.click()
+        qtbot.waitUntil(fetch, timeout=30000)
+        draft = ext.result_record.document
+        assert draft.author.riziv == DEMO_SPECIALIST.riziv
+        assert draft.body.previous.reference == gp_doc
+        assert draft.period.begin == date.fromordinal(gp_end.toordinal() + 1)
+        assert draft.body.certificate_kind.value == "prolongation"
+    finally:
         controller.shutdown()
