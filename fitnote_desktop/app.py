@@ -58,7 +58,7 @@ def run_gui(args: argparse.Namespace) -> int:
     languages = i18n.LanguageManager(app)
     languages.switch(_ui_language(settings))
 
-    from fitnote_desktop.services.session import open_session
+    from fitnote_desktop.services.session import AppSession, open_session
 
     demo = None
     if args.demo:
@@ -82,7 +82,7 @@ def run_gui(args: argparse.Namespace) -> int:
         endpoint = demo.endpoint_config()
         hint = i18n.text("app.demo_passphrase", passphrase=DEMO_PASSPHRASE)
 
-        def opener(profile: object):  # type: ignore[no-untyped-def]
+        def opener(profile: object) -> AppSession:
             return open_session(profile, endpoint=endpoint, demo=True)
     else:
         from fitnote_desktop.store import ProfileManager
@@ -90,7 +90,7 @@ def run_gui(args: argparse.Namespace) -> int:
         manager = ProfileManager(args.profile_dir)
         hint = ""
 
-        def opener(profile: object):  # type: ignore[no-untyped-def]
+        def opener(profile: object) -> AppSession:
             return open_session(profile)
 
     controller = AppController(

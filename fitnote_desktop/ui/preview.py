@@ -12,7 +12,7 @@ import shutil
 import subprocess
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -201,4 +201,3 @@ class PreviewDialog(QDialog):
                 painter.drawImage(0, 0, scaled)
         finally:
             painter.end()
-        _ = QPageLayout
