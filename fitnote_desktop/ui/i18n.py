@@ -214,11 +214,11 @@ def text(code: str, **params: Any) -> str:
     and the errors a physician meets most, until the catalogues carry them.
     """
     if code in messages.catalogue(_CURRENT):
-        return _message(code, params)
+        return messages.message(code, _CURRENT, **params)
     ui = _ui_codes()
     if code in ui:
         return ui[code].format_map(_Defaults(params))
-    out = _message(code, params)
+    out = messages.message(code, _CURRENT, **params)
     if out == code:  # unknown everywhere: say something useful, keep the code for support
         return QCoreApplication.translate("Codes", "Unexpected problem ({code}).").format(code=code)
     return out
@@ -235,13 +235,7 @@ def rejection_text(code: str) -> str:
 
 
 def finding_text(finding: Finding) -> str:
-    return _message(finding.code, finding.params)
-
-
-def _message(code: str, params: dict[str, Any]) -> str:
-    """``messages.message`` without its keyword clash (a finding may carry ``code=``)."""
-    template = messages.catalogue(_CURRENT).get(code) or messages.catalogue("en").get(code)
-    return code if template is None else template.format_map(_Defaults(params))
+    return messages.render(finding, _CURRENT)
 
 
 class _Defaults(dict[str, Any]):
