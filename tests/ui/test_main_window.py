@@ -75,3 +75,43 @@ def test_pdf_preview_pages_through_pipes(qtbot):
     pages = rasterise(pdf, 30)
     assert pages and all(not p.isNull() for p in pages)
     assert pages[0].height() > pages[0].width()  # A4 portrait
+
+
+def _signed_certificate(services, patient):
+    from dataclasses import replace as _replace
+    from datetime import timedelta
+
+    from fitnote_desktop.domain import samples
+    from fitnote_desktop.domain.model import Diagnosis, Period
+
+    rec = services.new_document(DocumentKind.INCAPACITY, patient.id)
+    today = services.today()
+    doc = _replace(
+        rec.document,
+        body=_replace(
+            rec.document.body,
+            period=Period(today, today + timedelta(days=6)),
+            diagnoses=(Diagnosis("Griep"),),
+        ),
+        consent=samples.consent(today),
+    )
+    services.save_draft(patient.id, doc)
+    return services.sign_and_send(rec.id, lambda _purpose: "1234")
+
+
+def test_signed_document_offers_next_steps(qtbot, services, patient, languages, tmp_path):
+    signed = _signed_certificate(services, patient)
+    window = make_window(qtbot, services, languages, tmp_path)
+    window.open_patient(patient)
+    window.open_document(services.document(signed.id))
+    editor = window.editor
+    assert editor.findings_list.isHidden() and not editor.sign_button.isVisible()
+    assert editor.follow_buttons["prolong"].isVisible()
+    assert not editor.follow_buttons["retract"].isVisible()  # still waiting in the outbox
+    editor.follow_buttons["relapse"].click()
+    assert editor.current.body.certificate_kind.value == "relapse"
+    assert editor.current.body.previous.reference == signed.id
+    window.open_document(services.document(signed.id))
+    editor.follow_buttons["duplicate"].click()
+    assert editor.current.body.certificate_kind.value == "initial"
+    assert editor.record.status.editable
