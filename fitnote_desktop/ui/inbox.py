@@ -54,11 +54,13 @@ class InboxDialog(QDialog):
         parent: QWidget | None = None,
         *,
         about: DocumentRecord | None = None,
+        patient_name: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("inboxDialog")
         self.services = services
         self.about = about
+        self.patient_name = patient_name  # opened from a patient page: only their threads
         self.current: Thread | None = None
         self.status = QLabel(self)
         self.status.setObjectName("hint")
@@ -166,6 +168,8 @@ class InboxDialog(QDialog):
 
     def _fill(self, threads: list[Thread]) -> None:
         self.threads.clear()
+        if self.patient_name:
+            threads = [t for t in threads if t.patient_name == self.patient_name]
         for t in threads:
             when = (
                 t.last_message_at.astimezone().strftime("%d/%m %H:%M") if t.last_message_at else ""

@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.page.prolong_requested.connect(self.prolong_last)
         self.page.external_requested.connect(self.prolong_external)
         self.page.edit_requested.connect(self.edit_patient)
-        self.page.conversations_requested.connect(self.show_inbox)
+        self.page.conversations_requested.connect(self.show_patient_conversations)
         self.editor = DocumentEditor(services, self)
         self.editor.sign_requested.connect(self.sign_and_send)
         self.editor.preview_requested.connect(self.preview)
@@ -546,6 +546,13 @@ class MainWindow(QMainWindow):
         doc = self.current_document()
         about = doc if doc is not None and doc.status is DocumentStatus.ACCEPTED else None
         InboxDialog(self.services, self, about=about).exec()
+
+    def show_patient_conversations(self) -> None:
+        from fitnote_desktop.ui.inbox import InboxDialog
+
+        record = self.page.record
+        name = record.patient.full_name if record is not None else ""
+        InboxDialog(self.services, self, patient_name=name).exec()
 
     def show_settings(self) -> None:
         from fitnote_desktop.ui.settings import SettingsDialog
