@@ -1265,6 +1265,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Zurückziehen…</translation>
     </message>
     <message>
+        <source>Delete draft…</source>
+        <translation>Entwurf löschen…</translation>
+    </message>
+    <message>
         <source>Add ICF capacity…</source>
         <translation>ICF-Fähigkeit hinzufügen…</translation>
     </message>
@@ -1319,6 +1323,14 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Retract this document? The recipients are told that it is no longer valid.</source>
         <translation>Dieses Dokument zurückziehen? Die Empfänger erfahren, dass es nicht mehr gültig ist.</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Entwurf löschen</translation>
+    </message>
+    <message>
+        <source>Delete this draft? This cannot be undone.</source>
+        <translation>Diesen Entwurf löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Please wait</source>

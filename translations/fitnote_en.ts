@@ -1264,6 +1264,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Delete draft…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Add ICF capacity…</source>
         <translation type="unfinished" />
     </message>
@@ -1317,6 +1321,14 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Retract this document? The recipients are told that it is no longer valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete this draft? This cannot be undone.</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -1265,6 +1265,10 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Retirer…</translation>
     </message>
     <message>
+        <source>Delete draft…</source>
+        <translation>Supprimer le brouillon…</translation>
+    </message>
+    <message>
         <source>Add ICF capacity…</source>
         <translation>Ajouter une capacité CIF…</translation>
     </message>
@@ -1319,6 +1323,14 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message>
         <source>Retract this document? The recipients are told that it is no longer valid.</source>
         <translation>Retirer ce document ? Les destinataires seront informés qu'il n'est plus valable.</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Supprimer le brouillon</translation>
+    </message>
+    <message>
+        <source>Delete this draft? This cannot be undone.</source>
+        <translation>Supprimer ce brouillon ? Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Please wait</source>

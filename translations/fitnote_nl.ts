@@ -1265,6 +1265,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Intrekken…</translation>
     </message>
     <message>
+        <source>Delete draft…</source>
+        <translation>Ontwerp verwijderen…</translation>
+    </message>
+    <message>
         <source>Add ICF capacity…</source>
         <translation>ICF-capaciteit toevoegen…</translation>
     </message>
@@ -1319,6 +1323,14 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Retract this document? The recipients are told that it is no longer valid.</source>
         <translation>Dit document intrekken? De bestemmelingen krijgen te horen dat het niet meer geldig is.</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Ontwerp verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete this draft? This cannot be undone.</source>
+        <translation>Dit ontwerp verwijderen? Dit kan niet ongedaan gemaakt worden.</translation>
     </message>
     <message>
         <source>Please wait</source>

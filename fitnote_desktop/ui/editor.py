@@ -1386,6 +1386,14 @@ class DocumentEditor(QWidget):
         self.saved.emit(rec)
         return rec
 
+    def discard(self) -> None:
+        """Forget the open draft without saving (it is about to be deleted)."""
+        self._autosave.stop()
+        self._dirty = False
+        self.record = None
+        self.current = None
+        self.undo_stack.clear()
+
     def flush(self) -> None:
         if self._dirty:
             self.save_now()

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.act_replace = a(None, lambda: self._follow_up("replace"))
         self.act_duplicate = a("Ctrl+D", lambda: self._follow_up("duplicate"))
         self.act_retract = a(None, self.retract)
+        self.act_delete = a("Ctrl+Del", self.delete_draft)
         self.act_sign = a("Ctrl+Return", self.sign_and_send)
         self.act_sign.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.act_preview = a("Ctrl+P", self.preview)
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
             self.act_replace,
             self.act_duplicate,
             self.act_retract,
+            self.act_delete,
         ):
             self.menu_doc.addAction(act)
         self.menu_doc.addSeparator()
@@ -257,6 +259,7 @@ class MainWindow(QMainWindow):
             self.act_replace: self.tr("Replace (correct a sent document)"),
             self.act_duplicate: self.tr("Duplicate as new"),
             self.act_retract: self.tr("Retract…"),
+            self.act_delete: self.tr("Delete draft…"),
             self.act_capacity: self.tr("Add ICF capacity…"),
             self.act_preview: self.tr("Preview and print PDF copies…"),
             self.act_sign: self.tr("Sign and send"),
@@ -311,6 +314,7 @@ class MainWindow(QMainWindow):
             sent and doc is not None and doc.status not in (DocumentStatus.RETRACTED,)
         )
         self.act_duplicate.setEnabled(doc is not None)
+        self.act_delete.setEnabled(draft)
         self.act_sign.setEnabled(in_editor and draft and not self.busy)
         self.act_preview.setEnabled(doc is not None)
         self.act_capacity.setEnabled(in_editor and draft)
@@ -486,6 +490,27 @@ class MainWindow(QMainWindow):
             done=self._retracted,
             failed=self._task_failed,
         )
+
+    def delete_draft(self) -> None:
+        """Abandon a draft (signed documents are never deleted, only retracted)."""
+        doc = self.current_document()
+        if doc is None or not doc.status.editable or self.busy:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete draft"), self.tr("Delete this draft? This cannot be undone.")
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self.editor.record is not None and self.editor.record.id == doc.id:
+            self.editor.discard()
+        try:
+            self.services.delete_draft(doc.id)
+        except ServiceError as exc:
+            self.show_error(exc)
+            return
+        self.page.refresh()
+        self.stack.setCurrentWidget(self.page)
+        self._update_actions()
 
     def _retracted(self, rec: DocumentRecord) -> None:
         self._set_busy(False)

@@ -115,3 +115,22 @@ def test_signed_document_offers_next_steps(qtbot, services, patient, languages, 
     editor.follow_buttons["duplicate"].click()
     assert editor.current.body.certificate_kind.value == "initial"
     assert editor.record.status.editable
+
+
+def test_delete_draft_after_confirmation(
+    qtbot, services, patient, languages, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window = make_window(qtbot, services, languages, tmp_path)
+    window.open_patient(patient)
+    window.act_new_cert.trigger()
+    qtbot.keyClicks(window.editor.dx_text, "Griep")
+    draft_id = window.editor.record.id
+    window.act_delete.trigger()
+    assert window.stack.currentWidget() is window.page
+    assert all(r.id != draft_id for r in services.documents_for(patient.id))
+    signed = _signed_certificate(services, patient)
+    window.open_document(services.document(signed.id))
+    assert not window.act_delete.isEnabled()  # signed documents are retracted, not deleted
