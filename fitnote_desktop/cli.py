@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from fitnote_desktop.crash import install_private_excepthook
+
+    install_private_excepthook()
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
