@@ -19,7 +19,7 @@ from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
 
 from fitnote_desktop.endpoint.errors import ApiError
 from fitnote_desktop.signing import verify as sigverify
-from fitnote_desktop.transport.receipts import _run_sync as run_sync
+from fitnote_desktop.signing._core import run_sync
 
 _SIGNATURE_CODES = {
     sigverify.MALFORMED: "submit.malformed",

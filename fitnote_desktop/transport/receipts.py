@@ -10,14 +10,10 @@ what one wants for a single known counterpart.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import hashlib
 import threading
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from asn1crypto import cms, keys, x509
 from pyhanko.sign.general import extract_signer_info
@@ -25,9 +21,8 @@ from pyhanko.sign.signers import SimpleSigner
 from pyhanko.sign.validation.generic_cms import validate_sig_integrity
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from fitnote_desktop.signing._core import run_sync
 from fitnote_desktop.transport.protocol import Receipt
-
-T = TypeVar("T")
 
 
 class ReceiptError(ValueError):
@@ -101,24 +96,10 @@ class ReceiptSigner:
     def sign(self, receipt: Receipt) -> SignedReceipt:
         data = receipt.to_bytes()
         signer = self._signer()
-        content_info = _run_sync(
+        content_info = run_sync(
             lambda: signer.async_sign_general_data(data, "sha256", detached=True)
         )
         return SignedReceipt(receipt, data, content_info.dump())
-
-
-def _run_sync(factory: Callable[[], Awaitable[T]]) -> T:
-    """Run a pyHanko coroutine from sync code, also from inside a running event loop."""
-
-    async def _main() -> T:
-        return await factory()
-
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(_main())
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _main()).result()
 
 
 def load_certificate(data: bytes) -> x509.Certificate:
