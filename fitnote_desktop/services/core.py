@@ -13,12 +13,11 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from fitnote_desktop.domain import canonical, timeline
+from fitnote_desktop.domain import canonical, lifecycle, timeline
 from fitnote_desktop.domain.findings import Finding, Severity, has_errors
 from fitnote_desktop.domain.identifiers import compact, niss_error, niss_info
 from fitnote_desktop.domain.model import Document, DocumentKind, Patient, Recipient
 from fitnote_desktop.domain.validation import validate as domain_validate
-from fitnote_desktop.services import lifecycle
 from fitnote_desktop.services.errors import ServiceError, wrap
 from fitnote_desktop.services.ports import (
     Clock,
@@ -204,7 +203,10 @@ class Services:
 
     def _follow_up(self, document_id: str, make: Any) -> DocumentRecord:
         rec = self.documents.get(document_id)
-        doc = make(rec.document, author=self.profile.author, today=self.today())
+        try:
+            doc = make(rec.document, author=self.profile.author, today=self.today())
+        except lifecycle.LifecycleError as exc:
+            raise wrap(exc) from exc
         return self.documents.save_draft(rec.patient_id, doc)
 
     def prolong(self, document_id: str) -> DocumentRecord:

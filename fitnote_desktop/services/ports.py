@@ -11,28 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any, Protocol
 
+from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import Document, Language, Patient, Practitioner, Recipient
-
-
-class DocumentStatus(StrEnum):
-    """Where a document is in its life, as the physician sees it."""
-
-    DRAFT = "draft"
-    QUEUED = "queued"  # signed, waiting in the outbox (offline is normal)
-    SENDING = "sending"
-    ACCEPTED = "accepted"  # receipt verified and stored
-    REJECTED = "rejected"  # the endpoint refused it; reason in ``last_error``
-    RETRACTED = "retracted"
-    SIGNED = "signed"  # signed; paper only (no electronic recipient) or about to be queued
-    SENT = "sent"  # delivered, receipt not yet verified
-    REPLACED = "replaced"  # superseded by a corrected document
-
-    @property
-    def editable(self) -> bool:
-        return self is DocumentStatus.DRAFT
 
 
 @dataclass(frozen=True)

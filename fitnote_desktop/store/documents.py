@@ -31,12 +31,12 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any, Final
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Row
 
+from fitnote_desktop.domain.lifecycle import TRANSITIONS, DocumentStatus
 from fitnote_desktop.store.audit import AuditLog
 from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.errors import (
@@ -47,33 +47,6 @@ from fitnote_desktop.store.errors import (
     RecordNotFoundError,
 )
 from fitnote_desktop.store.schema import document_versions, documents, patients
-
-
-class DocumentStatus(StrEnum):
-    DRAFT = "draft"
-    SIGNED = "signed"
-    QUEUED = "queued"
-    SENT = "sent"
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
-    RETRACTED = "retracted"
-    REPLACED = "replaced"
-
-
-S = DocumentStatus
-TRANSITIONS: Final[dict[DocumentStatus, frozenset[DocumentStatus]]] = {
-    S.DRAFT: frozenset({S.SIGNED}),  # only through mark_signed
-    S.SIGNED: frozenset({S.QUEUED, S.RETRACTED, S.REPLACED}),
-    S.QUEUED: frozenset({S.SENT, S.ACCEPTED, S.REJECTED}),
-    S.SENT: frozenset({S.ACCEPTED, S.REJECTED}),
-    S.ACCEPTED: frozenset({S.RETRACTED, S.REPLACED}),
-    S.REJECTED: frozenset({S.QUEUED, S.REPLACED}),
-    S.RETRACTED: frozenset(),
-    S.REPLACED: frozenset(),
-}
-"""Allowed lifecycle moves. Rejected may be queued again (e.g. after the endpoint's
-registry was fixed) because the signed bytes are unchanged; anything else that must
-change content goes through a replacement document."""
 
 
 class _Keep:

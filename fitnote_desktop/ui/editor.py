@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from fitnote_desktop.domain.findings import Finding, Severity
+from fitnote_desktop.domain.lifecycle import Action, allowed_actions
 from fitnote_desktop.domain.model import (
     AdviceOption,
     AuthorisingRole,
@@ -1441,17 +1442,11 @@ class DocumentEditor(QWidget):
         self.findings_list.setVisible(not read_only)
         self.signed_info.setVisible(read_only)
         record = self.record
-        certificate = record is not None and record.document.kind is DocumentKind.INCAPACITY
-        status = record.status.value if record is not None else ""
-        visible = {
-            "prolong": certificate and status not in ("retracted", "replaced"),
-            "relapse": certificate and status not in ("retracted", "replaced"),
-            "replace": status in ("accepted", "signed", "rejected"),
-            "duplicate": True,
-            "retract": status in ("accepted", "signed"),
-        }
+        allowed = (
+            allowed_actions(record.document.kind, record.status) if record is not None else set()
+        )
         for key, button in self.follow_buttons.items():
-            button.setVisible(read_only and visible[key])
+            button.setVisible(read_only and Action(key) in allowed)
         self._show_signed_info()
 
     def _show_signed_info(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fitnote_desktop.domain.lifecycle import Action, allowed_actions
 from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.errors import code_of
@@ -298,24 +299,19 @@ class MainWindow(QMainWindow):
         has_patient = self.page.record is not None
         doc = self.current_document()
         in_editor = self.stack.currentWidget() is self.editor
-        draft = doc is not None and doc.status.editable
-        sent = doc is not None and not doc.status.editable
-        cert = doc is not None and doc.document.kind is DocumentKind.INCAPACITY
+        allowed = allowed_actions(doc.document.kind, doc.status) if doc is not None else set()
+        draft = Action.EDIT in allowed
         for act in (self.act_new_cert, self.act_new_fit, self.act_new_pr, self.act_new_inv):
             act.setEnabled(has_patient)
         self.act_edit_patient.setEnabled(has_patient)
         self.act_prolong.setEnabled(has_patient)
         self.act_external.setEnabled(has_patient)
-        self.act_relapse.setEnabled(cert and sent)
-        self.act_replace.setEnabled(
-            sent and doc is not None and doc.status is not DocumentStatus.RETRACTED
-        )
-        self.act_retract.setEnabled(
-            sent and doc is not None and doc.status not in (DocumentStatus.RETRACTED,)
-        )
-        self.act_duplicate.setEnabled(doc is not None)
-        self.act_delete.setEnabled(draft)
-        self.act_sign.setEnabled(in_editor and draft and not self.busy)
+        self.act_relapse.setEnabled(Action.RELAPSE in allowed)
+        self.act_replace.setEnabled(Action.REPLACE in allowed)
+        self.act_retract.setEnabled(Action.RETRACT in allowed)
+        self.act_duplicate.setEnabled(Action.DUPLICATE in allowed)
+        self.act_delete.setEnabled(Action.DELETE in allowed)
+        self.act_sign.setEnabled(in_editor and Action.SIGN in allowed and not self.busy)
         self.act_preview.setEnabled(doc is not None)
         self.act_capacity.setEnabled(in_editor and draft)
         self.act_back.setEnabled(in_editor)

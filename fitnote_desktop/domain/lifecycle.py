@@ -1,6 +1,12 @@
-"""The lifecycle of a document as pure functions: new, prolong, relapse, replace, duplicate.
+"""The lifecycle of a document: its statuses, the moves between them, what the
+physician may do next, and the builders of follow-up drafts.
 
-No I/O and no clock: each function takes ``today`` and returns a new draft
+This is the one place that decides. The store refuses a status change that
+:data:`TRANSITIONS` does not allow, the services refuse an action that
+:func:`allowed_actions` does not offer, and the UI shows exactly the actions it offers:
+the three can no longer disagree.
+
+No I/O and no clock: each builder takes ``today`` and returns a new draft
 :class:`Document`. The services persist what these return; the UI never builds a
 prolongation itself. Keeping them pure makes the rules ("start = the day after the
 previous end") testable without a database.
@@ -11,6 +17,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from datetime import date, timedelta
+from enum import StrEnum
+from typing import Final
 
 from fitnote_desktop.domain.model import (
     CertificateKind,
@@ -30,7 +38,95 @@ from fitnote_desktop.domain.model import (
     Recipient,
     new_document_id,
 )
-from fitnote_desktop.services.errors import ServiceError
+
+
+class LifecycleError(ValueError):
+    """A follow-up that cannot be built from this document; ``code`` is a message code."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class DocumentStatus(StrEnum):
+    """Where a document is in its life, as the physician sees it (and the store keeps)."""
+
+    DRAFT = "draft"
+    SIGNED = "signed"  # signed; paper only (no electronic recipient) or about to be queued
+    QUEUED = "queued"  # signed, waiting in the outbox (offline is normal)
+    SENDING = "sending"  # an outbox entry in flight (never a stored document status)
+    SENT = "sent"  # delivered, receipt not yet verified
+    ACCEPTED = "accepted"  # receipt verified and stored
+    REJECTED = "rejected"  # the endpoint refused it; reason in ``last_error``
+    RETRACTED = "retracted"
+    REPLACED = "replaced"  # superseded by a corrected document
+
+    @property
+    def editable(self) -> bool:
+        return self is DocumentStatus.DRAFT
+
+
+S = DocumentStatus
+TRANSITIONS: Final[dict[DocumentStatus, frozenset[DocumentStatus]]] = {
+    S.DRAFT: frozenset({S.SIGNED}),  # only by signing
+    S.SIGNED: frozenset({S.QUEUED, S.RETRACTED, S.REPLACED}),
+    S.QUEUED: frozenset({S.SENT, S.ACCEPTED, S.REJECTED}),
+    S.SENDING: frozenset(),
+    S.SENT: frozenset({S.ACCEPTED, S.REJECTED}),
+    S.ACCEPTED: frozenset({S.RETRACTED, S.REPLACED}),
+    S.REJECTED: frozenset({S.QUEUED, S.REPLACED}),
+    S.RETRACTED: frozenset(),
+    S.REPLACED: frozenset(),
+}
+"""Allowed status moves. Rejected may be queued again (e.g. after the endpoint's
+registry was fixed) because the signed bytes are unchanged; anything else that must
+change content goes through a replacement document."""
+
+
+def can_move(current: DocumentStatus, target: DocumentStatus) -> bool:
+    return target in TRANSITIONS[current]
+
+
+class Action(StrEnum):
+    """What the physician may do with a document, named by lifecycle verb."""
+
+    EDIT = "edit"
+    SIGN = "sign"
+    DELETE = "delete"
+    PROLONG = "prolong"
+    RELAPSE = "relapse"
+    REPLACE = "replace"
+    RETRACT = "retract"
+    DUPLICATE = "duplicate"
+
+
+_ENDED = frozenset({S.RETRACTED, S.REPLACED})
+
+
+def allowed_actions(kind: DocumentKind, status: DocumentStatus) -> frozenset[Action]:
+    """The actions on a document of ``kind`` in ``status``: the UI's buttons and menus,
+    the services' guard and the store's table all follow this.
+
+    - A draft is edited, signed or deleted; nothing signed is ever edited or deleted.
+    - Only a certificate of incapacity is prolonged or continued by a relapse, and not
+      once it was retracted or replaced.
+    - A signed document is corrected by a replacement while it still stands (signed,
+      accepted, or refused by the endpoint).
+    - Retracting needs something to retract: a paper-only signed document (locally) or
+      one the endpoint accepted (a signed retraction); not one still in the outbox.
+    - Any document can be duplicated as a new draft.
+    """
+    if status.editable:
+        return frozenset({Action.EDIT, Action.SIGN, Action.DELETE, Action.DUPLICATE})
+    actions = {Action.DUPLICATE}
+    if kind is DocumentKind.INCAPACITY and status not in _ENDED:
+        actions |= {Action.PROLONG, Action.RELAPSE}
+    if can_move(status, S.REPLACED):
+        actions.add(Action.REPLACE)
+    if can_move(status, S.RETRACTED):
+        actions.add(Action.RETRACT)
+    return frozenset(actions)
+
 
 DEFAULT_RECIPIENTS: dict[DocumentKind, tuple[Recipient, ...]] = {
     DocumentKind.INCAPACITY: tuple(Recipient),
@@ -94,7 +190,7 @@ def new_document(
 
 def _certificate(doc: Document) -> IncapacityCertificate:
     if not isinstance(doc.body, IncapacityCertificate):
-        raise ServiceError("lifecycle.not_a_certificate")
+        raise LifecycleError("lifecycle.not_a_certificate")
     return doc.body
 
 
@@ -112,7 +208,7 @@ def prolong(previous: Document, *, author: Practitioner, today: date) -> Documen
     """
     cert = _certificate(previous)
     if cert.period.end is None:
-        raise ServiceError("lifecycle.previous_without_end")
+        raise LifecycleError("lifecycle.previous_without_end")
     begin = cert.period.end + timedelta(days=1)
     length = (cert.period.end - cert.period.begin).days
     end = begin + timedelta(days=length)

@@ -1,4 +1,4 @@
-"""The lifecycle rules of the services: prolong, relapse, replace, duplicate, external."""
+"""The document lifecycle: what may happen next, and the follow-up builders."""
 
 from __future__ import annotations
 
@@ -6,12 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from fitnote_desktop.domain import samples
+from fitnote_desktop.domain import lifecycle, samples
 from fitnote_desktop.domain.findings import has_errors
 from fitnote_desktop.domain.model import CertificateKind, DocumentKind
 from fitnote_desktop.domain.validation import validate
-from fitnote_desktop.services import lifecycle
-from fitnote_desktop.services.errors import ServiceError
 
 TODAY = date(2026, 11, 30)
 
@@ -71,7 +69,7 @@ def test_external_prolongation_from_the_paper_copy():
 
 
 def test_only_certificates_are_prolonged():
-    with pytest.raises(ServiceError) as err:
+    with pytest.raises(lifecycle.LifecycleError) as err:
         lifecycle.prolong(samples.partial_resumption(), author=samples.practitioner(), today=TODAY)
     assert err.value.code == "lifecycle.not_a_certificate"
 
@@ -82,3 +80,37 @@ def test_new_document_is_in_the_patients_language(kind):
     doc = lifecycle.new_document(kind, author=samples.practitioner(), patient=patient, today=TODAY)
     assert doc.kind is kind
     assert doc.language.value == "fr"
+
+
+S = lifecycle.DocumentStatus
+A = lifecycle.Action
+
+
+def test_a_draft_is_edited_signed_or_deleted_and_nothing_signed_is():
+    assert {A.EDIT, A.SIGN, A.DELETE} <= lifecycle.allowed_actions(DocumentKind.INCAPACITY, S.DRAFT)
+    for status in S:
+        if status is not S.DRAFT:
+            actions = lifecycle.allowed_actions(DocumentKind.INCAPACITY, status)
+            assert not actions & {A.EDIT, A.SIGN, A.DELETE}, status
+
+
+def test_only_a_standing_certificate_is_prolonged_or_followed_by_a_relapse():
+    assert {A.PROLONG, A.RELAPSE} <= lifecycle.allowed_actions(DocumentKind.INCAPACITY, S.ACCEPTED)
+    assert A.PROLONG not in lifecycle.allowed_actions(DocumentKind.FIT_NOTE, S.ACCEPTED)
+    for ended in (S.RETRACTED, S.REPLACED):
+        assert A.PROLONG not in lifecycle.allowed_actions(DocumentKind.INCAPACITY, ended)
+
+
+def test_retract_and_replace_follow_the_status_table():
+    """Retract only what stands (paper-signed or accepted), never what is still queued."""
+    kind = DocumentKind.INCAPACITY
+    assert A.RETRACT in lifecycle.allowed_actions(kind, S.ACCEPTED)
+    assert A.RETRACT in lifecycle.allowed_actions(kind, S.SIGNED)
+    assert A.RETRACT not in lifecycle.allowed_actions(kind, S.QUEUED)
+    assert A.RETRACT not in lifecycle.allowed_actions(kind, S.RETRACTED)
+    assert A.REPLACE in lifecycle.allowed_actions(kind, S.REJECTED)
+    assert A.REPLACE not in lifecycle.allowed_actions(kind, S.QUEUED)
+    for status in S:
+        actions = lifecycle.allowed_actions(kind, status)
+        assert (A.RETRACT in actions) == lifecycle.can_move(status, S.RETRACTED)
+        assert (A.REPLACE in actions) == lifecycle.can_move(status, S.REPLACED)
