@@ -587,6 +587,7 @@ class MainWindow(QMainWindow):
         HelpDialog(self, self).exec()
 
     def refresh_status(self) -> None:
+        self._follow_open_document()
         try:
             state = self.services.connection()
         except Exception:  # status is informative only; never break the window for it
@@ -601,6 +602,19 @@ class MainWindow(QMainWindow):
         )
         self.connection.style().unpolish(self.connection)
         self.connection.style().polish(self.connection)
+
+    def _follow_open_document(self) -> None:
+        """A signed document on screen follows its outbox (queued → accepted, refused...),
+        so that its status, side panel and the actions it allows are never stale."""
+        rec = self.editor.record
+        if rec is None or rec.status.editable or self.stack.currentWidget() is not self.editor:
+            return
+        try:
+            fresh = self.services.document(rec.id)
+        except Exception:  # locked or closing: the status is informative only
+            return
+        if (fresh.status, fresh.last_error) != (rec.status, rec.last_error):
+            self.open_document(fresh)
 
     # ================================================================ window state
 

@@ -192,6 +192,9 @@ def test_pkcs12_full_flow(qtbot, demo, languages, tmp_path, monkeypatch):
         # retract the prolongation
         monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
         retracted_id = window.editor.record.id
+        # the open document follows its delivery: retracting is offered once it is accepted
+        qtbot.waitUntil(window.act_retract.isEnabled, timeout=10000)
+        assert window.editor.record.status is DocumentStatus.ACCEPTED
         window.act_retract.trigger()
         answer_pins(qtbot, 1)
         wait_status(qtbot, services, retracted_id, DocumentStatus.RETRACTED)
