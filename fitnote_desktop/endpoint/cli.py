@@ -148,12 +148,9 @@ def worker_app():  # type: ignore[no-untyped-def]
 
 
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from fitnote_desktop.endpoint.settings import (
-        EndpointSettings,
-        load_certificates,
-        load_registry,
-    )
-    from fitnote_desktop.transport.receipts import ReceiptSigner
+    from fitnote_desktop.endpoint.certificates import load_certificates
+    from fitnote_desktop.endpoint.receipts import ReceiptSigner
+    from fitnote_desktop.endpoint.settings import EndpointSettings, load_registry
 
     common = {
         "retention": timedelta(days=args.retention_days),
