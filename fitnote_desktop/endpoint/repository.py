@@ -11,9 +11,11 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
@@ -33,15 +35,19 @@ def patient_key(niss: str) -> str:
 def _insert_ignore(dbs: DbSession, table: Any) -> Any:
     """``INSERT ... ON CONFLICT DO NOTHING`` for the session's dialect."""
     if dbs.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table).on_conflict_do_nothing()
+        return postgresql.insert(table).on_conflict_do_nothing()
+    return sqlite.insert(table).on_conflict_do_nothing()
 
 
 def ping(dbs: DbSession) -> None:
     """A round trip to the database (raises when it is unavailable)."""
     dbs.execute(sa.select(1))
+
+
+def _execute_dml(dbs: DbSession, statement: sa.Executable) -> int:
+    """Run an UPDATE or DELETE; the number of rows it matched."""
+    result = cast(CursorResult[Any], dbs.execute(statement))
+    return result.rowcount
 
 
 # ---------------------------------------------------------------------- registry
@@ -88,10 +94,11 @@ def add_challenge(dbs: DbSession, nonce: str, now: datetime, expires_at: datetim
 
 def consume_challenge(dbs: DbSession, nonce: str, now: datetime) -> bool:
     """Delete an unexpired nonce; true if it existed (a nonce is good for one login)."""
-    deleted = dbs.execute(
-        sa.delete(db.Challenge).where(db.Challenge.nonce == nonce, db.Challenge.expires_at > now)
-    ).rowcount
-    return bool(deleted == 1)
+    deleted = _execute_dml(
+        dbs,
+        sa.delete(db.Challenge).where(db.Challenge.nonce == nonce, db.Challenge.expires_at > now),
+    )
+    return deleted == 1
 
 
 def add_session(
@@ -198,7 +205,8 @@ class NewRetraction:
 def retract_document(dbs: DbSession, document_id: str, new: NewRetraction) -> bool:
     """Mark an accepted document retracted; false if it already was (a concurrent
     retraction won), so that the first retraction receipt stays the only one."""
-    updated = dbs.execute(
+    updated = _execute_dml(
+        dbs,
         sa.update(db.Document)
         .where(db.Document.id == document_id, db.Document.status == "accepted")
         .values(
@@ -209,8 +217,8 @@ def retract_document(dbs: DbSession, document_id: str, new: NewRetraction) -> bo
             retraction_signature=new.signature,
             retraction_receipt=new.receipt,
             retraction_receipt_signature=new.receipt_signature,
-        )
-    ).rowcount
+        ),
+    )
     return bool(updated)
 
 

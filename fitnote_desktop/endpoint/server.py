@@ -56,7 +56,7 @@ def demo_settings(
         "tls_key": pki.tls_key,
     }
     values.update(overrides)
-    return EndpointSettings(**values)  # type: ignore[arg-type]
+    return EndpointSettings(**values)  # type: ignore[arg-type]  # a mixed-type dict of fields
 
 
 def uvicorn_config(

@@ -214,11 +214,11 @@ def retract(
                 receipt_signature=signed.signature,
             ),
         )
-        row = repository.document(dbs, str(document_id), refresh=True)
-        assert row is not None
+        retracted = repository.document(dbs, str(document_id), refresh=True)
+        assert retracted is not None
     if updated:
-        log.info("document %s retracted", row.id)
-    return retraction_out(row)
+        log.info("document %s retracted", retracted.id)
+    return retraction_out(retracted)
 
 
 def _own_document(dbs: DbSession, document_id: uuid.UUID, caller: Caller) -> db.Document:
