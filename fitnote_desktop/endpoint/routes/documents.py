@@ -22,7 +22,7 @@ from fitnote_desktop.domain.model import Document
 from fitnote_desktop.domain.validation import validate
 from fitnote_desktop.endpoint import db, repository, trust
 from fitnote_desktop.endpoint.b64 import b64decode_field
-from fitnote_desktop.endpoint.deps import Auth, Caller, Context, Db
+from fitnote_desktop.endpoint.deps import Auth, Caller, Context, Db, EndpointContext
 from fitnote_desktop.endpoint.errors import ApiError, error_responses
 from fitnote_desktop.endpoint.receipts import acceptance_out, receipt_out, retraction_out
 from fitnote_desktop.endpoint.schemas import DocumentStatusOut, EnvelopeIn, ReceiptOut
@@ -102,17 +102,11 @@ def submit(
             response.status_code = 200
             return _replay(existing, digest, caller)
 
-    settings = context.settings
-    now = settings.clock()
-    verified = trust.check_document_signature(
-        payload, signature, context.trust_roots(), now=now, skew=settings.signing_time_skew
-    )
-    if verified.signer_niss != caller.niss:
-        raise ApiError("submit.signer_not_session")
+    now = _check_signed_by_caller(context, payload, signature, caller, "submit.signer_not_session")
     _check_author(document, caller)
     _check_rules(document, now)
 
-    signed = settings.receipt_signer.sign(Receipt(doc_id, digest, now, "accepted"))
+    signed = context.settings.receipt_signer.sign(Receipt(doc_id, digest, now, "accepted"))
     with dbs.begin():
         dossier_id = repository.dossier_for(dbs, repository.patient_key(document.patient.niss), now)
         inserted = repository.insert_document(
@@ -193,14 +187,9 @@ def retract(
         row = _own_document(dbs, document_id, caller)
         if row.status == "retracted":
             return retraction_out(row)
-    settings = context.settings
-    now = settings.clock()
-    verified = trust.check_document_signature(
-        payload, signature, context.trust_roots(), now=now, skew=settings.signing_time_skew
-    )
-    if verified.signer_niss != caller.niss:
-        raise ApiError("retract.not_author")
-    signed = settings.receipt_signer.sign(Receipt(str(document_id), digest, now, "retracted"))
+    now = _check_signed_by_caller(context, payload, signature, caller, "retract.not_author")
+    receipt = Receipt(str(document_id), digest, now, "retracted")
+    signed = context.settings.receipt_signer.sign(receipt)
     with dbs.begin():
         updated = repository.retract_document(
             dbs,
@@ -250,6 +239,22 @@ def _parse_document(payload: bytes) -> Document:
     if canonical_bytes(document) != payload:
         raise ApiError("submit.not_canonical")
     return document
+
+
+def _check_signed_by_caller(
+    context: EndpointContext, payload: bytes, signature: bytes, caller: Caller, refusal: str
+) -> datetime:
+    """Verify the detached CMS over ``payload`` (trust store, signing time, key usage) and
+    that the logged-in caller signed it, else answer ``refusal``; returns the check's time.
+    Runs outside any database transaction: it takes tens of milliseconds."""
+    settings = context.settings
+    now = settings.clock()
+    verified = trust.check_document_signature(
+        payload, signature, context.trust_roots(), now=now, skew=settings.signing_time_skew
+    )
+    if verified.signer_niss != caller.niss:
+        raise ApiError(refusal)
+    return now
 
 
 def _check_author(document: Document, caller: Caller) -> None:

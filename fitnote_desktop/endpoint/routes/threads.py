@@ -3,6 +3,7 @@ occupational physicians of a patient. Who may see a dossier: ``repository.may_ac
 """
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter
@@ -78,14 +79,7 @@ def post_thread(
             created_at=now,
             last_message_at=now,
         )
-        message = db.Message(
-            id=db.new_id(),
-            thread_id=thread.id,
-            author_riziv=caller.riziv,
-            author_role=caller.role,
-            body=body.body,
-            created_at=now,
-        )
+        message = _new_message(thread.id, caller, body.body, now)
         repository.add_thread(dbs, thread, message)
         out = _thread_out(dbs, thread, caller)
         out["messages"] = [_message_out(message)]
@@ -123,15 +117,7 @@ def reply(
                 raise ApiError(
                     "thread.not_found", "No such message in this thread.", field="reply_to"
                 )
-        message = db.Message(
-            id=db.new_id(),
-            thread_id=t.id,
-            author_riziv=caller.riziv,
-            author_role=caller.role,
-            body=body.body,
-            reply_to=str(body.reply_to) if body.reply_to else None,
-            created_at=now,
-        )
+        message = _new_message(t.id, caller, body.body, now, reply_to=body.reply_to)
         repository.add_message(dbs, t, message)
     return _message_out(message)
 
@@ -159,6 +145,20 @@ def _own_thread(dbs: DbSession, thread_id: uuid.UUID, caller: Caller) -> db.Thre
     if t is None or not repository.may_access(dbs, t.dossier_id, caller.riziv, caller.role):
         raise ApiError("thread.not_found")
     return t
+
+
+def _new_message(
+    thread_id: str, caller: Caller, text: str, now: datetime, reply_to: uuid.UUID | None = None
+) -> db.Message:
+    return db.Message(
+        id=db.new_id(),
+        thread_id=thread_id,
+        author_riziv=caller.riziv,
+        author_role=caller.role,
+        body=text,
+        reply_to=str(reply_to) if reply_to else None,
+        created_at=now,
+    )
 
 
 def _thread_out(dbs: DbSession, t: db.Thread, caller: Caller) -> dict[str, Any]:
