@@ -22,8 +22,14 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fitnote_desktop import __version__
+
+if TYPE_CHECKING:  # imported lazily at run time: `--help` and `purge` stay quick
+    from fastapi import FastAPI
+
+    from fitnote_desktop.endpoint.settings import EndpointSettings
 
 EXIT_USAGE = 2
 
@@ -139,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 _ARGV_ENV = "FITNOTE_ENDPOINT_ARGV"
 
 
-def worker_app():  # type: ignore[no-untyped-def]
+def worker_app() -> FastAPI:
     """App factory of a uvicorn worker process (``--workers N``)."""
     from fitnote_desktop.endpoint.app import create_app
 
@@ -147,22 +153,17 @@ def worker_app():  # type: ignore[no-untyped-def]
     return create_app(_settings(args), prepare=False)
 
 
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from fitnote_desktop.endpoint.settings import (
-        EndpointSettings,
-        load_certificates,
-        load_registry,
-    )
-    from fitnote_desktop.transport.receipts import ReceiptSigner
+def _settings(args: argparse.Namespace) -> EndpointSettings:
+    from fitnote_desktop.endpoint.certificates import load_certificates
+    from fitnote_desktop.endpoint.receipts import ReceiptSigner
+    from fitnote_desktop.endpoint.settings import EndpointSettings, load_registry
 
-    common = {
-        "retention": timedelta(days=args.retention_days),
-        "session_ttl": timedelta(minutes=args.session_minutes),
-    }
+    retention = timedelta(days=args.retention_days)
+    session_ttl = timedelta(minutes=args.session_minutes)
     if args.demo:
         from fitnote_desktop.endpoint.server import demo_settings
 
-        overrides = dict(common)
+        overrides: dict[str, object] = {"retention": retention, "session_ttl": session_ttl}
         if args.db:
             overrides["db_url"] = args.db
         return demo_settings(args.demo, host=args.host, port=args.port, **overrides)
@@ -192,7 +193,8 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         port=args.port,
         tls_cert=args.cert,
         tls_key=args.key,
-        **common,
+        retention=retention,
+        session_ttl=session_ttl,
     )
 
 

@@ -1,4 +1,4 @@
-"""Error responses: ``{"code", "detail", "field"}`` with the stable codes of ``protocol``.
+"""Error responses: ``{"code", "detail", "field"}`` with the stable codes of ``wire.errors``.
 
 Every error the app returns goes through here, including FastAPI's own validation and
 routing errors, so that clients only ever see documented codes. FastAPI's default 422
@@ -20,7 +20,8 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from fitnote_desktop.transport.protocol import API_PREFIX, ERRORS
+from fitnote_desktop.wire.errors import ERRORS
+from fitnote_desktop.wire.routes import API_PREFIX
 
 log = logging.getLogger("fitnote.endpoint")
 

@@ -21,10 +21,12 @@ from pathlib import Path
 import uvicorn
 from asn1crypto import x509
 from starlette.types import ASGIApp
+from uvicorn.supervisors import Multiprocess
 
-from fitnote_desktop.endpoint.app import create_app
+from fitnote_desktop.endpoint.app import create_app, prepare_database
+from fitnote_desktop.endpoint.certificates import load_certificates
+from fitnote_desktop.endpoint.receipts import ReceiptSigner
 from fitnote_desktop.endpoint.settings import EndpointSettings, RegistryEntry
-from fitnote_desktop.transport.receipts import ReceiptSigner, load_certificate
 
 DEMO_DB_NAME = "endpoint.sqlite3"
 
@@ -45,7 +47,7 @@ def demo_settings(
     values: dict[str, object] = {
         "db_url": f"sqlite:///{(demo_dir / DEMO_DB_NAME).resolve()}",
         "trust_roots": tuple(pki.citizen_trust_roots()),
-        "intermediates": (load_certificate(pki.citizen_ca_pem.read_bytes()),),
+        "intermediates": load_certificates(pki.citizen_ca_pem),
         "receipt_signer": ReceiptSigner.from_pkcs12(pki.receipt_p12, pki.password),
         "registry": registry,
         "host": host,
@@ -54,16 +56,31 @@ def demo_settings(
         "tls_key": pki.tls_key,
     }
     values.update(overrides)
-    return EndpointSettings(**values)  # type: ignore[arg-type]
+    return EndpointSettings(**values)  # type: ignore[arg-type]  # a mixed-type dict of fields
 
 
-def _config(
-    settings: EndpointSettings, *, access_log: bool = False, app: ASGIApp | None = None
+def uvicorn_config(
+    settings: EndpointSettings,
+    app: ASGIApp | str | None = None,
+    *,
+    workers: int = 1,
+    access_log: bool = False,
 ) -> uvicorn.Config:
+    """The one uvicorn configuration of the endpoint, for the CLI and the embedded server.
+
+    TLS certificate and key, host and port come from ``settings``; there is no
+    plain-HTTP configuration. ``app`` is the ASGI app (default: built from ``settings``)
+    or, for ``workers > 1``, the import string of a zero-argument app factory, since an
+    app object cannot be handed to worker processes.
+    """
     if settings.tls_cert is None or settings.tls_key is None:
         raise ValueError("the endpoint only serves HTTPS: a TLS certificate and key are needed")
+    if workers > 1 and not isinstance(app, str):
+        raise ValueError("several workers need the app as an import string of a factory")
     return uvicorn.Config(
         app if app is not None else create_app(settings),
+        factory=isinstance(app, str),
+        workers=workers,
         host=settings.host,
         port=settings.port,
         ssl_certfile=str(settings.tls_cert),
@@ -87,30 +104,15 @@ def serve(
 
     ``workers > 1`` runs several uvicorn worker processes (CPU-bound signature checks
     then use every core); each builds its app through ``factory`` (an import string of a
-    zero-argument function, see ``cli.worker_app``) since an app object cannot be handed
-    to child processes. The schema is prepared here, once, before they start.
+    zero-argument function, see ``cli.worker_app``). The schema is prepared here, once,
+    before they start.
     """
     if workers <= 1 or factory is None:
-        uvicorn.Server(_config(settings, access_log=access_log)).run()
+        uvicorn.Server(uvicorn_config(settings, access_log=access_log)).run()
         return
-    from fitnote_desktop.endpoint.app import prepare_database
-
-    if settings.tls_cert is None or settings.tls_key is None:
-        raise ValueError("the endpoint only serves HTTPS: a TLS certificate and key are needed")
+    config = uvicorn_config(settings, factory, workers=workers, access_log=access_log)
     prepare_database(settings)
-    uvicorn.run(
-        factory,
-        factory=True,
-        workers=workers,
-        host=settings.host,
-        port=settings.port,
-        ssl_certfile=str(settings.tls_cert),
-        ssl_keyfile=str(settings.tls_key),
-        log_level="warning",
-        access_log=access_log,
-        timeout_keep_alive=30,
-        timeout_graceful_shutdown=3,
-    )
+    Multiprocess(config, sockets=[config.bind_socket()]).run()
 
 
 @dataclass
@@ -141,7 +143,7 @@ def start_in_thread(
     without a race and the URL is known when this returns. ``app`` replaces the app built
     from ``settings`` (tests wrap it to inject faults).
     """
-    config = _config(settings, app=app)
+    config = uvicorn_config(settings, app)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((settings.host, settings.port))
@@ -194,7 +196,7 @@ def start_embedded(demo_dir: Path, *, port: int = 0) -> EmbeddedEndpoint:
     return EmbeddedEndpoint(
         url=running.url,
         ca_pem_path=pki.endpoint_ca_pem,
-        receipt_cert=load_certificate(pki.receipt_cert_pem.read_bytes()),
+        receipt_cert=load_certificates(pki.receipt_cert_pem)[0],
         receipt_cert_path=pki.receipt_cert_pem,
         _running=running,
     )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from asn1crypto import x509
 
-from fitnote_desktop.transport.receipts import ReceiptSigner, load_certificate
+from fitnote_desktop.endpoint.receipts import ReceiptSigner
 
 ROLES = ("treating", "advising", "occupational")
 DEFAULT_RETENTION = timedelta(days=730)  # TRIO keeps data at most two years
@@ -56,16 +56,6 @@ def load_registry(path: Path) -> tuple[RegistryEntry, ...]:
             raise ValueError(f"registry entry {i}: role must be one of {', '.join(ROLES)}")
         out.append(entry)
     return tuple(out)
-
-
-def load_certificates(path: Path) -> tuple[x509.Certificate, ...]:
-    """All certificates of a PEM bundle (or one DER certificate)."""
-    from asn1crypto import pem
-
-    raw = Path(path).read_bytes()
-    if pem.detect(raw):
-        return tuple(x509.Certificate.load(der) for _, _, der in pem.unarmor(raw, multiple=True))
-    return (load_certificate(raw),)
 
 
 @dataclass(frozen=True)

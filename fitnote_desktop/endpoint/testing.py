@@ -39,6 +39,7 @@ from fitnote_desktop.domain.canonical import canonical_bytes
 from fitnote_desktop.domain.model import Document
 from fitnote_desktop.endpoint import db
 from fitnote_desktop.endpoint.app import create_app
+from fitnote_desktop.endpoint.receipts import ReceiptSigner
 from fitnote_desktop.endpoint.server import RunningServer, start_in_thread
 from fitnote_desktop.endpoint.settings import EndpointSettings, RegistryEntry
 from fitnote_desktop.signing.demo_pki import (
@@ -52,7 +53,7 @@ from fitnote_desktop.signing.demo_pki import (
 from fitnote_desktop.signing.pkcs12 import Pkcs12Authenticator, Pkcs12DocumentSigner
 from fitnote_desktop.signing.ports import Authenticator, DocumentSigner
 from fitnote_desktop.transport.client import EndpointClient
-from fitnote_desktop.transport.receipts import ReceiptSigner, load_certificate
+from fitnote_desktop.transport.receipts import load_certificate
 
 
 class MutableClock:

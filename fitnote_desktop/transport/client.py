@@ -38,8 +38,10 @@ import httpx
 from asn1crypto import x509
 
 from fitnote_desktop.signing.ports import Authenticator, DocumentSigner
-from fitnote_desktop.transport.protocol import API_PREFIX, Receipt, retraction_bytes
 from fitnote_desktop.transport.receipts import ReceiptError, verify_receipt
+from fitnote_desktop.wire.receipts import Receipt
+from fitnote_desktop.wire.retraction import retraction_bytes
+from fitnote_desktop.wire.routes import API_PREFIX
 
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 SESSION_MARGIN = timedelta(seconds=30)  # renew a little before the server's expiry

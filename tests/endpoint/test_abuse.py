@@ -25,7 +25,7 @@ from fitnote_desktop.signing import testing as sig_testing
 from fitnote_desktop.signing.demo_pki import DemoPki
 from fitnote_desktop.signing.pkcs12 import Pkcs12Authenticator, Pkcs12DocumentSigner
 from fitnote_desktop.transport.client import EndpointRejected, LoginFailed
-from fitnote_desktop.transport.protocol import ERRORS
+from fitnote_desktop.wire.errors import ERRORS
 
 UNKNOWN = DemoPhysician("eve", "Eve", "Unknown", "90020200287", "10000000000", ("nl",))
 

@@ -12,8 +12,8 @@ import pytest
 from fitnote_desktop.domain import samples
 from fitnote_desktop.endpoint.testing import LiveEndpoint, MutableClock, Physician
 from fitnote_desktop.transport.client import EndpointRejected, sign_retraction
-from fitnote_desktop.transport.protocol import ERRORS
 from fitnote_desktop.transport.receipts import verify_receipt
+from fitnote_desktop.wire.errors import ERRORS
 
 
 def _doc(**changes: object) -> samples.Document:
