@@ -453,7 +453,7 @@ class OutboxSender:
         return ConnectionState(online, queued, detail or (None if online else "transport.offline"))
 
     def retract(self, document_id: str, sign: Callable[[bytes], bytes]) -> None:
-        from fitnote_desktop.transport.protocol import retraction_bytes
+        from fitnote_desktop.wire.retraction import retraction_bytes
 
         ident = _uuid(document_id)
         payload = retraction_bytes(str(ident), "error", self.clock())
