@@ -16,7 +16,14 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fitnote_desktop.domain.findings import Finding, Severity
 from fitnote_desktop.domain.model import Document, IcfCapacity, IncapacityCertificate
@@ -85,6 +92,7 @@ class DocumentEditor(QWidget):
     def _build_ui(self) -> None:
         today = self.services.today
         self.header = EditorHeader(self)
+        self.header.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         form = QWidget(self)
         form.setObjectName("editorForm")
         self.period = PeriodSection(today, form)
@@ -99,6 +107,8 @@ class DocumentEditor(QWidget):
             "work": WorkSection(today, form),
             "recipients": RecipientsSection(today, form),
         }
+        for section in self.parts.values():
+            section.retranslate()  # later on, each one follows LanguageChange itself
         column = QVBoxLayout(form)
         column.setContentsMargins(20, 6, 12, 20)
         column.setSpacing(12)
@@ -350,10 +360,11 @@ class DocumentEditor(QWidget):
         return resolved is not None and any(self.target(p) == resolved for p in self._touched)
 
     def _show_findings(self) -> None:
-        """Messages under their fields (and in the fields' descriptions), the checklist."""
-        per_message: dict[int, tuple[QWidget, FieldMessage, list[tuple[Severity, str]]]] = {}
-        for widget, message in self._targets.values():
-            per_message.setdefault(id(message), (widget, message, []))
+        """Messages under their fields, marks and descriptions on the inputs, the checklist."""
+        shown: dict[int, tuple[QWidget, list[tuple[Severity, str]]]] = {}
+        for widget, message in self._targets.values():  # every target starts clean
+            shown.setdefault(id(message), (message, []))
+            shown.setdefault(id(widget), (widget, []))
         listed: list[tuple[Finding, str]] = []
         for finding in self.findings:
             if finding.code == "date.invalid":
@@ -363,14 +374,17 @@ class DocumentEditor(QWidget):
             listed.append((finding, text))
             resolved = self.target(finding.field)
             if resolved is not None and self._visible_inline(finding):
-                per_message[id(resolved[1])][2].append((finding.severity, text))
-        for widget, message, items in per_message.values():
-            message.show_messages(items)
+                for part in resolved:
+                    shown[id(part)][1].append((finding.severity, text))
+        for part, items in shown.values():
+            if isinstance(part, FieldMessage):
+                part.show_messages(items)
+                continue
             worst = ""
             if items:
                 worst = "error" if any(s is Severity.ERROR for s, _ in items) else "warning"
-            mark(widget, worst)
-            (widget.focusProxy() or widget).setAccessibleDescription(
+            mark(part, worst)
+            (part.focusProxy() or part).setAccessibleDescription(
                 "\n".join(text for _, text in items)
             )
         self.sidebar.show_findings(listed, self.record)

@@ -280,6 +280,7 @@ FIELDS: tuple[Field, ...] = (
         QT_TRANSLATE_NOOP("DocumentEditor", "Dia&gnosis"),
         QT_TRANSLATE_NOOP("DocumentEditor", "Diagnosis"),
         placeholder=QT_TRANSLATE_NOOP("DocumentEditor", "Free text, e.g. lumbago with sciatica"),
+        also=("body.diagnoses",),  # further diagnoses (imported) have no inputs of their own
     ),
     Field(
         "body.diagnoses[0].code_system",
