@@ -56,7 +56,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--update", action="store_true", help="re-extract strings first")
     args = parser.parse_args()
-    sources = sorted(str(p) for p in (ROOT / "fitnote_desktop" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "fitnote_desktop" / "ui").rglob("*.py"))
     out = ROOT / "translations"
     out.mkdir(exist_ok=True)
     for lang in LANGUAGES:

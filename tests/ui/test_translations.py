@@ -55,7 +55,7 @@ def test_ts_files_are_in_sync_with_the_code(tmp_path):
     out = tmp_path / "fresh.ts"
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     subprocess.run(
-        [str(lupdate), "-locations", "none", *sorted(map(str, ui.glob("*.py"))), "-ts", str(out)],
+        [str(lupdate), "-locations", "none", *sorted(map(str, ui.rglob("*.py"))), "-ts", str(out)],
         check=True,
         capture_output=True,
     )

@@ -1,0 +1,54 @@
+"""Who receives a copy, and the patient's consent to sending and sharing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QWidget
+
+from fitnote_desktop.domain.model import Document, DocumentKind, Recipient
+from fitnote_desktop.ui import labels
+from fitnote_desktop.ui.editor.section import EditorSection, Today
+
+translate = QCoreApplication.translate
+
+
+class RecipientsSection(EditorSection):
+    key = "recipients"
+    title_source = QT_TRANSLATE_NOOP("DocumentEditor", "Recipients and consent")
+    kinds = frozenset(DocumentKind)
+
+    def __init__(self, today: Today, parent: QWidget | None = None) -> None:
+        super().__init__(today, parent)
+        self.recipient_boxes: dict[Recipient, QCheckBox] = {r: QCheckBox() for r in Recipient}
+        grid = QGridLayout()
+        for i, box in enumerate(self.recipient_boxes.values()):
+            grid.addWidget(box, i // 2, i % 2)
+        self.consent_label = QLabel()
+        self.consent_label.setObjectName("subTitle")
+        self.consent_electronic = QCheckBox()
+        self.consent_employer = QCheckBox()
+        self.consent_episode = QCheckBox()
+        self.consent_ref = QLineEdit()
+        boxes = QFormLayout()
+        boxes.setContentsMargins(0, 0, 0, 0)
+        self.add_rows(boxes, {"recipient_boxes": grid}, only={"recipient_boxes"})
+        self.body.addLayout(boxes)
+        self.body.addWidget(self.consent_label)
+        consent = QFormLayout()
+        others = {f.widget for f in self.fields()} - {"recipient_boxes"}
+        self.add_rows(consent, {}, only=others, span_buttons=True)
+        self.body.addLayout(consent)
+
+    def load(self, document: Document) -> None:
+        super().load(document)
+        self.show_capacity_consent(document.fit_note is not None)
+
+    def show_capacity_consent(self, visible: bool) -> None:
+        """Sharing capacities with the employer is asked only when there is a fit-note."""
+        self.set_row_visible("consent.share_capacities_with_employer", visible)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        for value, box in self.recipient_boxes.items():
+            box.setText(labels.recipient(value))
+        self.consent_label.setText(translate("DocumentEditor", "The patient agrees that"))
