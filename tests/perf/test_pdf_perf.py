@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import pytest
 from reportlab.pdfgen import canvas
+from support import signing as sig_support
 
 from fitnote_desktop.demo import DEMO_PASSWORD
 from fitnote_desktop.documents import fonts
@@ -23,7 +24,6 @@ from fitnote_desktop.documents.copies import render
 from fitnote_desktop.documents.pades import sign_pdf
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.model import Recipient
-from fitnote_desktop.signing import testing
 
 pytestmark = pytest.mark.perf
 
@@ -54,7 +54,7 @@ def test_four_copies_unsigned_and_signed(tmp_path_factory: pytest.TempPathFactor
     from pyhanko.sign.signers import SimpleSigner
 
     fonts.register_fonts()
-    pki = testing.build_demo_pki(tmp_path_factory.mktemp("perf-pdf-pki"))
+    pki = sig_support.build_demo_pki(tmp_path_factory.mktemp("perf-pdf-pki"))
     signer = SimpleSigner.load_pkcs12(
         str(pki.physician("gp").signature_p12), passphrase=DEMO_PASSWORD.encode()
     )
