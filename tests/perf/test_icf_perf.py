@@ -10,11 +10,8 @@ every catalogue entry's folded label in one language (no index, no ranking). Run
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
-
 import pytest
+from support.timing import median_seconds
 
 from fitnote_desktop.domain.icf import fold_text, load_catalogue, search
 
@@ -22,16 +19,6 @@ pytestmark = pytest.mark.perf
 
 ROUNDS = 200
 QUERIES = ("d43", "tillen", "soulever et porter", "Gedächtnis", "stress", "e", "low back pain")
-
-
-def _median_seconds(action: Callable[[], object], rounds: int = ROUNDS) -> float:
-    action()  # warm-up: the catalogue and its index load on first use
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def test_search_per_query_against_a_naive_scan() -> None:
@@ -46,8 +33,8 @@ def test_search_per_query_against_a_naive_scan() -> None:
     print(f"{'query':<22} {'hits':>5} {'search µs':>10} {'scan µs':>9} {'x scan':>7}")
     for query in QUERIES:
         hits = len(search(query))
-        searched = _median_seconds(lambda q=query: search(q))
-        scanned = _median_seconds(lambda q=query: naive_scan(q))
+        searched = median_seconds(lambda q=query: search(q), ROUNDS)
+        scanned = median_seconds(lambda q=query: naive_scan(q), ROUNDS)
         print(
             f"{query:<22} {hits:>5} {searched * 1e6:>10.1f} {scanned * 1e6:>9.1f} "
             f"{searched / scanned:>7.2f}"
