@@ -58,7 +58,6 @@ PEM_CERTIFICATE = re.compile(
 TEST_MODULE = re.compile(
     r"^(tests|conftest|pytest|_pytest|pytestqt|hypothesis|schemathesis)(\.|$)"
     r"|(^|\.)(test_[a-z0-9_]+|conftest)$"
-    r"|^fitnote_desktop(\.[a-z_]+)*\.testing$"
 )
 TEXT_SNIFF = 8192
 MAX_SCAN = 64 * 2**20

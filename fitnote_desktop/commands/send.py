@@ -142,7 +142,7 @@ def _connect(args: argparse.Namespace, *, need_signer: bool = False) -> Iterator
     sig_p12 = getattr(args, "pkcs12", None)
     auth_p12 = args.auth_pkcs12
     if args.demo_pki is not None:
-        from fitnote_desktop.signing.demo_pki import read_manifest
+        from fitnote_desktop.demo.pki import read_manifest
 
         try:
             pki = read_manifest(args.demo_pki)

@@ -116,7 +116,7 @@ def _signing_failure(exc: Any) -> CommandError:
 
 
 def run_demo_pki(args: argparse.Namespace) -> int:
-    from fitnote_desktop.signing.demo_pki import create_demo_pki
+    from fitnote_desktop.demo.pki import create_demo_pki
 
     try:
         pki = create_demo_pki(
@@ -134,7 +134,7 @@ def run_demo_pki(args: argparse.Namespace) -> int:
             f"{person.authentication_p12.name}"
         )
     if args.softhsm:
-        from fitnote_desktop.signing.softhsm import SoftHsmUnavailable, load_demo_pki_into_softhsm
+        from fitnote_desktop.demo.softhsm import SoftHsmUnavailable, load_demo_pki_into_softhsm
 
         try:
             token = load_demo_pki_into_softhsm(pki, pki.directory / "softhsm")
@@ -228,7 +228,7 @@ def _pin_callback(args: argparse.Namespace) -> Callable[[str], str | None]:
                 raise CommandError(f"cannot read {pin_file}: {exc.strerror or exc}") from None
             return text.rstrip("\r\n")
         if pkcs12 is not None:
-            from fitnote_desktop.signing.demo_pki import find_manifest_password
+            from fitnote_desktop.demo.pki import find_manifest_password
 
             demo_password = find_manifest_password(pkcs12)
             if demo_password is not None:
@@ -288,7 +288,7 @@ def run_sign(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from fitnote_desktop.signing.demo_pki import load_certificates
+    from fitnote_desktop.signing.certificates import load_certificates
     from fitnote_desktop.signing.envelope import EnvelopeError, parse_envelope
     from fitnote_desktop.signing.verify import verify_detached
 

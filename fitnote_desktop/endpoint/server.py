@@ -36,7 +36,7 @@ def demo_settings(
 ) -> EndpointSettings:
     """Settings over a demo PKI in ``demo_dir`` (created on first use, reused after)."""
     from fitnote_desktop.demo import DEMO_PHYSICIANS
-    from fitnote_desktop.signing.demo_pki import create_demo_pki
+    from fitnote_desktop.demo.pki import create_demo_pki
 
     demo_dir = Path(demo_dir)
     pki = create_demo_pki(demo_dir)
@@ -188,7 +188,7 @@ def start_embedded(demo_dir: Path, *, port: int = 0) -> EmbeddedEndpoint:
     The client should use ``url``, verify TLS against ``ca_pem_path`` and pin
     ``receipt_cert`` for receipts.
     """
-    from fitnote_desktop.signing.demo_pki import create_demo_pki
+    from fitnote_desktop.demo.pki import create_demo_pki
 
     pki = create_demo_pki(Path(demo_dir))
     settings = demo_settings(Path(demo_dir), host="127.0.0.1", port=port)

@@ -183,7 +183,7 @@ def _client(
 
         chain = ()
         if endpoint.chain_pem is not None:
-            from fitnote_desktop.signing.demo_pki import load_certificates
+            from fitnote_desktop.signing.certificates import load_certificates
 
             chain = tuple(load_certificates(endpoint.chain_pem))
         return EndpointClient(
@@ -238,7 +238,7 @@ def prepare_demo(profile_dir: str | Path | None, *, today: date | None = None) -
     sandbox.mkdir(parents=True, exist_ok=True)
     endpoint = start_embedded(sandbox)
     try:
-        from fitnote_desktop.signing.demo_pki import read_manifest
+        from fitnote_desktop.demo.pki import read_manifest
 
         pki = read_manifest(sandbox)
         gp = pki.physician(DEMO_GP.key)

@@ -7,9 +7,11 @@ Public surface (other layers import from here or from the named modules):
 * ``errors``: ``SigningError`` (``.code``), ``EnvelopeError``
 * ``verify``: ``verify_detached``, ``VerificationResult``, ``verify_challenge_signature``
 * ``envelope``: ``make_envelope``, ``parse_envelope``
-* ``demo_pki.create_demo_pki``, ``softhsm.load_demo_pki_into_softhsm``
+* ``certificates``: ``load_certificate``, ``load_certificates`` (trust anchors from files)
 * ``pkcs11.list_tokens``, ``pkcs11.default_eid_module_candidates``
-* ``testing``: helpers for other test folders (demo PKI, tokens, tampered signatures)
+
+The demo PKI and its SoftHSM2 tokens are a demo feature: ``fitnote_desktop.demo.pki`` and
+``fitnote_desktop.demo.softhsm``. Test helpers live in ``tests/support``.
 
 Only light modules are imported eagerly; pyHanko and python-pkcs11 load on first use.
 """

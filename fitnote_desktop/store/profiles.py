@@ -30,7 +30,7 @@ import re
 import secrets
 import shutil
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -382,45 +382,27 @@ class ProfileManager:
     ) -> ProfileInfo:
         """Create a profile protected by ``passphrase`` or, with ``use_keyring``, the keyring.
 
-        Built in a hidden temporary directory and renamed into place, so a crash never
-        leaves a half-made profile in the list. ``schema_revision`` exists for tests of
-        migrations (build an older database).
+        ``schema_revision`` exists for tests of migrations (build an older database).
         """
-        validate_profile_id(profile_id)
-        storage = self._choose_storage(passphrase, use_keyring)
-        if self.exists(profile_id):
-            raise ProfileExistsError()
-        private_mkdir(self.root)
-        work = self.root / f".creating-{profile_id}-{secrets.token_hex(4)}"
-        private_mkdir(work)
-        key = ProfileKey.generate()
-        info = ProfileInfo(
-            id=profile_id,
+        storage = self._check_new_profile(profile_id, passphrase, use_keyring)
+        clock = self.options.clock
+
+        def fill(db: Database) -> None:
+            with db.write() as conn:
+                migrations.upgrade(conn, schema_revision)
+                if practitioner is not None:
+                    _write_practitioner(conn, practitioner, clock())
+                AuditLog(db, clock, audit_actor(profile_id, practitioner)).append(
+                    conn, "profile.created", detail={"key_storage": storage.value}
+                )
+
+        return self._build_profile(
+            profile_id,
             label=label if label is not None else profile_id,
-            path=work,
-            key_storage=storage,
-            key_id=str(uuid.uuid4()),
-            created_at=self.options.clock(),
+            storage=storage,
+            passphrase=passphrase,
+            fill=fill,
         )
-        try:
-            self._store_key(info, key, passphrase)
-            db = Database(info.db_path, ProfileKey(key.raw()), self.options)
-            try:
-                with db.write() as conn:
-                    migrations.upgrade(conn, schema_revision)
-                    if practitioner is not None:
-                        _write_practitioner(conn, practitioner, self.options.clock())
-                    AuditLog(db, self.options.clock, audit_actor(profile_id, practitioner)).append(
-                        conn, "profile.created", detail={"key_storage": storage.value}
-                    )
-            finally:
-                db.close()
-            return self._commit_new_profile(work, info)
-        except BaseException:
-            self._discard(work, info)
-            raise
-        finally:
-            key.wipe()
 
     def restore(
         self,
@@ -433,43 +415,29 @@ class ProfileManager:
         use_keyring: bool = False,
     ) -> ProfileInfo:
         """Create a new profile from a backup file, under a new key of its own."""
-        validate_profile_id(profile_id)
-        storage = self._choose_storage(passphrase, use_keyring)
-        if self.exists(profile_id):
-            raise ProfileExistsError()
+        storage = self._check_new_profile(profile_id, passphrase, use_keyring)
         backup = read_backup_info(Path(backup_path))
         if backup.schema_revision not in migrations.known_revisions():
             raise NewerSchemaError()
-        private_mkdir(self.root)
-        work = self.root / f".restoring-{profile_id}-{secrets.token_hex(4)}"
-        private_mkdir(work)
-        key = ProfileKey.generate()
-        info = ProfileInfo(
-            id=profile_id,
+
+        def decrypt_backup(target: Path, key: ProfileKey) -> None:
+            restore_database(Path(backup_path), backup_passphrase, target, key, self.options)
+
+        def fill(db: Database) -> None:
+            AuditLog(db, self.options.clock, audit_actor(profile_id, None)).record(
+                "profile.restored",
+                detail={"from_profile": backup.profile_id, "revision": backup.schema_revision},
+            )
+
+        return self._build_profile(
+            profile_id,
             label=label if label is not None else (backup.label or profile_id),
-            path=work,
-            key_storage=storage,
-            key_id=str(uuid.uuid4()),
-            created_at=self.options.clock(),
+            storage=storage,
+            passphrase=passphrase,
+            fill=fill,
+            source=decrypt_backup,
             audit_anchor=AuditAnchor.from_json(backup.audit_head),
         )
-        try:
-            restore_database(Path(backup_path), backup_passphrase, info.db_path, key, self.options)
-            self._store_key(info, key, passphrase)
-            db = Database(info.db_path, ProfileKey(key.raw()), self.options)
-            try:
-                AuditLog(db, self.options.clock, audit_actor(profile_id, None)).record(
-                    "profile.restored",
-                    detail={"from_profile": backup.profile_id, "revision": backup.schema_revision},
-                )
-            finally:
-                db.close()
-            return self._commit_new_profile(work, info)
-        except BaseException:
-            self._discard(work, info)
-            raise
-        finally:
-            key.wipe()
 
     # unlocking ---------------------------------------------------------------------------
     def load_key(self, profile_id: str, passphrase: str | None = None) -> ProfileKey:
@@ -580,6 +548,64 @@ class ProfileManager:
         shutil.rmtree(trash, ignore_errors=True)
 
     # internals ---------------------------------------------------------------------------
+    def _check_new_profile(
+        self, profile_id: str, passphrase: str | None, use_keyring: bool
+    ) -> KeyStorage:
+        """Before building a profile: a valid, unused id and a usable key storage."""
+        validate_profile_id(profile_id)
+        storage = self._choose_storage(passphrase, use_keyring)
+        if self.exists(profile_id):
+            raise ProfileExistsError()
+        return storage
+
+    def _build_profile(
+        self,
+        profile_id: str,
+        *,
+        label: str,
+        storage: KeyStorage,
+        passphrase: str | None,
+        fill: Callable[[Database], None],
+        source: Callable[[Path, ProfileKey], None] | None = None,
+        audit_anchor: AuditAnchor | None = None,
+    ) -> ProfileInfo:
+        """What creating and restoring share: a new profile under a new key.
+
+        Built in a hidden temporary directory and renamed into place, so a crash never
+        leaves a half-made profile in the list; on any error the directory and a keyring
+        entry already stored are removed. ``source`` writes the database file first (a
+        backup's contents), ``fill`` then writes into the open database; the key is stored
+        (key file or keyring) once the database is complete.
+        """
+        private_mkdir(self.root)
+        work = self.root / f".building-{profile_id}-{secrets.token_hex(4)}"
+        private_mkdir(work)
+        key = ProfileKey.generate()
+        info = ProfileInfo(
+            id=profile_id,
+            label=label,
+            path=work,
+            key_storage=storage,
+            key_id=str(uuid.uuid4()),
+            created_at=self.options.clock(),
+            audit_anchor=audit_anchor,
+        )
+        try:
+            if source is not None:
+                source(info.db_path, key)
+            db = Database(info.db_path, ProfileKey(key.raw()), self.options)
+            try:
+                fill(db)
+            finally:
+                db.close()
+            self._store_key(info, key, passphrase)
+            return self._commit_new_profile(work, info)
+        except BaseException:
+            self._discard(work, info)
+            raise
+        finally:
+            key.wipe()
+
     def _choose_storage(self, passphrase: str | None, use_keyring: bool) -> KeyStorage:
         if passphrase is not None and use_keyring:
             raise ValueError("choose a passphrase or the keyring, not both")

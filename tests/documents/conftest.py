@@ -38,9 +38,9 @@ def pdfsig(pdf: bytes, tmp_path: Path, name: str = "copy.pdf") -> str:
 
 @pytest.fixture(scope="session")
 def demo_pki(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from fitnote_desktop.signing import testing
+    from support import signing as sig_support
 
-    return testing.build_demo_pki(tmp_path_factory.mktemp("pki-pdf"))
+    return sig_support.build_demo_pki(tmp_path_factory.mktemp("pki-pdf"))
 
 
 @pytest.fixture(scope="session")

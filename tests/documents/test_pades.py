@@ -138,11 +138,12 @@ def test_signing_twice_or_a_missing_field_is_refused(signed: bytes, gp_signer) -
 def test_signs_through_the_signing_port_with_one_pin_prompt(
     sample, demo_pki, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from fitnote_desktop.signing import testing
+    from support import signing as sig_support
+
     from fitnote_desktop.signing.factory import open_signer
 
-    pin = testing.RecordingPin()
-    session = open_signer(testing.pkcs12_config(demo_pki), pin)
+    pin = sig_support.RecordingPin()
+    session = open_signer(sig_support.pkcs12_config(demo_pki), pin)
     try:
         pdf_signer = session.document_signer.pdf_signer()
         before = len(pin.purposes)  # a PKCS#12 file may ask once to reveal its certificate

@@ -125,12 +125,18 @@ def test_invalid_riziv_codes(riziv: str, code: str) -> None:
     assert not is_valid_riziv(riziv)
 
 
-@given(st.integers(100000, 199999), st.sampled_from([97, 89, 83, 79]))
-def test_riziv_check_digits_for_each_modulus(person: int, modulus: int) -> None:
-    check = riziv_check_digits(str(person), modulus)
-    if len(check) != 2:  # modulus - 0 = modulus itself has two digits anyway
-        return
-    assert is_valid_riziv(f"{person}{check}004")
+RIZIV_MODULI = (97, 89, 83, 79)
+
+
+@given(st.integers(100000, 199999))
+def test_riziv_accepts_exactly_the_check_digits_of_its_moduli(person: int) -> None:
+    """Of the 100 possible check-digit pairs, the ones computed with the four moduli the
+    register has used are accepted and every other pair is a checksum error."""
+    expected = {riziv_check_digits(str(person), modulus) for modulus in RIZIV_MODULI}
+    accepted = {f"{check:02d}" for check in range(100) if is_valid_riziv(f"{person}{check:02d}004")}
+    assert accepted == expected
+    # "00" is never a check value (a modulus minus a remainder is at least 1)
+    assert riziv_error(f"{person}00004") == "riziv.checksum"
 
 
 def with_check(body: str) -> str:

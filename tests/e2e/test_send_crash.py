@@ -17,18 +17,17 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
-from fitnote_desktop.domain import samples
-from fitnote_desktop.endpoint.server import DEMO_DB_NAME
-from fitnote_desktop.endpoint.testing import (
+from support.endpoint import (
     EndpointProcess,
     Physician,
     count_documents,
     free_port,
-    open_test_profile,
-    queue_signed,
 )
-from fitnote_desktop.signing.demo_pki import create_demo_pki
+from support.outbox import open_test_profile, queue_signed
+
+from fitnote_desktop.demo.pki import create_demo_pki
+from fitnote_desktop.domain import samples
+from fitnote_desktop.endpoint.server import DEMO_DB_NAME
 from fitnote_desktop.transport.client import EndpointClient
 from fitnote_desktop.transport.outbox import BackoffPolicy, OutboxWorker
 from fitnote_desktop.transport.ports import StorePayloads

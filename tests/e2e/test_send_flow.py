@@ -11,20 +11,19 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-
-from fitnote_desktop.demo import DEMO_PASSWORD
-from fitnote_desktop.domain import samples
-from fitnote_desktop.endpoint.testing import (
+from support import signing as sig_support
+from support.endpoint import (
     LiveEndpoint,
     Physician,
     count_documents,
-    open_test_profile,
-    queue_signed,
     running_endpoint,
 )
+from support.outbox import open_test_profile, queue_signed
+
+from fitnote_desktop.demo import DEMO_PASSWORD
+from fitnote_desktop.demo.pki import DemoPki
+from fitnote_desktop.domain import samples
 from fitnote_desktop.signing import open_signer
-from fitnote_desktop.signing import testing as sig_testing
-from fitnote_desktop.signing.demo_pki import DemoPki
 from fitnote_desktop.signing.ports import SignerSession
 from fitnote_desktop.transport.client import sign_retraction
 from fitnote_desktop.transport.outbox import OutboxWorker
@@ -34,21 +33,21 @@ from fitnote_desktop.transport.receipts import unpack_receipt, verify_receipt
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory: pytest.TempPathFactory) -> DemoPki:
-    return sig_testing.build_demo_pki(tmp_path_factory.mktemp("send-e2e-pki"))
+    return sig_support.build_demo_pki(tmp_path_factory.mktemp("send-e2e-pki"))
 
 
 @pytest.fixture(scope="module")
 def token(pki: DemoPki, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    return sig_testing.build_softhsm_tokens(pki, tmp_path_factory.mktemp("send-e2e-hsm"))
+    return sig_support.build_softhsm_tokens(pki, tmp_path_factory.mktemp("send-e2e-hsm"))
 
 
 @pytest.fixture(params=["softhsm2", "pkcs12"])
 def keys(request: pytest.FixtureRequest, pki: DemoPki) -> Iterator[SignerSession]:
     if request.param == "softhsm2":
-        config = sig_testing.pkcs11_config(request.getfixturevalue("token"))
+        config = sig_support.pkcs11_config(request.getfixturevalue("token"))
     else:
-        config = sig_testing.pkcs12_config(pki)
-    session = open_signer(config, sig_testing.RecordingPin(DEMO_PASSWORD))
+        config = sig_support.pkcs12_config(pki)
+    session = open_signer(config, sig_support.RecordingPin(DEMO_PASSWORD))
     try:
         yield session
     finally:

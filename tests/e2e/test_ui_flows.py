@@ -203,8 +203,9 @@ def test_pkcs12_full_flow(qtbot, demo, languages, tmp_path, monkeypatch):
 
 
 def test_offline_send_queues_then_drains(qtbot, demo, languages, tmp_path, monkeypatch):
+    from support.endpoint import free_port
+
     from fitnote_desktop.endpoint.server import start_embedded
-    from fitnote_desktop.endpoint.testing import free_port
     from fitnote_desktop.services.adapters import EndpointConfig
 
     port = free_port()
@@ -240,8 +241,8 @@ def test_offline_send_queues_then_drains(qtbot, demo, languages, tmp_path, monke
 
 @pytest.mark.skipif(shutil.which("softhsm2-util") is None, reason="SoftHSM2 not installed")
 def test_softhsm_token_signs_and_sends(qtbot, demo, languages, tmp_path, monkeypatch):
-    from fitnote_desktop.signing.demo_pki import read_manifest
-    from fitnote_desktop.signing.softhsm import load_demo_pki_into_softhsm
+    from fitnote_desktop.demo.pki import read_manifest
+    from fitnote_desktop.demo.softhsm import load_demo_pki_into_softhsm
 
     sandbox = Path(demo.endpoint.ca_pem_path).parent
     token = load_demo_pki_into_softhsm(read_manifest(sandbox), tmp_path / "tokens")
@@ -322,7 +323,7 @@ def test_wrong_pin_shows_a_translated_message_and_keeps_the_draft(
 def test_rejected_document_says_why_in_words(qtbot, demo, languages, tmp_path, monkeypatch):
     """Signed with another physician's key: the platform refuses the author binding."""
     from fitnote_desktop.demo import DEMO_SPECIALIST
-    from fitnote_desktop.signing.demo_pki import read_manifest
+    from fitnote_desktop.demo.pki import read_manifest
 
     sandbox = Path(demo.endpoint.ca_pem_path).parent
     other = read_manifest(sandbox).physician(DEMO_SPECIALIST.key)
@@ -458,9 +459,9 @@ def test_specialist_prolongs_a_certificate_issued_elsewhere(
 ):
     """The GP's certificate, fetched by the specialist with the patient's consent."""
     from fitnote_desktop.demo import DEMO_SPECIALIST
+    from fitnote_desktop.demo.pki import read_manifest
     from fitnote_desktop.domain import samples
     from fitnote_desktop.services.session import practice_of
-    from fitnote_desktop.signing.demo_pki import read_manifest
     from fitnote_desktop.store import PractitionerInfo
     from fitnote_desktop.ui.external import ExternalProlongationDialog
 

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import httpx
 import pytest
+from support import signing as sig_support
+from support.endpoint import LiveEndpoint, MutableClock, Physician
 
 from fitnote_desktop.demo import DemoPhysician
+from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.canonical import canonical_bytes, to_dict
 from fitnote_desktop.domain.model import Period
-from fitnote_desktop.endpoint.testing import LiveEndpoint, MutableClock, Physician
-from fitnote_desktop.signing import testing as sig_testing
-from fitnote_desktop.signing.demo_pki import DemoPki
 from fitnote_desktop.signing.pkcs12 import Pkcs12Authenticator, Pkcs12DocumentSigner
 from fitnote_desktop.transport.client import EndpointRejected, LoginFailed
 from fitnote_desktop.wire.errors import ERRORS
@@ -80,7 +80,7 @@ def test_payload_altered_after_signing(abuser: Abuser, gp: Physician) -> None:
 def test_flipped_byte_anywhere(abuser: Abuser, gp: Physician) -> None:
     doc = _new_doc()
     payload, cms = gp.sign(doc)
-    response = abuser.put(doc.id, json=_env(sig_testing.flip_byte(payload), cms))
+    response = abuser.put(doc.id, json=_env(sig_support.flip_byte(payload), cms))
     assert response.json()["code"] in ("submit.schema", "submit.not_canonical")
     assert response.status_code == 422
 
@@ -88,7 +88,7 @@ def test_flipped_byte_anywhere(abuser: Abuser, gp: Physician) -> None:
 def test_signature_by_another_key(abuser: Abuser, gp: Physician, demo_pki: DemoPki) -> None:
     doc = _new_doc()
     payload, cms = gp.sign(doc)
-    forged = sig_testing.resign_with_other_key(
+    forged = sig_support.resign_with_other_key(
         cms, demo_pki.physician("specialist").signature_p12, demo_pki.password
     )
     expect(abuser.put(doc.id, json=_env(payload, forged)), "submit.signature_invalid")
@@ -106,7 +106,7 @@ def test_author_mismatch(abuser: Abuser, gp: Physician) -> None:
 
 
 def test_untrusted_root(abuser: Abuser, tmp_path: Path) -> None:
-    foreign = sig_testing.make_foreign_signature_p12(tmp_path)
+    foreign = sig_support.make_foreign_signature_p12(tmp_path)
     signer = Pkcs12DocumentSigner(foreign.p12, lambda _p: foreign.password)
     doc = _new_doc()
     payload = canonical_bytes(doc)
@@ -117,7 +117,7 @@ def test_untrusted_root(abuser: Abuser, tmp_path: Path) -> None:
 
 
 def test_expired_certificate(abuser: Abuser, demo_pki: DemoPki, tmp_path: Path) -> None:
-    p12 = sig_testing.make_expired_signature_p12(demo_pki, tmp_path / "expired.p12")
+    p12 = sig_support.make_expired_signature_p12(demo_pki, tmp_path / "expired.p12")
     signer = Pkcs12DocumentSigner(p12, lambda _p: demo_pki.password)
     doc = _new_doc()
     payload = canonical_bytes(doc)
@@ -230,7 +230,7 @@ def test_session_required_invalid_and_expired(
 
 
 def test_unknown_practitioner(endpoint: LiveEndpoint, demo_pki: DemoPki, tmp_path: Path) -> None:
-    p12 = sig_testing.issue_test_signature_p12(
+    p12 = sig_support.issue_test_signature_p12(
         demo_pki, tmp_path / "eve-auth.p12", physician=UNKNOWN, usages=("digital_signature",)
     )
     auth = Pkcs12Authenticator(p12, lambda _p: demo_pki.password)
@@ -256,7 +256,7 @@ def test_login_abuse(endpoint: LiveEndpoint, gp: Physician, tmp_path: Path) -> N
         # the nonce was consumed by the failed attempt: single use
         expect(http.post("/v1/auth/session", json=good), "auth.challenge_invalid")
         nonce = http.post("/v1/auth/challenge").json()["nonce"]
-        foreign = sig_testing.make_foreign_signature_p12(tmp_path)
+        foreign = sig_support.make_foreign_signature_p12(tmp_path)
         impostor = Pkcs12Authenticator(foreign.p12, lambda _p: foreign.password)
         forged = {
             "nonce": nonce,

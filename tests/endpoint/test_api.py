@@ -8,9 +8,9 @@ import uuid
 from datetime import date, timedelta
 
 import pytest
+from support.endpoint import LiveEndpoint, MutableClock, Physician
 
 from fitnote_desktop.domain import samples
-from fitnote_desktop.endpoint.testing import LiveEndpoint, MutableClock, Physician
 from fitnote_desktop.transport.client import EndpointRejected, sign_retraction
 from fitnote_desktop.transport.receipts import verify_receipt
 from fitnote_desktop.wire.errors import ERRORS
@@ -205,14 +205,15 @@ def test_advising_physician_sees_every_dossier(
     gp: Physician,
     tmp_path,  # type: ignore[no-untyped-def]
 ) -> None:
+    from support import signing as sig_support
+    from support.endpoint import demo_registry, running_endpoint
+
     from fitnote_desktop.demo import DemoPhysician
     from fitnote_desktop.endpoint.settings import RegistryEntry
-    from fitnote_desktop.endpoint.testing import demo_registry, running_endpoint
-    from fitnote_desktop.signing import testing as sig_testing
     from fitnote_desktop.signing.pkcs12 import Pkcs12Authenticator
 
     adviser = DemoPhysician("adv", "Sofie", "Maes", "79031512345", "19876543210", ("nl",))
-    p12 = sig_testing.issue_test_signature_p12(
+    p12 = sig_support.issue_test_signature_p12(
         demo_pki, tmp_path / "adv-auth.p12", physician=adviser, usages=("digital_signature",)
     )
     registry = (*demo_registry(), RegistryEntry(adviser.niss, adviser.riziv, role="advising"))
@@ -234,7 +235,7 @@ def test_concurrent_submissions(endpoint: LiveEndpoint, gp: Physician) -> None:
     """Many submissions at once (and the same one twice at once): no 5xx, one row each."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from fitnote_desktop.endpoint.testing import count_documents
+    from support.endpoint import count_documents
 
     docs = [_doc() for _ in range(12)]
     signed = [gp.sign(d) for d in docs]

@@ -17,10 +17,10 @@ from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from starlette.testclient import TestClient
+from support.endpoint import Physician, endpoint_settings
 
+from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.endpoint.app import create_app
-from fitnote_desktop.endpoint.testing import Physician, endpoint_settings
-from fitnote_desktop.signing.demo_pki import DemoPki
 
 
 @pytest.fixture(scope="module")

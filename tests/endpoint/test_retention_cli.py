@@ -14,14 +14,14 @@ from pathlib import Path
 import httpx
 import pytest
 import sqlalchemy as sa
+from support.endpoint import LiveEndpoint, MutableClock, Physician, free_port
 
 from fitnote_desktop.demo import DEMO_GP
+from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.domain import samples
 from fitnote_desktop.endpoint import db
 from fitnote_desktop.endpoint.cli import main
 from fitnote_desktop.endpoint.purge import purge
-from fitnote_desktop.endpoint.testing import LiveEndpoint, MutableClock, Physician, free_port
-from fitnote_desktop.signing.demo_pki import DemoPki
 
 
 def _rows(url: str, table: type[db.Base]) -> int:
@@ -133,8 +133,9 @@ def test_serve_real_deployment_options(demo_pki: DemoPki, tmp_path: Path) -> Non
                 time.sleep(0.2)
         assert r.json()["status"] == "ok"
         gp = Physician.from_pki(demo_pki, "gp")
-        from fitnote_desktop.endpoint.testing import LiveEndpoint as _Live
-        from fitnote_desktop.endpoint.testing import endpoint_settings
+        from support.endpoint import LiveEndpoint as _Live
+        from support.endpoint import endpoint_settings
+
         from fitnote_desktop.transport.receipts import load_certificate
 
         live = _Live(

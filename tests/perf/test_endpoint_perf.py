@@ -33,19 +33,18 @@ from pathlib import Path
 
 import httpx
 import pytest
-
-from fitnote_desktop.domain import samples
-from fitnote_desktop.domain.canonical import canonical_bytes
-from fitnote_desktop.endpoint.testing import (
+from support.endpoint import (
     EndpointProcess,
     Physician,
     count_documents,
     free_port,
-    open_test_profile,
     postgresql_for_tests,
-    queue_signed,
 )
-from fitnote_desktop.signing.demo_pki import DemoPki, create_demo_pki
+from support.outbox import open_test_profile, queue_signed
+
+from fitnote_desktop.demo.pki import DemoPki, create_demo_pki
+from fitnote_desktop.domain import samples
+from fitnote_desktop.domain.canonical import canonical_bytes
 from fitnote_desktop.transport.client import EndpointClient
 from fitnote_desktop.transport.outbox import OutboxWorker
 from fitnote_desktop.transport.ports import StorePayloads
@@ -317,7 +316,7 @@ def test_verification_throughput_sqlite_vs_postgresql(
         if os.environ.get("CI") == "true":
             pytest.fail("PostgreSQL is required in CI")
         pytest.skip("PostgreSQL not available")
-    from fitnote_desktop.endpoint.testing import reset_database
+    from support.endpoint import reset_database
 
     reset_database(pg_url)
     pg = _throughput(sandbox, corpus, pg_url)

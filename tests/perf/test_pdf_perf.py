@@ -10,12 +10,11 @@ the same embedded font (the fixed cost of producing any PDF with reportlab). Run
 from __future__ import annotations
 
 import io
-import statistics
-import time
-from collections.abc import Callable
 
 import pytest
 from reportlab.pdfgen import canvas
+from support import signing as sig_support
+from support.timing import median_seconds
 
 from fitnote_desktop.demo import DEMO_PASSWORD
 from fitnote_desktop.documents import fonts
@@ -23,21 +22,10 @@ from fitnote_desktop.documents.copies import render
 from fitnote_desktop.documents.pades import sign_pdf
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.model import Recipient
-from fitnote_desktop.signing import testing
 
 pytestmark = pytest.mark.perf
 
 ROUNDS = 15
-
-
-def _median_seconds(action: Callable[[], object], rounds: int = ROUNDS) -> float:
-    action()  # warm-up: imports, font registration, caches
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _bare_canvas() -> bytes:
@@ -54,7 +42,7 @@ def test_four_copies_unsigned_and_signed(tmp_path_factory: pytest.TempPathFactor
     from pyhanko.sign.signers import SimpleSigner
 
     fonts.register_fonts()
-    pki = testing.build_demo_pki(tmp_path_factory.mktemp("perf-pdf-pki"))
+    pki = sig_support.build_demo_pki(tmp_path_factory.mktemp("perf-pdf-pki"))
     signer = SimpleSigner.load_pkcs12(
         str(pki.physician("gp").signature_p12), passphrase=DEMO_PASSWORD.encode()
     )
@@ -70,13 +58,14 @@ def test_four_copies_unsigned_and_signed(tmp_path_factory: pytest.TempPathFactor
     def four_drafts() -> list[bytes]:
         return [render(doc, r, draft=True) for r in recipients]
 
-    baseline = _median_seconds(_bare_canvas, rounds=100)
-    unsigned = _median_seconds(four)
-    signed = _median_seconds(four_signed)
-    drafts = _median_seconds(four_drafts)
-    one_sign = _median_seconds(lambda: sign_pdf(render(doc, Recipient.EMPLOYER, "nl"), signer)) - (
-        _median_seconds(lambda: render(doc, Recipient.EMPLOYER, "nl"))
+    baseline = median_seconds(_bare_canvas, rounds=100)
+    unsigned = median_seconds(four, ROUNDS)
+    signed = median_seconds(four_signed, ROUNDS)
+    drafts = median_seconds(four_drafts, ROUNDS)
+    one_signed = median_seconds(
+        lambda: sign_pdf(render(doc, Recipient.EMPLOYER, "nl"), signer), ROUNDS
     )
+    one_sign = one_signed - median_seconds(lambda: render(doc, Recipient.EMPLOYER, "nl"), ROUNDS)
 
     rows = [
         ("bare reportlab page (baseline)", baseline),

@@ -10,17 +10,17 @@ SHA-384 digest (the bare cryptographic cost of what a signature key does). Run w
 from __future__ import annotations
 
 import hashlib
-import statistics
 import time
-from collections.abc import Callable
 
 import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, utils
+from support import signing as sig_support
+from support.timing import median_seconds
 
-from fitnote_desktop.signing import open_signer, testing
-from fitnote_desktop.signing.demo_pki import DemoPki
-from fitnote_desktop.signing.softhsm import SoftHsmToken
+from fitnote_desktop.demo.pki import DemoPki
+from fitnote_desktop.demo.softhsm import SoftHsmToken
+from fitnote_desktop.signing import open_signer
 from fitnote_desktop.signing.verify import verify_detached
 
 pytestmark = pytest.mark.perf
@@ -31,22 +31,12 @@ ROUNDS = 30
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory: pytest.TempPathFactory) -> DemoPki:
-    return testing.build_demo_pki(tmp_path_factory.mktemp("perf-pki"))
+    return sig_support.build_demo_pki(tmp_path_factory.mktemp("perf-pki"))
 
 
 @pytest.fixture(scope="module")
 def token(pki: DemoPki, tmp_path_factory: pytest.TempPathFactory) -> SoftHsmToken:
-    return testing.build_softhsm_tokens(pki, tmp_path_factory.mktemp("perf-hsm"))
-
-
-def _median_seconds(action: Callable[[], object], rounds: int = ROUNDS) -> float:
-    action()  # warm-up: imports, module initialisation, caches
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+    return sig_support.build_softhsm_tokens(pki, tmp_path_factory.mktemp("perf-hsm"))
 
 
 def test_sign_latency_and_verify_throughput(pki: DemoPki, token: SoftHsmToken) -> None:
@@ -56,13 +46,13 @@ def test_sign_latency_and_verify_throughput(pki: DemoPki, token: SoftHsmToken) -
     def raw_sign() -> bytes:
         return raw_key.sign(digest, ec.ECDSA(utils.Prehashed(hashes.SHA384())))
 
-    baseline = _median_seconds(raw_sign, rounds=200)
+    baseline = median_seconds(raw_sign, rounds=200)
 
-    p12 = open_signer(testing.pkcs12_config(pki), testing.fixed_pin(pki.password))
-    hsm = open_signer(testing.pkcs11_config(token), testing.fixed_pin(token.pin))
+    p12 = open_signer(sig_support.pkcs12_config(pki), sig_support.fixed_pin(pki.password))
+    hsm = open_signer(sig_support.pkcs11_config(token), sig_support.fixed_pin(token.pin))
     try:
-        p12_latency = _median_seconds(lambda: p12.document_signer.sign_detached(PAYLOAD))
-        hsm_latency = _median_seconds(lambda: hsm.document_signer.sign_detached(PAYLOAD))
+        p12_latency = median_seconds(lambda: p12.document_signer.sign_detached(PAYLOAD), ROUNDS)
+        hsm_latency = median_seconds(lambda: hsm.document_signer.sign_detached(PAYLOAD), ROUNDS)
         cms_der = hsm.document_signer.sign_detached(PAYLOAD)
     finally:
         p12.close()
@@ -70,7 +60,7 @@ def test_sign_latency_and_verify_throughput(pki: DemoPki, token: SoftHsmToken) -
 
     roots = pki.citizen_trust_roots()
     assert verify_detached(PAYLOAD, cms_der, roots).valid
-    verify_latency = _median_seconds(lambda: verify_detached(PAYLOAD, cms_der, roots))
+    verify_latency = median_seconds(lambda: verify_detached(PAYLOAD, cms_der, roots), ROUNDS)
     count, start = 0, time.perf_counter()
     while time.perf_counter() - start < 2.0:
         verify_detached(PAYLOAD, cms_der, roots)

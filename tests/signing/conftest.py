@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import signing as sig_support
 
 from fitnote_desktop.demo import DEMO_PASSWORD
-from fitnote_desktop.signing import testing
-from fitnote_desktop.signing.demo_pki import DemoPki
-from fitnote_desktop.signing.softhsm import SoftHsmToken
+from fitnote_desktop.demo.pki import DemoPki
+from fitnote_desktop.demo.softhsm import SoftHsmToken
 
 PAYLOAD = (
     '{"author":{"riziv":"12345625004"},"id":"7d0c9b1e-5f2a-4c1e-9a53-0d1f2b3c4d5e",'
@@ -23,12 +23,12 @@ PAYLOAD = (
 
 @pytest.fixture(scope="session")
 def demo_pki(tmp_path_factory: pytest.TempPathFactory) -> DemoPki:
-    return testing.build_demo_pki(tmp_path_factory.mktemp("pki-ec"))
+    return sig_support.build_demo_pki(tmp_path_factory.mktemp("pki-ec"))
 
 
 @pytest.fixture(scope="session")
 def rsa_pki(tmp_path_factory: pytest.TempPathFactory) -> DemoPki:
-    return testing.build_demo_pki(tmp_path_factory.mktemp("pki-rsa"), algorithm="rsa-2048")
+    return sig_support.build_demo_pki(tmp_path_factory.mktemp("pki-rsa"), algorithm="rsa-2048")
 
 
 @pytest.fixture(scope="session")
@@ -39,13 +39,13 @@ def hsm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def demo_token(demo_pki: DemoPki, hsm_dir: Path) -> SoftHsmToken:
     """SoftHSM2 tokens "DEMO EID An Peeters" / "DEMO EID Marc Dubois" (ECDSA P-384)."""
-    return testing.build_softhsm_tokens(demo_pki, hsm_dir, label="DEMO EID")
+    return sig_support.build_softhsm_tokens(demo_pki, hsm_dir, label="DEMO EID")
 
 
 @pytest.fixture(scope="session")
 def rsa_token(rsa_pki: DemoPki, hsm_dir: Path, demo_token: SoftHsmToken) -> SoftHsmToken:
     """RSA-2048 tokens in the same store (a process has one SoftHSM2 store)."""
-    return testing.build_softhsm_tokens(rsa_pki, hsm_dir, label="RSA EID")
+    return sig_support.build_softhsm_tokens(rsa_pki, hsm_dir, label="RSA EID")
 
 
 @pytest.fixture
@@ -54,5 +54,5 @@ def payload() -> bytes:
 
 
 @pytest.fixture
-def good_pin() -> testing.RecordingPin:
-    return testing.RecordingPin(DEMO_PASSWORD)
+def good_pin() -> sig_support.RecordingPin:
+    return sig_support.RecordingPin(DEMO_PASSWORD)

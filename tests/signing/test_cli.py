@@ -14,8 +14,8 @@ import pytest
 
 from fitnote_desktop.commands.signing import default_eid_module_candidates, payload_for_signing
 from fitnote_desktop.demo import DEMO_PASSWORD
-from fitnote_desktop.signing.demo_pki import DemoPki
-from fitnote_desktop.signing.softhsm import SoftHsmToken
+from fitnote_desktop.demo.pki import DemoPki
+from fitnote_desktop.demo.softhsm import SoftHsmToken
 
 
 def cli(

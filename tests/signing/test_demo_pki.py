@@ -12,7 +12,7 @@ from cryptography import x509
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from fitnote_desktop.demo import DEMO_GP, DEMO_PASSWORD, DEMO_PHYSICIANS
-from fitnote_desktop.signing.demo_pki import (
+from fitnote_desktop.demo.pki import (
     MANIFEST_NAME,
     DemoPki,
     create_demo_pki,

@@ -7,16 +7,17 @@ from pathlib import Path
 import pkcs11
 import pytest
 from pkcs11 import exceptions as p11e
+from support import signing as sig_support
 
 from fitnote_desktop.demo import DEMO_PASSWORD
-from fitnote_desktop.signing import SignerConfig, SigningError, open_signer, testing
-from fitnote_desktop.signing.demo_pki import DemoPki
+from fitnote_desktop.demo.pki import DemoPki
+from fitnote_desktop.demo.softhsm import SoftHsmToken
+from fitnote_desktop.signing import SignerConfig, SigningError, open_signer
 from fitnote_desktop.signing.pkcs11 import (
     default_eid_module_candidates,
     list_tokens,
     map_pkcs11_error,
 )
-from fitnote_desktop.signing.softhsm import SoftHsmToken
 from fitnote_desktop.signing.verify import verify_challenge_signature, verify_detached
 
 
@@ -39,8 +40,8 @@ def test_token_discovery_shows_eid_like_certificates(demo_token: SoftHsmToken) -
 def test_sign_and_verify_through_the_token(
     demo_token: SoftHsmToken, demo_pki: DemoPki, payload: bytes, tmp_path: Path
 ) -> None:
-    pin = testing.RecordingPin(demo_token.pin)
-    with open_signer(testing.pkcs11_config(demo_token), pin) as session:
+    pin = sig_support.RecordingPin(demo_token.pin)
+    with open_signer(sig_support.pkcs11_config(demo_token), pin) as session:
         assert pin.purposes == []  # certificates are public: no PIN to open
         cert = session.document_signer.signing_certificate
         assert cert.subject.native["serial_number"] == "85092123414"
@@ -48,16 +49,20 @@ def test_sign_and_verify_through_the_token(
         assert pin.purposes == ["signature"]
     result = verify_detached(payload, cms_der, demo_pki.citizen_trust_roots())
     assert result.valid, result.codes
-    testing.openssl_cms_verify(tmp_path, payload, cms_der, demo_pki.root_ca_pem)
+    sig_support.openssl_cms_verify(tmp_path, payload, cms_der, demo_pki.root_ca_pem)
     # the token's key is the PKCS#12's key: same certificate
-    with open_signer(testing.pkcs12_config(demo_pki), testing.fixed_pin(DEMO_PASSWORD)) as p12:
+    with open_signer(
+        sig_support.pkcs12_config(demo_pki), sig_support.fixed_pin(DEMO_PASSWORD)
+    ) as p12:
         assert p12.document_signer.signing_certificate.dump() == cert.dump()
 
 
 def test_rsa_token(
     rsa_token: SoftHsmToken, rsa_pki: DemoPki, payload: bytes, tmp_path: Path
 ) -> None:
-    with open_signer(testing.pkcs11_config(rsa_token), testing.fixed_pin(rsa_token.pin)) as s:
+    with open_signer(
+        sig_support.pkcs11_config(rsa_token), sig_support.fixed_pin(rsa_token.pin)
+    ) as s:
         cms_der = s.document_signer.sign_detached(payload)
         assert s.authenticator is not None
         nonce_sig = s.authenticator.sign_challenge(b"n0nce")
@@ -66,12 +71,12 @@ def test_rsa_token(
             s.authenticator.authentication_certificate, b"n0nce", nonce_sig, "sha256_rsa"
         )
     assert verify_detached(payload, cms_der, rsa_pki.citizen_trust_roots()).valid
-    testing.openssl_cms_verify(tmp_path, payload, cms_der, rsa_pki.root_ca_pem)
+    sig_support.openssl_cms_verify(tmp_path, payload, cms_der, rsa_pki.root_ca_pem)
 
 
 def test_authentication_through_the_token(demo_token: SoftHsmToken) -> None:
-    pin = testing.RecordingPin(demo_token.pin)
-    with open_signer(testing.pkcs11_config(demo_token, "specialist"), pin) as session:
+    pin = sig_support.RecordingPin(demo_token.pin)
+    with open_signer(sig_support.pkcs11_config(demo_token, "specialist"), pin) as session:
         authenticator = session.authenticator
         assert authenticator is not None
         signature = authenticator.sign_challenge(b"login-challenge")
@@ -83,7 +88,7 @@ def test_authentication_through_the_token(demo_token: SoftHsmToken) -> None:
 
 def test_wrong_pin_then_right_pin(demo_token: SoftHsmToken, payload: bytes) -> None:
     answers = iter(["0000", demo_token.pin])
-    with open_signer(testing.pkcs11_config(demo_token), lambda _p: next(answers)) as session:
+    with open_signer(sig_support.pkcs11_config(demo_token), lambda _p: next(answers)) as session:
         with pytest.raises(SigningError) as caught:
             session.document_signer.sign_detached(payload)
         assert caught.value.code == "signing.wrong_pin"
@@ -92,9 +97,9 @@ def test_wrong_pin_then_right_pin(demo_token: SoftHsmToken, payload: bytes) -> N
 
 
 def test_cancelled_pin_prompt(demo_token: SoftHsmToken, payload: bytes) -> None:
-    config = testing.pkcs11_config(demo_token)
+    config = sig_support.pkcs11_config(demo_token)
     with (
-        open_signer(config, testing.fixed_pin(None)) as session,
+        open_signer(config, sig_support.fixed_pin(None)) as session,
         pytest.raises(SigningError) as caught,
     ):
         session.document_signer.sign_detached(payload)
@@ -135,7 +140,7 @@ def test_cancelled_pin_prompt(demo_token: SoftHsmToken, payload: bytes) -> None:
 )
 def test_open_errors(config_for, code: str, demo_token: SoftHsmToken) -> None:
     with pytest.raises(SigningError) as caught:
-        open_signer(config_for(demo_token), testing.fixed_pin(demo_token.pin))
+        open_signer(config_for(demo_token), sig_support.fixed_pin(demo_token.pin))
     assert caught.value.code == code
     assert str(caught.value)  # a sentence for the CLI/UI
 
@@ -186,10 +191,10 @@ def test_sessions_satisfy_the_ports(demo_token: SoftHsmToken, demo_pki: DemoPki)
     from fitnote_desktop.signing.ports import Authenticator, DocumentSigner
 
     for config, pin in (
-        (testing.pkcs11_config(demo_token), demo_token.pin),
-        (testing.pkcs12_config(demo_pki), DEMO_PASSWORD),
+        (sig_support.pkcs11_config(demo_token), demo_token.pin),
+        (sig_support.pkcs12_config(demo_pki), DEMO_PASSWORD),
     ):
-        with open_signer(config, testing.fixed_pin(pin)) as session:
+        with open_signer(config, sig_support.fixed_pin(pin)) as session:
             assert isinstance(session.document_signer, DocumentSigner)
             assert isinstance(session.authenticator, Authenticator)
             names = {c.subject.native["common_name"] for c in session.authenticator.chain}

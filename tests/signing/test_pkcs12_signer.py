@@ -16,10 +16,11 @@ from pyhanko.sign import signers
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from reportlab.pdfgen import canvas
+from support import signing as sig_support
 
 from fitnote_desktop.demo import DEMO_PASSWORD
-from fitnote_desktop.signing import SignerConfig, SigningError, open_signer, testing
-from fitnote_desktop.signing.demo_pki import DemoPki
+from fitnote_desktop.demo.pki import DemoPki
+from fitnote_desktop.signing import SignerConfig, SigningError, open_signer
 from fitnote_desktop.signing.pkcs12 import Pkcs12DocumentSigner
 from fitnote_desktop.signing.verify import verify_challenge_signature, verify_detached
 
@@ -30,7 +31,7 @@ def _signed_attr_types(cms_der: bytes) -> list[str]:
 
 
 def openssl_verify(tmp_path: Path, payload: bytes, cms_der: bytes, root_pem: Path) -> str:
-    return testing.openssl_cms_verify(tmp_path, payload, cms_der, root_pem)
+    return sig_support.openssl_cms_verify(tmp_path, payload, cms_der, root_pem)
 
 
 @pytest.mark.parametrize("algorithm", ["ecdsa-p384", "rsa-2048"])
@@ -38,7 +39,9 @@ def test_signature_verifies_with_pyhanko_and_openssl(
     algorithm: str, demo_pki: DemoPki, rsa_pki: DemoPki, payload: bytes, tmp_path: Path
 ) -> None:
     pki = demo_pki if algorithm == "ecdsa-p384" else rsa_pki
-    with open_signer(testing.pkcs12_config(pki), testing.fixed_pin(DEMO_PASSWORD)) as session:
+    with open_signer(
+        sig_support.pkcs12_config(pki), sig_support.fixed_pin(DEMO_PASSWORD)
+    ) as session:
         cms_der = session.document_signer.sign_detached(payload)
     assert "Verification successful" in openssl_verify(tmp_path, payload, cms_der, pki.root_ca_pem)
     result = verify_detached(payload, cms_der, pki.citizen_trust_roots())
@@ -51,7 +54,7 @@ def test_cades_bes_signed_attributes_and_chain(
     demo_pki: DemoPki, payload: bytes, tmp_path: Path
 ) -> None:
     signer = Pkcs12DocumentSigner(
-        demo_pki.physician("gp").signature_p12, testing.fixed_pin(DEMO_PASSWORD)
+        demo_pki.physician("gp").signature_p12, sig_support.fixed_pin(DEMO_PASSWORD)
     )
     before = dt.datetime.now(dt.UTC).replace(microsecond=0)
     cms_der = signer.sign_detached(payload)
@@ -84,8 +87,8 @@ def test_cades_bes_signed_attributes_and_chain(
 
 
 def test_one_prompt_per_signature_with_purpose(demo_pki: DemoPki, payload: bytes) -> None:
-    pin = testing.RecordingPin(DEMO_PASSWORD)
-    with open_signer(testing.pkcs12_config(demo_pki), pin) as session:
+    pin = sig_support.RecordingPin(DEMO_PASSWORD)
+    with open_signer(sig_support.pkcs12_config(demo_pki), pin) as session:
         assert pin.purposes == []  # opening asks nothing
         session.document_signer.sign_detached(payload)
         session.document_signer.sign_detached(payload)
@@ -97,16 +100,16 @@ def test_one_prompt_per_signature_with_purpose(demo_pki: DemoPki, payload: bytes
 def test_cancel_wrong_password_missing_file(
     demo_pki: DemoPki, payload: bytes, tmp_path: Path
 ) -> None:
-    config = testing.pkcs12_config(demo_pki)
+    config = sig_support.pkcs12_config(demo_pki)
     with (
-        open_signer(config, testing.fixed_pin(None)) as session,
+        open_signer(config, sig_support.fixed_pin(None)) as session,
         pytest.raises(SigningError) as cancelled,
     ):
         session.document_signer.sign_detached(payload)
     assert cancelled.value.code == "signing.cancelled"
 
     with (
-        open_signer(config, testing.fixed_pin("not-the-password")) as session,
+        open_signer(config, sig_support.fixed_pin("not-the-password")) as session,
         pytest.raises(SigningError) as wrong,
     ):
         session.document_signer.sign_detached(payload)
@@ -116,7 +119,7 @@ def test_cancel_wrong_password_missing_file(
     with pytest.raises(SigningError) as missing:
         open_signer(
             SignerConfig(kind="pkcs12", pkcs12_path=tmp_path / "nope.p12"),
-            testing.fixed_pin(DEMO_PASSWORD),
+            sig_support.fixed_pin(DEMO_PASSWORD),
         )
     assert missing.value.code == "signing.file_not_found"
 
@@ -124,13 +127,15 @@ def test_cancel_wrong_password_missing_file(
     garbage.write_bytes(b"not a pfx")
     with pytest.raises(SigningError) as bad:
         open_signer(
-            SignerConfig(kind="pkcs12", pkcs12_path=garbage), testing.fixed_pin(DEMO_PASSWORD)
+            SignerConfig(kind="pkcs12", pkcs12_path=garbage), sig_support.fixed_pin(DEMO_PASSWORD)
         )
     assert bad.value.code == "signing.config_invalid"
 
 
 def test_authentication_challenge(demo_pki: DemoPki) -> None:
-    with open_signer(testing.pkcs12_config(demo_pki), testing.fixed_pin(DEMO_PASSWORD)) as s:
+    with open_signer(
+        sig_support.pkcs12_config(demo_pki), sig_support.fixed_pin(DEMO_PASSWORD)
+    ) as s:
         authenticator = s.authenticator
         assert authenticator is not None
         signature = authenticator.sign_challenge(b"server-nonce-1")
@@ -150,8 +155,8 @@ def test_pdf_signer_makes_a_pades_signature_with_one_prompt(demo_pki: DemoPki) -
     page = canvas.Canvas(buffer)
     page.drawString(72, 720, "Getuigschrift van arbeidsongeschiktheid (demo)")
     page.save()
-    pin = testing.RecordingPin(DEMO_PASSWORD)
-    with open_signer(testing.pkcs12_config(demo_pki), pin) as session:
+    pin = sig_support.RecordingPin(DEMO_PASSWORD)
+    with open_signer(sig_support.pkcs12_config(demo_pki), pin) as session:
         session.document_signer.signing_certificate  # noqa: B018 - certs read first
         pin.purposes.clear()
         pdf_signer = session.document_signer.pdf_signer()
@@ -175,10 +180,10 @@ def test_pin_never_logged(
 ) -> None:
     secret = "s3cret-pin-value"
     caplog.set_level(logging.DEBUG)
-    config = testing.pkcs12_config(demo_pki)
-    with open_signer(config, testing.fixed_pin(secret)) as session, pytest.raises(SigningError):
+    config = sig_support.pkcs12_config(demo_pki)
+    with open_signer(config, sig_support.fixed_pin(secret)) as session, pytest.raises(SigningError):
         session.document_signer.sign_detached(payload)
-    with open_signer(config, testing.fixed_pin(DEMO_PASSWORD)) as session:
+    with open_signer(config, sig_support.fixed_pin(DEMO_PASSWORD)) as session:
         session.document_signer.sign_detached(payload)
         kept = [v for v in vars(session.document_signer._source).values() if isinstance(v, str)]
     assert secret not in caplog.text and DEMO_PASSWORD not in caplog.text

@@ -9,16 +9,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support import signing as sig_support
 
 from fitnote_desktop.demo import DEMO_PASSWORD
-from fitnote_desktop.signing import testing
-from fitnote_desktop.signing.demo_pki import DemoPki, load_certificate
+from fitnote_desktop.demo.pki import DemoPki
+from fitnote_desktop.signing.certificates import load_certificate
 from fitnote_desktop.signing.pkcs12 import Pkcs12DocumentSigner
 from fitnote_desktop.signing.verify import VerificationResult, verify_detached
 
 
 def _sign(p12: Path, payload: bytes, password: str = DEMO_PASSWORD) -> bytes:
-    return Pkcs12DocumentSigner(p12, testing.fixed_pin(password)).sign_detached(payload)
+    return Pkcs12DocumentSigner(p12, sig_support.fixed_pin(password)).sign_detached(payload)
 
 
 @pytest.fixture(scope="module")
@@ -42,23 +43,23 @@ Tamper = Callable[[DemoPki, bytes, bytes, Path], tuple[bytes, bytes, list]]
 
 
 def _flipped_payload(pki: DemoPki, payload: bytes, cms_der: bytes, tmp: Path):
-    return testing.flip_byte(payload), cms_der, pki.citizen_trust_roots()
+    return sig_support.flip_byte(payload), cms_der, pki.citizen_trust_roots()
 
 
 def _other_key(pki: DemoPki, payload: bytes, cms_der: bytes, tmp: Path):
-    forged = testing.resign_with_other_key(
+    forged = sig_support.resign_with_other_key(
         cms_der, pki.physician("specialist").signature_p12, pki.password
     )
     return payload, forged, pki.citizen_trust_roots()
 
 
 def _untrusted_root(pki: DemoPki, payload: bytes, cms_der: bytes, tmp: Path):
-    foreign = testing.make_foreign_signature_p12(tmp)
+    foreign = sig_support.make_foreign_signature_p12(tmp)
     return payload, _sign(foreign.p12, payload, foreign.password), pki.citizen_trust_roots()
 
 
 def _expired(pki: DemoPki, payload: bytes, cms_der: bytes, tmp: Path):
-    p12 = testing.make_expired_signature_p12(pki, tmp / "expired.p12")
+    p12 = sig_support.make_expired_signature_p12(pki, tmp / "expired.p12")
     return payload, _sign(p12, payload), pki.citizen_trust_roots()
 
 
@@ -68,7 +69,7 @@ def _authentication_key(pki: DemoPki, payload: bytes, cms_der: bytes, tmp: Path)
 
 
 def _truncated(pki: DemoPki, payload: bytes, cms_der: bytes, tmp: Path):
-    return payload, testing.truncate(cms_der), pki.citizen_trust_roots()
+    return payload, sig_support.truncate(cms_der), pki.citizen_trust_roots()
 
 
 def _garbage(pki: DemoPki, payload: bytes, cms_der: bytes, tmp: Path):
@@ -111,7 +112,7 @@ def test_flags_name_the_failed_check(
 ) -> None:
     roots = demo_pki.citizen_trust_roots()
     payload, cms_der = signed
-    flipped = verify_detached(testing.flip_byte(payload), cms_der, roots)
+    flipped = verify_detached(sig_support.flip_byte(payload), cms_der, roots)
     assert not flipped.digest_ok and flipped.signature_ok and flipped.chain_ok
     expired = verify_detached(*_expired(demo_pki, payload, cms_der, tmp_path)[:2], roots)
     assert expired.chain_ok and not expired.time_ok
@@ -120,7 +121,7 @@ def test_flags_name_the_failed_check(
 
 
 def test_foreign_signature_is_fine_under_its_own_root(payload: bytes, tmp_path: Path) -> None:
-    foreign = testing.make_foreign_signature_p12(tmp_path)
+    foreign = sig_support.make_foreign_signature_p12(tmp_path)
     cms_der = _sign(foreign.p12, payload, foreign.password)
     assert verify_detached(payload, cms_der, [load_certificate(foreign.root_pem)]).valid
 
@@ -147,10 +148,10 @@ def test_explicit_moment_after_expiry(demo_pki: DemoPki, signed: tuple[bytes, by
 def test_several_problems_reported_in_order(
     demo_pki: DemoPki, payload: bytes, tmp_path: Path
 ) -> None:
-    p12 = testing.make_expired_signature_p12(demo_pki, tmp_path / "expired.p12")
+    p12 = sig_support.make_expired_signature_p12(demo_pki, tmp_path / "expired.p12")
     cms_der = _sign(p12, payload)
     result: VerificationResult = verify_detached(
-        testing.flip_byte(payload), cms_der, demo_pki.endpoint_trust_roots()
+        sig_support.flip_byte(payload), cms_der, demo_pki.endpoint_trust_roots()
     )
     assert result.codes == (
         "signature.digest_mismatch",

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.endpoint import LiveEndpoint, Physician, running_endpoint
 
 from fitnote_desktop.cli import main
+from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.domain import samples
-from fitnote_desktop.endpoint.testing import LiveEndpoint, Physician, running_endpoint
-from fitnote_desktop.signing.demo_pki import DemoPki
 from fitnote_desktop.signing.envelope import dump_envelope
 from fitnote_desktop.transport.receipts import unpack_receipt, verify_receipt
 
@@ -70,13 +70,13 @@ def test_send_status_retract(
 
 
 def test_outbox_listing(tmp_path: Path, gp: Physician, capsys: pytest.CaptureFixture[str]) -> None:
-    from fitnote_desktop.endpoint.testing import open_test_profile, queue_signed
+    from support.outbox import TEST_PASSPHRASE, open_test_profile, queue_signed
 
     profile = open_test_profile(tmp_path / "profiles", "dr-cli")
     queue_signed(profile, gp, [samples.incapacity(id=str(uuid.uuid4()))])
     profile.lock()
     secret = tmp_path / "pass.txt"
-    secret.write_text("outbox test passphrase, not secret\n")
+    secret.write_text(TEST_PASSPHRASE + "\n")
     code = main(
         [
             "--profile-dir",

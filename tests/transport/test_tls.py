@@ -8,13 +8,13 @@ import ssl
 from pathlib import Path
 
 import pytest
-
-from fitnote_desktop.endpoint.testing import (
+from support.endpoint import (
     Physician,
     running_endpoint,
     write_tls_certificate,
 )
-from fitnote_desktop.signing.demo_pki import DemoPki
+
+from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.transport.client import (
     EndpointClient,
     InsecureEndpointError,

@@ -1,4 +1,11 @@
-"""Demo identities shared by the demo PKI, the sandbox registry, the demo profile and tests.
+"""The demo: fictitious physicians, their demo PKI and SoftHSM2 tokens.
+
+This module holds the demo identities shared by the demo PKI, the sandbox registry, the
+demo profile and the sample documents; it imports nothing of the app, so the domain's
+samples can use it. The heavier parts load only when the demo needs them:
+
+* ``demo.pki``: the throw-away certificate hierarchy (``fitnote-desktop demo-pki``).
+* ``demo.softhsm``: loading the demo keys into SoftHSM2 tokens (PKCS#11 without a card).
 
 Every number here is fictitious but valid (check digits correct), so that the demo walks
 the same code paths as real data. Nothing here is secret: demo keys are generated on

@@ -1,9 +1,8 @@
-"""Test helpers for everything that talks to the sandbox endpoint (no pytest import here).
+"""Test helpers for everything that talks to the sandbox endpoint.
 
-Used by ``tests/endpoint``, ``tests/transport``, the e2e and perf tests, and available to
-other layers (the UI's demo tests) the same way ``signing.testing`` is::
+Used by ``tests/endpoint``, ``tests/transport``, the e2e and perf tests::
 
-    pki = signing_testing.build_demo_pki(tmp / "pki")
+    pki = support.signing.build_demo_pki(tmp / "pki")
     with running_endpoint(pki, db_url=f"sqlite:///{tmp}/ep.sqlite3") as ep:
         client = ep.client(Physician.from_pki(pki, "gp"))
 
@@ -35,14 +34,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from starlette.types import ASGIApp
 
 from fitnote_desktop.demo import DEMO_PHYSICIANS
-from fitnote_desktop.domain.canonical import canonical_bytes
-from fitnote_desktop.domain.model import Document
-from fitnote_desktop.endpoint import db
-from fitnote_desktop.endpoint.app import create_app
-from fitnote_desktop.endpoint.receipts import ReceiptSigner
-from fitnote_desktop.endpoint.server import RunningServer, start_in_thread
-from fitnote_desktop.endpoint.settings import EndpointSettings, RegistryEntry
-from fitnote_desktop.signing.demo_pki import (
+from fitnote_desktop.demo.pki import (
     DemoPki,
     generate_key,
     issue_certificate,
@@ -50,6 +42,13 @@ from fitnote_desktop.signing.demo_pki import (
     load_private_key_pem,
     self_signed_ca,
 )
+from fitnote_desktop.domain.canonical import canonical_bytes
+from fitnote_desktop.domain.model import Document
+from fitnote_desktop.endpoint import db
+from fitnote_desktop.endpoint.app import create_app
+from fitnote_desktop.endpoint.receipts import ReceiptSigner
+from fitnote_desktop.endpoint.server import RunningServer, start_in_thread
+from fitnote_desktop.endpoint.settings import EndpointSettings, RegistryEntry
 from fitnote_desktop.signing.pkcs12 import Pkcs12Authenticator, Pkcs12DocumentSigner
 from fitnote_desktop.signing.ports import Authenticator, DocumentSigner
 from fitnote_desktop.transport.client import EndpointClient
@@ -484,49 +483,3 @@ class FaultInjector:
             await error(500)
         else:
             await self.app(scope, receive, send)
-
-
-# --------------------------------------------------------------------------- real store
-
-
-def open_test_profile(root: Path, profile_id: str = "dr-test") -> Any:
-    """A real SQLCipher profile (cheap KDF) for tests that drain the store's outbox."""
-    from fitnote_desktop.store import KdfParams, ProfileManager, StoreOptions
-
-    manager = ProfileManager(Path(root), StoreOptions(kdf=KdfParams.for_tests()))
-    passphrase = "outbox test passphrase, not secret"  # noqa: S105
-    if not manager.exists(profile_id):
-        manager.create(profile_id, passphrase=passphrase)
-    return manager.open(profile_id, passphrase)
-
-
-def queue_signed(
-    profile: Any,
-    physician: Physician,
-    documents: Sequence[Document],
-    *,
-    signatures: Sequence[bytes] | None = None,
-) -> list[Any]:
-    """Store each document as signed (real bytes and CMS) and enqueue it for sending."""
-    from fitnote_desktop.domain.canonical import canonical_bytes as _canonical
-
-    first = documents[0].patient
-    found = profile.patients.find_by_niss(first.niss)
-    patient = found or profile.patients.create(
-        given_name=first.given_name, family_name=first.family_name, niss=first.niss
-    )
-    ids = []
-    for i, doc in enumerate(documents):
-        payload = _canonical(doc)
-        cms = signatures[i] if signatures is not None else physician.sign_bytes(payload)
-        profile.documents.create_draft(
-            patient_id=patient.id,
-            kind=doc.kind.value,
-            language=doc.language.value,
-            payload=payload,
-            id=doc.id,
-        )
-        profile.documents.mark_signed(doc.id, payload=payload, signature=cms)
-        profile.outbox.enqueue(doc.id)
-        ids.append(doc.id)
-    return ids

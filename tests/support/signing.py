@@ -1,14 +1,16 @@
-"""Test helpers for every layer that needs real signatures (no pytest import here).
+"""Test helpers for every layer that needs real signatures.
 
-Other test folders build their own fixtures on these, e.g.::
+Test folders build their own fixtures on these, e.g.::
+
+    from support import signing
 
     @pytest.fixture(scope="session")
     def demo_pki(tmp_path_factory):
-        return testing.build_demo_pki(tmp_path_factory.mktemp("pki"))
+        return signing.build_demo_pki(tmp_path_factory.mktemp("pki"))
 
     @pytest.fixture(scope="session")
     def demo_token(demo_pki, tmp_path_factory):
-        return testing.build_softhsm_tokens(demo_pki, tmp_path_factory.mktemp("hsm"))
+        return signing.build_softhsm_tokens(demo_pki, tmp_path_factory.mktemp("hsm"))
 
 Everything is real: keys from ``cryptography``, tokens in SoftHSM2, CMS from pyHanko.
 The tamper helpers produce the inputs the verifier must reject, one code each.
@@ -28,7 +30,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
 from fitnote_desktop.demo import DEMO_GP, DEMO_PASSWORD, DemoPhysician
-from fitnote_desktop.signing.demo_pki import (
+from fitnote_desktop.demo.pki import (
     DemoPki,
     PrivateKey,
     cert_pem,
@@ -42,8 +44,8 @@ from fitnote_desktop.signing.demo_pki import (
     pkcs12_bytes,
     self_signed_ca,
 )
+from fitnote_desktop.demo.softhsm import SoftHsmToken, load_demo_pki_into_softhsm
 from fitnote_desktop.signing.ports import PinCallback, SignerConfig
-from fitnote_desktop.signing.softhsm import SoftHsmToken, load_demo_pki_into_softhsm
 
 # --------------------------------------------------------------------------- fixtures
 

@@ -19,7 +19,7 @@ verifier is handed; in the real world the eID root and the eHealth platform's ce
 are unrelated hierarchies too.
 
 The CA keys are kept (PKCS#8, encrypted with the demo password) so that tests can issue
-extra certificates under the same CAs (see ``testing.py``). Every private key file is
+extra certificates under the same CAs (see ``tests/support/signing.py``). Every private key file is
 written with mode 0600. ``manifest.json`` names every file, its role, the physician it
 belongs to and the demo password: nothing here is secret, it is demo material.
 """
@@ -44,6 +44,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from fitnote_desktop.demo import DEMO_PASSWORD, DEMO_PHYSICIANS, DemoPhysician
+from fitnote_desktop.signing.certificates import load_certificate
 
 Algorithm = Literal["ecdsa-p384", "rsa-2048"]
 PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
@@ -114,21 +115,6 @@ class DemoPki:
     def endpoint_trust_roots(self) -> list[asn1_x509.Certificate]:
         """Trust anchors for the sandbox endpoint's TLS and receipts (what the app pins)."""
         return [load_certificate(self.endpoint_ca_pem)]
-
-
-def load_certificate(path: Path) -> asn1_x509.Certificate:
-    """Read one PEM or DER certificate as an asn1crypto object (pyHanko's type)."""
-    return load_certificates(path)[0]
-
-
-def load_certificates(path: Path) -> list[asn1_x509.Certificate]:
-    """Read all certificates of a PEM bundle (or one DER file)."""
-    data = path.read_bytes()
-    if b"-----BEGIN" in data:
-        certs = x509.load_pem_x509_certificates(data)
-    else:
-        certs = [x509.load_der_x509_certificate(data)]
-    return [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in certs]
 
 
 # --------------------------------------------------------------------------- keys, names
