@@ -11,17 +11,13 @@ import ast
 from pathlib import Path
 
 import pytest
+from support.endpoint import endpoint_settings
 
+from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.endpoint.app import create_app
-from fitnote_desktop.endpoint.testing import endpoint_settings
-from fitnote_desktop.signing.demo_pki import DemoPki
 from fitnote_desktop.wire import routes
 
 PACKAGE = Path(__file__).resolve().parents[2] / "fitnote_desktop"
-
-# The endpoint's test doubles still live in the product until they move to tests/support
-# (issue 11); they drive the client against the server on purpose. Delete once moved.
-_MOVING_TO_TESTS = {PACKAGE / "endpoint" / "testing.py"}
 
 
 def imported_modules(source: str, module: str) -> set[str]:
@@ -45,8 +41,6 @@ def package_imports(package: str) -> dict[str, set[str]]:
     """``{file: imported modules}`` for every module of ``fitnote_desktop.<package>``."""
     out = {}
     for path in sorted((PACKAGE / package).rglob("*.py")):
-        if path in _MOVING_TO_TESTS:
-            continue
         relative = path.relative_to(PACKAGE.parent).with_suffix("")
         module = ".".join(relative.parts)
         if path.name == "__init__.py":
