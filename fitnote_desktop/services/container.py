@@ -39,6 +39,7 @@ class Services:
     settings: Settings
     clock: Clock
     demo: bool = False
+    demo_pin: str = ""  # the demo key files' published password, shown as a hint
 
     def today(self) -> date:
         return self.clock()

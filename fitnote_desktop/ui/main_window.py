@@ -58,11 +58,7 @@ class MainWindow(QMainWindow):
         self.languages = languages
         self.settings = settings or QSettings()
         self.setObjectName("mainWindow")
-        demo_hint = ""
-        if services.demo:
-            from fitnote_desktop.demo import DEMO_PASSWORD
-
-            demo_hint = i18n.text("app.demo_pin", pin=DEMO_PASSWORD)
+        demo_hint = i18n.text("app.demo_pin", pin=services.demo_pin) if services.demo_pin else ""
         self.pin_broker = workers.PinBroker(self, signer_method, demo_hint)
         self.busy = False
         self._progress: QProgressDialog | None = None

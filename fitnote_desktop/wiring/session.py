@@ -18,6 +18,7 @@ from fitnote_desktop.adapters.profiles import practitioner_from
 from fitnote_desktop.adapters.sender import OutboxSender
 from fitnote_desktop.adapters.signer import ConfiguredSigner, DeferredPin
 from fitnote_desktop.adapters.store import StoreDocuments, StorePatients
+from fitnote_desktop.demo import DEMO_PASSWORD
 from fitnote_desktop.domain.model import LANGUAGES, Language
 from fitnote_desktop.services import Services
 from fitnote_desktop.services.documents import Copies
@@ -75,6 +76,7 @@ def build_services(
         settings=Settings(profile=profile, writer=settings_writer),
         clock=clock,
         demo=demo,
+        demo_pin=DEMO_PASSWORD if demo else "",
     )
 
 
