@@ -7,7 +7,7 @@
    sample patients (created on first start, reused after), unlocked with the demo's
    published passphrase; otherwise the profiles under ``--profile-dir`` (default: per
    user): first-run wizard when there is none, else the unlock dialog;
-3. ``services.session.open_session`` wires store, signer, endpoint client and outbox
+3. ``wiring.session.open_session`` wires store, signer, endpoint client and outbox
    worker into :class:`~fitnote_desktop.services.Services`;
 4. the main window; Ctrl+L or idle time locks (closes the session) and asks again.
 """
@@ -58,11 +58,11 @@ def run_gui(args: argparse.Namespace) -> int:
     languages = i18n.LanguageManager(app)
     languages.switch(_ui_language(settings))
 
-    from fitnote_desktop.services.session import AppSession, open_session
+    from fitnote_desktop.wiring.session import AppSession, open_session
 
     demo = None
     if args.demo:
-        from fitnote_desktop.services.session import DEMO_PASSPHRASE, prepare_demo
+        from fitnote_desktop.wiring.demo import DEMO_PASSPHRASE, prepare_demo
 
         splash = QLabel(i18n.text("app.preparing_demo"))
         splash.setObjectName("welcome")
@@ -104,9 +104,11 @@ def run_gui(args: argparse.Namespace) -> int:
         if demo is not None:
             controller.start(manager.open(demo.profile_id, demo.passphrase))
         elif not manager.list():
+            from fitnote_desktop.adapters.profiles import StoreProfiles
+            from fitnote_desktop.services.setup import FirstRun
             from fitnote_desktop.ui.wizard import FirstRunWizard
 
-            wizard = FirstRunWizard(manager)
+            wizard = FirstRunWizard(FirstRun(StoreProfiles(manager)))
             if not wizard.exec() or wizard.result_profile is None:
                 return 0
             controller.start(wizard.result_profile)

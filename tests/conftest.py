@@ -58,25 +58,20 @@ def store_profile(tmp_path) -> Iterator:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def services(store_profile) -> Iterator:  # type: ignore[no-untyped-def]
+    from fitnote_desktop.adapters.pdf import ReportlabRenderer
+    from fitnote_desktop.adapters.sender import OutboxSender
     from fitnote_desktop.domain import samples
-    from fitnote_desktop.services import Services
-    from fitnote_desktop.services.adapters import (
-        OutboxSender,
-        PdfCopies,
-        StoreDocuments,
-        StorePatients,
-    )
     from fitnote_desktop.services.ports import Profile
+    from fitnote_desktop.wiring.session import build_services
 
     p = store_profile
     sender = OutboxSender(outbox=p.outbox, documents=p.documents, client=None)
-    yield Services(
+    yield build_services(
         profile=Profile(samples.practitioner()),
-        patients=StorePatients(p.patients),
-        documents=StoreDocuments(p.documents, p.outbox),
+        store=p,
         sender=sender,
         signer=FakeSigner(),
-        renderer=PdfCopies(),
+        renderer=ReportlabRenderer(),
         clock=lambda: STORE_TODAY,
         settings_writer=p.set_setting,
     )
@@ -87,4 +82,4 @@ def services(store_profile) -> Iterator:  # type: ignore[no-untyped-def]
 def patient(services):  # type: ignore[no-untyped-def]
     from fitnote_desktop.domain import samples
 
-    return services.save_patient(samples.patient())
+    return services.patients.save(samples.patient())

@@ -16,9 +16,12 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fitnote_desktop.cli import CommandError
+
+if TYPE_CHECKING:
+    from fitnote_desktop.services import Services
 
 SEND_TIMEOUT_S = 60.0
 EXPECTED_STEPS = 9  # demo, unlock, session, patient, certificate, sign, receipt, pdfs, prolong
@@ -66,12 +69,9 @@ def _ms(start: float) -> int:
 def run(args: argparse.Namespace) -> int:
     if not getattr(args, "demo", False):
         raise CommandError("selfcheck needs --demo (it signs with the demo PKI)", 2)
-    from fitnote_desktop.services.session import (
-        DemoSetup,
-        demo_pin,
-        open_session,
-        prepare_demo,
-    )
+    from fitnote_desktop.adapters.signer import DeferredPin
+    from fitnote_desktop.wiring.demo import DemoSetup, demo_pin, prepare_demo
+    from fitnote_desktop.wiring.session import open_session
 
     steps = _Steps()
     demo: DemoSetup | None = None
@@ -80,8 +80,6 @@ def run(args: argparse.Namespace) -> int:
         demo = steps.run("demo", lambda: prepare_demo(args.profile_dir))
         steps.steps[-1]["endpoint"] = demo.endpoint.url
         profile = steps.run("unlock", lambda: demo.manager.open(demo.profile_id, demo.passphrase))
-        from fitnote_desktop.services.adapters import DeferredPin
-
         session = steps.run(
             "session",
             lambda: open_session(
@@ -105,8 +103,9 @@ def run(args: argparse.Namespace) -> int:
 SELFCHECK_NISS = "85073003229"  # the demo patient (fictitious, valid check digits)
 
 
-def _flow(steps: _Steps, services: Any) -> None:
+def _flow(steps: _Steps, services: Services) -> None:
     from fitnote_desktop.domain.findings import has_errors
+    from fitnote_desktop.domain.lifecycle import DocumentStatus
     from fitnote_desktop.domain.model import (
         Consent,
         Diagnosis,
@@ -117,15 +116,14 @@ def _flow(steps: _Steps, services: Any) -> None:
         Period,
         Recipient,
     )
-    from fitnote_desktop.services.ports import DocumentStatus
-    from fitnote_desktop.services.session import demo_pin
+    from fitnote_desktop.wiring.demo import demo_pin
 
     def patient() -> dict[str, Any]:
-        found = [r for r in services.search_patients(SELFCHECK_NISS) if r.patient.niss]
+        found = [r for r in services.patients.search(SELFCHECK_NISS) if r.patient.niss]
         if not found:
             from fitnote_desktop.domain import samples
 
-            found = [services.save_patient(samples.patient())]
+            found = [services.patients.save(samples.patient())]
         state["patient"] = found[0]
         return {}
 
@@ -133,7 +131,7 @@ def _flow(steps: _Steps, services: Any) -> None:
     steps.run("patient", patient)
 
     def certificate() -> dict[str, Any]:
-        rec = services.new_document(DocumentKind.INCAPACITY, state["patient"].id)
+        rec = services.drafts.new(DocumentKind.INCAPACITY, state["patient"].id)
         doc = rec.document
         today = services.today()
         body = replace(
@@ -160,8 +158,8 @@ def _flow(steps: _Steps, services: Any) -> None:
                 reference="SELFCHECK",
             ),
         )
-        rec = services.save_draft(rec.patient_id, doc)
-        findings = services.validate(rec.document)
+        rec = services.drafts.save(rec.patient_id, doc)
+        findings = services.drafts.validate(rec.document)
         if has_errors(findings):
             raise RuntimeError("validation: " + ",".join(f.code for f in findings))
         state["doc"] = rec
@@ -170,27 +168,27 @@ def _flow(steps: _Steps, services: Any) -> None:
     steps.run("certificate", certificate)
     steps.run(
         "sign",
-        lambda: {"status": services.sign_and_send(state["doc"].id, demo_pin).status.value},
+        lambda: {"status": services.sending.sign_and_send(state["doc"].id, demo_pin).status.value},
     )
 
     def receipt() -> dict[str, Any]:
         deadline = time.monotonic() + SEND_TIMEOUT_S
         while time.monotonic() < deadline:
-            rec = services.document(state["doc"].id)
+            rec = services.drafts.get(state["doc"].id)
             if rec.status is DocumentStatus.ACCEPTED:
                 return {"status": rec.status.value}
             if rec.status is DocumentStatus.REJECTED:
                 raise RuntimeError(f"rejected: {rec.last_error}")
-            services.retry(state["doc"].id)
+            services.outbox.retry(state["doc"].id)
             time.sleep(0.2)
-        raise TimeoutError(services.connection().detail or "no receipt")
+        raise TimeoutError(services.outbox.connection().detail or "no receipt")
 
     steps.run("send_and_receipt", receipt)
 
     def pdfs() -> dict[str, Any]:
         sizes = {}
         for recipient in Recipient:
-            pdf = services.render_pdf(state["doc"].id, recipient, "nl")
+            pdf = services.copies.render(state["doc"].id, recipient, "nl")
             if not pdf.startswith(b"%PDF"):
                 raise RuntimeError(f"not a PDF for {recipient.value}")
             sizes[recipient.value] = len(pdf)
@@ -199,11 +197,11 @@ def _flow(steps: _Steps, services: Any) -> None:
     steps.run("pdfs", pdfs)
 
     def prolong() -> dict[str, Any]:
-        rec = services.prolong(state["doc"].id)
-        findings = services.validate(rec.document)
+        rec = services.follow_ups.prolong(state["doc"].id)
+        findings = services.drafts.validate(rec.document)
         if has_errors(findings):
             raise RuntimeError("validation: " + ",".join(f.code for f in findings))
-        services.delete_draft(rec.id)  # the check leaves no draft behind
+        services.drafts.delete(rec.id)  # the check leaves no draft behind
         return {"begin_is_day_after": True}
 
     steps.run("prolong_draft", prolong)

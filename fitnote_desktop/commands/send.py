@@ -25,11 +25,21 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fitnote_desktop.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, CommandError
+from fitnote_desktop.wiring.connection import (
+    Connection,
+    EndpointConfig,
+    connect,
+    endpoint_config,
+    signer_config,
+)
+
+if TYPE_CHECKING:
+    from fitnote_desktop.signing import SignerConfig
+    from fitnote_desktop.store import Profile
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -102,13 +112,6 @@ def _endpoint_options(p: argparse.ArgumentParser) -> None:
 # --------------------------------------------------------------------------- plumbing
 
 
-@dataclass
-class _Connection:
-    client: Any
-    signer: Any | None
-    close: Callable[[], None]
-
-
 def _pin(args: argparse.Namespace, demo_password: str | None) -> Callable[[str], str | None]:
     pin_file: Path | None = getattr(args, "pin_file", None)
 
@@ -131,11 +134,27 @@ def _pin(args: argparse.Namespace, demo_password: str | None) -> Callable[[str],
     return ask
 
 
+def _open(
+    endpoint: EndpointConfig, config: SignerConfig, pin: Callable[[str], str | None], **kw: Any
+) -> Connection:
+    """``wiring.connection.connect`` with its failures as one-line command errors."""
+    from fitnote_desktop.signing import SigningError
+    from fitnote_desktop.transport.client import TransportError
+
+    try:
+        return connect(endpoint, config, pin, **kw)
+    except SigningError as exc:
+        raise CommandError(f"{exc} [{exc.code}]") from None
+    except TransportError as exc:
+        raise CommandError(f"{exc} [{exc.code}]") from None
+    except OSError as exc:
+        raise CommandError(f"cannot read {endpoint.receipt_cert}: {exc.strerror or exc}") from None
+
+
 @contextmanager
-def _connect(args: argparse.Namespace, *, need_signer: bool = False) -> Iterator[_Connection]:
-    from fitnote_desktop.signing import SignerConfig, SigningError, open_signer
-    from fitnote_desktop.transport.client import EndpointClient, TransportError
-    from fitnote_desktop.transport.receipts import load_certificate
+def _connect(args: argparse.Namespace, *, need_signer: bool = False) -> Iterator[Connection]:
+    from fitnote_desktop.signing import SignerConfig, SigningError
+    from fitnote_desktop.transport.client import TransportError
 
     ca, receipt_cert = args.ca, args.receipt_cert
     demo_password = None
@@ -166,38 +185,17 @@ def _connect(args: argparse.Namespace, *, need_signer: bool = False) -> Iterator
         raise CommandError("a login key is needed: --auth-pkcs12, --module/--token or --demo-pki")
     if need_signer and config.kind == "pkcs12" and sig_p12 is None:
         raise CommandError("retract needs the signature key: --pkcs12 FILE")
+    endpoint = EndpointConfig(args.endpoint, ca, Path(receipt_cert))
+    conn = _open(endpoint, config, _pin(args, demo_password), timeout=args.timeout)
     try:
-        session = open_signer(config, _pin(args, demo_password))
-    except SigningError as exc:
-        raise CommandError(f"{exc} [{exc.code}]") from None
-    try:
-        client = EndpointClient(
-            args.endpoint,
-            ca_bundle=ca,
-            receipt_certificate=load_certificate(Path(receipt_cert).read_bytes()),
-            authenticator=session.authenticator,
-            timeout=args.timeout,
-        )
-    except TransportError as exc:
-        session.close()
-        raise CommandError(f"{exc} [{exc.code}]") from None
-    except OSError as exc:
-        session.close()
-        raise CommandError(f"cannot read {receipt_cert}: {exc.strerror or exc}") from None
-
-    def close() -> None:
-        client.close()
-        session.close()
-
-    try:
-        yield _Connection(client, session.document_signer if need_signer else None, close)
+        yield conn
     except TransportError as exc:
         code = EXIT_INVALID if _is_refusal(exc) else EXIT_UNREADABLE
         raise CommandError(f"{exc} [{exc.code}]", code) from None
     except SigningError as exc:
         raise CommandError(f"{exc} [{exc.code}]") from None
     finally:
-        close()
+        conn.close()
 
 
 def _is_refusal(exc: Exception) -> bool:
@@ -278,7 +276,7 @@ def run_retract(args: argparse.Namespace) -> int:
     from fitnote_desktop.transport.client import sign_retraction
 
     with _connect(args, need_signer=True) as conn:
-        signed = sign_retraction(conn.signer, args.document_id, args.reason)
+        signed = sign_retraction(conn.keys.document_signer, args.document_id, args.reason)
         result = conn.client.retract(args.document_id, signed.payload, signed.signature)
     _write_receipt(args.receipt_out, result)
     _report(args, result)
@@ -340,35 +338,21 @@ def run_outbox(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _drain(args: argparse.Namespace, profile: Any) -> None:
-    from fitnote_desktop.services.session import endpoint_config, signer_config
-    from fitnote_desktop.signing import SigningError, open_signer
-    from fitnote_desktop.transport.client import EndpointClient
+def _drain(args: argparse.Namespace, profile: Profile) -> None:
     from fitnote_desktop.transport.outbox import OutboxWorker
     from fitnote_desktop.transport.ports import StorePayloads
-    from fitnote_desktop.transport.receipts import load_certificate
 
     settings = profile.settings()
     endpoint, config = endpoint_config(settings), signer_config(settings)
     if endpoint is None or config is None:
         raise CommandError("the profile has no endpoint or signer settings")
+    conn = _open(endpoint, config, _pin(args, None))
     try:
-        session = open_signer(config, _pin(args, None))
-    except SigningError as exc:
-        raise CommandError(f"{exc} [{exc.code}]") from None
-    try:
-        client = EndpointClient(
-            endpoint.url,
-            ca_bundle=endpoint.ca_bundle,
-            receipt_certificate=load_certificate(endpoint.receipt_cert.read_bytes()),
-            authenticator=session.authenticator,
-        )
-        worker = OutboxWorker(profile.outbox, StorePayloads(profile.documents), client)
+        worker = OutboxWorker(profile.outbox, StorePayloads(profile.documents), conn.client)
         worker.recover()
         report = worker.drain_once()
-        client.close()
     finally:
-        session.close()
+        conn.close()
     state = "offline" if report.offline else "online"
     print(
         f"drained ({state}): {len(report.accepted)} accepted, {len(report.rejected)} "

@@ -1,9 +1,11 @@
-"""What the services need from the outside world, as small protocols and records.
+"""What the use cases need from the outside world, as typed protocols and records.
 
-The UI talks only to :class:`fitnote_desktop.services.Services`; the services talk to
-these ports. ``app.py`` plugs in the real adapters of ``services.adapters`` (encrypted
-store, signer, transport, PDF renderer); tests replace only what needs hardware or a
-network (the signature). The records are plain frozen values so they cross threads.
+The UI talks only to the use cases (``Services``); the use cases talk to these ports.
+``fitnote_desktop.wiring`` plugs in the adapters of ``fitnote_desktop.adapters``
+(encrypted store, signer, outbox and endpoint, PDF renderer); tests replace only what
+needs hardware or a network (the signature). The records are plain frozen values so
+they cross threads, and they are the only shapes that cross: each adapter maps its
+layer's rows and JSON to them.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import Document, Language, Patient, Practitioner, Recipient
@@ -33,7 +35,6 @@ class DocumentRecord:
     updated_at: datetime | None = None
     signed_at: datetime | None = None
     last_error: str | None = None  # message code
-    receipt_at: datetime | None = None
     replaced_by: str = ""
 
     @property
@@ -92,6 +93,7 @@ class Profile:
 
 PinCallback = Callable[[str], "str | None"]
 Progress = Callable[[str], None]  # receives a message code per step
+Clock = Callable[[], date]
 
 
 class PatientRepository(Protocol):
@@ -100,42 +102,61 @@ class PatientRepository(Protocol):
     def get(self, patient_id: str) -> PatientRecord: ...
     def add(self, patient: Patient) -> PatientRecord: ...
     def update(self, patient_id: str, patient: Patient) -> PatientRecord: ...
+    def touch(self, patient_id: str) -> None:
+        """The patient was opened: it moves to the top of the recent list."""
+        ...
 
 
 class DocumentRepository(Protocol):
     def save_draft(self, patient_id: str, document: Document) -> DocumentRecord: ...
     def get(self, document_id: str) -> DocumentRecord: ...
-    def for_patient(self, patient_id: str) -> list[DocumentRecord]: ...
+    def for_patient(self, patient_id: str) -> list[DocumentRecord]:
+        """The patient's documents, most recent first."""
+        ...
+
     def delete_draft(self, document_id: str) -> None: ...
-    def mark_signed(
-        self, document_id: str, payload: bytes, signature: bytes, status: DocumentStatus
-    ) -> DocumentRecord: ...
-    def signed_envelope(self, document_id: str) -> tuple[bytes, bytes]: ...
-    def set_status(
-        self, document_id: str, status: DocumentStatus, error: str | None = None
-    ) -> DocumentRecord: ...
-    def count(self) -> int: ...
+    def mark_signed(self, document_id: str, payload: bytes, signature: bytes) -> DocumentRecord:
+        """Freeze the draft with the exact bytes signed; the status becomes ``signed``."""
+        ...
+
+    def set_status(self, document_id: str, status: DocumentStatus) -> DocumentRecord: ...
     def mark_replaced(self, original_id: str, replaced_by: str) -> None: ...
 
 
 class Sender(Protocol):
-    """Outbox and endpoint, seen from the services."""
+    """The outbox and the endpoint's document routes, seen from the use cases."""
 
-    def enqueue(self, document_id: str, payload: bytes, signature: bytes) -> None: ...
+    def enqueue(self, document_id: str) -> None:
+        """Queue a signed document (its stored bytes) for sending."""
+        ...
+
     def entries(self) -> Sequence[OutboxEntry]: ...
     def retry_now(self, document_id: str | None = None) -> None: ...
     def state(self) -> ConnectionState: ...
     def retract(self, document_id: str, sign: Callable[[bytes], bytes]) -> None:
-        """Send a signed retraction; ``sign`` signs the retraction statement's bytes."""
+        """Queue a signed retraction; ``sign`` signs the retraction statement's bytes."""
         ...
 
     def fetch_episode(
         self, reference: str, consent_reference: str, patient_niss: str
     ) -> list[Document]: ...
 
-    def messaging(self) -> Any:
-        """The endpoint client for TRIO threads (``dossiers``, ``threads``, ``thread``,
-        ``reply``, ``mark_read``, ``post_thread``, ``status``); raises when offline."""
+
+class Messaging(Protocol):
+    """TRIO threads at the endpoint (network calls; the first may ask the login PIN)."""
+
+    def threads(self) -> list[Thread]:
+        """Every thread of the dossiers this physician may see, without messages."""
+        ...
+
+    def thread(self, thread_id: str) -> Thread:
+        """One thread with its messages (``patient_name`` left empty)."""
+        ...
+
+    def mark_read(self, thread_id: str) -> None: ...
+    def reply(self, thread_id: str, body: str) -> None: ...
+    def start_thread(self, document_id: str, subject: str, body: str) -> str:
+        """Open a thread in the dossier of a sent document; returns the thread id."""
         ...
 
 
@@ -151,4 +172,38 @@ class PdfRenderer(Protocol):
     ) -> bytes: ...
 
 
-Clock = Callable[[], date]
+class SettingsWriter(Protocol):
+    """Stores one profile setting (JSON-compatible value) in the encrypted profile."""
+
+    def __call__(self, key: str, value: object) -> None: ...
+
+
+class UnlockedProfile(Protocol):
+    """An opened profile, opaque to the UI: the wiring builds the services over it."""
+
+    @property
+    def id(self) -> str: ...
+    def lock(self) -> None: ...
+
+
+class ProfileCreator(Protocol):
+    """Creates profiles on this computer (the first-run wizard's only way to the store)."""
+
+    def keyring_available(self) -> bool: ...
+    def eid_module_candidates(self) -> list[str]:
+        """Usual install paths of the Belgian eID PKCS#11 module, for this platform."""
+        ...
+
+    def exists(self, profile_id: str) -> bool: ...
+    def create(
+        self,
+        profile_id: str,
+        *,
+        author: Practitioner,
+        languages: tuple[str, ...],
+        passphrase: str | None,
+        use_keyring: bool,
+        settings: dict[str, object],
+    ) -> UnlockedProfile:
+        """Create the encrypted profile, store ``settings`` in it and return it unlocked."""
+        ...

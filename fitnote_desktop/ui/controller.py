@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fitnote_desktop.services.session import AppSession
+from fitnote_desktop.services import Session
 from fitnote_desktop.ui import i18n, workers
 from fitnote_desktop.ui.main_window import MainWindow
 from fitnote_desktop.ui.unlock import UnlockDialog
@@ -38,7 +38,7 @@ class AppController(QObject):
         self,
         *,
         manager: Any,
-        open_session: Callable[[Any], AppSession],
+        open_session: Callable[[Any], Session],
         languages: i18n.LanguageManager,
         settings: QSettings,
         demo_hint: str = "",
@@ -50,7 +50,7 @@ class AppController(QObject):
         self.languages = languages
         self.settings = settings
         self.demo_hint = demo_hint
-        self.session: AppSession | None = None
+        self.session: Session | None = None
         self.window: MainWindow | None = None
         self.last_profile: str | None = None
         minutes = idle_minutes

@@ -114,7 +114,7 @@ class ExternalProlongationDialog(QDialog):
             self.message.show_messages([(Severity.ERROR, i18n.text(code, **params))])
 
         workers.start(
-            lambda _p: self.services.prolong_external(patient_id, **args),
+            lambda _p: self.services.follow_ups.prolong_external(patient_id, **args),
             done=done,
             failed=failed,
         )

@@ -164,7 +164,7 @@ class InboxDialog(QDialog):
             b.setEnabled(True)
 
     def refresh(self) -> None:
-        self._run(self.services.inbox, self._fill)
+        self._run(self.services.messaging.inbox, self._fill)
 
     def _fill(self, threads: list[Thread]) -> None:
         self.threads.clear()
@@ -190,7 +190,7 @@ class InboxDialog(QDialog):
         if item is None:
             return
         thread_id = item.data(ThreadRole)
-        self._run(lambda: self.services.thread(thread_id), self._shown)
+        self._run(lambda: self.services.messaging.thread(thread_id), self._shown)
 
     def _shown(self, thread: Thread) -> None:
         self.current = thread
@@ -222,7 +222,7 @@ class InboxDialog(QDialog):
             self.reply_box.clear()
             self._shown(thread)
 
-        self._run(lambda: self.services.reply(thread_id, body), done)
+        self._run(lambda: self.services.messaging.reply(thread_id, body), done)
 
     def _start(self) -> None:
         if self.about is None:
@@ -236,4 +236,4 @@ class InboxDialog(QDialog):
             self._shown(thread)
             self.refresh()
 
-        self._run(lambda: self.services.start_thread(doc_id, subject, body), done)
+        self._run(lambda: self.services.messaging.start_thread(doc_id, subject, body), done)

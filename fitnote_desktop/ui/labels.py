@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import (
     AdviceOption,
     AuthorisingRole,
@@ -23,7 +24,6 @@ from fitnote_desktop.domain.model import (
     Recipient,
     Sex,
 )
-from fitnote_desktop.services.ports import DocumentStatus
 
 
 def document_kind(kind: DocumentKind) -> str:

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fitnote_desktop.domain.lifecycle import Action, allowed_actions
+from fitnote_desktop.domain.lifecycle import Action, DocumentStatus, allowed_actions
 from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.errors import code_of
-from fitnote_desktop.services.ports import DocumentRecord, DocumentStatus, PatientRecord
+from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
 from fitnote_desktop.ui import i18n, labels, workers
 from fitnote_desktop.ui.editor import DocumentEditor
 from fitnote_desktop.ui.patient_page import PatientPage
@@ -58,11 +58,7 @@ class MainWindow(QMainWindow):
         self.languages = languages
         self.settings = settings or QSettings()
         self.setObjectName("mainWindow")
-        demo_hint = ""
-        if services.demo:
-            from fitnote_desktop.demo import DEMO_PASSWORD
-
-            demo_hint = i18n.text("app.demo_pin", pin=DEMO_PASSWORD)
+        demo_hint = i18n.text("app.demo_pin", pin=services.demo_pin) if services.demo_pin else ""
         self.pin_broker = workers.PinBroker(self, signer_method, demo_hint)
         self.busy = False
         self._progress: QProgressDialog | None = None
@@ -320,7 +316,7 @@ class MainWindow(QMainWindow):
 
     def open_patient(self, record: PatientRecord) -> None:
         self.editor.flush()
-        self.services.open_patient(record.id)
+        self.services.patients.open(record.id)
         self.search.select(record.id)
         self.page.show_patient(record)
         self.stack.setCurrentWidget(self.page)
@@ -368,7 +364,7 @@ class MainWindow(QMainWindow):
         patient = self.page.record
         if patient is None:
             return
-        self._run(lambda: self.services.new_document(kind, patient.id))
+        self._run(lambda: self.services.drafts.new(kind, patient.id))
 
     def prolong_last(self) -> None:
         patient = self.page.record
@@ -376,11 +372,11 @@ class MainWindow(QMainWindow):
             return
         doc = self.current_document()
         if doc is None or doc.document.kind is not DocumentKind.INCAPACITY or doc.status.editable:
-            doc = self.services.last_certificate(patient.id)
+            doc = self.services.drafts.last_certificate(patient.id)
         if doc is None:
             self.prolong_external()
             return
-        self._run(lambda: self.services.prolong(doc.id))
+        self._run(lambda: self.services.follow_ups.prolong(doc.id))
 
     def _follow_up(self, what: str) -> None:
         doc = self.current_document()
@@ -388,9 +384,9 @@ class MainWindow(QMainWindow):
             return
         self.editor.flush()
         fn = {
-            "relapse": self.services.relapse,
-            "replace": self.services.replace,
-            "duplicate": self.services.duplicate,
+            "relapse": self.services.follow_ups.relapse,
+            "replace": self.services.follow_ups.replace,
+            "duplicate": self.services.follow_ups.duplicate,
         }[what]
         self._run(lambda: fn(doc.id))
 
@@ -439,7 +435,7 @@ class MainWindow(QMainWindow):
         doc_id = rec.id
         self._set_busy(True, i18n.text("progress.signing"))
         workers.start(
-            lambda progress: self.services.sign_and_send(doc_id, self.pin_broker, progress),
+            lambda progress: self.services.sending.sign_and_send(doc_id, self.pin_broker, progress),
             done=self._signed,
             failed=self._task_failed,
             progress=lambda code: self._progress_text(i18n.text(code)),
@@ -464,7 +460,7 @@ class MainWindow(QMainWindow):
         self.show_error(exc)
         if self.editor.record is not None:
             try:
-                rec = self.services.document(self.editor.record.id)
+                rec = self.services.drafts.get(self.editor.record.id)
             except ServiceError:
                 return
             self.editor.record = rec
@@ -482,7 +478,7 @@ class MainWindow(QMainWindow):
             return
         self._set_busy(True, i18n.text("progress.signing"))
         workers.start(
-            lambda _p: self.services.retract(doc.id, self.pin_broker),
+            lambda _p: self.services.sending.retract(doc.id, self.pin_broker),
             done=self._retracted,
             failed=self._task_failed,
         )
@@ -500,7 +496,7 @@ class MainWindow(QMainWindow):
         if self.editor.record is not None and self.editor.record.id == doc.id:
             self.editor.discard()
         try:
-            self.services.delete_draft(doc.id)
+            self.services.drafts.delete(doc.id)
         except ServiceError as exc:
             self.show_error(exc)
             return
@@ -589,7 +585,7 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         self._follow_open_document()
         try:
-            state = self.services.connection()
+            state = self.services.outbox.connection()
         except Exception:  # status is informative only; never break the window for it
             return
         text = self.tr("● Online") if state.online else self.tr("● Offline")
@@ -610,7 +606,7 @@ class MainWindow(QMainWindow):
         if rec is None or rec.status.editable or self.stack.currentWidget() is not self.editor:
             return
         try:
-            fresh = self.services.document(rec.id)
+            fresh = self.services.drafts.get(rec.id)
         except Exception:  # locked or closing: the status is informative only
             return
         if (fresh.status, fresh.last_error) != (rec.status, rec.last_error):

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.services import ServiceError, Services
-from fitnote_desktop.services.ports import DocumentStatus
 from fitnote_desktop.ui import i18n, labels
 
 REFRESH_MS = 1500
@@ -78,8 +78,8 @@ class OutboxDialog(QDialog):
 
     def refresh(self) -> None:
         try:
-            entries = list(self.services.outbox())
-            state = self.services.connection()
+            entries = list(self.services.outbox.entries())
+            state = self.services.outbox.connection()
         except Exception:  # the dialog is informative; a hiccup must not close it
             return
         self.state.setText(
@@ -112,7 +112,7 @@ class OutboxDialog(QDialog):
         if row >= 0 and self.table.item(row, 0) is not None:
             doc_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
         try:
-            self.services.retry(doc_id)
+            self.services.outbox.retry(doc_id)
         except ServiceError as exc:
             self.state.setText(i18n.text(exc.code, **exc.params))
         self.refresh()

@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 
 from fitnote_desktop.domain import timeline
 from fitnote_desktop.domain.identifiers import format_niss
+from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import CertificateKind, DocumentKind, IncapacityCertificate
 from fitnote_desktop.services import Services
-from fitnote_desktop.services.ports import DocumentRecord, DocumentStatus, PatientRecord
+from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
 from fitnote_desktop.ui import i18n, labels
 
 STATUS_COLOURS = {
@@ -311,10 +312,12 @@ class PatientPage(QWidget):
     def refresh(self) -> None:
         if self.record is None:
             return
-        self.record = self.services.patient(self.record.id)
-        self.model.set_records(self.services.documents_for(self.record.id))
-        self.timeline.show_episode(self.services.timeline(self.record.id), self.services.today())
-        self.prolong.setEnabled(self.services.last_certificate(self.record.id) is not None)
+        self.record = self.services.patients.get(self.record.id)
+        self.model.set_records(self.services.drafts.for_patient(self.record.id))
+        self.timeline.show_episode(
+            self.services.drafts.timeline(self.record.id), self.services.today()
+        )
+        self.prolong.setEnabled(self.services.drafts.last_certificate(self.record.id) is not None)
         self._show_header()
 
     def _show_header(self) -> None:

@@ -196,7 +196,7 @@ class PatientSearch(QWidget):
 
     def refresh(self) -> None:
         text = self.search.text()
-        self.model.set_records(self.services.search_patients(text))
+        self.model.set_records(self.services.patients.search(text))
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
         self._update_labels()
@@ -420,7 +420,7 @@ class PatientDialog(QDialog):
 
     def _save(self) -> None:
         try:
-            self.result_record = self.services.save_patient(
+            self.result_record = self.services.patients.save(
                 self.patient(), self.record_in.id if self.record_in else None
             )
         except ServiceError as exc:

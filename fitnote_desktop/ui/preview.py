@@ -79,7 +79,7 @@ class PreviewDialog(QDialog):
         self.services = services
         self.document_id = document_id
         self.pdf: bytes = b""
-        record = services.document(document_id)
+        record = services.drafts.get(document_id)
         self.recipient = QComboBox(self)
         for r in record.document.recipients or tuple(Recipient):
             self.recipient.addItem("", r.value)
@@ -150,7 +150,7 @@ class PreviewDialog(QDialog):
             if item.widget() is not None:
                 item.widget().deleteLater()
         try:
-            self.pdf = self.services.render_pdf(
+            self.pdf = self.services.copies.render(
                 self.document_id,
                 Recipient(self.recipient.currentData()),
                 self.language.currentData(),

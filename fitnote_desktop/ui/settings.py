@@ -34,7 +34,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.services = services
         self.qsettings = settings
-        current = services.settings()
+        current = services.settings.read()
         signer = current.get("signer") or {}
         endpoint = current.get("endpoint") or {}
         self.setWindowTitle(self.tr("Settings"))
@@ -133,7 +133,7 @@ class SettingsDialog(QDialog):
                 else None
             )
             try:
-                self.services.update_settings(signer=signer, endpoint=endpoint)
+                self.services.settings.update(signer=signer, endpoint=endpoint)
             except ServiceError as exc:
                 self.message.show_messages([(Severity.ERROR, i18n.text(exc.code))])
                 return

@@ -8,8 +8,7 @@ and the endpoint. ``result_profile`` holds the unlocked profile at the end.
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,10 +28,11 @@ from PySide6.QtWidgets import (
 from fitnote_desktop.domain.findings import Severity
 from fitnote_desktop.domain.identifiers import compact, niss_error, riziv_error, riziv_info
 from fitnote_desktop.domain.model import Address, Practitioner
+from fitnote_desktop.services import ServiceError
+from fitnote_desktop.services.ports import UnlockedProfile
+from fitnote_desktop.services.setup import EndpointChoice, FirstRun, NewProfile, SignerChoice
 from fitnote_desktop.ui import i18n
 from fitnote_desktop.ui.widgets import FieldMessage
-
-_ID_SAFE = re.compile(r"[^a-z0-9-]+")
 
 
 def _file_row(parent: QWidget, line: QLineEdit, title: str, pattern: str) -> QHBoxLayout:
@@ -183,7 +183,7 @@ class ProtectionPage(QWizardPage):
 
 
 class SigningPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, candidates: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Signing and sending"))
         self.setSubTitle(self.tr("How you sign (your eID card or a key file), and where to send."))
@@ -191,14 +191,6 @@ class SigningPage(QWizardPage):
         self.p12 = QRadioButton(self.tr("PKCS#12 key files"), self)
         self.eid.setChecked(True)
         self.module = QLineEdit(self)
-        try:
-            from fitnote_desktop.signing.pkcs11 import default_eid_module_candidates
-
-            candidates = default_eid_module_candidates()
-        except Exception:  # optional convenience only
-            candidates = []
-        from pathlib import Path
-
         existing = [c for c in candidates if Path(c).exists()]
         self.module.setText(existing[0] if existing else (candidates[0] if candidates else ""))
         self.token = QLineEdit(self)
@@ -237,19 +229,17 @@ class SigningPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    """Creates the profile through ``manager`` and leaves it unlocked in ``result_profile``."""
+    """Creates the profile through ``setup`` and leaves it unlocked in ``result_profile``."""
 
-    def __init__(self, manager: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, setup: FirstRun, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from fitnote_desktop.store import keyring_available
-
-        self.manager = manager
-        self.result_profile: Any = None
+        self.setup = setup
+        self.result_profile: UnlockedProfile | None = None
         self.setWindowTitle(self.tr("Welcome to Fit-note"))
         self.identity = IdentityPage(self)
         self.practice = PracticePage(self)
-        self.protection = ProtectionPage(keyring_available(), self)
-        self.signing = SigningPage(self)
+        self.protection = ProtectionPage(setup.keyring_available(), self)
+        self.signing = SigningPage(setup.eid_module_candidates(), self)
         for page in (self.identity, self.practice, self.protection, self.signing):
             self.addPage(page)
         self.error = FieldMessage(self.signing)
@@ -269,61 +259,29 @@ class FirstRunWizard(QWizard):
             phone=p.phone.text().strip(),
         )
 
-    def accept(self) -> None:
-        from fitnote_desktop.services.session import practice_of
-        from fitnote_desktop.store import PractitionerInfo
-
-        author = self.author()
-        base = _ID_SAFE.sub("-", f"{author.given_name}-{author.family_name}".lower()).strip("-")
-        profile_id = base or "profile"
-        n = 2
-        while self.manager.exists(profile_id):
-            profile_id, n = f"{base}-{n}", n + 1
+    def request(self) -> NewProfile:
+        """What the pages hold, as the first-run use case's request."""
+        s = self.signing
         keyring = self.protection.use_keyring.isChecked()
-        secret = None if keyring else self.protection.passphrase.text()
-        langs = tuple(c for c, box in self.practice.langs.items() if box.isChecked())
+        return NewProfile(
+            author=self.author(),
+            languages=tuple(c for c, box in self.practice.langs.items() if box.isChecked()),
+            passphrase=None if keyring else self.protection.passphrase.text(),
+            signer=SignerChoice(
+                pkcs11=s.eid.isChecked(),
+                module_path=s.module.text(),
+                token_label=s.token.text(),
+                pkcs12_path=s.sig_file.text(),
+                pkcs12_auth_path=s.auth_file.text(),
+            ),
+            endpoint=EndpointChoice(s.url.text(), s.ca.text(), s.receipt.text()),
+        )
+
+    def accept(self) -> None:
         try:
-            self.manager.create(
-                profile_id,
-                label=f"{author.given_name} {author.family_name}",
-                passphrase=secret,
-                use_keyring=keyring,
-                practitioner=PractitionerInfo(
-                    given_name=author.given_name,
-                    family_name=author.family_name,
-                    riziv=author.riziv,
-                    niss=author.niss or None,
-                    languages=langs or ("nl", "fr"),
-                    practice=practice_of(author),
-                ),
-            )
-            profile = self.manager.open(profile_id, secret)
-            s = self.signing
-            if s.eid.isChecked():
-                signer = {
-                    "kind": "pkcs11",
-                    "module_path": s.module.text().strip(),
-                    "token_label": s.token.text().strip(),
-                }
-            else:
-                signer = {
-                    "kind": "pkcs12",
-                    "pkcs12_path": s.sig_file.text().strip(),
-                    "pkcs12_auth_path": s.auth_file.text().strip(),
-                }
-            profile.set_setting("signer", signer)
-            if s.url.text().strip():
-                profile.set_setting(
-                    "endpoint",
-                    {
-                        "url": s.url.text().strip(),
-                        "ca_bundle": s.ca.text().strip(),
-                        "receipt_cert": s.receipt.text().strip(),
-                    },
-                )
-        except Exception as exc:
-            code = getattr(exc, "code", None) or "app.unexpected"
-            self.error.show_messages([(Severity.ERROR, i18n.text(code))])
+            profile = self.setup.create(self.request())
+        except ServiceError as exc:
+            self.error.show_messages([(Severity.ERROR, i18n.text(exc.code))])
             return
         finally:
             self.protection.passphrase.clear()

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import QApplication
 
 import fitnote_desktop.ui  # noqa: F401 - PySide6 guard first
 from fitnote_desktop.demo import DEMO_PASSWORD
-from fitnote_desktop.services.ports import DocumentStatus
-from fitnote_desktop.services.session import open_session, prepare_demo
+from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.ui import i18n
 from fitnote_desktop.ui.controller import AppController
 from fitnote_desktop.ui.icf_picker import IcfPicker
 from fitnote_desktop.ui.pin_dialog import PinDialog
+from fitnote_desktop.wiring.demo import prepare_demo
+from fitnote_desktop.wiring.session import open_session
 
 pytestmark = pytest.mark.slow
 
@@ -147,7 +148,7 @@ def test_action_counts(qtbot, demo, tmp_path, monkeypatch, capsys):
         answer_pin(qtbot, keys)  # signature PIN
         answer_pin(qtbot, keys)  # first send of the session: login with the authentication key
         qtbot.waitUntil(
-            lambda: services.document(doc_id).status is DocumentStatus.ACCEPTED, timeout=30000
+            lambda: services.drafts.get(doc_id).status is DocumentStatus.ACCEPTED, timeout=30000
         )
         flow1 = keys.count
         activate(window)  # the PIN dialog closed: the window manager reactivates the window
@@ -163,7 +164,7 @@ def test_action_counts(qtbot, demo, tmp_path, monkeypatch, capsys):
         keys.press(Qt.Key.Key_Return, CTRL, target=editor)
         answer_pin(qtbot, keys)
         qtbot.waitUntil(
-            lambda: services.document(prolongation.id).status is DocumentStatus.ACCEPTED,
+            lambda: services.drafts.get(prolongation.id).status is DocumentStatus.ACCEPTED,
             timeout=30000,
         )
         flow2 = keys.count

@@ -37,7 +37,7 @@ def look():
             banner=w.banner.isVisible(),
             title=w.windowTitle(),
             patients=w.search.model.rowCount(),
-            certificate=w.services.last_certificate(first.id) is not None,
+            certificate=w.services.drafts.last_certificate(first.id) is not None,
         )
         w.close()
     else:

@@ -19,15 +19,16 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 import fitnote_desktop.ui  # noqa: F401 - PySide6 guard first
 from fitnote_desktop.demo import DEMO_GP, DEMO_PASSWORD
+from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind
-from fitnote_desktop.services.ports import DocumentStatus
-from fitnote_desktop.services.session import open_session, prepare_demo
 from fitnote_desktop.ui import i18n
 from fitnote_desktop.ui.controller import AppController
 from fitnote_desktop.ui.icf_picker import IcfPicker
 from fitnote_desktop.ui.patients import PatientDialog
 from fitnote_desktop.ui.pin_dialog import PinDialog
 from fitnote_desktop.ui.unlock import UnlockDialog
+from fitnote_desktop.wiring.demo import prepare_demo
+from fitnote_desktop.wiring.session import open_session
 
 pytestmark = pytest.mark.slow
 
@@ -87,7 +88,7 @@ def wait_status(qtbot, services, doc_id: str, status: DocumentStatus, pins: int 
             dlg = _pin_dialog()
             dlg.pin.setText(DEMO_PASSWORD)
             dlg.accept()
-        return services.document(doc_id).status is status
+        return services.drafts.get(doc_id).status is status
 
     qtbot.waitUntil(arrived, timeout=60000)
 
@@ -177,13 +178,15 @@ def test_pkcs12_full_flow(qtbot, demo, languages, tmp_path, monkeypatch):
         assert "receipt" in window.page.model.data(window.page.model.index(0, 3)).lower()
 
         # PDF copies of the signed certificate
-        assert services.render_pdf(doc_id, window.editor.current.recipients[0], "nl")[:4] == b"%PDF"
+        assert (
+            services.copies.render(doc_id, window.editor.current.recipients[0], "nl")[:4] == b"%PDF"
+        )
 
         # prolong: prefilled, start the day after
         window.back()
         window.act_prolong.trigger()
         prolongation = window.editor.current
-        first = services.document(doc_id).document
+        first = services.drafts.get(doc_id).document
         assert prolongation.period.begin == date.fromordinal(first.period.end.toordinal() + 1)
         window.act_sign.trigger()
         answer_pins(qtbot, 1)
@@ -206,7 +209,7 @@ def test_offline_send_queues_then_drains(qtbot, demo, languages, tmp_path, monke
     from support.endpoint import free_port
 
     from fitnote_desktop.endpoint.server import start_embedded
-    from fitnote_desktop.services.adapters import EndpointConfig
+    from fitnote_desktop.wiring.connection import EndpointConfig
 
     port = free_port()
     base = demo.endpoint_config()
@@ -225,14 +228,14 @@ def test_offline_send_queues_then_drains(qtbot, demo, languages, tmp_path, monke
         doc_id = window.editor.record.id
         window.act_sign.trigger()
         answer_pins(qtbot, 1)
-        qtbot.waitUntil(lambda: services.document(doc_id).status is DocumentStatus.QUEUED)
-        qtbot.waitUntil(lambda: not services.connection().online, timeout=45000)
+        qtbot.waitUntil(lambda: services.drafts.get(doc_id).status is DocumentStatus.QUEUED)
+        qtbot.waitUntil(lambda: not services.outbox.connection().online, timeout=45000)
         window.refresh_status()
         assert "Offline" in window.connection.text()
         second = start_embedded(Path(demo.endpoint.ca_pem_path).parent, port=port)
-        services.retry(doc_id)
+        services.outbox.retry(doc_id)
         wait_status(qtbot, services, doc_id, DocumentStatus.ACCEPTED)
-        qtbot.waitUntil(lambda: services.connection().queued == 0, timeout=20000)
+        qtbot.waitUntil(lambda: services.outbox.connection().queued == 0, timeout=20000)
     finally:
         controller.shutdown()
         if second is not None:
@@ -312,7 +315,7 @@ def test_wrong_pin_shows_a_translated_message_and_keeps_the_draft(
         answer_pins(qtbot, 1, pin="0000-wrong")
         qtbot.waitUntil(lambda: bool(shown), timeout=30000)
         assert "incorrect" in shown[0]  # French: "... est incorrect ..."
-        assert services.document(doc_id).status is DocumentStatus.DRAFT
+        assert services.drafts.get(doc_id).status is DocumentStatus.DRAFT
         assert window.editor.record.status.editable
         assert not window.busy
     finally:
@@ -346,7 +349,7 @@ def test_rejected_document_says_why_in_words(qtbot, demo, languages, tmp_path, m
         window.act_sign.trigger()
         answer_pins(qtbot, 1)
         wait_status(qtbot, services, doc_id, DocumentStatus.REJECTED)
-        record = services.document(doc_id)
+        record = services.drafts.get(doc_id)
         assert record.last_error
         languages.switch("nl")
         window.page.refresh()
@@ -412,7 +415,7 @@ def test_trio_conversation_about_a_sent_certificate(qtbot, demo, languages, tmp_
         window.act_sign.trigger()
         answer_pins(qtbot, 1)
         wait_status(qtbot, services, doc_id, DocumentStatus.ACCEPTED)
-        inbox = InboxDialog(services, window, about=services.document(doc_id))
+        inbox = InboxDialog(services, window, about=services.drafts.get(doc_id))
         qtbot.addWidget(inbox)
         inbox.show()
         qtbot.waitUntil(lambda: inbox.refresh_button.isEnabled(), timeout=30000)
@@ -458,10 +461,10 @@ def test_specialist_prolongs_a_certificate_issued_elsewhere(
     qtbot, demo, languages, tmp_path, monkeypatch
 ):
     """The GP's certificate, fetched by the specialist with the patient's consent."""
+    from fitnote_desktop.adapters.profiles import practice_of
     from fitnote_desktop.demo import DEMO_SPECIALIST
     from fitnote_desktop.demo.pki import read_manifest
     from fitnote_desktop.domain import samples
-    from fitnote_desktop.services.session import practice_of
     from fitnote_desktop.store import PractitionerInfo
     from fitnote_desktop.ui.external import ExternalProlongationDialog
 
@@ -482,8 +485,8 @@ def test_specialist_prolongs_a_certificate_issued_elsewhere(
         window.act_sign.trigger()
         answer_pins(qtbot, 1)
         wait_status(qtbot, window.services, gp_doc, DocumentStatus.ACCEPTED)
-        gp_end = window.services.document(gp_doc).document.period.end
-        niss = window.services.document(gp_doc).document.patient.niss
+        gp_end = window.services.drafts.get(gp_doc).document.period.end
+        niss = window.services.drafts.get(gp_doc).document.patient.niss
     finally:
         controller.shutdown()
 
@@ -525,7 +528,7 @@ def test_specialist_prolongs_a_certificate_issued_elsewhere(
     qtbot.addWidget(window)
     services = window.services
     try:
-        patient = services.save_patient(
+        patient = services.patients.save(
             replace(samples.patient(), niss=niss, given_name="Lucas", family_name="Dupont")
         )
         window.open_patient(patient)

@@ -71,7 +71,7 @@ import fitnote_desktop.ui
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from fitnote_desktop.store import ProfileManager
-from fitnote_desktop.services.session import open_session
+from fitnote_desktop.wiring.session import open_session
 from fitnote_desktop.ui import i18n
 from fitnote_desktop.ui.main_window import MainWindow
 from fitnote_desktop.ui.style import STYLE
@@ -197,9 +197,9 @@ def test_cold_start_editor_and_memory(big_profile, tmp_path, qapp) -> None:
     from PySide6.QtCore import QSettings
 
     import fitnote_desktop.ui  # noqa: F401
-    from fitnote_desktop.services.session import open_session
     from fitnote_desktop.ui import i18n
     from fitnote_desktop.ui.main_window import MainWindow
+    from fitnote_desktop.wiring.session import open_session
 
     languages = i18n.LanguageManager()
     languages.switch("nl")
@@ -211,7 +211,7 @@ def test_cold_start_editor_and_memory(big_profile, tmp_path, qapp) -> None:
             settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
         )
         window.show()
-        patient = session.services.patient(first_patient)
+        patient = session.services.patients.get(first_patient)
         window.open_patient(patient)
         new_times, open_times = [], []
         for _ in range(RUNS * 2):

@@ -8,15 +8,15 @@ from datetime import date, timedelta
 import pytest
 
 from fitnote_desktop.domain import samples
+from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import Diagnosis, DocumentKind, Period
 from fitnote_desktop.services import ServiceError, Services
-from fitnote_desktop.services.ports import DocumentStatus
 
 TODAY = date(2026, 11, 23)
 
 
 def ready(services: Services, patient_id: str, *, consent: bool = True):
-    rec = services.new_document(DocumentKind.INCAPACITY, patient_id)
+    rec = services.drafts.new(DocumentKind.INCAPACITY, patient_id)
     doc = rec.document
     doc = replace(
         doc,
@@ -27,28 +27,28 @@ def ready(services: Services, patient_id: str, *, consent: bool = True):
         ),
         consent=samples.consent(TODAY) if consent else doc.consent,
     )
-    return services.save_draft(patient_id, doc)
+    return services.drafts.save(patient_id, doc)
 
 
 def test_sign_queues_offline_and_freezes(services):
-    p = services.save_patient(samples.patient())
+    p = services.patients.save(samples.patient())
     rec = ready(services, p.id)
-    signed = services.sign_and_send(rec.id, lambda _purpose: "1234")
+    signed = services.sending.sign_and_send(rec.id, lambda _purpose: "1234")
     assert signed.status is DocumentStatus.QUEUED
-    state = services.connection()
+    state = services.outbox.connection()
     assert state.queued == 1 and not state.online and state.detail == "transport.not_configured"
     with pytest.raises(ServiceError) as err:
-        services.save_draft(p.id, signed.document)
+        services.drafts.save(p.id, signed.document)
     assert err.value.code == "store.document_signed"
 
 
 def test_errors_block_signing_and_keep_the_draft(services):
-    p = services.save_patient(samples.patient())
+    p = services.patients.save(samples.patient())
     rec = ready(services, p.id, consent=False)
     with pytest.raises(ServiceError) as err:
-        services.sign_and_send(rec.id, lambda _p: "1234")
+        services.sending.sign_and_send(rec.id, lambda _p: "1234")
     assert err.value.code == "document.has_errors"
-    assert services.document(rec.id).status is DocumentStatus.DRAFT
+    assert services.drafts.get(rec.id).status is DocumentStatus.DRAFT
 
 
 def test_cancelled_pin_keeps_the_draft(services):
@@ -58,68 +58,68 @@ def test_cancelled_pin_keeps_the_draft(services):
         def sign(self, data, pin):
             raise SigningError("signing.cancelled")
 
-    services.signer = Cancelling()
-    p = services.save_patient(samples.patient())
+    services.sending.signer = Cancelling()
+    p = services.patients.save(samples.patient())
     rec = ready(services, p.id)
     with pytest.raises(ServiceError) as err:
-        services.sign_and_send(rec.id, lambda _p: None)
+        services.sending.sign_and_send(rec.id, lambda _p: None)
     assert err.value.code == "signing.cancelled"
-    assert services.document(rec.id).status is DocumentStatus.DRAFT
+    assert services.drafts.get(rec.id).status is DocumentStatus.DRAFT
 
 
-def deliver(services: Services, document_id: str) -> None:
+def deliver(outbox, document_id: str) -> None:
     """What the outbox worker records when the endpoint accepts (no endpoint here)."""
-    outbox = services.sender.outbox
     (item,) = [i for i in outbox.list() if str(i.document_id) == document_id]
     outbox.mark_sending(item.id)
     outbox.mark_result(item.id, "accepted")
 
 
-def test_replacement_of_a_queued_document_leaves_it_queued(services):
-    """Not yet delivered: the store refuses to call it replaced; nothing breaks."""
-    p = services.save_patient(samples.patient())
-    original = services.sign_and_send(ready(services, p.id).id, lambda _p: "1")
-    repl = services.replace(original.id)
-    services.sign_and_send(repl.id, lambda _p: "1")
-    assert services.document(original.id).status is DocumentStatus.QUEUED
+def test_a_queued_document_is_not_replaced_before_delivery(services):
+    """Still in the outbox: the lifecycle offers no replacement yet; it stays queued."""
+    p = services.patients.save(samples.patient())
+    original = services.sending.sign_and_send(ready(services, p.id).id, lambda _p: "1")
+    with pytest.raises(ServiceError) as err:
+        services.follow_ups.replace(original.id)
+    assert err.value.code == "lifecycle.not_allowed"
+    assert services.drafts.get(original.id).status is DocumentStatus.QUEUED
 
 
-def test_replacement_marks_the_original(services):
-    p = services.save_patient(samples.patient())
-    original = services.sign_and_send(ready(services, p.id).id, lambda _p: "1")
-    deliver(services, original.id)
-    repl = services.replace(original.id)
+def test_replacement_marks_the_original(services, store_profile):
+    p = services.patients.save(samples.patient())
+    original = services.sending.sign_and_send(ready(services, p.id).id, lambda _p: "1")
+    deliver(store_profile.outbox, original.id)
+    repl = services.follow_ups.replace(original.id)
     assert repl.document.replaces == original.id
-    services.sign_and_send(repl.id, lambda _p: "1")
-    old = services.document(original.id)
+    services.sending.sign_and_send(repl.id, lambda _p: "1")
+    old = services.drafts.get(original.id)
     assert old.status is DocumentStatus.REPLACED and old.replaced_by == repl.id
 
 
 def test_new_certificate_carries_consent_and_job_from_the_last_signed_one(services):
-    p = services.save_patient(samples.patient())
+    p = services.patients.save(samples.patient())
     first = ready(services, p.id)
     doc = replace(first.document, employment=samples.incapacity().employment)
-    services.save_draft(p.id, doc)
-    services.sign_and_send(first.id, lambda _p: "1")
-    nxt = services.new_document(DocumentKind.INCAPACITY, p.id)
+    services.drafts.save(p.id, doc)
+    services.sending.sign_and_send(first.id, lambda _p: "1")
+    nxt = services.drafts.new(DocumentKind.INCAPACITY, p.id)
     assert nxt.document.consent.electronic_sending
     assert nxt.document.employment.job_title == "Magazijnier"
 
 
 def test_invalid_niss_is_refused_with_its_code(services):
     with pytest.raises(ServiceError) as err:
-        services.save_patient(replace(samples.patient(), niss="85073003228"))
+        services.patients.save(replace(samples.patient(), niss="85073003228"))
     assert err.value.code == "niss.checksum"
 
 
 def test_external_prolongation_needs_consent_to_fetch(services):
-    p = services.save_patient(samples.patient())
+    p = services.patients.save(samples.patient())
     with pytest.raises(ServiceError) as err:
-        services.prolong_external(
+        services.follow_ups.prolong_external(
             p.id, reference="abc", previous_begin=None, previous_end=None, fetch=True
         )
     assert err.value.code == "external.consent_missing"
-    offline = services.prolong_external(
+    offline = services.follow_ups.prolong_external(
         p.id,
         reference="abc",
         previous_begin=TODAY - timedelta(days=7),

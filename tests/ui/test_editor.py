@@ -14,7 +14,7 @@ def make_editor(qtbot, services, patient, kind=DocumentKind.INCAPACITY):
     editor = DocumentEditor(services)
     qtbot.addWidget(editor)
     editor.show()
-    editor.open(services.new_document(kind, patient.id))
+    editor.open(services.drafts.new(kind, patient.id))
     return editor
 
 
@@ -81,7 +81,7 @@ def test_autosave_keeps_a_version_and_shows_saved(qtbot, services, patient, lang
     assert editor.is_dirty()
     with qtbot.waitSignal(editor.saved, timeout=3000):
         pass
-    stored = services.document(editor.record.id)
+    stored = services.drafts.get(editor.record.id)
     assert stored.document.diagnoses[0].text == "Griep"
     assert "saved" in editor.save_state.text().lower()
 

@@ -84,7 +84,7 @@ def _signed_certificate(services, patient):
     from fitnote_desktop.domain import samples
     from fitnote_desktop.domain.model import Diagnosis, Period
 
-    rec = services.new_document(DocumentKind.INCAPACITY, patient.id)
+    rec = services.drafts.new(DocumentKind.INCAPACITY, patient.id)
     today = services.today()
     doc = _replace(
         rec.document,
@@ -95,15 +95,15 @@ def _signed_certificate(services, patient):
         ),
         consent=samples.consent(today),
     )
-    services.save_draft(patient.id, doc)
-    return services.sign_and_send(rec.id, lambda _purpose: "1234")
+    services.drafts.save(patient.id, doc)
+    return services.sending.sign_and_send(rec.id, lambda _purpose: "1234")
 
 
 def test_signed_document_offers_next_steps(qtbot, services, patient, languages, tmp_path):
     signed = _signed_certificate(services, patient)
     window = make_window(qtbot, services, languages, tmp_path)
     window.open_patient(patient)
-    window.open_document(services.document(signed.id))
+    window.open_document(services.drafts.get(signed.id))
     editor = window.editor
     assert editor.findings_list.isHidden() and not editor.sign_button.isVisible()
     assert editor.follow_buttons["prolong"].isVisible()
@@ -111,7 +111,7 @@ def test_signed_document_offers_next_steps(qtbot, services, patient, languages, 
     editor.follow_buttons["relapse"].click()
     assert editor.current.body.certificate_kind.value == "relapse"
     assert editor.current.body.previous.reference == signed.id
-    window.open_document(services.document(signed.id))
+    window.open_document(services.drafts.get(signed.id))
     editor.follow_buttons["duplicate"].click()
     assert editor.current.body.certificate_kind.value == "initial"
     assert editor.record.status.editable
@@ -130,7 +130,7 @@ def test_delete_draft_after_confirmation(
     draft_id = window.editor.record.id
     window.act_delete.trigger()
     assert window.stack.currentWidget() is window.page
-    assert all(r.id != draft_id for r in services.documents_for(patient.id))
+    assert all(r.id != draft_id for r in services.drafts.for_patient(patient.id))
     signed = _signed_certificate(services, patient)
-    window.open_document(services.document(signed.id))
+    window.open_document(services.drafts.get(signed.id))
     assert not window.act_delete.isEnabled()  # signed documents are retracted, not deleted

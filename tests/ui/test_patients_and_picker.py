@@ -35,8 +35,8 @@ def test_niss_is_checked_live_with_birth_date_and_sex(qtbot, services, languages
 
 
 def test_search_by_name_without_accents_and_by_niss(qtbot, services, languages):
-    services.save_patient(Patient("85073003229", "Émilie", "Vanderbeke-Dubois"))
-    services.save_patient(Patient("72010103794", "Marc", "Dubois"))
+    services.patients.save(Patient("85073003229", "Émilie", "Vanderbeke-Dubois"))
+    services.patients.save(Patient("72010103794", "Marc", "Dubois"))
     panel = PatientSearch(services)
     qtbot.addWidget(panel)
     assert panel.model.rowCount() == 2  # recent patients when nothing typed

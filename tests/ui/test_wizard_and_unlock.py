@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from fitnote_desktop.adapters.profiles import StoreProfiles
+from fitnote_desktop.services.setup import FirstRun
 from fitnote_desktop.store import KdfParams, ProfileManager, StoreOptions
 from fitnote_desktop.ui.unlock import UnlockDialog
 from fitnote_desktop.ui.wizard import FirstRunWizard
@@ -16,7 +18,7 @@ def manager(tmp_path):
 
 
 def test_first_run_creates_an_unlocked_profile(qtbot, manager, languages):
-    wizard = FirstRunWizard(manager)
+    wizard = FirstRunWizard(FirstRun(StoreProfiles(manager)))
     qtbot.addWidget(wizard)
     wizard.show()
     page = wizard.identity
@@ -76,10 +78,11 @@ def test_unlock_dialog_wrong_then_right_passphrase(qtbot, manager, languages):
 def test_settings_dialog_saves_signer_and_endpoint(qtbot, services, languages, tmp_path):
     from PySide6.QtCore import QSettings
 
+    from fitnote_desktop.services.settings import Settings
     from fitnote_desktop.ui.settings import SettingsDialog
 
     stored: dict = {}
-    services._settings_writer = stored.__setitem__
+    services.settings = Settings(profile=services.profile, writer=stored.__setitem__)
     qsettings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     dlg = SettingsDialog(services, qsettings)
     qtbot.addWidget(dlg)

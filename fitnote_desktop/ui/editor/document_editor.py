@@ -344,7 +344,7 @@ class DocumentEditor(QWidget):
     def _validate(self) -> None:
         if self.current is None:
             return
-        findings = self.services.validate(self.current)
+        findings = self.services.drafts.validate(self.current)
         bad_dates = [
             Finding("date.invalid", path)
             for path, (widget, _m) in self._targets.items()
@@ -418,7 +418,7 @@ class DocumentEditor(QWidget):
         if not self._dirty or self.record is None or self.current is None:
             return self.record
         try:
-            rec = self.services.save_draft(self.record.patient_id, self.current)
+            rec = self.services.drafts.save(self.record.patient_id, self.current)
         except ServiceError as exc:
             self._save_error = i18n.text(exc.code, **exc.params)
             self._show_save_state()

@@ -1,0 +1,59 @@
+"""The one object the UI holds: the use cases of an unlocked profile, by verb family.
+
+``services.patients.search(...)``, ``services.drafts.save(...)``,
+``services.sending.sign_and_send(...)``... Each family is a small class over typed
+ports; ``fitnote_desktop.wiring`` builds them over the real adapters. Nothing here is
+Qt; the slow use cases (sign, send, render, threads) are safe on a worker thread as
+long as the adapters are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from fitnote_desktop.services.documents import Copies
+from fitnote_desktop.services.drafts import Drafts
+from fitnote_desktop.services.follow_ups import FollowUps
+from fitnote_desktop.services.messaging import Conversations
+from fitnote_desktop.services.outbox import Outbox
+from fitnote_desktop.services.patients import Patients
+from fitnote_desktop.services.ports import Clock, PinCallback, Profile
+from fitnote_desktop.services.sending import Sending
+from fitnote_desktop.services.settings import Settings
+
+
+@dataclass
+class Services:
+    profile: Profile
+    patients: Patients
+    drafts: Drafts
+    follow_ups: FollowUps
+    sending: Sending
+    outbox: Outbox
+    messaging: Conversations
+    copies: Copies
+    settings: Settings
+    clock: Clock
+    demo: bool = False
+    demo_pin: str = ""  # the demo key files' published password, shown as a hint
+
+    def today(self) -> date:
+        return self.clock()
+
+
+class PinSlot(Protocol):
+    """Where the UI plugs in how a PIN is asked (its dialog) once the window exists."""
+
+    callback: PinCallback | None
+
+
+class Session(Protocol):
+    """An unlocked profile with its services; ``close()`` at lock or quit."""
+
+    services: Services
+    pin: PinSlot
+    signer_method: str  # "pkcs12" | "pkcs11"
+
+    def close(self) -> None: ...

@@ -1,0 +1,182 @@
+"""The demo: demo PKI, sandbox endpoint in-process, a demo profile with seed data.
+
+Created on the first ``--demo`` start (or the headless self-check) and reused after;
+everything in it is fictitious and its passphrase is published, so it never lives
+among the physician's real profiles.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fitnote_desktop.adapters.profiles import practitioner_info
+from fitnote_desktop.adapters.signer import DeferredPin
+from fitnote_desktop.demo import DEMO_GP, DEMO_PASSWORD
+from fitnote_desktop.domain import samples
+from fitnote_desktop.domain.identifiers import niss_info
+from fitnote_desktop.domain.lifecycle import DocumentStatus
+from fitnote_desktop.domain.model import Address, DocumentKind, Language, Patient, Period
+from fitnote_desktop.services import Services
+from fitnote_desktop.services.patients import Patients
+from fitnote_desktop.store import ProfileManager
+from fitnote_desktop.wiring.connection import EndpointConfig
+from fitnote_desktop.wiring.session import open_session
+
+if TYPE_CHECKING:
+    from fitnote_desktop.endpoint.server import EmbeddedEndpoint
+
+log = logging.getLogger(__name__)
+
+DEMO_PROFILE_ID = "demo"
+DEMO_PASSPHRASE = DEMO_PASSWORD  # not a secret: the demo profile holds fictitious data
+SANDBOX_DIR = ".demo-sandbox"  # hidden: ProfileManager.list() skips dot-directories
+DEMO_SEND_TIMEOUT = 20.0  # seconds to wait for the seeded certificate's receipt
+
+
+@dataclass
+class DemoSetup:
+    manager: ProfileManager
+    profile_id: str
+    passphrase: str
+    endpoint: EmbeddedEndpoint
+    created: bool
+    chain_pem: Path | None = None
+
+    def endpoint_config(self) -> EndpointConfig:
+        return EndpointConfig(
+            self.endpoint.url,
+            self.endpoint.ca_pem_path,
+            self.endpoint.receipt_cert_path,
+            self.chain_pem,
+        )
+
+
+def demo_root(profile_dir: str | Path | None) -> Path:
+    """Where the demo lives: never among the physician's real profiles."""
+    if profile_dir:
+        return Path(profile_dir)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("fitnote-desktop", appauthor=False)) / "demo"
+
+
+def prepare_demo(profile_dir: str | Path | None, *, today: date | None = None) -> DemoSetup:
+    """Create (or reuse) the demo PKI, sandbox endpoint and demo profile; start the endpoint."""
+    from fitnote_desktop.demo.pki import read_manifest
+    from fitnote_desktop.endpoint.server import start_embedded
+
+    root = demo_root(profile_dir)
+    sandbox = root / SANDBOX_DIR
+    sandbox.mkdir(parents=True, exist_ok=True)
+    endpoint = start_embedded(sandbox)
+    try:
+        pki = read_manifest(sandbox)
+        gp = pki.physician(DEMO_GP.key)
+        manager = ProfileManager(root)
+        created = not manager.exists(DEMO_PROFILE_ID)
+        if created:
+            author = samples.practitioner()
+            manager.create(
+                DEMO_PROFILE_ID,
+                label="Demo — Dr An Peeters",
+                passphrase=DEMO_PASSPHRASE,
+                practitioner=practitioner_info(author, ("nl", "fr")),
+            )
+        config = EndpointConfig(
+            endpoint.url, endpoint.ca_pem_path, endpoint.receipt_cert_path, pki.citizen_ca_pem
+        )
+        profile = manager.open(DEMO_PROFILE_ID, DEMO_PASSPHRASE)
+        try:
+            profile.set_setting(
+                "signer",
+                {
+                    "kind": "pkcs12",
+                    "pkcs12_path": str(gp.signature_p12),
+                    "pkcs12_auth_path": str(gp.authentication_p12),
+                },
+            )
+        except BaseException:
+            profile.lock()
+            raise
+        if created:  # a sent certificate, so that "Prolong" works from the first minute
+            session = open_session(profile, pin=DeferredPin(demo_pin), endpoint=config, demo=True)
+            try:
+                seed_demo_patients(session.services.patients)
+                seed_demo_history(session.services, today or date.today())
+            finally:
+                session.close()
+        else:
+            profile.lock()
+    except BaseException:
+        endpoint.stop()
+        raise
+    return DemoSetup(
+        manager, DEMO_PROFILE_ID, DEMO_PASSPHRASE, endpoint, created, pki.citizen_ca_pem
+    )
+
+
+DEMO_PATIENTS = (
+    samples.patient(),
+    Patient(
+        niss="90022400119",
+        given_name="Lucas",
+        family_name="Dupont",
+        language=Language.FR,
+        address=Address("Rue de la Station", "8", "1300", "Wavre"),
+    ),
+    Patient(
+        niss="78111512474",
+        given_name="Sarah",
+        family_name="Janssens",
+        language=Language.NL,
+        address=Address("Dorpsstraat", "3", "3000", "Leuven"),
+    ),
+    Patient(
+        niss="66051809114",
+        given_name="Jürgen",
+        family_name="Schmitz",
+        language=Language.DE,
+        address=Address("Klosterstraße", "21", "4700", "Eupen"),
+    ),
+)
+
+
+def seed_demo_patients(patients: Patients) -> None:
+    for p in DEMO_PATIENTS:
+        info = niss_info(p.niss)
+        patients.save(replace(p, birth_date=info.birth_date, sex=info.sex))
+
+
+def seed_demo_history(services: Services, today: date) -> None:
+    """Émilie's current certificate (with fit-note), signed and sent, ending in 3 days."""
+    record = services.patients.search(DEMO_PATIENTS[0].niss)[0]
+    draft = services.drafts.new(DocumentKind.INCAPACITY, record.id)
+    begin, end = today - timedelta(days=10), today + timedelta(days=3)
+    example = samples.incapacity(begin=begin, end=end)
+    doc = replace(
+        draft.document,
+        body=replace(example.body, period=Period(begin, end)),
+        employment=example.employment,
+        consent=samples.consent(begin),
+        consultation=replace(draft.document.consultation, date=begin),
+    )
+    services.drafts.save(record.id, doc)
+    try:
+        services.sending.sign_and_send(str(doc.id), demo_pin)
+        deadline = time.monotonic() + DEMO_SEND_TIMEOUT
+        while time.monotonic() < deadline:
+            if services.drafts.get(str(doc.id)).status is DocumentStatus.ACCEPTED:
+                return
+            time.sleep(0.2)
+    except Exception as exc:  # the demo still works; the app sends it later
+        log.warning("demo history not sent (%s)", type(exc).__name__)
+
+
+def demo_pin(purpose: str) -> str:
+    """The demo key files' password, for the headless self-check (never for real keys)."""
+    return DEMO_PASSWORD

@@ -1,0 +1,144 @@
+"""From an unlocked profile to a working :class:`Services`.
+
+Shared by the desktop app (``app.py``) and the headless ``selfcheck`` so that both run
+the very same wiring: profile settings → signer configuration, endpoint client with
+the authentication key, outbox runner → use cases. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from fitnote_desktop.adapters.messaging import EndpointMessaging
+from fitnote_desktop.adapters.pdf import ReportlabRenderer
+from fitnote_desktop.adapters.profiles import practitioner_from
+from fitnote_desktop.adapters.sender import OutboxSender
+from fitnote_desktop.adapters.signer import ConfiguredSigner, DeferredPin
+from fitnote_desktop.adapters.store import StoreDocuments, StorePatients
+from fitnote_desktop.demo import DEMO_PASSWORD
+from fitnote_desktop.domain.model import LANGUAGES, Language
+from fitnote_desktop.services import Services
+from fitnote_desktop.services.documents import Copies
+from fitnote_desktop.services.drafts import Drafts
+from fitnote_desktop.services.errors import ServiceError, translating
+from fitnote_desktop.services.follow_ups import FollowUps
+from fitnote_desktop.services.messaging import Conversations
+from fitnote_desktop.services.outbox import Outbox
+from fitnote_desktop.services.patients import Patients
+from fitnote_desktop.services.ports import (
+    Clock,
+    PdfRenderer,
+    Profile,
+    SettingsWriter,
+    Signer,
+)
+from fitnote_desktop.services.sending import Sending
+from fitnote_desktop.services.settings import Settings
+from fitnote_desktop.store import Profile as StoreProfile
+from fitnote_desktop.wiring.connection import (
+    EndpointConfig,
+    connect,
+    endpoint_config,
+    signer_config,
+)
+
+log = logging.getLogger(__name__)
+
+
+def build_services(
+    *,
+    profile: Profile,
+    store: StoreProfile,
+    sender: OutboxSender,
+    signer: Signer | None,
+    renderer: PdfRenderer | None = None,
+    clock: Clock = date.today,
+    demo: bool = False,
+    settings_writer: SettingsWriter | None = None,
+) -> Services:
+    """The use cases over the store's adapters, ``sender`` and ``signer``."""
+    patients = StorePatients(store.patients)
+    documents = StoreDocuments(store.documents, store.outbox)
+    return Services(
+        profile=profile,
+        patients=Patients(patients),
+        drafts=Drafts(profile=profile, patients=patients, documents=documents, clock=clock),
+        follow_ups=FollowUps(
+            profile=profile, patients=patients, documents=documents, sender=sender, clock=clock
+        ),
+        sending=Sending(documents=documents, sender=sender, signer=signer, clock=clock),
+        outbox=Outbox(sender),
+        messaging=Conversations(messaging=EndpointMessaging(sender.client), documents=documents),
+        copies=Copies(documents=documents, renderer=renderer),
+        settings=Settings(profile=profile, writer=settings_writer),
+        clock=clock,
+        demo=demo,
+        demo_pin=DEMO_PASSWORD if demo else "",
+    )
+
+
+@dataclass
+class AppSession:
+    """Everything opened at unlock; ``close()`` at lock or quit releases it all."""
+
+    services: Services
+    profile: StoreProfile
+    sender: OutboxSender
+    pin: DeferredPin
+    signer_method: str = "pkcs12"
+    _closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.sender.close()
+        for closer in reversed(self._closers):
+            try:
+                closer()
+            except Exception:  # closing must go on whatever one part says
+                log.warning("closing a session part failed", exc_info=False)
+        self._closers.clear()
+        self.profile.lock()
+
+
+def open_session(
+    profile: StoreProfile,
+    *,
+    pin: DeferredPin | None = None,
+    endpoint: EndpointConfig | None = None,
+    demo: bool = False,
+    clock: Clock = date.today,
+) -> AppSession:
+    """Wire the services over an unlocked store ``profile``.
+
+    ``endpoint`` overrides the profile's endpoint settings (the demo's embedded
+    sandbox listens on a new port at every start).
+    """
+    pin = pin or DeferredPin()
+    settings = profile.settings()
+    info = profile.practitioner()
+    if info is None:
+        raise ServiceError("profile.identity_missing")
+    config = signer_config(settings)
+    endpoint = endpoint or endpoint_config(settings)
+    closers: list[Callable[[], None]] = []
+    client = None
+    if endpoint is not None and config is not None:
+        with translating("signing.config_invalid"):
+            connection = connect(endpoint, config, pin, lazy=True)
+        client = connection.client
+        closers.append(connection.keys.close)  # the sender closes the client
+    sender = OutboxSender(outbox=profile.outbox, documents=profile.documents, client=client)
+    languages = tuple(Language(x) for x in (info.languages or ("nl", "fr")) if x in LANGUAGES)
+    services = build_services(
+        profile=Profile(practitioner_from(info), languages, settings),
+        store=profile,
+        sender=sender,
+        signer=ConfiguredSigner(config) if config is not None else None,
+        renderer=ReportlabRenderer(),
+        clock=clock,
+        demo=demo,
+        settings_writer=profile.set_setting,
+    )
+    return AppSession(services, profile, sender, pin, config.kind if config else "pkcs12", closers)

@@ -1,0 +1,101 @@
+"""Dependencies point inward: ui → services → domain ← adapters; wiring knows them all.
+
+Two checks. A subprocess imports every module of ``services`` and lists what ended up
+in ``sys.modules`` (catches an indirect import through another package). An AST scan
+of every import statement, including the ones inside functions, of ``services`` and
+``ui`` (catches a lazy import that the first check would never execute).
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "fitnote_desktop"
+
+SERVICES_MAY_NOT_IMPORT = (
+    "PySide6",
+    "fitnote_desktop.endpoint",
+    "fitnote_desktop.store",
+    "fitnote_desktop.signing",
+    "fitnote_desktop.transport",
+    "fitnote_desktop.adapters",
+    "fitnote_desktop.wiring",
+    "fitnote_desktop.demo",
+    "fitnote_desktop.documents",
+    "fitnote_desktop.ui",
+)
+UI_MAY_IMPORT = (
+    "fitnote_desktop.services",
+    "fitnote_desktop.domain",
+    "fitnote_desktop.ui",
+    "fitnote_desktop.resources",  # finds the data files (translations); no layer behind it
+)
+
+SCRIPT = """
+import importlib, pkgutil, sys
+import fitnote_desktop.services as s
+for m in pkgutil.iter_modules(s.__path__):
+    importlib.import_module('fitnote_desktop.services.' + m.name)
+print(' '.join(sorted(sys.modules)))
+"""
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module an ``import``/``from ... import`` in ``path`` names (absolute)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # relative: resolve against the file's package
+                parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+                base = ".".join(parts[: len(parts) - node.level])
+                names.add(f"{base}.{node.module}" if node.module else base)
+            elif node.module:
+                names.add(node.module)
+    return names
+
+
+def sources(subpackage: str) -> list[Path]:
+    files = sorted((PACKAGE / subpackage).rglob("*.py"))
+    assert files, subpackage
+    return files
+
+
+def test_importing_the_services_loads_no_outer_layer() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True
+    ).stdout
+    loaded = [m for m in out.split() if m.startswith(SERVICES_MAY_NOT_IMPORT)]
+    assert loaded == []
+
+
+def test_no_import_statement_in_services_names_an_outer_layer() -> None:
+    bad = {
+        f"{path.name}: {name}"
+        for path in sources("services")
+        for name in imported_modules(path)
+        if name.startswith(SERVICES_MAY_NOT_IMPORT)
+    }
+    assert bad == set()
+
+
+def test_ui_imports_only_services_domain_and_itself() -> None:
+    bad = {
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in sources("ui")
+        for name in imported_modules(path)
+        if name.startswith("fitnote_desktop") and not name.startswith(UI_MAY_IMPORT)
+    }
+    assert bad == set()
+
+
+def test_the_scan_sees_lazy_imports(tmp_path: Path) -> None:
+    """The AST scan is not fooled by an import inside a function."""
+    probe = tmp_path / "probe.py"
+    probe.write_text("def f():\n    from fitnote_desktop.store import x\n", encoding="utf-8")
+    assert "fitnote_desktop.store" in imported_modules(probe)
