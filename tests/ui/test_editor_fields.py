@@ -82,7 +82,7 @@ def test_every_finding_path_maps_to_a_focusable_named_field(qtbot, services, pat
     resolved_literals: set[str] = set()
     emitted: set[str] = set()
     for kind in DocumentKind:
-        record = services.new_document(kind, patient.id)
+        record = services.drafts.new(kind, patient.id)
         editor.open(record)
         resolved_literals |= {p for p in literal if editor.target(p) is not None}
         for body in invalid_bodies(record.document):
@@ -112,7 +112,7 @@ def test_table_fields_have_names_and_labels_linked(qtbot, services, patient, lan
     editor = DocumentEditor(services)
     qtbot.addWidget(editor)
     editor.show()
-    editor.open(services.new_document(DocumentKind.INCAPACITY, patient.id))
+    editor.open(services.drafts.new(DocumentKind.INCAPACITY, patient.id))
     editor.add_capacities([IcfCapacity("d430", 2, "")])
     for field in fields.FIELDS:
         owner = editor.header if field.section == "header" else editor.parts[field.section]
@@ -133,7 +133,7 @@ def test_finding_on_the_end_date_is_shown_next_to_it_and_takes_focus(
     qtbot.addWidget(editor)
     editor.show()
     editor.activateWindow()
-    editor.open(services.new_document(DocumentKind.INCAPACITY, patient.id))
+    editor.open(services.drafts.new(DocumentKind.INCAPACITY, patient.id))
     editor.end.set_value(editor.begin.value() - timedelta(days=3))  # inverted, not yet touched
     editor.apply_snapshot(editor._build(), validate_only=True)
     message = editor.target("body.period.end")[1]
