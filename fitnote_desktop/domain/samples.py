@@ -197,7 +197,7 @@ def partial_resumption() -> Document:
         consultation=Consultation(start - timedelta(days=3), "Gent"),
         language=Language.NL,
         employment=Employment(EmploymentSituation.EMPLOYED, "Magazijnier", "Logistiek Noord NV"),
-        consent=consent(start),
+        consent=consent(start - timedelta(days=3)),
         recipients=(Recipient.ADVISING_PHYSICIAN, Recipient.EMPLOYER, Recipient.PATIENT),
         episode_id="EP-6f1c2b1e",
         body=PartialResumption(
