@@ -151,7 +151,9 @@ def _diagnosis_text(diagnosis: Diagnosis) -> str:
 
 
 def _capacity_row(capacity: IcfCapacity) -> CapacityRow:
-    from fitnote_desktop.domain.icf import load_catalogue
+    """One capacity in ICF notation: d codes with the *capacity* qualifier (``d430._2``),
+    e codes graded as a barrier, never as something the patient "can do"."""
+    from fitnote_desktop.domain.icf import capacity_notation, load_catalogue
 
     catalogue = load_catalogue()
     code = capacity.code.strip()
@@ -168,13 +170,17 @@ def _capacity_row(capacity: IcfCapacity) -> CapacityRow:
     def extent(lang: str) -> str:
         if qualifier is None:
             return label("value.none", lang)
+        if code.startswith("e"):
+            grade = qualifier.labels.get(lang) or str(capacity.qualifier)
+            return label("capacities.barrier", lang, extent=grade)
         return (
             qualifier.fitnote_wording.get(lang)
             or qualifier.labels.get(lang)
             or str(capacity.qualifier)
         )
 
-    return CapacityRow(f"{code}.{capacity.qualifier}", name, extent, capacity.statement)
+    notation = capacity_notation(code, capacity.qualifier)
+    return CapacityRow(notation, name, extent, capacity.statement)
 
 
 def _fit_note_section(fit: FitNote, withheld: bool) -> Section:
@@ -296,6 +302,8 @@ def build(
                     lambda lang, h=hours: label("extent.hours", lang, n=format_number(h, lang)),
                 )
             )
+        if resumption.nature.strip():
+            rows.append(Field(loc("field.nature"), const(resumption.nature), translated=False))
         if resumption.conditions.strip():
             rows.append(
                 Field(loc("field.conditions"), const(resumption.conditions), translated=False)
@@ -324,7 +332,9 @@ def build(
         # carry them (same reasoning as the resumption's conditions in ``datasets``).
         if invalidity.remarks.strip():  # datasets.project keeps them for the advising physician
             rows.append(Field(loc("field.remarks"), const(invalidity.remarks), translated=False))
-        sections.append(Section(loc("section.invalidity"), tuple(rows)))
+        sections.append(
+            Section(loc("section.invalidity"), tuple(rows), note=loc("invalidity.in_preparation"))
+        )
 
     medical = view.medical
     if medical is not None:
@@ -345,6 +355,18 @@ def build(
                 Field(
                     loc("field.occupational_disease_declared"),
                     date_of(medical.occupational_disease_declared),
+                )
+            )
+        if medical.expected_delivery is not None:
+            rows.append(Field(loc("field.expected_delivery"), date_of(medical.expected_delivery)))
+        if medical.maternity_leave is not None:
+            rows.append(Field(loc("field.maternity_leave"), _period_text(medical.maternity_leave)))
+        if medical.antedating_justification.strip():
+            rows.append(
+                Field(
+                    loc("field.antedating_justification"),
+                    const(medical.antedating_justification),
+                    translated=False,
                 )
             )
         if medical.hospital_stay is not None:
