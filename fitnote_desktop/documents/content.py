@@ -23,6 +23,7 @@ from fitnote_desktop.domain.model import (
     Diagnosis,
     DocumentKind,
     FitNote,
+    HospitalStay,
     IcfCapacity,
     IncapacityFor,
     Period,
@@ -134,6 +135,13 @@ def _period_text(period: Period | None) -> Localized:
     return text
 
 
+def _hospital_stay_text(stay: HospitalStay) -> Localized:
+    """Admission and discharge dates, then the hospital's name and identifier if known."""
+    period = _period_text(Period(stay.admission, stay.discharge))
+    where = ", ".join(p for p in (stay.hospital_name.strip(), stay.hospital_id.strip()) if p)
+    return lambda lang: f"{period(lang)} — {where}" if where else period(lang)
+
+
 def _diagnosis_text(diagnosis: Diagnosis) -> str:
     code = diagnosis.code.strip()
     if not code:
@@ -216,7 +224,7 @@ def build(
     )
     kind = view.kind
     if kind is DocumentKind.INCAPACITY:
-        for_work = not view.incapacity_for or IncapacityFor.WORK in view.incapacity_for
+        for_work = view.incapacity_for in (None, IncapacityFor.WORK)
         title = loc("title.incapacity.work" if for_work else "title.incapacity.other")
         subtitle = (
             loc(f"certificate_kind.{view.certificate_kind.value}")
@@ -256,11 +264,10 @@ def build(
         what: list[Field] = [
             Field(loc("field.period.incapacity"), _period_text(view.period), strong=True)
         ]
-        if view.incapacity_for:
+        if view.incapacity_for is not None:
             what.append(
                 Field(
-                    loc("field.incapacity_for"),
-                    words([f"incapacity_for.{f.value}" for f in view.incapacity_for]),
+                    loc("field.incapacity_for"), loc(f"incapacity_for.{view.incapacity_for.value}")
                 )
             )
         if view.out_of_home_allowed is not None:
@@ -324,8 +331,10 @@ def build(
         rows = []
         if medical.reason is not None:
             rows.append(Field(loc("field.reason"), loc(f"reason.{medical.reason.value}")))
+        marked = [d.principal for d in medical.diagnoses]
+        principal = marked.index(True) if any(marked) else 0
         for i, diagnosis in enumerate(medical.diagnoses):
-            key = "field.diagnosis.principal" if i == 0 else "field.diagnosis.secondary"
+            key = "field.diagnosis.principal" if i == principal else "field.diagnosis.secondary"
             if len(medical.diagnoses) == 1:
                 key = "field.diagnosis"
             rows.append(Field(loc(key), const(_diagnosis_text(diagnosis)), translated=False))
@@ -338,8 +347,10 @@ def build(
                     date_of(medical.occupational_disease_declared),
                 )
             )
-        if medical.hospitalisation is not None:
-            rows.append(Field(loc("field.hospitalisation"), _period_text(medical.hospitalisation)))
+        if medical.hospital_stay is not None:
+            rows.append(
+                Field(loc("field.hospital_stay"), _hospital_stay_text(medical.hospital_stay))
+            )
         if medical.stay_abroad is not None:
             stay = medical.stay_abroad
             country = f" ({stay.country})" if stay.country else ""

@@ -188,8 +188,6 @@ def _period(
 def _incapacity(doc: Document, cert: IncapacityCertificate) -> list[Finding]:
     out = _period(cert.period, "body.period", consultation=doc.consultation.date)
     begin = cert.period.begin
-    if not cert.incapacity_for:
-        out.append(_err("incapacity.for_missing", "body.incapacity_for"))
     out += _diagnoses(cert.diagnoses, "body.diagnoses")
     if cert.expected_return is not None and cert.expected_return <= begin:
         out.append(_err("incapacity.return_before_begin", "body.expected_return"))
@@ -224,20 +222,16 @@ def _reason(cert: IncapacityCertificate) -> list[Finding]:
         and cert.occupational_disease_declared is None
     ):
         out.append(_err("reason.disease_declaration_missing", "body.occupational_disease_declared"))
-    if cert.reason is IncapacityReason.HOSPITALISATION:
-        hosp = cert.hospitalisation
-        if hosp is None:
-            out.append(_err("reason.hospitalisation_missing", "body.hospitalisation.begin"))
-        elif hosp.end is not None and hosp.end < hosp.begin:
-            out.append(_err("period.inverted", "body.hospitalisation.end"))
+    stay = cert.hospital_stay
+    if stay is not None:
+        if stay.discharge is not None and stay.discharge < stay.admission:
+            out.append(_err("period.inverted", "body.hospital_stay.discharge"))
         else:
-            overlaps = hosp.begin <= (cert.period.end or hosp.begin) and (
-                hosp.end is None or hosp.end >= begin
+            overlaps = stay.admission <= (cert.period.end or stay.admission) and (
+                stay.discharge is None or stay.discharge >= begin
             )
             if not overlaps:
-                out.append(
-                    _err("reason.hospitalisation_outside_period", "body.hospitalisation.begin")
-                )
+                out.append(_err("hospital_stay.outside_period", "body.hospital_stay.admission"))
     return out
 
 

@@ -135,9 +135,10 @@ def test_advising_physician_gets_the_medical_details(texts: Callable[..., str]) 
     prolongation = flat(texts("incapacity-prolongation", Recipient.ADVISING_PHYSICIAN, "fr"))
     assert "Hernie discale L5-S1 opérée — M51.1 (ICD-10)" in prolongation
     assert "Prolongation" in prolongation and "Certificat précédent" in prolongation
+    assert "Séjour à l'hôpital" in prolongation
     assert (
-        "Hospitalisation" in prolongation
-        and "du 30/11/2026 au 02/12/2026 inclus (3 jours)" in prolongation
+        "du 30/11/2026 au 02/12/2026 inclus (3 jours) — Cliniques universitaires Saint-Luc"
+        in prolongation
     )
 
 

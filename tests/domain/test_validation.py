@@ -18,6 +18,7 @@ from fitnote_desktop.domain.model import (
     Document,
     FitNote,
     FitNoteStatus,
+    HospitalStay,
     IcfCapacity,
     IncapacityCertificate,
     IncapacityFor,
@@ -126,7 +127,6 @@ CASES = [
         "body.period.begin",
     ),
     (cert(INITIAL, expected_return=DAY), "incapacity.return_before_begin", "body.expected_return"),
-    (cert(INITIAL, incapacity_for=()), "incapacity.for_missing", "body.incapacity_for"),
     # reasons
     (
         cert(INITIAL, reason=IncapacityReason.WORK_ACCIDENT),
@@ -144,18 +144,16 @@ CASES = [
         "body.occupational_disease_declared",
     ),
     (
-        cert(INITIAL, reason=IncapacityReason.HOSPITALISATION),
-        "reason.hospitalisation_missing",
-        "body.hospitalisation.begin",
+        cert(
+            INITIAL, hospital_stay=HospitalStay(DAY + timedelta(days=30), DAY + timedelta(days=31))
+        ),
+        "hospital_stay.outside_period",
+        "body.hospital_stay.admission",
     ),
     (
-        cert(
-            INITIAL,
-            reason=IncapacityReason.HOSPITALISATION,
-            hospitalisation=Period(DAY + timedelta(days=30), DAY + timedelta(days=31)),
-        ),
-        "reason.hospitalisation_outside_period",
-        "body.hospitalisation.begin",
+        cert(INITIAL, hospital_stay=HospitalStay(DAY + timedelta(days=3), DAY + timedelta(days=1))),
+        "period.inverted",
+        "body.hospital_stay.discharge",
     ),
     (
         replace(
@@ -347,7 +345,7 @@ def test_warnings_do_not_block_signing() -> None:
 def test_school_certificate_for_a_child() -> None:
     doc = cert(
         INITIAL,
-        incapacity_for=(IncapacityFor.SCHOOL, IncapacityFor.SWIMMING),
+        incapacity_for=IncapacityFor.SWIM,
         certificate_kind=CertificateKind.INITIAL,
     )
     assert codes(doc) == {}
