@@ -32,6 +32,7 @@ from fitnote_desktop.domain.model import (
     CertificateKind,
     Diagnosis,
     Document,
+    HospitalStay,
     IncapacityCertificate,
     IncapacityReason,
     Practitioner,
@@ -220,7 +221,7 @@ class _Writer:
             if dx.text:
                 _el(_el(item, "content"), "text", dx.text, L=self.lang)
 
-    def _hospital_stay(self, transaction: etree._Element, stay: HospitalStayLike) -> None:
+    def _hospital_stay(self, transaction: etree._Element, stay: HospitalStay) -> None:
         encounter = self._item(transaction, "encountertype")
         _cd(_el(encounter, "content"), "CD-ENCOUNTER", "hospital")
         admission = self._item(transaction, "encounterdatetime")
@@ -240,7 +241,7 @@ class _Writer:
             if stay.hospital_name:
                 _el(hcp, "name", stay.hospital_name)
 
-    def _medical_items(self, transaction: etree._Element, cert: IncapacityCertificate) -> None:
+    def _medical_items(self, transaction: etree._Element) -> None:
         medical = self.view.medical
         if not self.recipient.medical or medical is None:
             return
@@ -254,14 +255,14 @@ class _Writer:
             _date(stay, "beginmoment", medical.stay_abroad.begin)
             _date(stay, "endmoment", medical.stay_abroad.end)
         if medical.reason is IncapacityReason.PREGNANCY:
-            if cert.expected_delivery is not None:
+            if medical.expected_delivery is not None:
                 birth = self._item(transaction, codes.EXPECTED_BIRTH, local=True)
-                _el(_el(birth, "content"), "date", cert.expected_delivery.isoformat())
-            if cert.maternity_leave is not None:
+                _el(_el(birth, "content"), "date", medical.expected_delivery.isoformat())
+            if medical.maternity_leave is not None:
                 leave = self._item(transaction, codes.MATERNITY_LEAVE, local=True)
-                _date(leave, "beginmoment", cert.maternity_leave.begin)
-                if cert.maternity_leave.end is not None:
-                    _date(leave, "endmoment", cert.maternity_leave.end)
+                _date(leave, "beginmoment", medical.maternity_leave.begin)
+                if medical.maternity_leave.end is not None:
+                    _date(leave, "endmoment", medical.maternity_leave.end)
 
     # ------------------------------------------------------------------ message
 
@@ -289,7 +290,7 @@ class _Writer:
         _el(transaction, "iscomplete", "true")
         _el(transaction, "isvalidated", "true")
         self._incapacity(transaction, cert)
-        self._medical_items(transaction, cert)
+        self._medical_items(transaction)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
