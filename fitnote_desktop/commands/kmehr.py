@@ -37,16 +37,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     doc = load_document(args.file)
+    try:
+        xml = export_kmehr(doc, args.recipient, now=datetime.now(UTC))
+    except KmehrError as exc:
+        raise CommandError(f"{args.file}: {exc} [{exc.code}]") from None
     findings = validate(doc, today=args.today or date.today())
     if has_errors(findings):
         for f in findings:
             severity = messages.message(f"severity.{f.severity.value}", "en")
             print(f"{severity}: {f.field}: {messages.render(f, 'en')} [{f.code}]", file=sys.stderr)
         return EXIT_INVALID
-    try:
-        xml = export_kmehr(doc, args.recipient, now=datetime.now(UTC))
-    except KmehrError as exc:
-        raise CommandError(f"{args.file}: {exc} [{exc.code}]") from None
     fit = doc.fit_note
     if fit is not None and fit.capacities:
         print(
