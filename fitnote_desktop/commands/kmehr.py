@@ -22,9 +22,7 @@ from fitnote_desktop.domain.validation import validate
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export-kmehr", help="write a certificate as a KMEHR 1.42 message")
     p.add_argument("file", type=Path, help="fitnote/1 JSON document (an incapacity certificate)")
-    p.add_argument(
-        "--recipient", "-r", required=True, choices=[r.value for r in KmehrRecipient]
-    )
+    p.add_argument("--recipient", "-r", required=True, choices=[r.value for r in KmehrRecipient])
     p.add_argument("-o", "--output", type=Path, help="XML file (default: standard output)")
     p.add_argument("--today", type=date.fromisoformat, help="check the rules as of this date")
     p.set_defaults(func=run_export)

@@ -71,12 +71,9 @@ def test_recipients_are_routed_with_the_ehealth_identifiers() -> None:
     doc = samples.incapacity()
     mutuality = _tree(export_kmehr(doc, "advising-physician", now=NOW))
     medex = _tree(export_kmehr(doc, "medex", now=NOW))
-    assert mutuality.findtext("k:header/k:recipient/k:hcparty/k:id[@S='ID-CBE']", namespaces=NS) == (
-        "0820563481"
-    )
-    assert medex.findtext("k:header/k:recipient/k:hcparty/k:id[@S='ID-EHP']", namespaces=NS) == (
-        "1990002015"
-    )
+    routed = "k:header/k:recipient/k:hcparty/k:id[@S='{}']"
+    assert mutuality.findtext(routed.format("ID-CBE"), namespaces=NS) == "0820563481"
+    assert medex.findtext(routed.format("ID-EHP"), namespaces=NS) == "1990002015"
     sender = mutuality.find("k:header/k:sender/k:hcparty", NS)
     assert sender.findtext("k:id[@S='ID-HCPARTY']", namespaces=NS) == doc.author.riziv
 
@@ -128,7 +125,9 @@ def test_advising_copy_has_diagnoses_with_the_principal_marked_and_the_hospital_
         "incapacity", "diagnosis", "diagnosis", "diagnosis",
         "encountertype", "encounterdatetime", "dischargedatetime", "encounterlocation",
     ]  # fmt: skip
-    principal = [i for i in items if i.find("k:cd[@S='LOCAL'][@SL='MMEDIATT-ITEM']", NS) is not None]
+    principal = [
+        i for i in items if i.find("k:cd[@S='LOCAL'][@SL='MMEDIATT-ITEM']", NS) is not None
+    ]
     assert [p.findtext("k:content/k:text", namespaces=NS) for p in principal] == ["tweede"]
     assert [i.findtext("k:id", namespaces=NS) for i in items] == [str(n) for n in range(1, 9)]
     assert cert.hospital_stay is not None

@@ -36,7 +36,9 @@ FOREIGN = b"""<?xml version="1.0" encoding="UTF-8"?>
     <k:id S="ID-HCPARTY" SV="1.0">19006951001</k:id>
     <k:cd S="CD-HCPARTY" SV="1.1">persphysician</k:cd>
     <k:firstname>Luc</k:firstname><k:familyname>Janssens</k:familyname>
-  </k:hcparty><k:hcparty><k:cd S="CD-HCPARTY" SV="1.1">application</k:cd><k:name>OtherEMR 4.2</k:name></k:hcparty></k:sender>
+  </k:hcparty><k:hcparty>
+    <k:cd S="CD-HCPARTY" SV="1.1">application</k:cd><k:name>OtherEMR 4.2</k:name>
+  </k:hcparty></k:sender>
   <k:recipient><k:hcparty>
     <k:id S="ID-CBE" SV="1.0">0820563481</k:id><k:cd S="CD-HCPARTY" SV="1.1">orginsurance</k:cd>
   </k:hcparty></k:recipient>
@@ -67,7 +69,9 @@ FOREIGN = b"""<?xml version="1.0" encoding="UTF-8"?>
     <k:cd S="CD-ITEM" SV="1.0">incapacity</k:cd>
     <k:content><k:incapacity>
       <k:cd S="CD-INCAPACITY" SV="1.0">work</k:cd>
-      <k:incapacityreason><k:cd S="CD-INCAPACITYREASON" SV="1.0">workaccident</k:cd></k:incapacityreason>
+      <k:incapacityreason>
+        <k:cd S="CD-INCAPACITYREASON" SV="1.0">workaccident</k:cd>
+      </k:incapacityreason>
       <k:outofhomeallowed>false</k:outofhomeallowed>
     </k:incapacity></k:content>
     <k:content><k:date>2026-11-28</k:date></k:content>
@@ -167,8 +171,10 @@ def test_a_message_from_another_emr_reads() -> None:
         (FOREIGN.replace(b">notification<", b">medicaladvisoragreement<"), "kmehr.not_incapacity"),
         (FOREIGN.replace(b">incapacityextension<", b">contactreport<"), "kmehr.not_incapacity"),
         (FOREIGN.replace(b">workaccident<", b">holiday<"), "kmehr.malformed"),
-        (FOREIGN.replace(b"<k:date>2026-12-01</k:date></k:beginmoment>", b"</k:beginmoment>"),
-         "kmehr.malformed"),
+        (
+            FOREIGN.replace(b"<k:date>2026-12-01</k:date></k:beginmoment>", b"</k:beginmoment>"),
+            "kmehr.malformed",
+        ),
     ],
 )
 def test_bad_input_gives_one_clear_error(data: bytes, code: str) -> None:

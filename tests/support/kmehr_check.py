@@ -34,7 +34,10 @@ class KmehrSpecMissing(RuntimeError):
 
 def spec_dir() -> Path:
     root = Path(os.environ.get("KMEHR_SPEC_DIR", PROJECT_ROOT.parent / "shared" / "kmehr"))
-    needed = (root / "ehealth-kmehr/XSD/kmehr_elements-1_42.xsd", root / "multimediatt.schematron.xml")
+    needed = (
+        root / "ehealth-kmehr/XSD/kmehr_elements-1_42.xsd",
+        root / "multimediatt.schematron.xml",
+    )
     missing = [str(p) for p in needed if not p.is_file()]
     if missing:
         raise KmehrSpecMissing(

@@ -143,13 +143,15 @@ class _Writer:
                 _el(hcp, "name", employment.employer_name)
 
     def _sex(self) -> Sex:
-        """The patient's sex for views that carry the NISS (which encodes it), else unknown."""
+        """The sex the NISS encodes (it decides, issue 12 rule 14), else the recorded one.
+
+        Only for views that carry the NISS; the others say ``unknown``.
+        """
         niss = self.view.patient_niss
         if not niss:
             return Sex.UNKNOWN
-        if self.document.patient.sex is not Sex.UNKNOWN:
-            return self.document.patient.sex
-        return niss_info(niss).sex if is_valid_niss(niss) else Sex.UNKNOWN
+        derived = niss_info(niss).sex if is_valid_niss(niss) else Sex.UNKNOWN
+        return derived if derived is not Sex.UNKNOWN else self.document.patient.sex
 
     def _patient(self, folder: etree._Element) -> None:
         view, patient = self.view, self.document.patient
@@ -176,7 +178,9 @@ class _Writer:
 
     # ------------------------------------------------------------------ items
 
-    def _item(self, transaction: etree._Element, code: str, *, local: bool = False) -> etree._Element:
+    def _item(
+        self, transaction: etree._Element, code: str, *, local: bool = False
+    ) -> etree._Element:
         self._items += 1
         item = _el(transaction, "item")
         _cd(item, "ID-KMEHR", str(self._items), tag="id")
@@ -317,9 +321,7 @@ def _is_riziv_institution(number: str) -> bool:
     return check in (97 - body % 97, 89 - body % 89)
 
 
-def export_kmehr(
-    document: Document, recipient: KmehrRecipient | str, *, now: datetime
-) -> bytes:
+def export_kmehr(document: Document, recipient: KmehrRecipient | str, *, now: datetime) -> bytes:
     """The KMEHR message of ``document`` for ``recipient``, as UTF-8 XML bytes.
 
     ``now`` stamps the header (creation of the message); the same document, recipient

@@ -107,7 +107,8 @@ def _parse(data: bytes) -> _Element:
         raise KmehrError("kmehr.bad_xml", "not well-formed XML") from None
     if root.tag != f"{{{NS}}}kmehrmessage":
         raise KmehrError(
-            "kmehr.foreign_schema", "not a KMEHR message (root must be kmehrmessage, KMEHR namespace)"
+            "kmehr.foreign_schema",
+            "not a KMEHR message (root must be kmehrmessage, KMEHR namespace)",
         )
     return root
 
@@ -129,8 +130,10 @@ def _physician(hcparty: _Element | None) -> Practitioner:
     if hcparty is None:
         raise _malformed("the transaction has no author")
     riziv = next(iter(_id(hcparty, "ID-HCPARTY")), "")
-    telecoms = {_text(t, "k:cd[@S='CD-TELECOM']"): _text(t, "k:telecomnumber")
-                for t in hcparty.findall("k:telecom", N)}
+    telecoms = {
+        _text(t, "k:cd[@S='CD-TELECOM']"): _text(t, "k:telecomnumber")
+        for t in hcparty.findall("k:telecom", N)
+    }
     return Practitioner(
         given_name=_text(hcparty, "k:firstname"),
         family_name=_text(hcparty, "k:familyname") or _text(hcparty, "k:name"),
@@ -235,9 +238,9 @@ def _certificate(transaction: _Element, kind: CertificateKind) -> IncapacityCert
     if begin is None:
         raise _malformed("the incapacity item has no begin date")
     reason_code = _text(incapacity, "k:incapacityreason/k:cd")
-    reason = _enum(IncapacityReason, reason_code, "incapacity reason") if reason_code else (
-        IncapacityReason.ILLNESS
-    )
+    reason = IncapacityReason.ILLNESS
+    if reason_code:
+        reason = _enum(IncapacityReason, reason_code, "incapacity reason")
     for_codes = _cd(incapacity, "CD-INCAPACITY")
     dated = _date(item, "k:content/k:date")
     abroad = next(iter(items.get(codes.FOREIGN_STAY, [])), None)
@@ -302,8 +305,9 @@ def import_kmehr(data: bytes) -> Document:
     types = [k for t in transactions for k in _cd(t, "CD-TRANSACTION-TYPE") if k in KINDS]
     if len(transactions) != 1 or len(types) != 1:
         raise KmehrError(
-            "kmehr.not_incapacity", "not an incapacity notification (one notification "
-            "transaction of type incapacity, incapacityextension or incapacityrelapse)"
+            "kmehr.not_incapacity",
+            "not an incapacity notification (one notification "
+            "transaction of type incapacity, incapacityextension or incapacityrelapse)",
         )
     transaction = transactions[0]
     patient_el = folders[0].find("k:patient", N)
@@ -324,4 +328,3 @@ def import_kmehr(data: bytes) -> Document:
         language=Language(language),
         employment=_employment(patient_el, recipient),  # type: ignore[arg-type]
     )
-
