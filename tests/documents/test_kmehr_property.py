@@ -133,7 +133,7 @@ def test_what_validate_accepts_the_official_rules_accept(
     finally:
         with capsys.disabled():
             print(
-                f"\nKMEHR property: {EXAMPLES} examples run; "
+                f"\nKMEHR property (max_examples={EXAMPLES}, shrinking included): "
                 + ", ".join(f"{k}: {v}" for k, v in sorted(stats.items()))
             )
             for text, test in refused.items():
