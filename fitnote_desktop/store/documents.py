@@ -115,7 +115,9 @@ class VersionRecord(VersionInfo):
         return f"VersionRecord(document_id={self.document_id}, version={self.version})"
 
 
-_SUMMARY_COLUMNS = [c for c in documents.c if c.name not in ("payload", "signature", "retraction")]
+_SUMMARY_COLUMNS = [
+    c for c in documents.c if c.name not in ("payload", "signature", "retraction")
+]
 
 # The autosave path runs every few seconds: its statements are built once (SQLAlchemy
 # then reuses their compiled form) instead of being reconstructed on every save.
