@@ -9,8 +9,18 @@ class ReportlabRenderer:
     """Imports the documents layer at the first PDF: reportlab is heavy to load."""
 
     def render(
-        self, document: Document, recipient: Recipient, language: str, *, draft: bool
+        self,
+        document: Document,
+        recipient: Recipient,
+        language: str,
+        *,
+        draft: bool,
+        content_sha256: str | None = None,
     ) -> bytes:
         from fitnote_desktop.documents import render
+        from fitnote_desktop.documents.reference import signed_reference
 
-        return bytes(render(document, recipient, language, draft=draft))
+        reference = None
+        if content_sha256 is not None:
+            reference = signed_reference(document.id, content_sha256)
+        return bytes(render(document, recipient, language, draft=draft, reference=reference))

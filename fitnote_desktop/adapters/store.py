@@ -182,6 +182,7 @@ class StoreDocuments:
             signed_at=row.signed_at,
             last_error=error,
             replaced_by=str(row.replaced_by) if row.replaced_by else "",
+            payload_sha256=row.payload_hash,
         )
 
     def get(self, document_id: str) -> DocumentRecord:

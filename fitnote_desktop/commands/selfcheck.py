@@ -15,7 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from fitnote_desktop.cli import CommandError
@@ -103,10 +103,27 @@ def run(args: argparse.Namespace) -> int:
 SELFCHECK_NISS = "85073003229"  # the demo patient (fictitious, valid check digits)
 
 
+def _free_day(services: Services, patient_id: str) -> date:
+    """Today, or the day after the patient's last standing certificate (the demo's, or an
+    earlier self-check's): a certificate may not overlap another one (rule 8)."""
+    from fitnote_desktop.domain.model import DocumentKind
+    from fitnote_desktop.services.context import NOT_STANDING
+
+    begin = services.today()
+    for rec in services.drafts.for_patient(patient_id):
+        period = rec.document.period
+        if rec.status in NOT_STANDING or rec.document.kind is not DocumentKind.INCAPACITY:
+            continue
+        if period is not None and period.end is not None and period.end >= begin:
+            begin = period.end + timedelta(days=1)
+    return begin
+
+
 def _flow(steps: _Steps, services: Services) -> None:
     from fitnote_desktop.domain.findings import has_errors
     from fitnote_desktop.domain.lifecycle import DocumentStatus
     from fitnote_desktop.domain.model import (
+        CodeSystem,
         Consent,
         Diagnosis,
         DocumentKind,
@@ -133,14 +150,15 @@ def _flow(steps: _Steps, services: Services) -> None:
     def certificate() -> dict[str, Any]:
         rec = services.drafts.new(DocumentKind.INCAPACITY, state["patient"].id)
         doc = rec.document
-        today = services.today()
+        begin = _free_day(services, state["patient"].id)
         body = replace(
             doc.body,
-            period=Period(today, today + timedelta(days=13)),
-            diagnoses=(Diagnosis("Lumbago"),),
+            period=Period(begin, begin + timedelta(days=13)),
+            diagnoses=(Diagnosis("Lumbago", "L03", CodeSystem.ICPC2, principal=True),),
+            expected_return=begin + timedelta(days=14),  # the first prognosis (rule 6)
             fit_note=FitNote(
                 status=FitNoteStatus.FIT_ADAPTED,
-                review_date=today + timedelta(days=10),
+                review_date=begin + timedelta(days=10),
                 capacities=(
                     IcfCapacity("d430", 2, "Kan tot 5 kg heffen en dragen"),
                     IcfCapacity("d415", 1, "Kan 4 uur per dag zittend werken"),
@@ -155,6 +173,7 @@ def _flow(steps: _Steps, services: Services) -> None:
                 electronic_sending=True,
                 share_capacities_with_employer=True,
                 episode_sharing=True,
+                recorded_at=datetime.now(UTC),  # given for this document (rule 10)
                 reference="SELFCHECK",
             ),
         )
@@ -198,6 +217,15 @@ def _flow(steps: _Steps, services: Services) -> None:
 
     def prolong() -> dict[str, Any]:
         rec = services.follow_ups.prolong(state["doc"].id)
+        offer = services.drafts.consent_offer(rec.patient_id)  # "same as on DATE", confirmed
+        if offer is None:
+            raise RuntimeError("no consent offered from the signed certificate")
+        rec = services.drafts.record_consent(rec.id, offer.consent)
+        doc = rec.document
+        period = doc.period
+        assert period is not None and period.end is not None
+        body = replace(doc.body, expected_return=period.end + timedelta(days=1))
+        rec = services.drafts.save(rec.patient_id, replace(doc, body=body))
         findings = services.drafts.validate(rec.document)
         if has_errors(findings):
             raise RuntimeError("validation: " + ",".join(f.code for f in findings))

@@ -41,8 +41,21 @@ class Reference(NamedTuple):
 
 
 def full_hash(document: Document) -> str:
-    """SHA-256 (hex) of the canonical bytes: what the endpoint stores and compares."""
+    """SHA-256 (hex) of the document re-encoded to canonical bytes.
+
+    Right for a draft and for a document encoded in the current shape. For a signed
+    document the hash is the one of the stored, signed bytes (:func:`signed_reference`):
+    a payload signed in an older shape is read through an upgrade and re-encodes to
+    other bytes.
+    """
     return hashlib.sha256(canonical_bytes(document)).hexdigest()
+
+
+def signed_reference(document_id: uuid.UUID | str, payload_sha256: str) -> str:
+    """The printed reference of a signed document: its id and the signed bytes' hash."""
+    if not re.fullmatch(r"[0-9a-f]{64}", payload_sha256):
+        raise ValueError("not a SHA-256 hex digest")
+    return format_reference(document_id, payload_sha256[:SHORT_HASH_LENGTH])
 
 
 def short_hash(document: Document) -> str:

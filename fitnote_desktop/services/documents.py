@@ -1,19 +1,48 @@
-"""PDF copies of a document, one per recipient (drafts carry a watermark)."""
+"""What leaves the app as a file: PDF copies per recipient and KMEHR messages.
+
+A signed document is printed with the reference of the bytes that were signed (the
+stored payload), not of a re-encoding: a payload signed in an older shape re-encodes
+differently, and the paper must match what the endpoint holds.
+"""
 
 from __future__ import annotations
 
 from fitnote_desktop.domain.lifecycle import DocumentStatus
-from fitnote_desktop.domain.model import Recipient
+from fitnote_desktop.domain.model import DocumentKind, Recipient
+from fitnote_desktop.services.context import DocumentCheck
 from fitnote_desktop.services.errors import ServiceError, translating
-from fitnote_desktop.services.ports import DocumentRepository, PdfRenderer
+from fitnote_desktop.services.ports import (
+    Clock,
+    DocumentRepository,
+    KmehrCodec,
+    Now,
+    PdfRenderer,
+    Profile,
+)
+from fitnote_desktop.services.sending import refusal
+
+KMEHR_RECIPIENTS = ("advising-physician", "medex", "employer", "patient")
 
 
 class Copies:
-    """``renderer`` is None where PDFs are not available (then ``documents.unavailable``)."""
+    """``renderer`` / ``kmehr`` are None where PDFs / KMEHR are not available
+    (then ``documents.unavailable``)."""
 
-    def __init__(self, *, documents: DocumentRepository, renderer: PdfRenderer | None) -> None:
+    def __init__(
+        self,
+        *,
+        documents: DocumentRepository,
+        renderer: PdfRenderer | None,
+        kmehr: KmehrCodec | None = None,
+        profile: Profile,
+        clock: Clock,
+        now: Now,
+    ) -> None:
         self._documents = documents
         self._renderer = renderer
+        self._kmehr = kmehr
+        self._now = now
+        self._check = DocumentCheck(profile=profile, documents=documents, clock=clock, now=now)
 
     def render(self, document_id: str, recipient: Recipient, language: str) -> bytes:
         """The recipient's copy in ``language`` (only the dataset that recipient gets)."""
@@ -21,10 +50,36 @@ class Copies:
             raise ServiceError("documents.unavailable")
         with translating("store.error"):
             record = self._documents.get(document_id)
+        draft = record.status is DocumentStatus.DRAFT
         with translating("app.unexpected"):
             return self._renderer.render(
                 record.document,
                 recipient,
                 language,
-                draft=record.status is DocumentStatus.DRAFT,
+                draft=draft,
+                content_sha256=None if draft else record.payload_sha256 or None,
             )
+
+    def export_kmehr(self, document_id: str, recipient: str) -> bytes:
+        """The KMEHR 1.42 message of a certificate for one recipient's EMR or mutuality.
+
+        ``recipient``: one of :data:`KMEHR_RECIPIENTS`. A draft is checked first, as it
+        would be at signing (a message with errors is refused by the real flow); a
+        signed document was checked when it was signed and is exported as it stands.
+        The fit-note's ICF capacities are not part of the message: they travel through
+        the endpoint only.
+        """
+        if self._kmehr is None:
+            raise ServiceError("documents.unavailable")
+        if recipient not in KMEHR_RECIPIENTS:
+            raise ServiceError("kmehr.recipient_unknown")
+        with translating("store.error"):
+            record = self._documents.get(document_id)
+        if record.document.kind is not DocumentKind.INCAPACITY:
+            raise ServiceError("kmehr.not_exportable")
+        if record.status.editable:
+            refused = refusal(self._check.findings(record.document, record.patient_id))
+            if refused is not None:
+                raise refused
+        with translating("kmehr.not_exportable"):
+            return self._kmehr.export(record.document, recipient, self._now())

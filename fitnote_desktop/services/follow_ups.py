@@ -19,6 +19,8 @@ from fitnote_desktop.services.ports import (
     Clock,
     DocumentRecord,
     DocumentRepository,
+    KmehrCodec,
+    Now,
     PatientRepository,
     Profile,
     Sender,
@@ -39,12 +41,16 @@ class FollowUps:
         documents: DocumentRepository,
         sender: Sender,
         clock: Clock,
+        now: Now,
+        kmehr: KmehrCodec | None = None,
     ) -> None:
         self._profile = profile
         self._patients = patients
         self._documents = documents
         self._sender = sender
         self._clock = clock
+        self._now = now
+        self._kmehr = kmehr
 
     @property
     def _author(self) -> Practitioner:
@@ -96,11 +102,14 @@ class FollowUps:
         consent: bool = False,
         consent_reference: str = "",
         fetch: bool = True,
+        imported: Document | None = None,
     ) -> DocumentRecord:
         """Continue a certificate issued by another physician (see ``lifecycle``).
 
         ``fetch`` asks the endpoint for the episode, which needs the patient's consent;
-        without ``fetch`` (offline) the draft is made from the paper copy alone.
+        without ``fetch`` (offline) the draft is made from the paper copy alone, or from
+        ``imported``: the certificate read from a KMEHR file (:meth:`read_kmehr`).
+        The consent confirmed in the dialog is recorded on the draft as of now.
         """
         if not reference.strip():
             raise ServiceError("certificate.previous_missing")
@@ -109,6 +118,9 @@ class FollowUps:
         with translating("store.error"):
             patient = self._patients.get(patient_id).patient
         episode = self._episode(reference, consent_reference, patient.niss) if fetch else None
+        if episode is None and imported is not None:
+            _require_same_patient(imported, patient.niss)
+            episode = imported
         with translating("store.error"):
             doc = lifecycle.prolong_external(
                 reference=reference,
@@ -124,10 +136,27 @@ class FollowUps:
                 shared = replace(
                     doc.consent,
                     episode_sharing=True,
+                    recorded_at=self._now(),
                     reference=consent_reference or doc.consent.reference,
                 )
                 doc = replace(doc, consent=shared)
             return self._documents.save_draft(patient_id, doc)
+
+    def read_kmehr(self, patient_id: str, data: bytes) -> Document:
+        """The certificate a KMEHR file holds, to prefill a prolongation for this patient.
+
+        Another EMR's message, a colleague's, the endpoint's: refused with
+        ``kmehr.other_patient`` when it is about someone else, with the reader's own
+        code (``kmehr.bad_xml``, ``kmehr.not_incapacity``...) when it is not usable.
+        """
+        if self._kmehr is None:
+            raise ServiceError("documents.unavailable")
+        with translating("store.error"):
+            patient = self._patients.get(patient_id).patient
+        with translating("kmehr.malformed"):
+            document = self._kmehr.read(data)
+        _require_same_patient(document, patient.niss)
+        return document
 
     def _episode(self, reference: str, consent_reference: str, niss: str) -> Document | None:
         """The latest certificate of the episode at the endpoint (needs the consent)."""
@@ -141,6 +170,11 @@ class FollowUps:
             if latest is None or period.begin > _begin(latest):
                 latest = doc
         return latest
+
+
+def _require_same_patient(document: Document, niss: str) -> None:
+    if "".join(ch for ch in document.patient.niss if ch.isdigit()) != niss:
+        raise ServiceError("kmehr.other_patient")
 
 
 def _begin(doc: Document) -> date:

@@ -16,7 +16,14 @@ from datetime import date, datetime
 from typing import Protocol
 
 from fitnote_desktop.domain.lifecycle import DocumentStatus
-from fitnote_desktop.domain.model import Document, Language, Patient, Practitioner, Recipient
+from fitnote_desktop.domain.model import (
+    AuthorisingRole,
+    Document,
+    Language,
+    Patient,
+    Practitioner,
+    Recipient,
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,7 @@ class DocumentRecord:
     signed_at: datetime | None = None
     last_error: str | None = None  # message code
     replaced_by: str = ""
+    payload_sha256: str = ""  # of the stored bytes: for a signed document, what was signed
 
     @property
     def id(self) -> str:
@@ -89,11 +97,13 @@ class Profile:
     author: Practitioner
     languages: tuple[Language, ...] = (Language.NL, Language.FR)
     settings: dict[str, object] = field(default_factory=dict)
+    role: AuthorisingRole = AuthorisingRole.TREATING_PHYSICIAN  # who signs (rule 11)
 
 
 PinCallback = Callable[[str], "str | None"]
 Progress = Callable[[str], None]  # receives a message code per step
 Clock = Callable[[], date]
+Now = Callable[[], datetime]  # aware wall-clock time: consent records, the signing moment
 
 
 class PatientRepository(Protocol):
@@ -168,8 +178,27 @@ class Signer(Protocol):
 
 class PdfRenderer(Protocol):
     def render(
-        self, document: Document, recipient: Recipient, language: str, *, draft: bool
-    ) -> bytes: ...
+        self,
+        document: Document,
+        recipient: Recipient,
+        language: str,
+        *,
+        draft: bool,
+        content_sha256: str | None = None,
+    ) -> bytes:
+        """``content_sha256``: hash of the signed bytes, for the printed reference (None:
+        re-encode the document, right for a draft only)."""
+        ...
+
+
+class KmehrCodec(Protocol):
+    """KMEHR 1.42 messages (Belgian EMRs, Mult-eMediatt); failures carry a ``.code``."""
+
+    def export(self, document: Document, recipient: str, now: datetime) -> bytes:
+        """One recipient's dataset (advising-physician, medex, employer, patient)."""
+        ...
+
+    def read(self, data: bytes) -> Document: ...
 
 
 class SettingsWriter(Protocol):

@@ -9,16 +9,18 @@ from __future__ import annotations
 import logging
 
 from fitnote_desktop.domain import canonical
-from fitnote_desktop.domain.findings import has_errors
+from fitnote_desktop.domain.findings import Finding, Severity
 from fitnote_desktop.domain.lifecycle import Action, DocumentStatus
-from fitnote_desktop.domain.validation import validate
+from fitnote_desktop.services.context import DocumentCheck
 from fitnote_desktop.services.errors import ServiceError, translating
 from fitnote_desktop.services.guard import require
 from fitnote_desktop.services.ports import (
     Clock,
     DocumentRecord,
     DocumentRepository,
+    Now,
     PinCallback,
+    Profile,
     Progress,
     Sender,
     Signer,
@@ -27,8 +29,23 @@ from fitnote_desktop.services.ports import (
 log = logging.getLogger(__name__)
 
 
+OVERLAP = "certificate.overlaps"
+
+
 def _no_progress(_code: str) -> None:
     return None
+
+
+def refusal(findings: list[Finding]) -> ServiceError | None:
+    """Why signing is refused, or None. An overlap is named first: the physician can open
+    the other certificate (its ``reference``, ``begin`` and ``end`` travel as params)."""
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if not errors:
+        return None
+    overlap = next((f for f in errors if f.code == OVERLAP), None)
+    if overlap is not None:
+        return ServiceError(OVERLAP, **overlap.params)
+    return ServiceError("document.has_errors", count=len(errors))
 
 
 class Sending:
@@ -44,12 +61,14 @@ class Sending:
         documents: DocumentRepository,
         sender: Sender,
         signer: Signer | None,
+        profile: Profile,
         clock: Clock,
+        now: Now,
     ) -> None:
         self._documents = documents
         self._sender = sender
         self.signer = signer
-        self._clock = clock
+        self._check = DocumentCheck(profile=profile, documents=documents, clock=clock, now=now)
 
     def _signer(self) -> Signer:
         if self.signer is None:
@@ -59,13 +78,17 @@ class Sending:
     def sign_and_send(
         self, document_id: str, pin: PinCallback, progress: Progress = _no_progress
     ) -> DocumentRecord:
-        """Validate, sign, store the signed bytes, queue them and wake the outbox."""
+        """Validate in context, sign, store the signed bytes, queue them, wake the outbox.
+
+        The rules see the patient's other standing certificates, the signing moment and
+        the signer's role; any error refuses the signature (an overlap by its name).
+        """
         with translating("store.error"):
             record = self._documents.get(document_id)
         require(record, Action.SIGN, "document.already_signed")
-        findings = validate(record.document, today=self._clock())
-        if has_errors(findings):
-            raise ServiceError("document.has_errors", count=len(findings))
+        refused = refusal(self._check.findings(record.document, record.patient_id))
+        if refused is not None:
+            raise refused
         signer = self._signer()
         payload = canonical.canonical_bytes(record.document)
         progress("progress.signing")

@@ -3,14 +3,20 @@
 The physician types (or pastes) the reference printed on the patient's copy and
 records the patient's consent; online, the episode is fetched from the endpoint and the
 prolongation is prefilled from it; offline (or if the fetch fails), the draft is made
-from the paper copy's dates and can be linked once back online.
+from the paper copy's dates and can be linked once back online. A KMEHR file from the
+other physician's EMR (opened or dropped on the dialog) fills the fields and prefills
+the prolongation from the certificate it holds.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from fitnote_desktop.domain.findings import Severity
-from fitnote_desktop.services import Services
+from fitnote_desktop.domain.model import Document
+from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
 from fitnote_desktop.ui import i18n, workers
 from fitnote_desktop.ui.widgets import DateField, FieldMessage
@@ -36,6 +43,8 @@ class ExternalProlongationDialog(QDialog):
         self.services = services
         self.patient = patient
         self.result_record: DocumentRecord | None = None
+        self.imported: Document | None = None  # the certificate of an opened KMEHR file
+        self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("Prolong a certificate from elsewhere"))
         intro = QLabel(
             self.tr(
@@ -57,6 +66,9 @@ class ExternalProlongationDialog(QDialog):
         self.consent_ref = QLineEdit(self)
         self.consent_ref.setAccessibleName(self.tr("Consent reference"))
         self.message = FieldMessage(self)
+        self.open_kmehr = QPushButton(self.tr("Open a KMEHR file…"), self)
+        self.open_kmehr.setToolTip(self.tr("Or drop the file on this window"))
+        self.open_kmehr.clicked.connect(self.choose_kmehr)
         dates = QHBoxLayout()
         dates.addWidget(self.begin)
         dates.addWidget(QLabel("–"))
@@ -82,10 +94,57 @@ class ExternalProlongationDialog(QDialog):
         buttons.addWidget(self.fetch)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.open_kmehr)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.setMinimumWidth(640)
+
+    def choose_kmehr(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a KMEHR file"), "", self.tr("KMEHR message (*.xml)")
+        )
+        if path:
+            self.load_kmehr(Path(path))
+
+    def load_kmehr(self, path: Path) -> None:
+        """Fill the fields from the certificate the file holds (the patient must match)."""
+        try:
+            data = path.read_bytes()
+            document = self.services.follow_ups.read_kmehr(self.patient.id, data)
+        except OSError:
+            self._error("kmehr.bad_xml", {})
+            return
+        except ServiceError as exc:
+            self._error(exc.code, exc.params)
+            return
+        self.imported = document
+        period = document.period
+        self.reference.setText(str(document.id))
+        self.begin.set_value(period.begin if period else None)
+        self.end.set_value(period.end if period else None)
+        self.riziv.setText(document.author.riziv)
+        self.message.show_messages(
+            [
+                (
+                    Severity.WARNING,
+                    self.tr("Filled in from the KMEHR file: check, then make the draft."),
+                )
+            ]
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.load_kmehr(Path(urls[0].toLocalFile()))
+            event.acceptProposedAction()
+
+    def _error(self, code: str, params: dict[str, object]) -> None:
+        self.message.show_messages([(Severity.ERROR, i18n.text(code, **params))])
 
     def _make(self, *, fetch: bool) -> None:
         """Fetching talks to the platform (and may ask the PIN): off the UI thread."""
@@ -97,6 +156,7 @@ class ExternalProlongationDialog(QDialog):
             "consent": self.consent.isChecked(),
             "consent_reference": self.consent_ref.text().strip(),
             "fetch": fetch,
+            "imported": self.imported,
         }
         patient_id = self.patient.id
         for b in (self.fetch, self.offline):

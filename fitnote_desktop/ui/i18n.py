@@ -203,6 +203,30 @@ def _ui_codes() -> dict[str, str]:
         "external.consent_missing": QCoreApplication.translate(
             "Codes", "Record the patient's consent before fetching the episode."
         ),
+        "kmehr.bad_xml": QCoreApplication.translate(
+            "Codes", "This file is not a KMEHR message (not readable XML)."
+        ),
+        "kmehr.foreign_schema": QCoreApplication.translate(
+            "Codes", "This XML file is not a KMEHR message."
+        ),
+        "kmehr.not_incapacity": QCoreApplication.translate(
+            "Codes", "This KMEHR message is not a certificate of incapacity."
+        ),
+        "kmehr.malformed": QCoreApplication.translate(
+            "Codes", "This KMEHR certificate lacks what a prolongation needs (dates, author)."
+        ),
+        "kmehr.other_patient": QCoreApplication.translate(
+            "Codes", "This KMEHR certificate is about another patient."
+        ),
+        "kmehr.not_exportable": QCoreApplication.translate(
+            "Codes", "Only a certificate of incapacity can be exported in KMEHR."
+        ),
+        "kmehr.recipient_unknown": QCoreApplication.translate(
+            "Codes", "Choose who receives the KMEHR message."
+        ),
+        "kmehr.write_failed": QCoreApplication.translate(
+            "Codes", "The file could not be written. Choose another place."
+        ),
     }
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fitnote_desktop.domain.findings import Severity
 from fitnote_desktop.domain.lifecycle import Action, DocumentStatus, allowed_actions
 from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.services import ServiceError, Services
@@ -35,6 +36,8 @@ from fitnote_desktop.ui.patient_page import PatientPage
 from fitnote_desktop.ui.patients import PatientDialog, PatientSearch
 
 log = logging.getLogger(__name__)
+
+OVERLAP = "certificate.overlaps"
 
 STATUS_POLL_MS = 2000
 
@@ -153,6 +156,7 @@ class MainWindow(QMainWindow):
         self.act_sign = a("Ctrl+Return", self.sign_and_send)
         self.act_sign.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.act_preview = a("Ctrl+P", self.preview)
+        self.act_kmehr = a(None, self.export_kmehr)
         self.act_capacity = a(None, self.pick_capacities)
         self.act_outbox = a("Ctrl+O", self.show_outbox)
         self.act_inbox = a("Ctrl+Shift+M", self.show_inbox)
@@ -204,7 +208,7 @@ class MainWindow(QMainWindow):
         ):
             self.menu_doc.addAction(act)
         self.menu_doc.addSeparator()
-        for act in (self.act_capacity, self.act_preview, self.act_sign):
+        for act in (self.act_capacity, self.act_preview, self.act_kmehr, self.act_sign):
             self.menu_doc.addAction(act)
         self.menu_lang = mb.addMenu("")
         for act in self.lang_actions.values():
@@ -259,6 +263,7 @@ class MainWindow(QMainWindow):
             self.act_delete: self.tr("Delete draft…"),
             self.act_capacity: self.tr("Add ICF capacity…"),
             self.act_preview: self.tr("Preview and print PDF copies…"),
+            self.act_kmehr: self.tr("Export for the EMR / mutuality (KMEHR)…"),
             self.act_sign: self.tr("Sign and send"),
             self.act_outbox: self.tr("Outbox…"),
             self.act_inbox: self.tr("Conversations (TRIO)…"),
@@ -309,6 +314,7 @@ class MainWindow(QMainWindow):
         self.act_delete.setEnabled(Action.DELETE in allowed)
         self.act_sign.setEnabled(in_editor and Action.SIGN in allowed and not self.busy)
         self.act_preview.setEnabled(doc is not None)
+        self.act_kmehr.setEnabled(doc is not None and doc.document.kind is DocumentKind.INCAPACITY)
         self.act_capacity.setEnabled(in_editor and draft)
         self.act_back.setEnabled(in_editor)
 
@@ -354,11 +360,25 @@ class MainWindow(QMainWindow):
     def _run(self, fn: Callable[[], DocumentRecord]) -> None:
         try:
             rec = fn()
+            rec = self._offer_consent(rec)
         except ServiceError as exc:
             self.show_error(exc)
             return
         self.page.refresh()
         self.open_document(rec)
+
+    def _offer_consent(self, rec: DocumentRecord) -> DocumentRecord:
+        """A new draft has no consent (rule 10): offer the patient's last one to confirm."""
+        if not rec.status.editable or rec.document.consent.recorded_at is not None:
+            return rec
+        offer = self.services.drafts.consent_offer(rec.patient_id)
+        if offer is None:
+            return rec
+        from fitnote_desktop.ui.consent_offer import ConsentOfferDialog
+
+        if ConsentOfferDialog(offer, self).exec():
+            return self.services.drafts.record_consent(rec.id, offer.consent)
+        return rec
 
     def new_document(self, kind: DocumentKind) -> None:
         patient = self.page.record
@@ -431,6 +451,16 @@ class MainWindow(QMainWindow):
             return
         if not self.editor.reveal_all_findings():
             self.statusBar().showMessage(i18n.text("document.has_errors"), 6000)
+            overlap = next(
+                (
+                    f
+                    for f in self.services.drafts.validate(self.editor.current, rec.patient_id)
+                    if f.code == OVERLAP and f.severity is Severity.ERROR
+                ),
+                None,
+            )
+            if overlap is not None:
+                self.offer_overlapping(overlap.params)
             return
         doc_id = rec.id
         self._set_busy(True, i18n.text("progress.signing"))
@@ -457,7 +487,10 @@ class MainWindow(QMainWindow):
 
     def _task_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        self.show_error(exc)
+        if isinstance(exc, ServiceError) and exc.code == OVERLAP:
+            self.offer_overlapping(exc.params)
+        else:
+            self.show_error(exc)
         if self.editor.record is not None:
             try:
                 rec = self.services.drafts.get(self.editor.record.id)
@@ -537,6 +570,37 @@ class MainWindow(QMainWindow):
         if not isinstance(exc, ServiceError) and code == "app.unexpected":
             log.error("unexpected error: %s", type(exc).__name__)
         QMessageBox.warning(self, self.tr("Not done"), i18n.text(code, **params))
+
+    def offer_overlapping(self, params: dict[str, object]) -> None:
+        """Signing refused for an overlap (rule 8): name the other certificate, offer it."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not done"), "", parent=self)
+        box.setObjectName("overlapBox")
+        box.setText(i18n.text(OVERLAP, **params))
+        open_it = box.addButton(self.tr("Open that certificate"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(open_it)
+        box.exec()
+        if box.clickedButton() is not open_it:
+            return
+        try:
+            other = self.services.drafts.get(str(params.get("reference", "")))
+        except ServiceError as exc:  # issued elsewhere: known only from a paper copy
+            self.show_error(exc)
+            return
+        self.editor.flush()
+        self.page.refresh()
+        self.open_document(other)
+
+    def export_kmehr(self) -> None:
+        doc = self.current_document()
+        if doc is None or doc.document.kind is not DocumentKind.INCAPACITY:
+            return
+        self.editor.flush()
+        from fitnote_desktop.ui.export_dialog import KmehrExportDialog
+
+        dlg = KmehrExportDialog(self.services, doc.id, self)
+        if dlg.exec() and dlg.written:
+            self.statusBar().showMessage(self.tr("KMEHR message saved."), 8000)
 
     # ================================================================ other views
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -233,6 +233,14 @@ class PatientPage(QWidget):
         self.new_inv.clicked.connect(
             lambda: self.new_requested.emit(DocumentKind.INVALIDITY_RECOGNITION)
         )
+        self.consent = QLabel(self)
+        self.consent.setObjectName("consentReference")
+        self.consent.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_consent = QPushButton(self)
+        self.copy_consent.setObjectName("secondary")
+        self.copy_consent.clicked.connect(self.copy_consent_reference)
+        self.consent_reference = ""
+        self._consent_given_on: date | None = None
         self.timeline = TimelineView(self)
         self.docs_title = QLabel(self)
         self.docs_title.setObjectName("sectionTitle")
@@ -275,6 +283,11 @@ class PatientPage(QWidget):
         layout.addLayout(head)
         layout.addLayout(actions)
         layout.addLayout(more)
+        consent = QHBoxLayout()
+        consent.addWidget(self.consent)
+        consent.addWidget(self.copy_consent)
+        consent.addStretch(1)
+        layout.addLayout(consent)
         layout.addWidget(self.timeline)
         layout.addWidget(self.docs_title)
         layout.addWidget(self.table, 1)
@@ -300,6 +313,10 @@ class PatientPage(QWidget):
         self.new_pr.setText(self.tr("Partial resumption"))
         self.new_inv.setText(self.tr("Invalidity recognition"))
         self.docs_title.setText(self.tr("Documents"))
+        self.copy_consent.setText(self.tr("Copy consent reference"))
+        self.copy_consent.setToolTip(
+            self.tr("A colleague needs it to fetch the episode (no medical data)")
+        )
         self.table.setAccessibleName(self.tr("Documents of the patient"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self.timeline.retranslate()
@@ -318,7 +335,15 @@ class PatientPage(QWidget):
             self.services.drafts.timeline(self.record.id), self.services.today()
         )
         self.prolong.setEnabled(self.services.drafts.last_certificate(self.record.id) is not None)
+        offer = self.services.drafts.consent_offer(self.record.id)
+        self.consent_reference = offer.consent.reference if offer is not None else ""
+        self._consent_given_on = offer.given_on if offer is not None else None
         self._show_header()
+
+    def copy_consent_reference(self) -> None:
+        """Only the reference reaches the clipboard: it identifies a consent, not an illness."""
+        if self.consent_reference:
+            QGuiApplication.clipboard().setText(self.consent_reference)
 
     def _show_header(self) -> None:
         if self.record is None:
@@ -330,6 +355,16 @@ class PatientPage(QWidget):
             bits.append(self.tr("born %1").replace("%1", fmt(p.birth_date)))
         bits.append(labels.language(p.language))
         self.details.setText("  ·  ".join(bits))
+        given_on = self._consent_given_on
+        shown = bool(self.consent_reference) and given_on is not None
+        if shown:
+            self.consent.setText(
+                self.tr("Consent reference %1 (given on %2)")
+                .replace("%1", self.consent_reference)
+                .replace("%2", fmt(given_on))
+            )
+        self.consent.setVisible(shown)
+        self.copy_consent.setVisible(shown)
 
     def selected(self) -> DocumentRecord | None:
         idx = self.table.currentIndex()

@@ -20,7 +20,15 @@ from fitnote_desktop.demo import DEMO_GP, DEMO_PASSWORD
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.identifiers import niss_info
 from fitnote_desktop.domain.lifecycle import DocumentStatus
-from fitnote_desktop.domain.model import Address, DocumentKind, Language, Patient, Period
+from fitnote_desktop.domain.model import (
+    Address,
+    Document,
+    DocumentKind,
+    IncapacityCertificate,
+    Language,
+    Patient,
+    Period,
+)
 from fitnote_desktop.services import Services
 from fitnote_desktop.services.patients import Patients
 from fitnote_desktop.store import ProfileManager
@@ -156,15 +164,7 @@ def seed_demo_history(services: Services, today: date) -> None:
     """Émilie's current certificate (with fit-note), signed and sent, ending in 3 days."""
     record = services.patients.search(DEMO_PATIENTS[0].niss)[0]
     draft = services.drafts.new(DocumentKind.INCAPACITY, record.id)
-    begin, end = today - timedelta(days=10), today + timedelta(days=3)
-    example = samples.incapacity(begin=begin, end=end)
-    doc = replace(
-        draft.document,
-        body=replace(example.body, period=Period(begin, end)),
-        employment=example.employment,
-        consent=samples.consent(begin),
-        consultation=replace(draft.document.consultation, date=begin),
-    )
+    doc = demo_history_certificate(draft.document, today)
     services.drafts.save(record.id, doc)
     try:
         services.sending.sign_and_send(str(doc.id), demo_pin)
@@ -175,6 +175,28 @@ def seed_demo_history(services: Services, today: date) -> None:
             time.sleep(0.2)
     except Exception as exc:  # the demo still works; the app sends it later
         log.warning("demo history not sent (%s)", type(exc).__name__)
+
+
+def demo_history_certificate(draft: Document, today: date) -> Document:
+    """The sample certificate on ``draft``: from 10 days ago to 3 days ahead, valid under
+    the rules of issue 12 (first prognosis, principal diagnosis, consent of that day, the
+    late signing justified for the advising physician)."""
+    begin, end = today - timedelta(days=10), today + timedelta(days=3)
+    example = samples.incapacity(begin=begin, end=end)
+    assert isinstance(example.body, IncapacityCertificate)
+    body = replace(
+        example.body,
+        period=Period(begin, end),
+        expected_return=end + timedelta(days=1),
+        antedating_justification="Demo: certificate entered after the consultation.",
+    )
+    return replace(
+        draft,
+        body=body,
+        employment=example.employment,
+        consent=samples.consent(begin),
+        consultation=replace(draft.consultation, date=begin),
+    )
 
 
 def demo_pin(purpose: str) -> str:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
+from fitnote_desktop.adapters.kmehr import LxmlKmehr
 from fitnote_desktop.adapters.messaging import EndpointMessaging
 from fitnote_desktop.adapters.pdf import ReportlabRenderer
 from fitnote_desktop.adapters.profiles import practitioner_from
@@ -19,7 +20,7 @@ from fitnote_desktop.adapters.sender import OutboxSender
 from fitnote_desktop.adapters.signer import ConfiguredSigner, DeferredPin
 from fitnote_desktop.adapters.store import StoreDocuments, StorePatients
 from fitnote_desktop.demo import DEMO_PASSWORD
-from fitnote_desktop.domain.model import LANGUAGES, Language
+from fitnote_desktop.domain.model import LANGUAGES, AuthorisingRole, Language
 from fitnote_desktop.services import Services
 from fitnote_desktop.services.documents import Copies
 from fitnote_desktop.services.drafts import Drafts
@@ -30,6 +31,7 @@ from fitnote_desktop.services.outbox import Outbox
 from fitnote_desktop.services.patients import Patients
 from fitnote_desktop.services.ports import (
     Clock,
+    Now,
     PdfRenderer,
     Profile,
     SettingsWriter,
@@ -56,28 +58,69 @@ def build_services(
     signer: Signer | None,
     renderer: PdfRenderer | None = None,
     clock: Clock = date.today,
+    now: Now | None = None,
     demo: bool = False,
     settings_writer: SettingsWriter | None = None,
 ) -> Services:
-    """The use cases over the store's adapters, ``sender`` and ``signer``."""
+    """The use cases over the store's adapters, ``sender`` and ``signer``.
+
+    ``now`` (default: the wall clock, in UTC) stamps consents and the signing moment.
+    """
+    now = now or _utc_now
     patients = StorePatients(store.patients)
     documents = StoreDocuments(store.documents, store.outbox)
+    kmehr = LxmlKmehr()
     return Services(
         profile=profile,
         patients=Patients(patients),
-        drafts=Drafts(profile=profile, patients=patients, documents=documents, clock=clock),
-        follow_ups=FollowUps(
-            profile=profile, patients=patients, documents=documents, sender=sender, clock=clock
+        drafts=Drafts(
+            profile=profile, patients=patients, documents=documents, clock=clock, now=now
         ),
-        sending=Sending(documents=documents, sender=sender, signer=signer, clock=clock),
+        follow_ups=FollowUps(
+            profile=profile,
+            patients=patients,
+            documents=documents,
+            sender=sender,
+            clock=clock,
+            now=now,
+            kmehr=kmehr,
+        ),
+        sending=Sending(
+            documents=documents,
+            sender=sender,
+            signer=signer,
+            profile=profile,
+            clock=clock,
+            now=now,
+        ),
         outbox=Outbox(sender),
         messaging=Conversations(messaging=EndpointMessaging(sender.client), documents=documents),
-        copies=Copies(documents=documents, renderer=renderer),
+        copies=Copies(
+            documents=documents,
+            renderer=renderer,
+            kmehr=kmehr,
+            profile=profile,
+            clock=clock,
+            now=now,
+        ),
         settings=Settings(profile=profile, writer=settings_writer),
         clock=clock,
         demo=demo,
         demo_pin=DEMO_PASSWORD if demo else "",
     )
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def authorising_role(settings: dict[str, object]) -> AuthorisingRole:
+    """The profile's role when it signs a partial resumption (a treating physician unless
+    the profile says ``authorising_role: occupational-physician``)."""
+    try:
+        return AuthorisingRole(str(settings.get("authorising_role", "")))
+    except ValueError:
+        return AuthorisingRole.TREATING_PHYSICIAN
 
 
 @dataclass
@@ -132,7 +175,9 @@ def open_session(
     sender = OutboxSender(outbox=profile.outbox, documents=profile.documents, client=client)
     languages = tuple(Language(x) for x in (info.languages or ("nl", "fr")) if x in LANGUAGES)
     services = build_services(
-        profile=Profile(practitioner_from(info), languages, settings),
+        profile=Profile(
+            practitioner_from(info), languages, settings, role=authorising_role(settings)
+        ),
         store=profile,
         sender=sender,
         signer=ConfiguredSigner(config) if config is not None else None,

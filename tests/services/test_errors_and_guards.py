@@ -30,6 +30,7 @@ def signed(services, patient_id: str, *, electronic: bool = True):
             rec.document.body,
             period=Period(TODAY, TODAY + timedelta(days=6)),
             diagnoses=(Diagnosis("Griep"),),
+            expected_return=TODAY + timedelta(days=7),
         ),
         consent=samples.consent(TODAY),
     )

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.lifecycle import DocumentStatus
-from fitnote_desktop.domain.model import Diagnosis, DocumentKind, Period
+from fitnote_desktop.domain.model import Consent, Diagnosis, DocumentKind, Period
 from fitnote_desktop.services import ServiceError, Services
 
 TODAY = date(2026, 11, 23)
@@ -24,6 +24,7 @@ def ready(services: Services, patient_id: str, *, consent: bool = True):
             doc.body,
             period=Period(TODAY, TODAY + timedelta(days=6)),
             diagnoses=(Diagnosis("Griep"),),
+            expected_return=TODAY + timedelta(days=7),
         ),
         consent=samples.consent(TODAY) if consent else doc.consent,
     )
@@ -90,20 +91,45 @@ def test_replacement_marks_the_original(services, store_profile):
     deliver(store_profile.outbox, original.id)
     repl = services.follow_ups.replace(original.id)
     assert repl.document.replaces == original.id
+    offer = services.drafts.consent_offer(p.id)
+    services.drafts.record_consent(repl.id, offer.consent)  # consent is asked again
     services.sending.sign_and_send(repl.id, lambda _p: "1")
     old = services.drafts.get(original.id)
     assert old.status is DocumentStatus.REPLACED and old.replaced_by == repl.id
 
 
-def test_new_certificate_carries_consent_and_job_from_the_last_signed_one(services):
+def test_new_certificate_carries_the_job_and_only_offers_the_consent(services):
+    """Rule 10: consent is given per document; the last one is offered, never copied."""
     p = services.patients.save(samples.patient())
     first = ready(services, p.id)
     doc = replace(first.document, employment=samples.incapacity().employment)
     services.drafts.save(p.id, doc)
     services.sending.sign_and_send(first.id, lambda _p: "1")
     nxt = services.drafts.new(DocumentKind.INCAPACITY, p.id)
-    assert nxt.document.consent.electronic_sending
     assert nxt.document.employment.job_title == "Magazijnier"
+    assert nxt.document.consent == Consent()
+    offer = services.drafts.consent_offer(p.id)
+    assert offer.given_on == TODAY
+    assert offer.consent.reference == "CONSENT-2026-0042" and offer.consent.recorded_at is None
+    before = datetime.now(UTC)
+    confirmed = services.drafts.record_consent(nxt.id, offer.consent)
+    recorded = confirmed.document.consent.recorded_at
+    assert confirmed.document.consent.electronic_sending
+    assert recorded is not None and recorded >= before  # recorded anew, as of now
+
+
+def test_no_consent_is_offered_from_a_draft(services):
+    p = services.patients.save(samples.patient())
+    ready(services, p.id)  # has a consent, but is not signed
+    assert services.drafts.consent_offer(p.id) is None
+
+
+def test_consent_is_not_recorded_on_a_signed_document(services):
+    p = services.patients.save(samples.patient())
+    signed = services.sending.sign_and_send(ready(services, p.id).id, lambda _p: "1")
+    with pytest.raises(ServiceError) as err:
+        services.drafts.record_consent(signed.id, samples.consent(TODAY))
+    assert err.value.code == "store.document_signed"
 
 
 def test_invalid_niss_is_refused_with_its_code(services):

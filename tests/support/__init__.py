@@ -8,6 +8,7 @@ modules import them as ``from support.signing import ...``:
 * ``endpoint``: a live TLS endpoint on a thread or in a child process, fault injection,
   TLS certificates for the refusal tests, the PostgreSQL test cluster.
 * ``outbox``: a real encrypted profile with signed documents queued for sending.
+* ``kmehr_check``: the official KMEHR XSD and Mult-eMediatt schematron, run for real.
 
 Everything here drives the real components; nothing is mocked.
 """
