@@ -29,19 +29,27 @@ free_text = st.text(
 )
 
 diagnosis_codes = st.sampled_from(
-    [("L86", CodeSystem.ICPC2), ("M51.1", CodeSystem.ICD10), ("F32.9", CodeSystem.ICD10),
-     ("279039007", CodeSystem.SNOMED_CT), ("P76", CodeSystem.ICPC2)]
+    [
+        ("L86", CodeSystem.ICPC2),
+        ("M51.1", CodeSystem.ICD10),
+        ("F32.9", CodeSystem.ICD10),
+        ("279039007", CodeSystem.SNOMED_CT),
+        ("P76", CodeSystem.ICPC2),
+    ]
 )
 
 
 @st.composite
 def diagnoses(draw: st.DrawFn) -> tuple[Diagnosis, ...]:
+    """1 to 3 diagnoses (the Mult-eMediatt maximum), one of them marked principal."""
     n = draw(st.integers(1, 3))
+    principal = draw(st.integers(0, n - 1))
     out = []
     for i in range(n):
         words = draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèëïç ", min_size=1, max_size=30))
         code, system = draw(diagnosis_codes)
-        out.append(Diagnosis(f"{DIAGNOSIS_MARKER}{i} {words}".strip(), code, system))
+        text = f"{DIAGNOSIS_MARKER}{i} {words}".strip()
+        out.append(Diagnosis(text, code, system, principal=i == principal))
     return tuple(out)
 
 

@@ -23,6 +23,7 @@ from fitnote_desktop.domain.model import (
     Diagnosis,
     DocumentKind,
     FitNote,
+    HospitalStay,
     IcfCapacity,
     IncapacityFor,
     Period,
@@ -134,6 +135,13 @@ def _period_text(period: Period | None) -> Localized:
     return text
 
 
+def _hospital_stay_text(stay: HospitalStay) -> Localized:
+    """Admission and discharge dates, then the hospital's name and identifier if known."""
+    period = _period_text(Period(stay.admission, stay.discharge))
+    where = ", ".join(p for p in (stay.hospital_name.strip(), stay.hospital_id.strip()) if p)
+    return lambda lang: f"{period(lang)} — {where}" if where else period(lang)
+
+
 def _diagnosis_text(diagnosis: Diagnosis) -> str:
     code = diagnosis.code.strip()
     if not code:
@@ -143,7 +151,9 @@ def _diagnosis_text(diagnosis: Diagnosis) -> str:
 
 
 def _capacity_row(capacity: IcfCapacity) -> CapacityRow:
-    from fitnote_desktop.domain.icf import load_catalogue
+    """One capacity in ICF notation: d codes with the *capacity* qualifier (``d430._2``),
+    e codes graded as a barrier, never as something the patient "can do"."""
+    from fitnote_desktop.domain.icf import capacity_notation, load_catalogue
 
     catalogue = load_catalogue()
     code = capacity.code.strip()
@@ -160,13 +170,17 @@ def _capacity_row(capacity: IcfCapacity) -> CapacityRow:
     def extent(lang: str) -> str:
         if qualifier is None:
             return label("value.none", lang)
+        if code.startswith("e"):
+            grade = qualifier.labels.get(lang) or str(capacity.qualifier)
+            return label("capacities.barrier", lang, extent=grade)
         return (
             qualifier.fitnote_wording.get(lang)
             or qualifier.labels.get(lang)
             or str(capacity.qualifier)
         )
 
-    return CapacityRow(f"{code}.{capacity.qualifier}", name, extent, capacity.statement)
+    notation = capacity_notation(code, capacity.qualifier)
+    return CapacityRow(notation, name, extent, capacity.statement)
 
 
 def _fit_note_section(fit: FitNote, withheld: bool) -> Section:
@@ -216,7 +230,7 @@ def build(
     )
     kind = view.kind
     if kind is DocumentKind.INCAPACITY:
-        for_work = not view.incapacity_for or IncapacityFor.WORK in view.incapacity_for
+        for_work = view.incapacity_for in (None, IncapacityFor.WORK)
         title = loc("title.incapacity.work" if for_work else "title.incapacity.other")
         subtitle = (
             loc(f"certificate_kind.{view.certificate_kind.value}")
@@ -256,11 +270,10 @@ def build(
         what: list[Field] = [
             Field(loc("field.period.incapacity"), _period_text(view.period), strong=True)
         ]
-        if view.incapacity_for:
+        if view.incapacity_for is not None:
             what.append(
                 Field(
-                    loc("field.incapacity_for"),
-                    words([f"incapacity_for.{f.value}" for f in view.incapacity_for]),
+                    loc("field.incapacity_for"), loc(f"incapacity_for.{view.incapacity_for.value}")
                 )
             )
         if view.out_of_home_allowed is not None:
@@ -289,6 +302,8 @@ def build(
                     lambda lang, h=hours: label("extent.hours", lang, n=format_number(h, lang)),
                 )
             )
+        if resumption.nature.strip():
+            rows.append(Field(loc("field.nature"), const(resumption.nature), translated=False))
         if resumption.conditions.strip():
             rows.append(
                 Field(loc("field.conditions"), const(resumption.conditions), translated=False)
@@ -317,15 +332,19 @@ def build(
         # carry them (same reasoning as the resumption's conditions in ``datasets``).
         if invalidity.remarks.strip():  # datasets.project keeps them for the advising physician
             rows.append(Field(loc("field.remarks"), const(invalidity.remarks), translated=False))
-        sections.append(Section(loc("section.invalidity"), tuple(rows)))
+        sections.append(
+            Section(loc("section.invalidity"), tuple(rows), note=loc("invalidity.in_preparation"))
+        )
 
     medical = view.medical
     if medical is not None:
         rows = []
         if medical.reason is not None:
             rows.append(Field(loc("field.reason"), loc(f"reason.{medical.reason.value}")))
+        marked = [d.principal for d in medical.diagnoses]
+        principal = marked.index(True) if any(marked) else 0
         for i, diagnosis in enumerate(medical.diagnoses):
-            key = "field.diagnosis.principal" if i == 0 else "field.diagnosis.secondary"
+            key = "field.diagnosis.principal" if i == principal else "field.diagnosis.secondary"
             if len(medical.diagnoses) == 1:
                 key = "field.diagnosis"
             rows.append(Field(loc(key), const(_diagnosis_text(diagnosis)), translated=False))
@@ -338,8 +357,22 @@ def build(
                     date_of(medical.occupational_disease_declared),
                 )
             )
-        if medical.hospitalisation is not None:
-            rows.append(Field(loc("field.hospitalisation"), _period_text(medical.hospitalisation)))
+        if medical.expected_delivery is not None:
+            rows.append(Field(loc("field.expected_delivery"), date_of(medical.expected_delivery)))
+        if medical.maternity_leave is not None:
+            rows.append(Field(loc("field.maternity_leave"), _period_text(medical.maternity_leave)))
+        if medical.antedating_justification.strip():
+            rows.append(
+                Field(
+                    loc("field.antedating_justification"),
+                    const(medical.antedating_justification),
+                    translated=False,
+                )
+            )
+        if medical.hospital_stay is not None:
+            rows.append(
+                Field(loc("field.hospital_stay"), _hospital_stay_text(medical.hospital_stay))
+            )
         if medical.stay_abroad is not None:
             stay = medical.stay_abroad
             country = f" ({stay.country})" if stay.country else ""

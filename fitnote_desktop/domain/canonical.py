@@ -6,6 +6,10 @@ strings, dates as ISO 8601), ``None`` fields omitted. With no floats, sorted key
 ``ensure_ascii=False``, Python's ``json.dumps`` output coincides with RFC 8785 for the
 values we emit, so no hand-written serialiser is needed.
 
+Documents stored or signed before the issue-12 model change (same ``fitnote/1`` schema
+value) are read through :func:`upgrade_legacy`, one pure function that rewrites the old
+shape to the current one before decoding; the stored bytes themselves never change.
+
 Encoding and decoding are driven by the dataclasses' type hints, so the model is the
 single source of truth; the JSON Schema in ``resources/schema/`` is generated from the
 same hints (``json_schema()``) and a test keeps the file in sync.
@@ -199,10 +203,62 @@ def _is_optional(hint: Any) -> bool:
     return get_origin(hint) in (typing.Union, types.UnionType) and type(None) in get_args(hint)
 
 
+_LEGACY_INCAPACITY_FOR = {"swimming": "swim"}
+_LEGACY_EMPLOYMENT = {"employee": "employed"}
+
+
+def upgrade_legacy(data: dict[str, Any]) -> dict[str, Any]:
+    """The current shape of a document written by the pre-issue-12 model (a new dict).
+
+    Old payloads had ``incapacity_for`` as a list, the codes ``swimming`` and
+    ``employee``, a reason ``hospitalisation`` with a ``hospitalisation`` period, and
+    diagnoses whose first one was implicitly principal. Current payloads pass unchanged.
+    """
+    out = dict(data)
+    employment = out.get("employment")
+    if isinstance(employment, dict) and employment.get("situation") in _LEGACY_EMPLOYMENT:
+        out["employment"] = {
+            **employment,
+            "situation": _LEGACY_EMPLOYMENT[employment["situation"]],
+        }
+    body = out.get("body")
+    if not isinstance(body, dict):
+        return out
+    body = dict(body)
+    if out.get("kind") == DocumentKind.INCAPACITY.value:
+        wanted = body.get("incapacity_for")
+        if isinstance(wanted, list):
+            if wanted:
+                body["incapacity_for"] = wanted[0]
+            else:
+                del body["incapacity_for"]  # the old default was work
+        if isinstance(body.get("incapacity_for"), str):
+            value = body["incapacity_for"]
+            body["incapacity_for"] = _LEGACY_INCAPACITY_FOR.get(value, value)
+        if body.get("reason") == "hospitalisation":
+            body["reason"] = "illness"
+        hosp = body.pop("hospitalisation", None)
+        if isinstance(hosp, dict) and "hospital_stay" not in body:
+            stay = {"admission": hosp.get("begin")}
+            if hosp.get("end") is not None:
+                stay["discharge"] = hosp["end"]
+            body["hospital_stay"] = stay
+    diagnoses = body.get("diagnoses")
+    if (
+        isinstance(diagnoses, list)
+        and diagnoses
+        and all(isinstance(d, dict) and "principal" not in d for d in diagnoses)
+    ):
+        body["diagnoses"] = [{**diagnoses[0], "principal": True}, *diagnoses[1:]]
+    out["body"] = body
+    return out
+
+
 def from_dict(data: Any) -> Document:
     """Decode a ``fitnote/1`` dict; raises :class:`CanonicalError` naming the bad field."""
     if not isinstance(data, dict):
         raise CanonicalError("", "must be a JSON object")
+    data = upgrade_legacy(data)
     if data.get("schema") != SCHEMA:
         raise CanonicalError("schema", f"must be {SCHEMA!r}")
     try:

@@ -3,7 +3,9 @@
 Privacy by construction: a :class:`RecipientView` is built field by field from the
 document, so a new field added to the model reaches nobody until it is added here on
 purpose. Only the advising physician of the mutuality ever receives diagnoses, the
-reason, the accident or hospitalisation details. The occupational physician gets the
+reason, the accident or hospital-stay details, the antedating justification and the
+author's own national number (a signing and login attribute, never certificate content
+for the others). The occupational physician gets the
 fit-note and the period; the employer the period, the out-of-home flag and, only with
 the patient's consent, the fit-note's advice and capacities; the patient a summary
 without diagnosis plus what to do next.
@@ -24,6 +26,7 @@ from fitnote_desktop.domain.model import (
     DocumentKind,
     Employment,
     FitNote,
+    HospitalStay,
     IncapacityCertificate,
     IncapacityFor,
     IncapacityReason,
@@ -45,8 +48,11 @@ class MedicalDetails:
     diagnoses: tuple[Diagnosis, ...] = ()
     accident_date: date | None = None
     occupational_disease_declared: date | None = None
-    hospitalisation: Period | None = None
+    hospital_stay: HospitalStay | None = None
     stay_abroad: StayAbroad | None = None
+    antedating_justification: str = ""
+    expected_delivery: date | None = None
+    maternity_leave: Period | None = None
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,7 @@ class RecipientView:
     patient_niss: str | None = None  # not for the employer
     patient_birth_date: date | None = None
     certificate_kind: CertificateKind | None = None
-    incapacity_for: tuple[IncapacityFor, ...] = ()
+    incapacity_for: IncapacityFor | None = None
     out_of_home_allowed: bool | None = None
     expected_return: date | None = None
     previous_reference: str = ""
@@ -124,7 +130,7 @@ def project(document: Document, recipient: Recipient) -> RecipientView:
         "document_id": str(document.id),
         "kind": document.kind,
         "language": document.language,
-        "author": document.author,
+        "author": replace(document.author, niss=""),  # advising physician: restored below
         "patient_name": document.patient.full_name,
         "consultation": document.consultation,
         "period": document.period,
@@ -149,14 +155,17 @@ def project(document: Document, recipient: Recipient) -> RecipientView:
                 diagnoses=cert.diagnoses,
                 accident_date=cert.accident_date,
                 occupational_disease_declared=cert.occupational_disease_declared,
-                hospitalisation=cert.hospitalisation,
+                hospital_stay=cert.hospital_stay,
                 stay_abroad=cert.stay_abroad,
+                antedating_justification=cert.antedating_justification,
+                expected_delivery=cert.expected_delivery,
+                maternity_leave=cert.maternity_leave,
             )
         elif isinstance(body, InvalidityRecognition):
             base["invalidity"] = body
             medical = MedicalDetails(diagnoses=body.diagnoses)
         return RecipientView(
-            **base,
+            **{**base, "author": document.author},
             patient_niss=document.patient.niss,
             patient_birth_date=document.patient.birth_date,
             expected_return=cert.expected_return if cert else None,

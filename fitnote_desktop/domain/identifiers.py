@@ -87,16 +87,17 @@ def format_niss(number: str) -> str:
 
 # ---------------------------------------------------------------------------- RIZIV
 
-RIZIV_MODULI = (97, 89, 83, 79)
+# The eHealth schematron accepts exactly these two moduli for a RIZIV/INAMI number
+# (multimediatt.schematron.xml, "Identification" assert on ID-HCPARTY: for 11 digits,
+# digits 7-8 = 97 - (first six mod 97) or 89 - (first six mod 89)).
+RIZIV_MODULI = (97, 89)
 
 
 class Qualification(StrEnum):
     GENERAL_PRACTITIONER = "general-practitioner"
-    GP_IN_TRAINING = "gp-in-training"
     PHYSICIAN = "physician"  # licensed physician without GP or specialist recognition
     SPECIALIST = "specialist"
-    SPECIALIST_IN_TRAINING = "specialist-in-training"
-    OTHER = "other"
+    OTHER = "other"  # a general-medicine code whose meaning we could not verify
 
 
 @dataclass(frozen=True)
@@ -109,31 +110,31 @@ class RizivInfo:
 
     @property
     def is_gp(self) -> bool:
-        return self.qualification in (
-            Qualification.GENERAL_PRACTITIONER,
-            Qualification.GP_IN_TRAINING,
-        )
+        return self.qualification is Qualification.GENERAL_PRACTITIONER
 
 
 def _qualification(code: str) -> Qualification:
-    """Decode the RIZIV qualification (last three digits).
+    """Decode the RIZIV qualification (bevoegdheidscode / code de compétence, last 3 digits).
 
-    000-002 physician, 003 GP in training, 004-009 general practitioner (recognised,
-    with or without accreditation), from 100 on a specialty (the last digit
-    distinguishes recognised / accredited / in training: 0-5 recognised, 6-9 training
-    is an approximation of RIZIV's table kept deliberately coarse, because the domain
-    only needs GP vs specialist).
+    Verified codes only:
+    - 000: physician holding the legal diploma, no recognised title (RIZIV, "Een
+      RIZIV-nummer krijgen": a number "met bevoegdheidscode -000");
+    - 003 and 004: recognised general practitioner, 004 accredited (Domus Medica,
+      "Erkenning als huisarts": after recognition the GP uses "uw nieuw nummer (003/004)").
+    - 100 and up: a specialty (the first digits name it; recognised / in training /
+      accredited is not decoded here).
+    NOT verified (neither the seeds nor the schematron list them, and no RIZIV table was
+    at hand): 001, 002 and 005-099 (GP in training, acquired rights and other general
+    medicine codes). They decode to ``OTHER`` rather than to a guessed meaning.
     """
     n = int(code)
-    if n <= 2:
+    if n == 0:
         return Qualification.PHYSICIAN
-    if n == 3:
-        return Qualification.GP_IN_TRAINING
-    if n <= 9:
+    if n in (3, 4):
         return Qualification.GENERAL_PRACTITIONER
-    if n < 100:
-        return Qualification.OTHER
-    return Qualification.SPECIALIST_IN_TRAINING if code[-1] in "9" else Qualification.SPECIALIST
+    if n >= 100:
+        return Qualification.SPECIALIST
+    return Qualification.OTHER
 
 
 def riziv_error(number: str) -> str | None:

@@ -22,6 +22,7 @@ from typing import Final
 
 from fitnote_desktop.domain.model import (
     CertificateKind,
+    Consent,
     Consultation,
     Document,
     DocumentKind,
@@ -204,7 +205,9 @@ def prolong(previous: Document, *, author: Practitioner, today: date) -> Documen
     """A prolongation prefilled from ``previous``: start = the day after its end.
 
     The duration of the previous certificate is proposed again; the fit-note is kept
-    (capacities rarely change in a week) but its review date is cleared.
+    (capacities rarely change in a week) but its review date is cleared. Consent is not
+    copied (it is given per document: ``consent.consent_offer`` proposes the last one),
+    nor are the previous certificate's hospital stay and antedating justification.
     """
     cert = _certificate(previous)
     if cert.period.end is None:
@@ -219,12 +222,15 @@ def prolong(previous: Document, *, author: Practitioner, today: date) -> Documen
         author=author,
         consultation=Consultation(today, _place(author)),
         replaces="",
+        consent=Consent(),
         episode_id=previous.episode_id or new_episode_id(),
         body=replace(
             cert,
             certificate_kind=CertificateKind.PROLONGATION,
             period=Period(begin, end),
             expected_return=None,
+            hospital_stay=None,
+            antedating_justification="",
             previous=previous_of(previous),
             fit_note=fit,
         ),
@@ -281,12 +287,15 @@ def relapse(previous: Document, *, author: Practitioner, today: date) -> Documen
         author=author,
         consultation=Consultation(today, _place(author)),
         replaces="",
+        consent=Consent(),
         episode_id=previous.episode_id or new_episode_id(),
         body=replace(
             cert,
             certificate_kind=CertificateKind.RELAPSE,
             period=Period(today, None),
             expected_return=None,
+            hospital_stay=None,
+            antedating_justification="",
             previous=previous_of(previous),
             fit_note=None,
         ),
@@ -294,13 +303,17 @@ def relapse(previous: Document, *, author: Practitioner, today: date) -> Documen
 
 
 def replacement(original: Document, *, author: Practitioner, today: date) -> Document:
-    """A corrected copy of a sent document; signing it replaces (and retracts) the original."""
+    """A corrected copy of a sent document; signing it replaces (and retracts) the original.
+
+    The consent is asked again: it is recorded per document.
+    """
     return replace(
         original,
         id=new_document_id(),
         author=author,
         consultation=Consultation(today, _place(author)),
         replaces=str(original.id),
+        consent=Consent(),
     )
 
 
@@ -312,6 +325,7 @@ def duplicate(original: Document, *, author: Practitioner, today: date) -> Docum
         author=author,
         consultation=Consultation(today, _place(author)),
         replaces="",
+        consent=Consent(),
         episode_id=new_episode_id() if original.kind is DocumentKind.INCAPACITY else "",
     )
     period = original.period
@@ -324,6 +338,8 @@ def duplicate(original: Document, *, author: Practitioner, today: date) -> Docum
             previous=None,
             period=Period(today, today + length if length is not None else None),
             expected_return=None,
+            hospital_stay=None,
+            antedating_justification="",
         )
     elif isinstance(body, FitNote) and body.period is not None:
         body = replace(body, period=Period(today, today + length if length else None))

@@ -45,35 +45,58 @@ class CertificateKind(StrEnum):
 
 
 class IncapacityFor(StrEnum):
-    """KMEHR CD-INCAPACITY."""
+    """KMEHR CD-INCAPACITY: what the patient is unable to do (exactly one per certificate)."""
 
     WORK = "work"
     SCHOOL = "school"
-    SWIMMING = "swimming"
     SCHOOL_SPORTS = "schoolsports"
+    SWIM = "swim"
+    SPORT = "sport"
     HEAVY_PHYSICAL_ACTIVITY = "heavyphysicalactivity"
+    TRAVEL = "travel"
+    VOTE = "vote"
 
 
 class IncapacityReason(StrEnum):
-    """KMEHR CD-INCAPACITYREASON."""
+    """The six CD-INCAPACITYREASON values Mult-eMediatt accepts.
+
+    A hospital stay is not a reason: it is recorded as a :class:`HospitalStay`.
+    """
 
     ILLNESS = "illness"
-    HOSPITALISATION = "hospitalisation"
     ACCIDENT = "accident"
-    WORK_ACCIDENT = "workaccident"
     TRAVEL_ACCIDENT = "traveltofromworkaccident"
+    WORK_ACCIDENT = "workaccident"
     OCCUPATIONAL_DISEASE = "occupationaldisease"
     PREGNANCY = "pregnancy"
 
 
 class EmploymentSituation(StrEnum):
-    """Employment situation of the patient (KMEHR-aligned codes)."""
+    """Employment situation of the patient.
 
-    EMPLOYEE = "employee"
+    The first three are KMEHR CD-EMPLOYMENTSITUATION values; a job seeker and "other" are
+    local values that are never written as a KMEHR code (``kmehr_code`` is None).
+    """
+
+    EMPLOYED = "employed"
     CIVIL_SERVANT = "civilservant"
     SELF_EMPLOYED = "selfemployed"
     JOB_SEEKER = "jobseeker"
     OTHER = "other"
+
+    @property
+    def kmehr_code(self) -> str | None:
+        """The CD-EMPLOYMENTSITUATION code, or None for a local-only value."""
+        return self.value if self in _KMEHR_EMPLOYMENT else None
+
+
+_KMEHR_EMPLOYMENT = frozenset(
+    {
+        EmploymentSituation.EMPLOYED,
+        EmploymentSituation.CIVIL_SERVANT,
+        EmploymentSituation.SELF_EMPLOYED,
+    }
+)
 
 
 class CodeSystem(StrEnum):
@@ -159,7 +182,7 @@ class Practitioner:
     phone: str = ""
     email: str = ""
     practice_name: str = ""
-    niss: str = ""  # ties the eID signature certificate to this author
+    niss: str = ""  # signing/login attribute: only the advising physician's dataset has it
 
     @property
     def full_name(self) -> str:
@@ -168,7 +191,7 @@ class Practitioner:
 
 @dataclass(frozen=True)
 class Employment:
-    situation: EmploymentSituation = EmploymentSituation.EMPLOYEE
+    situation: EmploymentSituation = EmploymentSituation.EMPLOYED
     job_title: str = ""
     employer_name: str = ""
     employer_language: Language | None = None  # None: unknown, employer copy NL+FR
@@ -193,9 +216,12 @@ class Consultation:
 
 @dataclass(frozen=True)
 class Diagnosis:
-    text: str
+    """A code and/or a text; at most one of a certificate's diagnoses is principal."""
+
+    text: str = ""
     code: str = ""
     code_system: CodeSystem | None = None
+    principal: bool = False
 
 
 @dataclass(frozen=True)
@@ -208,6 +234,16 @@ class Period:
 
     def contains(self, day: date) -> bool:
         return self.begin <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class HospitalStay:
+    """A hospital stay during the incapacity (KMEHR encounter items, not a reason)."""
+
+    admission: date
+    discharge: date | None = None
+    hospital_name: str = ""
+    hospital_id: str = ""  # e.g. the hospital's RIZIV/INAMI or eHealth identifier, optional
 
 
 @dataclass(frozen=True)
@@ -255,20 +291,27 @@ class IncapacityCertificate:
     certificate_kind: CertificateKind
     period: Period
     reason: IncapacityReason = IncapacityReason.ILLNESS
-    incapacity_for: tuple[IncapacityFor, ...] = (IncapacityFor.WORK,)
-    diagnoses: tuple[Diagnosis, ...] = ()  # the first one is principal
+    incapacity_for: IncapacityFor = IncapacityFor.WORK
+    diagnoses: tuple[Diagnosis, ...] = ()  # at most 3, one marked principal
     out_of_home_allowed: bool = False
-    expected_return: date | None = None  # first prognosis on return to work
+    expected_return: date | None = None  # first prognosis on return to work (mandatory)
     accident_date: date | None = None
     occupational_disease_declared: date | None = None
-    hospitalisation: Period | None = None
+    hospital_stay: HospitalStay | None = None
     residence_during_incapacity: Address | None = None
     stay_abroad: StayAbroad | None = None
     previous: PreviousCertificate | None = None
     fit_note: FitNote | None = None
+    antedating_justification: str = ""  # only the advising physician sees it
+    expected_delivery: date | None = None  # self-employed woman, pregnancy
+    maternity_leave: Period | None = None  # self-employed woman, pregnancy
 
     @property
     def principal_diagnosis(self) -> Diagnosis | None:
+        """The diagnosis marked principal, else the first one."""
+        marked = [d for d in self.diagnoses if d.principal]
+        if marked:
+            return marked[0]
         return self.diagnoses[0] if self.diagnoses else None
 
 
@@ -279,6 +322,7 @@ class PartialResumption:
     percentage: int | None = None  # of a full-time job, 1..99
     hours_per_week: Decimal | None = None  # alternative to a percentage
     conditions: str = ""
+    nature: str = ""  # the nature of the work resumed
     authorised_by: AuthorisingRole = AuthorisingRole.TREATING_PHYSICIAN
     related_certificate: str = ""  # reference of the certificate of the incapacity episode
 

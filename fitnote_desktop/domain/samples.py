@@ -27,6 +27,7 @@ from fitnote_desktop.domain.model import (
     EmploymentSituation,
     FitNote,
     FitNoteStatus,
+    HospitalStay,
     IcfCapacity,
     IncapacityCertificate,
     IncapacityFor,
@@ -111,7 +112,7 @@ def incapacity(
         consultation=Consultation(begin, "Gent"),
         language=Language.NL,
         employment=Employment(
-            EmploymentSituation.EMPLOYEE, "Magazijnier", "Logistiek Noord NV", None
+            EmploymentSituation.EMPLOYED, "Magazijnier", "Logistiek Noord NV", None
         ),
         consent=consent(begin),
         episode_id="EP-6f1c2b1e",
@@ -119,9 +120,14 @@ def incapacity(
             certificate_kind=CertificateKind.INITIAL,
             period=Period(begin, end),
             reason=IncapacityReason.ILLNESS,
-            incapacity_for=(IncapacityFor.WORK,),
+            incapacity_for=IncapacityFor.WORK,
             diagnoses=(
-                Diagnosis("Lumbago met uitstraling naar het linkerbeen", "L86", CodeSystem.ICPC2),
+                Diagnosis(
+                    "Lumbago met uitstraling naar het linkerbeen",
+                    "L86",
+                    CodeSystem.ICPC2,
+                    principal=True,
+                ),
             ),
             out_of_home_allowed=True,
             expected_return=end + timedelta(days=1),
@@ -148,9 +154,15 @@ def prolongation(previous: Document | None = None) -> Document:
             cert,
             certificate_kind=CertificateKind.PROLONGATION,
             period=Period(begin, end),
-            reason=IncapacityReason.HOSPITALISATION,
-            hospitalisation=Period(begin, begin + timedelta(days=2)),
-            diagnoses=(Diagnosis("Hernie discale L5-S1 opérée", "M51.1", CodeSystem.ICD10),),
+            reason=IncapacityReason.ILLNESS,
+            hospital_stay=HospitalStay(
+                admission=begin,
+                discharge=begin + timedelta(days=2),
+                hospital_name="Cliniques universitaires Saint-Luc",
+            ),
+            diagnoses=(
+                Diagnosis("Hernie discale L5-S1 opérée", "M51.1", CodeSystem.ICD10, principal=True),
+            ),
             expected_return=end + timedelta(days=1),
             previous=PreviousCertificate(
                 str(previous.id), prev_period.begin, prev_period.end, previous.author.riziv
@@ -168,7 +180,7 @@ def standalone_fit_note() -> Document:
         patient=patient(),
         consultation=Consultation(begin, "Gent"),
         language=Language.NL,
-        employment=Employment(EmploymentSituation.EMPLOYEE, "Magazijnier", "Logistiek Noord NV"),
+        employment=Employment(EmploymentSituation.EMPLOYED, "Magazijnier", "Logistiek Noord NV"),
         consent=consent(begin),
         recipients=(Recipient.OCCUPATIONAL_PHYSICIAN, Recipient.EMPLOYER, Recipient.PATIENT),
         episode_id="EP-6f1c2b1e",
@@ -184,14 +196,15 @@ def partial_resumption() -> Document:
         patient=patient(),
         consultation=Consultation(start - timedelta(days=3), "Gent"),
         language=Language.NL,
-        employment=Employment(EmploymentSituation.EMPLOYEE, "Magazijnier", "Logistiek Noord NV"),
-        consent=consent(start),
+        employment=Employment(EmploymentSituation.EMPLOYED, "Magazijnier", "Logistiek Noord NV"),
+        consent=consent(start - timedelta(days=3)),
         recipients=(Recipient.ADVISING_PHYSICIAN, Recipient.EMPLOYER, Recipient.PATIENT),
         episode_id="EP-6f1c2b1e",
         body=PartialResumption(
             start=start,
             end=start + timedelta(days=90),
             percentage=50,
+            nature="Magazijnwerk: orderpicking zonder heffen boven 5 kg.",
             conditions="Halve dagen, geen nachtwerk.",
             authorised_by=AuthorisingRole.TREATING_PHYSICIAN,
             related_certificate="6f1c2b1e-7a3d-4c5e-9b8a-0d1e2f3a4b5c",
@@ -218,14 +231,18 @@ def invalidity_recognition() -> Document:
         patient=replace(patient(), language=Language.FR),
         consultation=Consultation(SAMPLE_DAY, "Gent"),
         language=Language.FR,
-        employment=Employment(EmploymentSituation.EMPLOYEE, "Magasinier", "Logistiek Noord NV"),
+        employment=Employment(EmploymentSituation.EMPLOYED, "Magasinier", "Logistiek Noord NV"),
         consent=consent(),
         recipients=(Recipient.ADVISING_PHYSICIAN, Recipient.PATIENT),
         body=InvalidityRecognition(
             valid_from=valid_from,
             valid_until=date(2027, 11, 30),
             incapacity_since=date(2025, 10, 6),
-            diagnoses=(Diagnosis("Dépression majeure récurrente", "F33.1", CodeSystem.ICD10),),
+            diagnoses=(
+                Diagnosis(
+                    "Dépression majeure récurrente", "F33.1", CodeSystem.ICD10, principal=True
+                ),
+            ),
             remarks="Suivi psychiatrique hebdomadaire.",
         ),
     )

@@ -7,9 +7,10 @@ assessed; beyond 2 months a "responsible treating physician" coordinates; in mon
 reintegration trajectory within 6 months; after one year the incapacity becomes
 invalidity, whose recognition is renewed at most every 12 months.
 
-Certificates belong to one episode when each starts no later than the day after the
-previous one ends plus the 14-day relapse window (primary incapacity: a relapse within
-14 days counts as the same period).
+Certificates belong to one episode when each starts within the relapse window after the
+previous one ends (``periods.relapse_window_end``, the rule validation uses too): the
+14 days following the end in primary incapacity, 3 months once the episode has reached
+invalidity (one year).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from fitnote_desktop.domain.model import (
     IncapacityCertificate,
     InvalidityRecognition,
 )
-from fitnote_desktop.domain.validation import RELAPSE_WINDOW_DAYS, add_months
+from fitnote_desktop.domain.periods import add_months, in_invalidity, relapse_window_end
 
 
 class Actor(StrEnum):
@@ -118,20 +119,30 @@ def split_episodes(documents: Iterable[Document]) -> list[Episode]:
         key=lambda d: _bounds(d)[0],
     )
     groups: list[list[Document]] = []
+    group_start: date | None = None
     group_end: date | None = None
     for doc in relevant:
         begin, end = _bounds(doc)
-        continues = bool(groups) and (
-            group_end is None
-            or begin <= group_end + timedelta(days=1 + RELAPSE_WINDOW_DAYS)
-            or isinstance(doc.body, InvalidityRecognition)
+        continues = (
+            bool(groups)
+            and group_start is not None
+            and (
+                group_end is None
+                or begin
+                <= relapse_window_end(
+                    group_end,
+                    invalidity=in_invalidity(group_start, group_end)
+                    or any(isinstance(d.body, InvalidityRecognition) for d in groups[-1]),
+                )
+                or isinstance(doc.body, InvalidityRecognition)
+            )
         )
         if continues:
             groups[-1].append(doc)
             group_end = None if group_end is None or end is None else max(group_end, end)
         else:
             groups.append([doc])
-            group_end = end
+            group_start, group_end = begin, end
     episodes = []
     for group in groups:
         certs = [d for d in group if isinstance(d.body, IncapacityCertificate)]

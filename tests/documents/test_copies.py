@@ -111,7 +111,7 @@ def test_capacities_table_has_label_in_language_and_qualifier_in_words(
 
     catalogue = load_catalogue()
     text = flat(texts("incapacity-initial", Recipient.OCCUPATIONAL_PHYSICIAN, lang))
-    assert "d430.2" in text and "d415.1" in text and "d450.1" in text
+    assert "d430._2" in text and "d415._1" in text and "d450._1" in text  # capacity qualifier
     assert catalogue.label("d430", lang) in text
     assert flat(catalogue.qualifier(2).fitnote_wording[lang]) in text  # type: ignore[union-attr]
     assert "Kan tot 5 kg heffen en dragen." in text  # the physician's own statement
@@ -135,9 +135,10 @@ def test_advising_physician_gets_the_medical_details(texts: Callable[..., str]) 
     prolongation = flat(texts("incapacity-prolongation", Recipient.ADVISING_PHYSICIAN, "fr"))
     assert "Hernie discale L5-S1 opérée — M51.1 (ICD-10)" in prolongation
     assert "Prolongation" in prolongation and "Certificat précédent" in prolongation
+    assert "Séjour à l'hôpital" in prolongation
     assert (
-        "Hospitalisation" in prolongation
-        and "du 30/11/2026 au 02/12/2026 inclus (3 jours)" in prolongation
+        "du 30/11/2026 au 02/12/2026 inclus (3 jours) — Cliniques universitaires Saint-Luc"
+        in prolongation
     )
 
 

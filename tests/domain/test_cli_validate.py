@@ -28,7 +28,7 @@ def test_valid_example_exits_zero() -> None:
         "validate",
         str(ROOT / "resources/examples/incapacity-initial.json"),
         "--today",
-        "2027-01-31",
+        "2026-11-16",
     )
     assert out.returncode == 0, out.stderr
     assert "valid" in out.stdout

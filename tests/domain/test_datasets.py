@@ -60,7 +60,7 @@ def test_advising_physician_gets_everything_medical() -> None:
     assert isinstance(body, IncapacityCertificate)
     assert view.medical is not None
     assert view.medical.diagnoses == body.diagnoses
-    assert view.medical.hospitalisation == body.hospitalisation
+    assert view.medical.hospital_stay == body.hospital_stay
     assert view.previous_reference == body.previous.reference  # type: ignore[union-attr]
 
 

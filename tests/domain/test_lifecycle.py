@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from fitnote_desktop.domain import lifecycle, samples
-from fitnote_desktop.domain.findings import has_errors
-from fitnote_desktop.domain.model import CertificateKind, DocumentKind
+from fitnote_desktop.domain.consent import consent_offer
+from fitnote_desktop.domain.findings import Severity, has_errors
+from fitnote_desktop.domain.model import CertificateKind, Consent, DocumentKind
 from fitnote_desktop.domain.validation import validate
 
 TODAY = date(2026, 11, 30)
@@ -27,9 +29,37 @@ def test_prolong_starts_the_day_after_and_keeps_the_episode():
     assert not [f for f in validate(nxt, today=TODAY) if f.code.startswith("prolongation.")]
 
 
-def test_prolonged_sample_is_signable():
-    nxt = lifecycle.prolong(samples.incapacity(), author=samples.practitioner(), today=TODAY)
-    assert not has_errors(validate(nxt, today=TODAY))
+def test_prolonged_sample_is_signable_once_prognosis_and_consent_are_given():
+    first = samples.incapacity()
+    nxt = lifecycle.prolong(first, author=samples.practitioner(), today=TODAY)
+    missing = {f.code for f in validate(nxt, today=TODAY) if f.severity is Severity.ERROR}
+    # consent is per document and the first prognosis is the new certificate's own
+    assert missing == {"consent.electronic_missing", "incapacity.expected_return_missing"}
+    assert nxt.consent == Consent()
+    offer = consent_offer([first])
+    assert offer is not None
+    offered, recorded_on = offer
+    assert recorded_on == first.consent.recorded_at.date()
+    assert offered.reference == first.consent.reference and offered.recorded_at is None
+    signed_at = datetime(TODAY.year, TODAY.month, TODAY.day, 10, tzinfo=UTC)
+    ready = replace(
+        nxt,
+        consent=replace(offered, recorded_at=signed_at),
+        body=replace(nxt.body, expected_return=nxt.period.end + timedelta(days=1)),
+    )
+    assert not has_errors(validate(ready, today=TODAY))
+
+
+def test_no_follow_up_copies_the_consent():
+    first = samples.incapacity()
+    author = samples.practitioner()
+    for build in (lifecycle.prolong, lifecycle.relapse, lifecycle.replacement, lifecycle.duplicate):
+        assert build(first, author=author, today=TODAY).consent == Consent()
+
+
+def test_consent_offer_without_any_recorded_consent():
+    assert consent_offer([]) is None
+    assert consent_offer([replace(samples.incapacity(), consent=Consent())]) is None
 
 
 def test_relapse_starts_today_without_end():

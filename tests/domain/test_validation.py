@@ -10,7 +10,6 @@ from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.findings import Severity, has_errors
 from fitnote_desktop.domain.model import (
     AdviceOption,
-    CertificateKind,
     CodeSystem,
     Consent,
     Consultation,
@@ -18,6 +17,7 @@ from fitnote_desktop.domain.model import (
     Document,
     FitNote,
     FitNoteStatus,
+    HospitalStay,
     IcfCapacity,
     IncapacityCertificate,
     IncapacityFor,
@@ -26,6 +26,7 @@ from fitnote_desktop.domain.model import (
     PartialResumption,
     Period,
     PreviousCertificate,
+    Recipient,
     Sex,
     StayAbroad,
 )
@@ -47,20 +48,27 @@ def fit(doc: Document, **changes: object) -> Document:
     return cert(doc, fit_note=replace(body.fit_note, **changes))
 
 
-def codes(doc: Document) -> dict[str, tuple[str, Severity]]:
+def signing_day(doc: Document) -> date:
+    """Signed on the day of the consultation (no antedating), unless that is after TODAY."""
+    return min(TODAY, doc.consultation.date)
+
+
+def codes(doc: Document, **kwargs: object) -> dict[str, tuple[str, Severity]]:
     """First finding per code: its field and severity."""
     out: dict[str, tuple[str, Severity]] = {}
-    for f in validate(doc, today=TODAY):
+    for f in validate(doc, today=signing_day(doc), **kwargs):  # type: ignore[arg-type]
         out.setdefault(f.code, (f.field, f.severity))
     return out
 
 
 @pytest.mark.parametrize("name", sorted(samples.all_samples()))
 def test_samples_are_valid(name: str) -> None:
-    findings = validate(samples.all_samples()[name], today=TODAY)
+    doc = samples.all_samples()[name]
+    findings = validate(doc, today=signing_day(doc))
     assert findings == [], findings
 
 
+MALE_NISS = "85073003130"  # same birth date, odd sequence 031: a man
 INITIAL = samples.incapacity()
 PROLONG = samples.prolongation()
 RELAPSE = samples.relapse()
@@ -102,9 +110,9 @@ CASES = [
         "body.period.end",
     ),
     (
-        cert(INITIAL, period=Period(DAY - timedelta(days=20), DAY + timedelta(days=5))),
-        "period.begin_far_past",
-        "body.period.begin",
+        cert(INITIAL, period=Period(DAY - timedelta(days=3), DAY + timedelta(days=5))),
+        "incapacity.antedated_begin",
+        "body.antedating_justification",
     ),
     (
         cert(
@@ -126,7 +134,6 @@ CASES = [
         "body.period.begin",
     ),
     (cert(INITIAL, expected_return=DAY), "incapacity.return_before_begin", "body.expected_return"),
-    (cert(INITIAL, incapacity_for=()), "incapacity.for_missing", "body.incapacity_for"),
     # reasons
     (
         cert(INITIAL, reason=IncapacityReason.WORK_ACCIDENT),
@@ -144,23 +151,21 @@ CASES = [
         "body.occupational_disease_declared",
     ),
     (
-        cert(INITIAL, reason=IncapacityReason.HOSPITALISATION),
-        "reason.hospitalisation_missing",
-        "body.hospitalisation.begin",
+        cert(
+            INITIAL, hospital_stay=HospitalStay(DAY + timedelta(days=30), DAY + timedelta(days=31))
+        ),
+        "hospital_stay.outside_period",
+        "body.hospital_stay.admission",
     ),
     (
-        cert(
-            INITIAL,
-            reason=IncapacityReason.HOSPITALISATION,
-            hospitalisation=Period(DAY + timedelta(days=30), DAY + timedelta(days=31)),
-        ),
-        "reason.hospitalisation_outside_period",
-        "body.hospitalisation.begin",
+        cert(INITIAL, hospital_stay=HospitalStay(DAY + timedelta(days=3), DAY + timedelta(days=1))),
+        "period.inverted",
+        "body.hospital_stay.discharge",
     ),
     (
         replace(
             cert(INITIAL, reason=IncapacityReason.PREGNANCY),
-            patient=replace(INITIAL.patient, sex=Sex.MALE),
+            patient=replace(INITIAL.patient, niss=MALE_NISS, sex=Sex.FEMALE),
         ),
         "reason.pregnancy_sex",
         "body.reason",
@@ -224,8 +229,13 @@ CASES = [
         "body.fit_note.review_date",
     ),
     (
-        fit(INITIAL, capacities=(IcfCapacity("d999", 1, "x"),)),
+        fit(INITIAL, capacities=(IcfCapacity("x430", 1, "x"),)),
         "icf.unknown_code",
+        "body.fit_note.capacities[0].code",
+    ),
+    (
+        fit(INITIAL, capacities=(IcfCapacity("d999", 1, "x"),)),
+        "icf.code_not_in_catalogue",
         "body.fit_note.capacities[0].code",
     ),
     (
@@ -323,17 +333,16 @@ def test_prolongation_starting_the_day_after_is_accepted() -> None:
     assert body.period.begin == body.previous.end + timedelta(days=1)
 
 
-def test_relapse_within_fourteen_days_is_accepted_and_day_fifteen_warns() -> None:
+def test_relapse_begin_end_plus_fourteen_is_accepted_and_end_plus_fifteen_warns() -> None:
     prev_end = DAY - timedelta(days=1)
     within = cert(
         RELAPSE,
         previous=PreviousCertificate("ref", DAY - timedelta(days=10), prev_end),
-        period=Period(prev_end + timedelta(days=15), prev_end + timedelta(days=20)),
-        expected_return=None,
+        period=Period(prev_end + timedelta(days=14), prev_end + timedelta(days=20)),
     )
     assert "relapse.outside_window" not in codes(within)
     beyond = cert(
-        within, period=Period(prev_end + timedelta(days=16), prev_end + timedelta(days=20))
+        within, period=Period(prev_end + timedelta(days=15), prev_end + timedelta(days=20))
     )
     assert codes(beyond)["relapse.outside_window"][1] is Severity.WARNING
 
@@ -344,13 +353,17 @@ def test_warnings_do_not_block_signing() -> None:
     assert findings and not has_errors(findings)
 
 
-def test_school_certificate_for_a_child() -> None:
+def test_swimming_certificate_for_the_patient_needs_no_diagnosis() -> None:
     doc = cert(
-        INITIAL,
-        incapacity_for=(IncapacityFor.SCHOOL, IncapacityFor.SWIMMING),
-        certificate_kind=CertificateKind.INITIAL,
+        replace(INITIAL, recipients=(Recipient.PATIENT,)),
+        incapacity_for=IncapacityFor.SWIM,
+        diagnoses=(),
+        fit_note=None,
     )
     assert codes(doc) == {}
+    to_mutuality = replace(doc, recipients=(Recipient.ADVISING_PHYSICIAN, Recipient.PATIENT))
+    assert codes(to_mutuality)["diagnosis.missing"][1] is Severity.ERROR
+    assert codes(to_mutuality)["incapacity.for_not_work"][1] is Severity.WARNING
 
 
 def test_add_months_clamps_to_month_end() -> None:

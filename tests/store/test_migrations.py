@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
+from fitnote_desktop.domain import canonical
 from fitnote_desktop.store import ProfileManager, migrations
 from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.errors import MigrationError, NewerSchemaError
@@ -21,7 +25,7 @@ def _database(manager: ProfileManager, profile_id: str, passphrase: str) -> Data
 
 def test_head_constant_matches_the_scripts() -> None:
     assert migrations.script_head() == migrations.HEAD
-    assert migrations.known_revisions() == ["0001", "0002", "0003"]
+    assert migrations.known_revisions() == ["0001", "0002", "0003", "0004"]
 
 
 def test_migrated_schema_matches_the_query_tables(profile) -> None:  # type: ignore[no-untyped-def]
@@ -59,7 +63,7 @@ def test_older_database_is_backed_up_then_upgraded(manager, passphrase) -> None:
         assert [x.family_name for x in p.patients.recent()] == ["Janssens"]
         assert p.outbox.list() == []  # the 0002 tables exist now
         migrated = [e for e in p.audit.entries() if e.action == "profile.migrated"]
-        assert migrated[0].detail == {"from": "0001", "to": "0003"}
+        assert migrated[0].detail == {"from": "0001", "to": "0004"}
         assert p.verify_audit().ok
 
     # the backup is encrypted, under the profile key, at the old revision, with the data
@@ -100,3 +104,82 @@ def test_newer_database_is_refused_untouched(manager, passphrase, hashes) -> Non
         manager.open("dr-a", passphrase)
     assert err.value.code == "store.newer_schema"
     assert hashes(info.path) == before
+
+
+_LEGACY = Path(__file__).parents[1] / "domain" / "legacy" / "incapacity-prolongation.json"
+_TS = "2026-11-30T09:00:00.000000+00:00"
+
+
+def test_0004_rewrites_drafts_and_keeps_signed_payloads(manager, passphrase) -> None:  # type: ignore[no-untyped-def]
+    """Drafts get the issue-12 shape as a new version; signed bytes stay byte-identical."""
+    legacy = _LEGACY.read_bytes()
+    manager.create("dr-a", passphrase=passphrase, schema_revision="0003")
+    db = _database(manager, "dr-a", passphrase)
+    with db.write() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO patients (id, given_name, family_name, search_key, data, "
+                "created_at, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', "
+                "'Émilie', 'V', 'emilie v', '{}', :ts, :ts)"
+            ),
+            {"ts": _TS},
+        )
+        for doc_id, status in (
+            ("00000000-0000-0000-0000-0000000000d1", "draft"),
+            ("00000000-0000-0000-0000-0000000000e1", "signed"),
+        ):
+            values = {
+                "id": doc_id,
+                "ts": _TS,
+                "payload": legacy,
+                "hash": hashlib.sha256(legacy).hexdigest(),
+            }
+            conn.execute(
+                text(
+                    "INSERT INTO documents (id, patient_id, kind, status, language, created_at, "
+                    "updated_at, payload, payload_hash, current_version) VALUES (:id, "
+                    "'00000000-0000-0000-0000-000000000001', 'incapacity', 'draft', 'fr', :ts, "
+                    ":ts, :payload, :hash, 1)"
+                ),
+                values,
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO document_versions (document_id, version, payload, payload_hash, "
+                    "saved_at) VALUES (:id, 1, :payload, :hash, :ts)"
+                ),
+                values,
+            )
+            if status == "signed":  # signed the way the store does: after its draft versions
+                conn.execute(
+                    text(
+                        "UPDATE documents SET status = 'signed', signature = :sig, "
+                        "signed_at = :ts WHERE id = :id"
+                    ),
+                    {"id": doc_id, "sig": b"signature", "ts": _TS},
+                )
+    db.close()
+
+    with manager.open("dr-a", passphrase) as p, p.db.read() as conn:
+        rows = {
+            r.status: r
+            for r in conn.execute(
+                text("SELECT status, payload, payload_hash, current_version FROM documents")
+            )
+        }
+        versions = (
+            conn.execute(
+                text(
+                    "SELECT version FROM document_versions WHERE document_id LIKE '%d1' ORDER BY 1"
+                )
+            )
+            .scalars()
+            .all()
+        )
+    draft, signed = rows["draft"], rows["signed"]
+    assert bytes(signed.payload) == legacy and signed.current_version == 1
+    expected = canonical.canonical_bytes(canonical.document_from_bytes(legacy))
+    assert bytes(draft.payload) == expected and canonical.is_canonical(bytes(draft.payload))
+    assert draft.payload_hash == hashlib.sha256(expected).hexdigest()
+    assert draft.current_version == 2 and versions == [1, 2]
+    assert b'"hospital_stay"' in expected and b'"hospitalisation"' not in expected
