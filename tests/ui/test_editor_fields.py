@@ -78,7 +78,7 @@ def test_every_finding_path_maps_to_a_focusable_named_field(qtbot, services, pat
     qtbot.addWidget(editor)
     editor.show()
     literal = literal_paths()
-    assert "body.period.end" not in literal  # built from a prefix: checked dynamically below
+    assert "body.fit_note.capacities[0].code" not in literal  # built: checked dynamically below
     resolved_literals: set[str] = set()
     emitted: set[str] = set()
     for kind in DocumentKind:
