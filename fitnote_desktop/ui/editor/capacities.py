@@ -73,7 +73,7 @@ class CapacityRow(QFrame):
         self.qualifier.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.qualifier.setMinimumContentsLength(22)
+        self.qualifier.setMinimumContentsLength(32)
         for q in labels.QUALIFIER_CODES:
             self.qualifier.addItem("", q)
         known = capacity.qualifier in labels.QUALIFIER_CODES

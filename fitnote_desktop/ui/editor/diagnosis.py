@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -51,16 +52,21 @@ class DiagnosisRow:
         self.principal = QRadioButton()
         self.icpc = QLabel()
         self.icpc.setObjectName("hint")
-        self.icpc.setWordWrap(True)
 
-    def layout(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(self.text, 3)
-        row.addWidget(self.system)
-        row.addWidget(self.code)
-        row.addWidget(self.icpc, 2)
-        row.addWidget(self.principal)
-        return row
+    def layout(self) -> QVBoxLayout:
+        """The text and the principal mark, then the code with its ICPC-2 label beside it."""
+        first = QHBoxLayout()
+        first.addWidget(self.text, 1)
+        first.addWidget(self.principal)
+        second = QHBoxLayout()
+        second.addWidget(self.system)
+        second.addWidget(self.code)
+        second.addWidget(self.icpc, 1)
+        both = QVBoxLayout()
+        both.setSpacing(4)
+        both.addLayout(first)
+        both.addLayout(second)
+        return both
 
     def show_label(self, language: str) -> None:
         """The ICPC-2 rubric of the typed code (when known), in ``language``."""

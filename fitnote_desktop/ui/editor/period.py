@@ -75,7 +75,7 @@ class PeriodSection(EditorSection):
         self.duration_label = QLabel()
         self.duration_label.setObjectName("hint")
         self.duration_label.setWordWrap(True)
-        self.duration_label.setMinimumWidth(80)
+        self.duration_label.setMinimumWidth(150)
         self.duration_buttons: list[QPushButton] = []
         dur = QHBoxLayout()
         dur.addWidget(self.end)
@@ -210,7 +210,6 @@ class PeriodSection(EditorSection):
         self.antedating_hint.setText(
             translate(
                 "DocumentEditor",
-                "The period starts, or the consultation took place, more than two days back. "
                 "Only the advising physician sees this justification.",
             )
         )
