@@ -469,7 +469,7 @@
     </message>
     <message>
         <source>E&amp;xpected return</source>
-        <translation>Voraussichtliche &amp;Wiederaufnahme</translation>
+        <translation>&amp;Wiederaufnahme</translation>
     </message>
     <message>
         <source>Expected return to work (required)</source>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>Why antedated</source>
-        <translation>Grund der Rückdatierung</translation>
+        <translation>Rückdatierung</translation>
     </message>
     <message>
         <source>Justification of the antedating</source>
@@ -497,7 +497,7 @@
     </message>
     <message>
         <source>Expected delivery</source>
-        <translation>Voraussichtliche Geburt</translation>
+        <translation>Geburtstermin</translation>
     </message>
     <message>
         <source>Expected delivery date</source>

@@ -469,7 +469,7 @@
     </message>
     <message>
         <source>E&amp;xpected return</source>
-        <translation>Reprise &amp;probable du travail</translation>
+        <translation>Reprise &amp;probable</translation>
     </message>
     <message>
         <source>Expected return to work (required)</source>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>Why antedated</source>
-        <translation>Motif de l&apos;antidatage</translation>
+        <translation>Antidatage</translation>
     </message>
     <message>
         <source>Justification of the antedating</source>
@@ -497,7 +497,7 @@
     </message>
     <message>
         <source>Expected delivery</source>
-        <translation>Accouchement présumé</translation>
+        <translation>Accouchement</translation>
     </message>
     <message>
         <source>Expected delivery date</source>

@@ -469,7 +469,7 @@
     </message>
     <message>
         <source>E&amp;xpected return</source>
-        <translation>Vermoedel&amp;ijke werkhervatting</translation>
+        <translation>Wer&amp;khervatting</translation>
     </message>
     <message>
         <source>Expected return to work (required)</source>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>Why antedated</source>
-        <translation>Reden antedatering</translation>
+        <translation>Antedatering</translation>
     </message>
     <message>
         <source>Justification of the antedating</source>
@@ -497,7 +497,7 @@
     </message>
     <message>
         <source>Expected delivery</source>
-        <translation>Vermoedelijke bevalling</translation>
+        <translation>Bevalling</translation>
     </message>
     <message>
         <source>Expected delivery date</source>

@@ -94,6 +94,7 @@ class CapacityRow(QFrame):
         grid.addWidget(self.statement, 1, 1, 1, 2)
         grid.addWidget(self.message, 2, 1, 1, 2)
         grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)  # the extent's notation and words share the width
         self.qualifier.currentIndexChanged.connect(self.changed)
         self.qualifier.currentTextChanged.connect(self.qualifier.setToolTip)
         self.statement.textEdited.connect(self.changed)

@@ -75,7 +75,7 @@ class PeriodSection(EditorSection):
         self.duration_label = QLabel()
         self.duration_label.setObjectName("hint")
         self.duration_label.setWordWrap(True)
-        self.duration_label.setMinimumWidth(150)
+        self.duration_label.setMinimumWidth(80)
         self.duration_buttons: list[QPushButton] = []
         dur = QHBoxLayout()
         dur.addWidget(self.end)
@@ -97,7 +97,6 @@ class PeriodSection(EditorSection):
         self.antedating = QLineEdit()
         self.antedating_hint = QLabel()
         self.antedating_hint.setObjectName("hint")
-        self.antedating_hint.setWordWrap(True)
         antedating = QVBoxLayout()
         antedating.setSpacing(2)
         antedating.addWidget(self.antedating)
