@@ -1,7 +1,20 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>CapacityRow</name>
+    <message>
+        <source>barrier: %1</source>
+        <translation>Barriere: %1</translation>
+    </message>
+    <message>
+        <source>How this factor hinders or helps at work, e.g. noisy open-plan office</source>
+        <translation>Wie dieser Faktor die Arbeit behindert oder fördert, z. B. lautes Großraumbüro</translation>
+    </message>
+    <message>
+        <source>Extent of the barrier %1</source>
+        <translation>Ausmaß der Barriere %1</translation>
+    </message>
     <message>
         <source>What the patient can do, e.g. can lift up to 5 kg</source>
         <translation>Was der Patient kann, z. B. kann bis zu 5 kg heben</translation>
@@ -138,7 +151,7 @@
         <translation>Die Plattform ist nicht erreichbar. Dokumente warten im Postausgang.</translation>
     </message>
     <message>
-        <source>The platform's security certificate was not accepted.</source>
+        <source>The platform&apos;s security certificate was not accepted.</source>
         <translation>Das Sicherheitszertifikat der Plattform wurde nicht akzeptiert.</translation>
     </message>
     <message>
@@ -162,7 +175,7 @@
         <translation>Geben Sie einen Betreff und eine Nachricht ein.</translation>
     </message>
     <message>
-        <source>Record the patient's consent before fetching the episode.</source>
+        <source>Record the patient&apos;s consent before fetching the episode.</source>
         <translation>Erfassen Sie zuerst die Einwilligung des Patienten, um die Episode abzurufen.</translation>
     </message>
     <message>
@@ -212,7 +225,7 @@
         <translation>Referenz</translation>
     </message>
     <message>
-        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
         <translation>Von der Kopie des Patienten, z. B. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -247,8 +260,12 @@
         <translation>Alt+%1</translation>
     </message>
     <message>
-        <source>Unable to attend</source>
-        <translation>Unfähig zu</translation>
+        <source>required: first prognosis, +1 = the day after the end</source>
+        <translation>Pflichtfeld: erste Prognose, +1 = der Tag nach dem Ende</translation>
+    </message>
+    <message>
+        <source>Only the advising physician sees this justification.</source>
+        <translation>Nur der Vertrauensarzt sieht diese Begründung.</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
@@ -271,16 +288,12 @@
         <translation>Patient darf das Haus verlassen</translation>
     </message>
     <message>
-        <source>Expected return</source>
-        <translation>Voraussichtliche Rückkehr</translation>
-    </message>
-    <message>
-        <source>First prognosis on return to work (optional)</source>
-        <translation>Erste Prognose zur Rückkehr an die Arbeit (optional)</translation>
-    </message>
-    <message>
         <source>Partial resumption of work</source>
         <translation>Teilweise Wiederaufnahme der Arbeit</translation>
+    </message>
+    <message>
+        <source>%1 (you, as the signer)</source>
+        <translation>%1 (Sie, als Unterzeichner)</translation>
     </message>
     <message>
         <source>From</source>
@@ -319,6 +332,10 @@
         <translation>Anerkennung der Invalidität</translation>
     </message>
     <message>
+        <source>Measure in preparation (draft law, May 2026): the yearly renewal of the invalidity recognition is not settled law yet.</source>
+        <translation>Maßnahme in Vorbereitung (Gesetzentwurf, Mai 2026): Die jährliche Erneuerung der Invaliditätsanerkennung ist noch kein geltendes Recht.</translation>
+    </message>
+    <message>
         <source>Valid from</source>
         <translation>Gültig ab</translation>
     </message>
@@ -341,10 +358,6 @@
     <message>
         <source>Free text, e.g. lumbago with sciatica</source>
         <translation>Freitext, z. B. Lumbago mit Ischias</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
     </message>
     <message>
         <source>no code</source>
@@ -403,7 +416,7 @@
         <translation>Arbeitgeber</translation>
     </message>
     <message>
-        <source>Employer's language</source>
+        <source>Employer&apos;s language</source>
         <translation>Sprache des Arbeitgebers</translation>
     </message>
     <message>
@@ -429,6 +442,126 @@
     <message>
         <source>Dia&amp;gnosis</source>
         <translation>Diag&amp;nose</translation>
+    </message>
+    <message>
+        <source>Diagnosis %1</source>
+        <translation>Diagnose %1</translation>
+    </message>
+    <message>
+        <source>Another diagnosis (optional)</source>
+        <translation>Nebendiagnose (optional)</translation>
+    </message>
+    <message>
+        <source>Code system of diagnosis %1</source>
+        <translation>Codesystem der Diagnose %1</translation>
+    </message>
+    <message>
+        <source>Code of diagnosis %1</source>
+        <translation>Code der Diagnose %1</translation>
+    </message>
+    <message>
+        <source>principal</source>
+        <translation>Hauptdiagnose</translation>
+    </message>
+    <message>
+        <source>Diagnosis %1 is the principal diagnosis</source>
+        <translation>Diagnose %1 ist die Hauptdiagnose</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected return</source>
+        <translation>&amp;Wiederaufnahme</translation>
+    </message>
+    <message>
+        <source>Expected return to work (required)</source>
+        <translation>Voraussichtliche Wiederaufnahme der Arbeit (Pflichtfeld)</translation>
+    </message>
+    <message>
+        <source>First prognosis on the return to work, after the end date; +1 is the day after it</source>
+        <translation>Erste Prognose der Wiederaufnahme der Arbeit, nach dem Enddatum; +1 ist der Tag danach</translation>
+    </message>
+    <message>
+        <source>Why antedated</source>
+        <translation>Rückdatierung</translation>
+    </message>
+    <message>
+        <source>Justification of the antedating</source>
+        <translation>Begründung der Rückdatierung</translation>
+    </message>
+    <message>
+        <source>e.g. seen at home on the first day, certificate written later</source>
+        <translation>z. B. am ersten Tag zu Hause gesehen, Bescheinigung später ausgestellt</translation>
+    </message>
+    <message>
+        <source>Incapacity for</source>
+        <translation>Unfähig für</translation>
+    </message>
+    <message>
+        <source>Expected delivery</source>
+        <translation>Geburtstermin</translation>
+    </message>
+    <message>
+        <source>Expected delivery date</source>
+        <translation>Voraussichtlicher Geburtstermin</translation>
+    </message>
+    <message>
+        <source>Maternity leave</source>
+        <translation>Mutterschaftsurlaub</translation>
+    </message>
+    <message>
+        <source>Start of the maternity leave</source>
+        <translation>Beginn des Mutterschaftsurlaubs</translation>
+    </message>
+    <message>
+        <source>End of the maternity leave</source>
+        <translation>Ende des Mutterschaftsurlaubs</translation>
+    </message>
+    <message>
+        <source>The patient stays or stayed in hospital</source>
+        <translation>Der Patient ist oder war im Krankenhaus</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>Entlassung</translation>
+    </message>
+    <message>
+        <source>Empty while the patient is still in hospital</source>
+        <translation>Leer, solange der Patient im Krankenhaus ist</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Krankenhaus</translation>
+    </message>
+    <message>
+        <source>Name of the hospital</source>
+        <translation>Name des Krankenhauses</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>Identifier of the hospital</source>
+        <translation>Kennung des Krankenhauses</translation>
+    </message>
+    <message>
+        <source>optional, e.g. its RIZIV/INAMI number</source>
+        <translation>optional, z. B. die LIKIV-Nummer</translation>
+    </message>
+    <message>
+        <source>Nature of the work</source>
+        <translation>Art der Arbeit</translation>
+    </message>
+    <message>
+        <source>e.g. administrative tasks, no lifting, no night shifts</source>
+        <translation>z. B. Verwaltungsaufgaben, kein Heben, keine Nachtschichten</translation>
+    </message>
+    <message>
+        <source>The physician who signs authorises: this is your own role</source>
+        <translation>Der unterzeichnende Arzt genehmigt: Das ist Ihre eigene Rolle</translation>
     </message>
     <message>
         <source>Add a fi&amp;t-note to this certificate</source>
@@ -505,14 +638,6 @@
     <message>
         <source>End of the previous certificate</source>
         <translation>Ende der vorherigen Bescheinigung</translation>
-    </message>
-    <message>
-        <source>Code system</source>
-        <translation>Codesystem</translation>
-    </message>
-    <message>
-        <source>Diagnosis code</source>
-        <translation>Diagnosecode</translation>
     </message>
     <message>
         <source>Review date</source>
@@ -623,7 +748,7 @@
         <translation>Bescheinigung eines anderen Arztes verlängern</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Geben Sie die Referenz von der Kopie des Patienten ein. Mit Einwilligung des Patienten wird die Episode abgerufen; offline wird der Entwurf aus der Papierkopie erstellt.</translation>
     </message>
     <message>
@@ -659,7 +784,7 @@
         <translation>Zeitraum (Papierkopie)</translation>
     </message>
     <message>
-        <source>Author's RIZIV number</source>
+        <source>Author&apos;s RIZIV number</source>
         <translation>LIKIV-Nummer des Verfassers</translation>
     </message>
     <message>
@@ -772,7 +897,7 @@
         <translation>Wie eingeschränkt ist der Patient? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document's language)</source>
+        <source>What the patient can do (in the document&apos;s language)</source>
         <translation>Was der Patient kann (in der Sprache des Dokuments)</translation>
     </message>
     <message>
@@ -968,16 +1093,24 @@
         <translation>Schulsport</translation>
     </message>
     <message>
+        <source>Sport</source>
+        <translation>Sport</translation>
+    </message>
+    <message>
         <source>Heavy physical activity</source>
         <translation>Schwere körperliche Tätigkeit</translation>
     </message>
     <message>
-        <source>Illness</source>
-        <translation>Krankheit</translation>
+        <source>Travel</source>
+        <translation>Reisen</translation>
     </message>
     <message>
-        <source>Hospitalisation</source>
-        <translation>Krankenhausaufenthalt</translation>
+        <source>Voting</source>
+        <translation>Wählen</translation>
+    </message>
+    <message>
+        <source>Illness</source>
+        <translation>Krankheit</translation>
     </message>
     <message>
         <source>Accident</source>

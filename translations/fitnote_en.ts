@@ -3,6 +3,18 @@
 <context>
     <name>CapacityRow</name>
     <message>
+        <source>barrier: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How this factor hinders or helps at work, e.g. noisy open-plan office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Extent of the barrier %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>What the patient can do, e.g. can lift up to 5 kg</source>
         <translation type="unfinished" />
     </message>
@@ -247,7 +259,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Unable to attend</source>
+        <source>required: first prognosis, +1 = the day after the end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only the advising physician sees this justification.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -271,15 +287,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Expected return</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>First prognosis on return to work (optional)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Partial resumption of work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (you, as the signer)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -319,6 +331,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Measure in preparation (draft law, May 2026): the yearly renewal of the invalidity recognition is not settled law yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Valid from</source>
         <translation type="unfinished" />
     </message>
@@ -340,10 +356,6 @@
     </message>
     <message>
         <source>Free text, e.g. lumbago with sciatica</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Code</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -431,6 +443,126 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Diagnosis %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another diagnosis (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code system of diagnosis %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code of diagnosis %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>principal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Diagnosis %1 is the principal diagnosis</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;xpected return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected return to work (required)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First prognosis on the return to work, after the end date; +1 is the day after it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why antedated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Justification of the antedating</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. seen at home on the first day, certificate written later</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Incapacity for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected delivery</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected delivery date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Maternity leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start of the maternity leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End of the maternity leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The patient stays or stayed in hospital</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Empty while the patient is still in hospital</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name of the hospital</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Identifier of the hospital</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>optional, e.g. its RIZIV/INAMI number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nature of the work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. administrative tasks, no lifting, no night shifts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The physician who signs authorises: this is your own role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Add a fi&amp;t-note to this certificate</source>
         <translation type="unfinished" />
     </message>
@@ -504,14 +636,6 @@
     </message>
     <message>
         <source>End of the previous certificate</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Code system</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Diagnosis code</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -968,15 +1092,23 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Sport</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Heavy physical activity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Illness</source>
+        <source>Travel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Hospitalisation</source>
+        <source>Voting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Illness</source>
         <translation type="unfinished" />
     </message>
     <message>

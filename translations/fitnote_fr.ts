@@ -1,10 +1,23 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>CapacityRow</name>
     <message>
+        <source>barrier: %1</source>
+        <translation>obstacle : %1</translation>
+    </message>
+    <message>
+        <source>How this factor hinders or helps at work, e.g. noisy open-plan office</source>
+        <translation>Comment ce facteur freine ou facilite le travail, p. ex. bureau paysager bruyant</translation>
+    </message>
+    <message>
+        <source>Extent of the barrier %1</source>
+        <translation>Importance de l&apos;obstacle %1</translation>
+    </message>
+    <message>
         <source>What the patient can do, e.g. can lift up to 5 kg</source>
-        <translation>Ce que le patient peut faire, p. ex. peut soulever jusqu'à 5 kg</translation>
+        <translation>Ce que le patient peut faire, p. ex. peut soulever jusqu&apos;à 5 kg</translation>
     </message>
     <message>
         <source>Extent of difficulty for %1</source>
@@ -27,7 +40,7 @@
     <name>Codes</name>
     <message>
         <source>The document still has errors; correct them first.</source>
-        <translation>Le document contient encore des erreurs ; corrigez-les d'abord.</translation>
+        <translation>Le document contient encore des erreurs ; corrigez-les d&apos;abord.</translation>
     </message>
     <message>
         <source>This document is already signed.</source>
@@ -35,11 +48,11 @@
     </message>
     <message>
         <source>Only an incapacity certificate can be prolonged.</source>
-        <translation>Seul un certificat d'incapacité de travail peut être prolongé.</translation>
+        <translation>Seul un certificat d&apos;incapacité de travail peut être prolongé.</translation>
     </message>
     <message>
         <source>The previous certificate has no end date.</source>
-        <translation>Le certificat précédent n'a pas de date de fin.</translation>
+        <translation>Le certificat précédent n&apos;a pas de date de fin.</translation>
     </message>
     <message>
         <source>A draft is edited, not replaced.</source>
@@ -79,7 +92,7 @@
     </message>
     <message>
         <source>Offline: documents wait in the outbox.</source>
-        <translation>Hors ligne : les documents attendent dans la boîte d'envoi.</translation>
+        <translation>Hors ligne : les documents attendent dans la boîte d&apos;envoi.</translation>
     </message>
     <message>
         <source>Preparing the demo (the first start takes a few seconds)…</source>
@@ -91,15 +104,15 @@
     </message>
     <message>
         <source>This profile has no physician identity yet.</source>
-        <translation>Ce profil n'a pas encore d'identité de médecin.</translation>
+        <translation>Ce profil n&apos;a pas encore d&apos;identité de médecin.</translation>
     </message>
     <message>
         <source>No endpoint configured: signed documents wait in the outbox.</source>
-        <translation>Aucune plateforme configurée : les documents signés attendent dans la boîte d'envoi.</translation>
+        <translation>Aucune plateforme configurée : les documents signés attendent dans la boîte d&apos;envoi.</translation>
     </message>
     <message>
         <source>The passphrase is not correct. Nothing was changed.</source>
-        <translation>La phrase secrète est incorrecte. Rien n'a été modifié.</translation>
+        <translation>La phrase secrète est incorrecte. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>Choose a longer passphrase (at least 12 characters).</source>
@@ -107,7 +120,7 @@
     </message>
     <message>
         <source>The PIN is not correct. The document was not signed; the draft is kept.</source>
-        <translation>Le code PIN est incorrect. Le document n'a pas été signé ; le brouillon est conservé.</translation>
+        <translation>Le code PIN est incorrect. Le document n&apos;a pas été signé ; le brouillon est conservé.</translation>
     </message>
     <message>
         <source>The key file password is not correct. The draft is kept.</source>
@@ -115,7 +128,7 @@
     </message>
     <message>
         <source>The card is locked after too many wrong PINs. Unblock it first.</source>
-        <translation>La carte est bloquée après trop de codes PIN erronés. Débloquez-la d'abord.</translation>
+        <translation>La carte est bloquée après trop de codes PIN erronés. Débloquez-la d&apos;abord.</translation>
     </message>
     <message>
         <source>No eID card found. Insert the card and try again.</source>
@@ -131,19 +144,19 @@
     </message>
     <message>
         <source>No signing key is configured for this profile.</source>
-        <translation>Aucune clé de signature n'est configurée pour ce profil.</translation>
+        <translation>Aucune clé de signature n&apos;est configurée pour ce profil.</translation>
     </message>
     <message>
         <source>The platform cannot be reached. Documents wait in the outbox.</source>
-        <translation>La plateforme est injoignable. Les documents attendent dans la boîte d'envoi.</translation>
+        <translation>La plateforme est injoignable. Les documents attendent dans la boîte d&apos;envoi.</translation>
     </message>
     <message>
-        <source>The platform's security certificate was not accepted.</source>
-        <translation>Le certificat de sécurité de la plateforme n'a pas été accepté.</translation>
+        <source>The platform&apos;s security certificate was not accepted.</source>
+        <translation>Le certificat de sécurité de la plateforme n&apos;a pas été accepté.</translation>
     </message>
     <message>
         <source>Sending failed. The document stays in the outbox.</source>
-        <translation>L'envoi a échoué. Le document reste dans la boîte d'envoi.</translation>
+        <translation>L&apos;envoi a échoué. Le document reste dans la boîte d&apos;envoi.</translation>
     </message>
     <message>
         <source>Demo: the password of the demo key files is {pin}</source>
@@ -155,15 +168,15 @@
     </message>
     <message>
         <source>The platform address must start with https://.</source>
-        <translation>L'adresse de la plateforme doit commencer par https://.</translation>
+        <translation>L&apos;adresse de la plateforme doit commencer par https://.</translation>
     </message>
     <message>
         <source>Write a subject and a message.</source>
         <translation>Indiquez un objet et un message.</translation>
     </message>
     <message>
-        <source>Record the patient's consent before fetching the episode.</source>
-        <translation>Enregistrez d'abord le consentement du patient pour récupérer l'épisode.</translation>
+        <source>Record the patient&apos;s consent before fetching the episode.</source>
+        <translation>Enregistrez d&apos;abord le consentement du patient pour récupérer l&apos;épisode.</translation>
     </message>
     <message>
         <source>Unexpected problem ({code}).</source>
@@ -212,7 +225,7 @@
         <translation>Référence</translation>
     </message>
     <message>
-        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
         <translation>De la copie du patient, p. ex. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -225,7 +238,7 @@
     </message>
     <message>
         <source>&amp;Until</source>
-        <translation>&amp;Jusqu'au</translation>
+        <translation>&amp;Jusqu&apos;au</translation>
     </message>
     <message>
         <source>Type a date, or +7 for seven days from the start</source>
@@ -247,8 +260,12 @@
         <translation>Alt+%1</translation>
     </message>
     <message>
-        <source>Unable to attend</source>
-        <translation>Incapable de</translation>
+        <source>required: first prognosis, +1 = the day after the end</source>
+        <translation>obligatoire : premier pronostic, +1 = le lendemain de la fin</translation>
+    </message>
+    <message>
+        <source>Only the advising physician sees this justification.</source>
+        <translation>Seul le médecin-conseil voit cette justification.</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
@@ -256,7 +273,7 @@
     </message>
     <message>
         <source>Accident date</source>
-        <translation>Date de l'accident</translation>
+        <translation>Date de l&apos;accident</translation>
     </message>
     <message>
         <source>Disease declared on</source>
@@ -264,23 +281,19 @@
     </message>
     <message>
         <source>Hospital stay</source>
-        <translation>Hospitalisation</translation>
+        <translation>Séjour à l&apos;hôpital</translation>
     </message>
     <message>
         <source>Patient may leave the house</source>
         <translation>Le patient peut quitter le domicile</translation>
     </message>
     <message>
-        <source>Expected return</source>
-        <translation>Reprise prévue</translation>
-    </message>
-    <message>
-        <source>First prognosis on return to work (optional)</source>
-        <translation>Premier pronostic de reprise du travail (facultatif)</translation>
-    </message>
-    <message>
         <source>Partial resumption of work</source>
         <translation>Reprise partielle du travail</translation>
+    </message>
+    <message>
+        <source>%1 (you, as the signer)</source>
+        <translation>%1 (vous, en tant que signataire)</translation>
     </message>
     <message>
         <source>From</source>
@@ -296,7 +309,7 @@
     </message>
     <message>
         <source>Percentage of a full-time job</source>
-        <translation>Pourcentage d'un temps plein</translation>
+        <translation>Pourcentage d&apos;un temps plein</translation>
     </message>
     <message>
         <source>Hours per week</source>
@@ -316,7 +329,11 @@
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d'invalidité</translation>
+        <translation>Reconnaissance d&apos;invalidité</translation>
+    </message>
+    <message>
+        <source>Measure in preparation (draft law, May 2026): the yearly renewal of the invalidity recognition is not settled law yet.</source>
+        <translation>Mesure en préparation (projet de loi, mai 2026) : le renouvellement annuel de la reconnaissance d&apos;invalidité n&apos;est pas encore du droit établi.</translation>
     </message>
     <message>
         <source>Valid from</source>
@@ -324,7 +341,7 @@
     </message>
     <message>
         <source>Valid until</source>
-        <translation>Valable jusqu'au</translation>
+        <translation>Valable jusqu&apos;au</translation>
     </message>
     <message>
         <source>Incapacity since</source>
@@ -343,10 +360,6 @@
         <translation>Texte libre, p. ex. lombalgie avec sciatique</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
         <source>no code</source>
         <translation>pas de code</translation>
     </message>
@@ -360,7 +373,7 @@
     </message>
     <message>
         <source>Fit-note: what the patient can still do</source>
-        <translation>Certificat d'aptitude : ce que le patient peut encore faire</translation>
+        <translation>Certificat d&apos;aptitude : ce que le patient peut encore faire</translation>
     </message>
     <message>
         <source>Advice</source>
@@ -380,7 +393,7 @@
     </message>
     <message>
         <source>No capacities yet. Add what the patient can still do, with its ICF code.</source>
-        <translation>Aucune capacité pour l'instant. Ajoutez ce que le patient peut encore faire, avec son code CIF.</translation>
+        <translation>Aucune capacité pour l&apos;instant. Ajoutez ce que le patient peut encore faire, avec son code CIF.</translation>
     </message>
     <message>
         <source>Add capacity…  (Ctrl+I)</source>
@@ -403,8 +416,8 @@
         <translation>Employeur</translation>
     </message>
     <message>
-        <source>Employer's language</source>
-        <translation>Langue de l'employeur</translation>
+        <source>Employer&apos;s language</source>
+        <translation>Langue de l&apos;employeur</translation>
     </message>
     <message>
         <source>unknown (Dutch and French copy)</source>
@@ -431,8 +444,128 @@
         <translation>Dia&amp;gnostic</translation>
     </message>
     <message>
+        <source>Diagnosis %1</source>
+        <translation>Diagnostic %1</translation>
+    </message>
+    <message>
+        <source>Another diagnosis (optional)</source>
+        <translation>Diagnostic secondaire (facultatif)</translation>
+    </message>
+    <message>
+        <source>Code system of diagnosis %1</source>
+        <translation>Système de codage du diagnostic %1</translation>
+    </message>
+    <message>
+        <source>Code of diagnosis %1</source>
+        <translation>Code du diagnostic %1</translation>
+    </message>
+    <message>
+        <source>principal</source>
+        <translation>principal</translation>
+    </message>
+    <message>
+        <source>Diagnosis %1 is the principal diagnosis</source>
+        <translation>Le diagnostic %1 est le diagnostic principal</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected return</source>
+        <translation>Reprise &amp;probable</translation>
+    </message>
+    <message>
+        <source>Expected return to work (required)</source>
+        <translation>Reprise probable du travail (obligatoire)</translation>
+    </message>
+    <message>
+        <source>First prognosis on the return to work, after the end date; +1 is the day after it</source>
+        <translation>Premier pronostic de reprise du travail, après la date de fin ; +1 est le lendemain</translation>
+    </message>
+    <message>
+        <source>Why antedated</source>
+        <translation>Antidatage</translation>
+    </message>
+    <message>
+        <source>Justification of the antedating</source>
+        <translation>Justification de l&apos;antidatage</translation>
+    </message>
+    <message>
+        <source>e.g. seen at home on the first day, certificate written later</source>
+        <translation>p. ex. vu à domicile le premier jour, certificat rédigé plus tard</translation>
+    </message>
+    <message>
+        <source>Incapacity for</source>
+        <translation>Incapacité pour</translation>
+    </message>
+    <message>
+        <source>Expected delivery</source>
+        <translation>Accouchement</translation>
+    </message>
+    <message>
+        <source>Expected delivery date</source>
+        <translation>Date présumée de l&apos;accouchement</translation>
+    </message>
+    <message>
+        <source>Maternity leave</source>
+        <translation>Repos de maternité</translation>
+    </message>
+    <message>
+        <source>Start of the maternity leave</source>
+        <translation>Début du repos de maternité</translation>
+    </message>
+    <message>
+        <source>End of the maternity leave</source>
+        <translation>Fin du repos de maternité</translation>
+    </message>
+    <message>
+        <source>The patient stays or stayed in hospital</source>
+        <translation>Le patient est ou était hospitalisé</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>Admission</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>Empty while the patient is still in hospital</source>
+        <translation>Vide tant que le patient est hospitalisé</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Hôpital</translation>
+    </message>
+    <message>
+        <source>Name of the hospital</source>
+        <translation>Nom de l&apos;hôpital</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Identifier of the hospital</source>
+        <translation>Identifiant de l&apos;hôpital</translation>
+    </message>
+    <message>
+        <source>optional, e.g. its RIZIV/INAMI number</source>
+        <translation>facultatif, p. ex. son numéro INAMI</translation>
+    </message>
+    <message>
+        <source>Nature of the work</source>
+        <translation>Nature du travail</translation>
+    </message>
+    <message>
+        <source>e.g. administrative tasks, no lifting, no night shifts</source>
+        <translation>p. ex. tâches administratives, pas de port de charges, pas de travail de nuit</translation>
+    </message>
+    <message>
+        <source>The physician who signs authorises: this is your own role</source>
+        <translation>Le médecin qui signe autorise : c&apos;est votre propre rôle</translation>
+    </message>
+    <message>
         <source>Add a fi&amp;t-note to this certificate</source>
-        <translation>Ajouter un certificat d'ap&amp;titude</translation>
+        <translation>Ajouter un certificat d&apos;ap&amp;titude</translation>
     </message>
     <message>
         <source>the certificate is sent electronically to the &amp;physicians</source>
@@ -440,7 +573,7 @@
     </message>
     <message>
         <source>the employer sees the work capacities</source>
-        <translation>l'employeur voie les capacités de travail</translation>
+        <translation>l&apos;employeur voie les capacités de travail</translation>
     </message>
     <message>
         <source>another physician may fetch this episode to prolong it</source>
@@ -488,11 +621,11 @@
     </message>
     <message>
         <source>Hospital admission</source>
-        <translation>Admission à l'hôpital</translation>
+        <translation>Admission à l&apos;hôpital</translation>
     </message>
     <message>
         <source>Hospital discharge</source>
-        <translation>Sortie de l'hôpital</translation>
+        <translation>Sortie de l&apos;hôpital</translation>
     </message>
     <message>
         <source>Reference of the previous certificate</source>
@@ -505,14 +638,6 @@
     <message>
         <source>End of the previous certificate</source>
         <translation>Fin du certificat précédent</translation>
-    </message>
-    <message>
-        <source>Code system</source>
-        <translation>Système de codes</translation>
-    </message>
-    <message>
-        <source>Diagnosis code</source>
-        <translation>Code du diagnostic</translation>
     </message>
     <message>
         <source>Review date</source>
@@ -532,7 +657,7 @@
     </message>
     <message>
         <source>Resumption until</source>
-        <translation>Reprise jusqu'au</translation>
+        <translation>Reprise jusqu&apos;au</translation>
     </message>
     <message>
         <source>Percentage</source>
@@ -553,8 +678,8 @@
     <message numerus="yes">
         <source>%n day(s), until %1</source>
         <translation>
-            <numerusform>%n jour, jusqu'au %1</numerusform>
-            <numerusform>%n jours, jusqu'au %1</numerusform>
+            <numerusform>%n jour, jusqu&apos;au %1</numerusform>
+            <numerusform>%n jours, jusqu&apos;au %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -620,11 +745,11 @@
     <name>ExternalProlongationDialog</name>
     <message>
         <source>Prolong a certificate from elsewhere</source>
-        <translation>Prolonger un certificat d'un autre médecin</translation>
+        <translation>Prolonger un certificat d&apos;un autre médecin</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
-        <translation>Tapez la référence imprimée sur la copie du patient. Avec le consentement du patient, l'épisode est récupéré ; hors ligne, le brouillon est établi à partir de la copie papier.</translation>
+        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <translation>Tapez la référence imprimée sur la copie du patient. Avec le consentement du patient, l&apos;épisode est récupéré ; hors ligne, le brouillon est établi à partir de la copie papier.</translation>
     </message>
     <message>
         <source>Reference of the certificate</source>
@@ -640,7 +765,7 @@
     </message>
     <message>
         <source>RIZIV number of its author</source>
-        <translation>Numéro INAMI de l'auteur</translation>
+        <translation>Numéro INAMI de l&apos;auteur</translation>
     </message>
     <message>
         <source>The patient agrees that I fetch this episode</source>
@@ -659,12 +784,12 @@
         <translation>Sa période (copie papier)</translation>
     </message>
     <message>
-        <source>Author's RIZIV number</source>
-        <translation>Numéro INAMI de l'auteur</translation>
+        <source>Author&apos;s RIZIV number</source>
+        <translation>Numéro INAMI de l&apos;auteur</translation>
     </message>
     <message>
         <source>Fetch episode and prolong</source>
-        <translation>Récupérer l'épisode et prolonger</translation>
+        <translation>Récupérer l&apos;épisode et prolonger</translation>
     </message>
     <message>
         <source>Draft from the paper copy</source>
@@ -706,7 +831,7 @@
     </message>
     <message>
         <source>Add ICF capacity in the editor</source>
-        <translation>Ajouter une capacité CIF dans l'éditeur</translation>
+        <translation>Ajouter une capacité CIF dans l&apos;éditeur</translation>
     </message>
     <message>
         <source>ICF picker: extent of the limitation</source>
@@ -772,7 +897,7 @@
         <translation>Quelle est la limitation du patient ? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document's language)</source>
+        <source>What the patient can do (in the document&apos;s language)</source>
         <translation>Ce que le patient peut faire (dans la langue du document)</translation>
     </message>
     <message>
@@ -910,7 +1035,7 @@
     </message>
     <message>
         <source>patient of another physician</source>
-        <translation>patient d'un autre médecin</translation>
+        <translation>patient d&apos;un autre médecin</translation>
     </message>
     <message>
         <source>No conversations yet.</source>
@@ -925,11 +1050,11 @@
     <name>Labels</name>
     <message>
         <source>Incapacity certificate</source>
-        <translation>Certificat d'incapacité de travail</translation>
+        <translation>Certificat d&apos;incapacité de travail</translation>
     </message>
     <message>
         <source>Fit-note</source>
-        <translation>Certificat d'aptitude</translation>
+        <translation>Certificat d&apos;aptitude</translation>
     </message>
     <message>
         <source>Partial resumption</source>
@@ -937,7 +1062,7 @@
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d'invalidité</translation>
+        <translation>Reconnaissance d&apos;invalidité</translation>
     </message>
     <message>
         <source>Initial certificate</source>
@@ -968,16 +1093,24 @@
         <translation>Sport scolaire</translation>
     </message>
     <message>
+        <source>Sport</source>
+        <translation>Sport</translation>
+    </message>
+    <message>
         <source>Heavy physical activity</source>
         <translation>Effort physique lourd</translation>
     </message>
     <message>
-        <source>Illness</source>
-        <translation>Maladie</translation>
+        <source>Travel</source>
+        <translation>Voyager</translation>
     </message>
     <message>
-        <source>Hospitalisation</source>
-        <translation>Hospitalisation</translation>
+        <source>Voting</source>
+        <translation>Voter</translation>
+    </message>
+    <message>
+        <source>Illness</source>
+        <translation>Maladie</translation>
     </message>
     <message>
         <source>Accident</source>
@@ -1013,7 +1146,7 @@
     </message>
     <message>
         <source>Job seeker</source>
-        <translation>Demandeur d'emploi</translation>
+        <translation>Demandeur d&apos;emploi</translation>
     </message>
     <message>
         <source>Other</source>
@@ -1109,7 +1242,7 @@
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation>En attente d'envoi</translation>
+        <translation>En attente d&apos;envoi</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -1133,7 +1266,7 @@
     </message>
     <message>
         <source>Sent, waiting for receipt</source>
-        <translation>Envoyé, en attente de l'accusé</translation>
+        <translation>Envoyé, en attente de l&apos;accusé</translation>
     </message>
     <message>
         <source>Replaced</source>
@@ -1172,7 +1305,7 @@
     <name>MainWindow</name>
     <message>
         <source>Fit-note — certificates of incapacity</source>
-        <translation>Fit-note — certificats d'incapacité de travail</translation>
+        <translation>Fit-note — certificats d&apos;incapacité de travail</translation>
     </message>
     <message>
         <source>DEMO — fictitious physician and patients, sandbox endpoint on this computer</source>
@@ -1226,11 +1359,11 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>New incapacity certificate</source>
-        <translation>Nouveau certificat d'incapacité</translation>
+        <translation>Nouveau certificat d&apos;incapacité</translation>
     </message>
     <message>
         <source>New stand-alone fit-note</source>
-        <translation>Nouveau certificat d'aptitude seul</translation>
+        <translation>Nouveau certificat d&apos;aptitude seul</translation>
     </message>
     <message>
         <source>New partial resumption</source>
@@ -1238,7 +1371,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>New invalidity recognition</source>
-        <translation>Nouvelle reconnaissance d'invalidité</translation>
+        <translation>Nouvelle reconnaissance d&apos;invalidité</translation>
     </message>
     <message>
         <source>Prolong last certificate</source>
@@ -1246,7 +1379,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation>Prolonger le certificat d'un autre médecin…</translation>
+        <translation>Prolonger le certificat d&apos;un autre médecin…</translation>
     </message>
     <message>
         <source>Relapse</source>
@@ -1282,7 +1415,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Outbox…</source>
-        <translation>Boîte d'envoi…</translation>
+        <translation>Boîte d&apos;envoi…</translation>
     </message>
     <message>
         <source>Conversations (TRIO)…</source>
@@ -1310,11 +1443,11 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Signed and sent. The receipt is stored.</source>
-        <translation>Signé et envoyé. L'accusé de réception est conservé.</translation>
+        <translation>Signé et envoyé. L&apos;accusé de réception est conservé.</translation>
     </message>
     <message>
         <source>Signed. It waits in the outbox and is sent as soon as possible.</source>
-        <translation>Signé. Il attend dans la boîte d'envoi et sera envoyé dès que possible.</translation>
+        <translation>Signé. Il attend dans la boîte d&apos;envoi et sera envoyé dès que possible.</translation>
     </message>
     <message>
         <source>Retract</source>
@@ -1322,7 +1455,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Retract this document? The recipients are told that it is no longer valid.</source>
-        <translation>Retirer ce document ? Les destinataires seront informés qu'il n'est plus valable.</translation>
+        <translation>Retirer ce document ? Les destinataires seront informés qu&apos;il n&apos;est plus valable.</translation>
     </message>
     <message>
         <source>Delete draft</source>
@@ -1351,20 +1484,20 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message numerus="yes">
         <source>%n document(s) waiting to send</source>
         <translation>
-            <numerusform>%n document en attente d'envoi</numerusform>
-            <numerusform>%n documents en attente d'envoi</numerusform>
+            <numerusform>%n document en attente d&apos;envoi</numerusform>
+            <numerusform>%n documents en attente d&apos;envoi</numerusform>
         </translation>
     </message>
     <message>
         <source>Outbox: Ctrl+O</source>
-        <translation>Boîte d'envoi : Ctrl+O</translation>
+        <translation>Boîte d&apos;envoi : Ctrl+O</translation>
     </message>
 </context>
 <context>
     <name>OutboxDialog</name>
     <message>
         <source>Outbox</source>
-        <translation>Boîte d'envoi</translation>
+        <translation>Boîte d&apos;envoi</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -1388,7 +1521,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Documents in the outbox</source>
-        <translation>Documents dans la boîte d'envoi</translation>
+        <translation>Documents dans la boîte d&apos;envoi</translation>
     </message>
     <message>
         <source>Retry now</source>
@@ -1502,11 +1635,11 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation>Prolonger le certificat d'un autre médecin…</translation>
+        <translation>Prolonger le certificat d&apos;un autre médecin…</translation>
     </message>
     <message>
         <source>Stand-alone fit-note</source>
-        <translation>Certificat d'aptitude seul</translation>
+        <translation>Certificat d&apos;aptitude seul</translation>
     </message>
     <message>
         <source>Partial resumption</source>
@@ -1514,7 +1647,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d'invalidité</translation>
+        <translation>Reconnaissance d&apos;invalidité</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -1627,7 +1760,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>The letterhead of the printed copies.</source>
-        <translation>L'en-tête des copies imprimées.</translation>
+        <translation>L&apos;en-tête des copies imprimées.</translation>
     </message>
     <message>
         <source>Practice name</source>
@@ -1686,7 +1819,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>No preview on this computer; save the PDF to open it.</source>
-        <translation>Pas d'aperçu sur cet ordinateur ; enregistrez le PDF pour l'ouvrir.</translation>
+        <translation>Pas d&apos;aperçu sur cet ordinateur ; enregistrez le PDF pour l&apos;ouvrir.</translation>
     </message>
     <message>
         <source>Save PDF</source>
@@ -1705,7 +1838,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>With my computer login (system keyring)</source>
-        <translation>Avec ma session de l'ordinateur (trousseau du système)</translation>
+        <translation>Avec ma session de l&apos;ordinateur (trousseau du système)</translation>
     </message>
     <message>
         <source>With a passphrase</source>
@@ -1744,7 +1877,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Signer and endpoint changes apply at the next unlock.</source>
-        <translation>Les changements de signature et de plateforme s'appliquent au prochain déverrouillage.</translation>
+        <translation>Les changements de signature et de plateforme s&apos;appliquent au prochain déverrouillage.</translation>
     </message>
     <message>
         <source>PKCS#11 module</source>
@@ -1760,7 +1893,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Authentication key file</source>
-        <translation>Fichier de clé d'authentification</translation>
+        <translation>Fichier de clé d&apos;authentification</translation>
     </message>
     <message>
         <source>Address</source>
@@ -1768,7 +1901,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>CA bundle</source>
-        <translation>Bundle d'AC</translation>
+        <translation>Bundle d&apos;AC</translation>
     </message>
     <message>
         <source>Receipt certificate</source>
@@ -1823,11 +1956,11 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Authentication key file</source>
-        <translation>Fichier de clé d'authentification</translation>
+        <translation>Fichier de clé d&apos;authentification</translation>
     </message>
     <message>
         <source>Endpoint (optional; documents wait in the outbox)</source>
-        <translation>Plateforme (facultatif ; les documents attendent dans la boîte d'envoi)</translation>
+        <translation>Plateforme (facultatif ; les documents attendent dans la boîte d&apos;envoi)</translation>
     </message>
     <message>
         <source>Address</source>
@@ -1835,7 +1968,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>CA bundle</source>
-        <translation>Bundle d'AC</translation>
+        <translation>Bundle d&apos;AC</translation>
     </message>
     <message>
         <source>Receipt certificate</source>
@@ -1846,7 +1979,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <name>TimelineView</name>
     <message>
         <source>No incapacity episode yet</source>
-        <translation>Pas encore d'épisode d'incapacité</translation>
+        <translation>Pas encore d&apos;épisode d&apos;incapacité</translation>
     </message>
     <message>
         <source>ongoing</source>

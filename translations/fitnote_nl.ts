@@ -1,7 +1,20 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
     <name>CapacityRow</name>
+    <message>
+        <source>barrier: %1</source>
+        <translation>belemmering: %1</translation>
+    </message>
+    <message>
+        <source>How this factor hinders or helps at work, e.g. noisy open-plan office</source>
+        <translation>Hoe deze factor het werk belemmert of ondersteunt, bv. lawaaierig landschapskantoor</translation>
+    </message>
+    <message>
+        <source>Extent of the barrier %1</source>
+        <translation>Ernst van de belemmering %1</translation>
+    </message>
     <message>
         <source>What the patient can do, e.g. can lift up to 5 kg</source>
         <translation>Wat de patiënt kan, bv. kan tot 5 kg heffen</translation>
@@ -138,7 +151,7 @@
         <translation>Het platform is niet bereikbaar. Documenten wachten in de uitgaande post.</translation>
     </message>
     <message>
-        <source>The platform's security certificate was not accepted.</source>
+        <source>The platform&apos;s security certificate was not accepted.</source>
         <translation>Het beveiligingscertificaat van het platform werd niet aanvaard.</translation>
     </message>
     <message>
@@ -162,7 +175,7 @@
         <translation>Vul een onderwerp en een bericht in.</translation>
     </message>
     <message>
-        <source>Record the patient's consent before fetching the episode.</source>
+        <source>Record the patient&apos;s consent before fetching the episode.</source>
         <translation>Registreer eerst de toestemming van de patiënt om de episode op te halen.</translation>
     </message>
     <message>
@@ -212,7 +225,7 @@
         <translation>Referentie</translation>
     </message>
     <message>
-        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
         <translation>Van het exemplaar van de patiënt, bv. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -247,8 +260,12 @@
         <translation>Alt+%1</translation>
     </message>
     <message>
-        <source>Unable to attend</source>
-        <translation>Ongeschikt voor</translation>
+        <source>required: first prognosis, +1 = the day after the end</source>
+        <translation>verplicht: eerste prognose, +1 = de dag na het einde</translation>
+    </message>
+    <message>
+        <source>Only the advising physician sees this justification.</source>
+        <translation>Enkel de adviserend arts ziet deze verantwoording.</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
@@ -271,16 +288,12 @@
         <translation>Patiënt mag de woning verlaten</translation>
     </message>
     <message>
-        <source>Expected return</source>
-        <translation>Verwachte werkhervatting</translation>
-    </message>
-    <message>
-        <source>First prognosis on return to work (optional)</source>
-        <translation>Eerste prognose van werkhervatting (optioneel)</translation>
-    </message>
-    <message>
         <source>Partial resumption of work</source>
         <translation>Gedeeltelijke werkhervatting</translation>
+    </message>
+    <message>
+        <source>%1 (you, as the signer)</source>
+        <translation>%1 (u, als ondertekenaar)</translation>
     </message>
     <message>
         <source>From</source>
@@ -319,6 +332,10 @@
         <translation>Erkenning van invaliditeit</translation>
     </message>
     <message>
+        <source>Measure in preparation (draft law, May 2026): the yearly renewal of the invalidity recognition is not settled law yet.</source>
+        <translation>Maatregel in voorbereiding (wetsontwerp, mei 2026): de jaarlijkse hernieuwing van de erkenning van invaliditeit is nog geen vaststaand recht.</translation>
+    </message>
+    <message>
         <source>Valid from</source>
         <translation>Geldig van</translation>
     </message>
@@ -341,10 +358,6 @@
     <message>
         <source>Free text, e.g. lumbago with sciatica</source>
         <translation>Vrije tekst, bv. lumbago met uitstraling</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
     </message>
     <message>
         <source>no code</source>
@@ -403,7 +416,7 @@
         <translation>Werkgever</translation>
     </message>
     <message>
-        <source>Employer's language</source>
+        <source>Employer&apos;s language</source>
         <translation>Taal van de werkgever</translation>
     </message>
     <message>
@@ -429,6 +442,126 @@
     <message>
         <source>Dia&amp;gnosis</source>
         <translation>Dia&amp;gnose</translation>
+    </message>
+    <message>
+        <source>Diagnosis %1</source>
+        <translation>Diagnose %1</translation>
+    </message>
+    <message>
+        <source>Another diagnosis (optional)</source>
+        <translation>Bijkomende diagnose (optioneel)</translation>
+    </message>
+    <message>
+        <source>Code system of diagnosis %1</source>
+        <translation>Codesysteem van diagnose %1</translation>
+    </message>
+    <message>
+        <source>Code of diagnosis %1</source>
+        <translation>Code van diagnose %1</translation>
+    </message>
+    <message>
+        <source>principal</source>
+        <translation>hoofddiagnose</translation>
+    </message>
+    <message>
+        <source>Diagnosis %1 is the principal diagnosis</source>
+        <translation>Diagnose %1 is de hoofddiagnose</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected return</source>
+        <translation>Wer&amp;khervatting</translation>
+    </message>
+    <message>
+        <source>Expected return to work (required)</source>
+        <translation>Vermoedelijke werkhervatting (verplicht)</translation>
+    </message>
+    <message>
+        <source>First prognosis on the return to work, after the end date; +1 is the day after it</source>
+        <translation>Eerste prognose van de werkhervatting, na de einddatum; +1 is de dag erna</translation>
+    </message>
+    <message>
+        <source>Why antedated</source>
+        <translation>Antedatering</translation>
+    </message>
+    <message>
+        <source>Justification of the antedating</source>
+        <translation>Verantwoording van de antedatering</translation>
+    </message>
+    <message>
+        <source>e.g. seen at home on the first day, certificate written later</source>
+        <translation>bv. op de eerste dag thuis gezien, getuigschrift later opgesteld</translation>
+    </message>
+    <message>
+        <source>Incapacity for</source>
+        <translation>Ongeschikt voor</translation>
+    </message>
+    <message>
+        <source>Expected delivery</source>
+        <translation>Bevalling</translation>
+    </message>
+    <message>
+        <source>Expected delivery date</source>
+        <translation>Vermoedelijke bevallingsdatum</translation>
+    </message>
+    <message>
+        <source>Maternity leave</source>
+        <translation>Moederschapsrust</translation>
+    </message>
+    <message>
+        <source>Start of the maternity leave</source>
+        <translation>Begin van de moederschapsrust</translation>
+    </message>
+    <message>
+        <source>End of the maternity leave</source>
+        <translation>Einde van de moederschapsrust</translation>
+    </message>
+    <message>
+        <source>The patient stays or stayed in hospital</source>
+        <translation>De patiënt is of was opgenomen in het ziekenhuis</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>Opname</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>Ontslag</translation>
+    </message>
+    <message>
+        <source>Empty while the patient is still in hospital</source>
+        <translation>Leeg zolang de patiënt nog opgenomen is</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Ziekenhuis</translation>
+    </message>
+    <message>
+        <source>Name of the hospital</source>
+        <translation>Naam van het ziekenhuis</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identificatienummer</translation>
+    </message>
+    <message>
+        <source>Identifier of the hospital</source>
+        <translation>Identificatienummer van het ziekenhuis</translation>
+    </message>
+    <message>
+        <source>optional, e.g. its RIZIV/INAMI number</source>
+        <translation>optioneel, bv. het RIZIV-nummer</translation>
+    </message>
+    <message>
+        <source>Nature of the work</source>
+        <translation>Aard van het werk</translation>
+    </message>
+    <message>
+        <source>e.g. administrative tasks, no lifting, no night shifts</source>
+        <translation>bv. administratieve taken, niet tillen, geen nachtdiensten</translation>
+    </message>
+    <message>
+        <source>The physician who signs authorises: this is your own role</source>
+        <translation>De arts die ondertekent, geeft de toelating: dit is uw eigen rol</translation>
     </message>
     <message>
         <source>Add a fi&amp;t-note to this certificate</source>
@@ -505,14 +638,6 @@
     <message>
         <source>End of the previous certificate</source>
         <translation>Einde van het vorige getuigschrift</translation>
-    </message>
-    <message>
-        <source>Code system</source>
-        <translation>Codestelsel</translation>
-    </message>
-    <message>
-        <source>Diagnosis code</source>
-        <translation>Diagnosecode</translation>
     </message>
     <message>
         <source>Review date</source>
@@ -623,7 +748,7 @@
         <translation>Een getuigschrift van een andere arts verlengen</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Typ de referentie van het exemplaar van de patiënt. Met toestemming van de patiënt wordt de episode opgehaald; offline maak je het ontwerp op basis van het papieren exemplaar.</translation>
     </message>
     <message>
@@ -659,7 +784,7 @@
         <translation>Periode ervan (papieren exemplaar)</translation>
     </message>
     <message>
-        <source>Author's RIZIV number</source>
+        <source>Author&apos;s RIZIV number</source>
         <translation>RIZIV-nummer van de auteur</translation>
     </message>
     <message>
@@ -772,7 +897,7 @@
         <translation>Hoe beperkt is de patiënt? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document's language)</source>
+        <source>What the patient can do (in the document&apos;s language)</source>
         <translation>Wat de patiënt kan (in de taal van het document)</translation>
     </message>
     <message>
@@ -968,16 +1093,24 @@
         <translation>Schoolsport</translation>
     </message>
     <message>
+        <source>Sport</source>
+        <translation>Sport</translation>
+    </message>
+    <message>
         <source>Heavy physical activity</source>
         <translation>Zware lichamelijke inspanning</translation>
     </message>
     <message>
-        <source>Illness</source>
-        <translation>Ziekte</translation>
+        <source>Travel</source>
+        <translation>Reizen</translation>
     </message>
     <message>
-        <source>Hospitalisation</source>
-        <translation>Ziekenhuisopname</translation>
+        <source>Voting</source>
+        <translation>Stemmen</translation>
+    </message>
+    <message>
+        <source>Illness</source>
+        <translation>Ziekte</translation>
     </message>
     <message>
         <source>Accident</source>

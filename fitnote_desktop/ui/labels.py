@@ -49,18 +49,20 @@ def incapacity_for(value: IncapacityFor) -> str:
     return {
         IncapacityFor.WORK: QCoreApplication.translate("Labels", "Work"),
         IncapacityFor.SCHOOL: QCoreApplication.translate("Labels", "School"),
-        IncapacityFor.SWIMMING: QCoreApplication.translate("Labels", "Swimming"),
         IncapacityFor.SCHOOL_SPORTS: QCoreApplication.translate("Labels", "School sports"),
+        IncapacityFor.SWIM: QCoreApplication.translate("Labels", "Swimming"),
+        IncapacityFor.SPORT: QCoreApplication.translate("Labels", "Sport"),
         IncapacityFor.HEAVY_PHYSICAL_ACTIVITY: QCoreApplication.translate(
             "Labels", "Heavy physical activity"
         ),
+        IncapacityFor.TRAVEL: QCoreApplication.translate("Labels", "Travel"),
+        IncapacityFor.VOTE: QCoreApplication.translate("Labels", "Voting"),
     }[value]
 
 
 def reason(value: IncapacityReason) -> str:
     return {
         IncapacityReason.ILLNESS: QCoreApplication.translate("Labels", "Illness"),
-        IncapacityReason.HOSPITALISATION: QCoreApplication.translate("Labels", "Hospitalisation"),
         IncapacityReason.ACCIDENT: QCoreApplication.translate("Labels", "Accident"),
         IncapacityReason.WORK_ACCIDENT: QCoreApplication.translate("Labels", "Work accident"),
         IncapacityReason.TRAVEL_ACCIDENT: QCoreApplication.translate(
@@ -75,7 +77,7 @@ def reason(value: IncapacityReason) -> str:
 
 def employment(value: EmploymentSituation) -> str:
     return {
-        EmploymentSituation.EMPLOYEE: QCoreApplication.translate("Labels", "Employee"),
+        EmploymentSituation.EMPLOYED: QCoreApplication.translate("Labels", "Employee"),
         EmploymentSituation.CIVIL_SERVANT: QCoreApplication.translate("Labels", "Civil servant"),
         EmploymentSituation.SELF_EMPLOYED: QCoreApplication.translate("Labels", "Self-employed"),
         EmploymentSituation.JOB_SEEKER: QCoreApplication.translate("Labels", "Job seeker"),

@@ -33,8 +33,10 @@ ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 # the figures for the closing note; a regression costs the physician keystrokes
-NEW_CERTIFICATE_ACTIONS = 19  # incl. consent tick and the session's login PIN
-PROLONGATION_ACTIONS = 5
+# issue 12: the first prognosis is mandatory (+1 key, Tab, in each flow) and consent is
+# given per document, never copied (+1 key, Alt+P, in the prolongation)
+NEW_CERTIFICATE_ACTIONS = 20  # incl. consent tick and the session's login PIN
+PROLONGATION_ACTIONS = 7
 
 
 class Keys:
@@ -133,6 +135,8 @@ def test_action_counts(qtbot, demo, tmp_path, monkeypatch, capsys):
         editor = window.editor
         assert window.stack.currentWidget() is editor
         keys.type("+14", editor.end.line)  # focus starts in the end date
+        keys.press(Qt.Key.Key_Tab, target=editor.end.line)  # the first prognosis, required
+        keys.type("+1", editor.expected_return.line)  # the day after the end
         keys.press(Qt.Key.Key_G, ALT, target=editor.end.line)  # Dia&gnosis
         assert editor.dx_text.hasFocus() or editor.focusWidget() is editor.dx_text
         keys.type("Lumbago", editor.dx_text)
@@ -161,6 +165,11 @@ def test_action_counts(qtbot, demo, tmp_path, monkeypatch, capsys):
         keys.press(Qt.Key.Key_P, CTRL | SHIFT, target=window.page)
         prolongation = editor.record
         assert prolongation.document.body.certificate_kind.value == "prolongation"
+        keys.press(Qt.Key.Key_Tab, target=editor.end.line)  # a new first prognosis
+        keys.type("+1", editor.expected_return.line)
+        if not editor.consent_electronic.isChecked():  # consent is given per document
+            keys.press(Qt.Key.Key_P, ALT, target=editor)
+        qtbot.waitUntil(editor.consent_electronic.isChecked)
         keys.press(Qt.Key.Key_Return, CTRL, target=editor)
         answer_pin(qtbot, keys)
         qtbot.waitUntil(

@@ -116,6 +116,7 @@ def create_certificate(qtbot, window, monkeypatch) -> None:
     window.act_new_cert.trigger()
     editor = window.editor
     qtbot.keyClicks(editor.end.line, "+14")
+    qtbot.keyClicks(editor.expected_return.line, "+1")  # first prognosis: the day after
     qtbot.keyClicks(editor.dx_text, "Lumbago met uitstraling")
 
     def pick(picker) -> None:
@@ -188,6 +189,10 @@ def test_pkcs12_full_flow(qtbot, demo, languages, tmp_path, monkeypatch):
         prolongation = window.editor.current
         first = services.drafts.get(doc_id).document
         assert prolongation.period.begin == date.fromordinal(first.period.end.toordinal() + 1)
+        # issue 12: a new first prognosis, and the consent given for this document
+        qtbot.keyClicks(window.editor.expected_return.line, "+1")
+        if not window.editor.consent_electronic.isChecked():
+            qtbot.keyClick(window.editor.consent_electronic, Qt.Key.Key_Space)
         window.act_sign.trigger()
         answer_pins(qtbot, 1)
         wait_status(qtbot, services, window.editor.record.id, DocumentStatus.ACCEPTED)

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-from fitnote_desktop.domain.model import DocumentKind, IcfCapacity
+from fitnote_desktop.domain.icpc import icpc_label
+from fitnote_desktop.domain.model import (
+    AuthorisingRole,
+    CodeSystem,
+    Diagnosis,
+    DocumentKind,
+    IcfCapacity,
+    IncapacityFor,
+    IncapacityReason,
+)
 from fitnote_desktop.ui.editor import DocumentEditor
 
 
@@ -121,3 +130,162 @@ def test_partial_resumption_extent(qtbot, services, patient, languages):
     editor.pr_percent.setValue(50)
     assert editor.current.body.percentage == 50
     assert "resumption.extent_missing" not in codes(editor)
+
+
+# ---------------------------------------------------------------- the issue-12 model
+
+
+def test_incapacity_for_is_one_choice_of_the_eight_kmehr_values(
+    qtbot, services, patient, languages
+):
+    editor = make_editor(qtbot, services, patient)
+    combo = editor.incapacity_for
+    assert [combo.itemData(i) for i in range(combo.count())] == [v.value for v in IncapacityFor]
+    assert editor.current.body.incapacity_for is IncapacityFor.WORK
+    combo.setCurrentIndex(combo.findData("swim"))
+    assert editor.current.body.incapacity_for is IncapacityFor.SWIM
+    assert "incapacity.for_not_work" in codes(editor)  # the mutuality receives it
+    assert combo.accessibleName() == "Incapacity for"
+
+
+def test_reasons_are_the_six_and_a_hospital_stay_is_its_own_group(
+    qtbot, services, patient, languages
+):
+    editor = make_editor(qtbot, services, patient)
+    reasons = [editor.reason.itemData(i) for i in range(editor.reason.count())]
+    assert reasons == [r.value for r in IncapacityReason]
+    assert not editor.admission.isVisibleTo(editor)
+    editor.stay_enabled.setChecked(True)  # any reason: illness here
+    stay = editor.current.body.hospital_stay
+    assert stay is not None and stay.admission == editor.current.body.period.begin
+    qtbot.keyClicks(editor.hospital_name, "AZ Groeninge")
+    qtbot.keyClicks(editor.hospital_id, "71000535")
+    stay = editor.current.body.hospital_stay
+    assert (stay.hospital_name, stay.hospital_id) == ("AZ Groeninge", "71000535")
+    assert "hospital_stay.hospital_missing" not in codes(editor)
+    editor.stay_enabled.setChecked(False)
+    assert editor.current.body.hospital_stay is None
+
+
+def test_three_diagnoses_with_one_principal_and_the_icpc_label_in_the_document_language(
+    qtbot, services, patient, languages
+):
+    editor = make_editor(qtbot, services, patient)
+    assert editor.current.language.value == "nl"  # the patient's language; the UI is English
+    assert not editor.dx_text_2.isVisibleTo(editor)
+    qtbot.keyClicks(editor.dx_text, "Lage rugpijn")
+    assert editor.dx_text_2.isVisibleTo(editor)  # the next row appears once one is filled
+    editor.dx_system_2.setCurrentIndex(editor.dx_system_2.findData("ICPC-2"))
+    qtbot.keyClicks(editor.dx_code_2, "l86")
+    assert editor.dx_rows[1].icpc.text() == icpc_label("L86", "nl")
+    qtbot.keyClicks(editor.dx_text_3, "Zwangerschap")
+    diagnoses = editor.current.body.diagnoses
+    assert [d.principal for d in diagnoses] == [True, False, False]  # the first by default
+    assert diagnoses[1] == Diagnosis("", "L86", CodeSystem.ICPC2, False)
+    editor.dx_principal_2.setChecked(True)
+    assert [d.principal for d in editor.current.body.diagnoses] == [False, True, False]
+    editor.dx_text_3.clear()
+    qtbot.keyClicks(editor.dx_text_3, "x")
+    qtbot.keyClick(editor.dx_text_3, Qt.Key.Key_Backspace)  # emptied: the row is no diagnosis
+    assert len(editor.current.body.diagnoses) == 2
+    assert editor.dx_principal_2.accessibleName() == "Diagnosis 2 is the principal diagnosis"
+
+
+def test_first_prognosis_is_required_and_plus_one_is_the_day_after_the_end(
+    qtbot, services, patient, languages
+):
+    editor = make_editor(qtbot, services, patient)
+    assert "incapacity.expected_return_missing" in codes(editor)
+    assert "(required)" in editor.expected_return.line.accessibleName()
+    assert "required" in editor.return_hint.text()
+    qtbot.keyClicks(editor.end.line, "+14")
+    qtbot.keyClicks(editor.expected_return.line, "+1")
+    body = editor.current.body
+    assert body.expected_return == body.period.end + timedelta(days=1)
+    assert "incapacity.expected_return_missing" not in codes(editor)
+
+
+def test_antedating_justification_appears_when_the_period_starts_too_far_back(
+    qtbot, services, patient, languages
+):
+    editor = make_editor(qtbot, services, patient)
+    assert not editor.antedating.isVisibleTo(editor)
+    begin = editor.current.body.period.begin - timedelta(days=5)
+    editor.begin.line.clear()
+    qtbot.keyClicks(editor.begin.line, begin.strftime("%d/%m/%Y"))
+    assert "incapacity.antedated_begin" in codes(editor)
+    assert editor.antedating.isVisibleTo(editor)
+    assert "Only the advising physician" in editor.antedating_hint.text()
+    qtbot.keyClicks(editor.antedating, "Seen at home on the first day")
+    assert editor.current.body.antedating_justification == "Seen at home on the first day"
+    assert "incapacity.antedated_begin" not in codes(editor)
+    assert editor.antedating.isVisibleTo(editor)  # filled: stays
+
+
+def test_self_employed_pregnancy_asks_delivery_and_maternity_leave(
+    qtbot, services, patient, languages
+):
+    editor = make_editor(qtbot, services, patient)  # Émilie: a woman by her NISS
+    assert not editor.expected_delivery.isVisibleTo(editor)
+    editor.reason.setCurrentIndex(editor.reason.findData("pregnancy"))
+    assert not editor.expected_delivery.isVisibleTo(editor)  # employed
+    editor.job_situation.setCurrentIndex(editor.job_situation.findData("selfemployed"))
+    assert editor.expected_delivery.isVisibleTo(editor)
+    assert editor.leave_begin.isVisibleTo(editor)
+    assert {"pregnancy.expected_delivery_missing", "pregnancy.maternity_leave_missing"} <= codes(
+        editor
+    )
+    qtbot.keyClicks(editor.expected_delivery.line, "15/03/2027")
+    qtbot.keyClicks(editor.leave_begin.line, "01/03/2027")
+    body = editor.current.body
+    assert body.expected_delivery == date(2027, 3, 15)
+    assert body.maternity_leave.begin == date(2027, 3, 1)
+    assert "pregnancy.maternity_leave_missing" not in codes(editor)
+
+
+def test_partial_resumption_nature_and_the_signers_role(qtbot, services, patient, languages):
+    editor = make_editor(qtbot, services, patient, DocumentKind.PARTIAL_RESUMPTION)
+    assert "resumption.nature_missing" in codes(editor)
+    qtbot.keyClicks(editor.pr_nature, "Administrative tasks")
+    assert editor.current.body.nature == "Administrative tasks"
+    assert "resumption.nature_missing" not in codes(editor)
+    assert editor.pr_by.isReadOnly()
+    assert editor.pr_by.text().startswith("Treating physician")
+    assert editor.current.author.full_name in editor.pr_by.text()
+    assert editor.current.body.authorised_by is AuthorisingRole.TREATING_PHYSICIAN
+
+
+def test_invalidity_recognition_says_it_follows_a_measure_in_preparation(
+    qtbot, services, patient, languages
+):
+    editor = make_editor(qtbot, services, patient, DocumentKind.INVALIDITY_RECOGNITION)
+    assert editor.in_preparation.isVisibleTo(editor)
+    assert "draft law, May 2026" in editor.in_preparation.text()
+    languages.switch("fr")
+    assert "projet de loi, mai 2026" in editor.in_preparation.text()
+
+
+def test_capacity_extents_in_capacity_notation_and_e_codes_as_barriers(
+    qtbot, services, patient, languages
+):
+    editor = make_editor(qtbot, services, patient)
+    editor.add_capacities([IcfCapacity("d430", 2, ""), IcfCapacity("e310", 2, "")])
+    d430, e310 = editor.rows
+    assert d430.qualifier.currentText().startswith("d430._2 ")
+    assert e310.qualifier.currentText().startswith("e310.2  barrier: ")
+    assert "can" not in e310.statement.placeholderText().lower().split()
+    assert "barrier" in e310.qualifier.accessibleName()
+
+
+def test_ticking_the_consent_records_when_it_was_given(qtbot, services, patient, languages):
+    editor = make_editor(qtbot, services, patient)
+    if editor.consent_electronic.isChecked():  # carried over: start from no consent
+        editor.consent_electronic.setChecked(False)
+        editor.consent_episode.setChecked(False)
+    assert editor.current.consent.recorded_at is None
+    editor.consent_electronic.setChecked(True)
+    recorded = editor.current.consent.recorded_at
+    assert recorded is not None and recorded.date() == services.today()
+    assert not {"consent.recorded_at_missing", "consent.recorded_after_signing"} & codes(editor)
+    editor.consent_electronic.setChecked(False)
+    assert editor.current.consent.recorded_at is None

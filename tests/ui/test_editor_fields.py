@@ -47,7 +47,8 @@ def invalid_bodies(doc):
         capacities=(IcfCapacity("d999", 7, ""), IcfCapacity("d430", 2, ""),
                     IcfCapacity("d430", 2, "")),
     )  # fmt: skip
-    bad_dx = (Diagnosis("", "L86", None), Diagnosis("x", "no code", CodeSystem.ICD10))
+    bad_dx = (Diagnosis("", "L86", None, True), Diagnosis("x", "no code", CodeSystem.ICD10, True),
+              Diagnosis("y"), Diagnosis("z"))  # fmt: skip
     body = doc.body
     if doc.kind is DocumentKind.INCAPACITY:
         begin = body.period.begin
@@ -78,7 +79,7 @@ def test_every_finding_path_maps_to_a_focusable_named_field(qtbot, services, pat
     qtbot.addWidget(editor)
     editor.show()
     literal = literal_paths()
-    assert "body.period.end" not in literal  # built from a prefix: checked dynamically below
+    assert "body.fit_note.capacities[0].code" not in literal  # built: checked dynamically below
     resolved_literals: set[str] = set()
     emitted: set[str] = set()
     for kind in DocumentKind:
@@ -104,6 +105,8 @@ def test_every_finding_path_maps_to_a_focusable_named_field(qtbot, services, pat
         "body.capacities[2].statement",
         "body.diagnoses[1].code",
         "body.diagnoses[0].code_system",
+        "body.diagnoses[0].principal",
+        "body.diagnoses[3]",
     } <= emitted
 
 

@@ -1,5 +1,9 @@
 """The fit-note's work capacities: one row per ICF code, added from the ICF picker.
 
+The extent of each row reads in ICF notation with the capacity qualifier (``d430._2``);
+an environmental factor (e-code) is graded as a barrier, never as something the patient
+"can do".
+
 Rows come and go, so their finding targets are made per row from the table's ``[*]``
 fields (``{fit}.capacities[2].statement`` → the third row's statement).
 """
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fitnote_desktop.domain.icf import capacity_notation
 from fitnote_desktop.domain.model import Document, DocumentKind, IcfCapacity, IncapacityCertificate
 from fitnote_desktop.ui import i18n, icf_data, labels
 from fitnote_desktop.ui.editor import fields
@@ -29,6 +34,24 @@ from fitnote_desktop.ui.editor.section import EditorSection, Today
 from fitnote_desktop.ui.widgets import FieldMessage
 
 translate = QCoreApplication.translate
+
+
+def extent_text(code: str, qualifier: int, lang: str) -> str:
+    """An extent choice: the notation it writes, then its meaning in words.
+
+    Activities carry the *capacity* qualifier (``d430._2``, what the patient can do);
+    an environmental factor's qualifier grades a barrier (``e310.2``), never a capacity
+    of the patient (a facilitator is described in the statement).
+    """
+    notation = capacity_notation(code, qualifier)
+    rng = labels.qualifier_range(qualifier)
+    if code.startswith("e"):
+        q = icf_data.catalogue().qualifier(qualifier)
+        grade = q.label(lang) if q is not None else labels.qualifier(qualifier)
+        words = QCoreApplication.translate("CapacityRow", "barrier: %1").replace("%1", grade)
+    else:
+        words = icf_data.qualifier_words(qualifier, lang) or labels.qualifier(qualifier)
+    return f"{notation}  {words}" + (f" ({rng})" if rng else "")
 
 
 class CapacityRow(QFrame):
@@ -50,7 +73,7 @@ class CapacityRow(QFrame):
         self.qualifier.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.qualifier.setMinimumContentsLength(22)
+        self.qualifier.setMinimumContentsLength(32)
         for q in labels.QUALIFIER_CODES:
             self.qualifier.addItem("", q)
         known = capacity.qualifier in labels.QUALIFIER_CODES
@@ -71,24 +94,30 @@ class CapacityRow(QFrame):
         grid.addWidget(self.statement, 1, 1, 1, 2)
         grid.addWidget(self.message, 2, 1, 1, 2)
         grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)  # the extent's notation and words share the width
         self.qualifier.currentIndexChanged.connect(self.changed)
         self.qualifier.currentTextChanged.connect(self.qualifier.setToolTip)
         self.statement.textEdited.connect(self.changed)
         self.retranslate()
 
     def retranslate(self) -> None:
+        lang = i18n.current_language()
+        barrier = self.code.startswith("e")
         for i, q in enumerate(labels.QUALIFIER_CODES):
-            rng = labels.qualifier_range(q)
-            words = icf_data.qualifier_words(q, i18n.current_language()) or labels.qualifier(q)
-            self.qualifier.setItemText(i, words + (f" ({rng})" if rng else ""))
+            self.qualifier.setItemText(i, extent_text(self.code, q, lang))
         self.qualifier.setToolTip(self.qualifier.currentText())
-        self.name_label.setText(icf_data.label(self.code, i18n.current_language()))
-        self.statement.setPlaceholderText(
-            self.tr("What the patient can do, e.g. can lift up to 5 kg")
-        )
-        self.qualifier.setAccessibleName(
-            self.tr("Extent of difficulty for %1").replace("%1", self.code)
-        )
+        self.name_label.setText(icf_data.label(self.code, lang))
+        if barrier:
+            self.statement.setPlaceholderText(
+                self.tr("How this factor hinders or helps at work, e.g. noisy open-plan office")
+            )
+            name = self.tr("Extent of the barrier %1")
+        else:
+            self.statement.setPlaceholderText(
+                self.tr("What the patient can do, e.g. can lift up to 5 kg")
+            )
+            name = self.tr("Extent of difficulty for %1")
+        self.qualifier.setAccessibleName(name.replace("%1", self.code))
         self.statement.setAccessibleName(self.tr("Statement for %1").replace("%1", self.code))
         self.remove.setToolTip(self.tr("Remove this capacity"))
         self.remove.setAccessibleName(self.tr("Remove %1").replace("%1", self.code))

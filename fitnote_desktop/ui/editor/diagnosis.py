@@ -1,12 +1,30 @@
-"""The diagnosis: free text and an optional code; only the advising physician sees it."""
+"""Diagnoses: up to three rows of text and/or code, one marked principal.
+
+Only the advising physician (mutuality or Medex) sees them. A row shows the label of a
+known ICPC-2 code as it is typed, in the document's language (the language the
+advising physician reads). The next row appears once a row is filled. The "principal"
+marks are one radio group, so exactly one row is principal.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from fitnote_desktop.domain.findings import Finding
+from fitnote_desktop.domain.icpc import icpc_label
 from fitnote_desktop.domain.model import (
     CodeSystem,
     Document,
@@ -14,9 +32,49 @@ from fitnote_desktop.domain.model import (
     IncapacityCertificate,
     InvalidityRecognition,
 )
+from fitnote_desktop.ui.editor.fields import MAX_DIAGNOSES, dx_widget
 from fitnote_desktop.ui.editor.section import EditorSection, Today
 
 translate = QCoreApplication.translate
+
+
+class DiagnosisRow:
+    """The inputs of one diagnosis row and the ICPC-2 label beside its code."""
+
+    def __init__(self) -> None:
+        self.text = QLineEdit()
+        self.system = QComboBox()
+        self.system.addItem("", "")
+        for system in CodeSystem:
+            self.system.addItem(system.value, system.value)
+        self.code = QLineEdit()
+        self.code.setMaximumWidth(90)
+        self.principal = QRadioButton()
+        self.icpc = QLabel()
+        self.icpc.setObjectName("hint")
+
+    def layout(self) -> QVBoxLayout:
+        """The text and the principal mark, then the code with its ICPC-2 label beside it."""
+        first = QHBoxLayout()
+        first.addWidget(self.text, 1)
+        first.addWidget(self.principal)
+        second = QHBoxLayout()
+        second.addWidget(self.system)
+        second.addWidget(self.code)
+        second.addWidget(self.icpc, 1)
+        both = QVBoxLayout()
+        both.setSpacing(4)
+        both.addLayout(first)
+        both.addLayout(second)
+        return both
+
+    def show_label(self, language: str) -> None:
+        """The ICPC-2 rubric of the typed code (when known), in ``language``."""
+        label = None
+        if self.system.currentData() == CodeSystem.ICPC2.value and self.code.text().strip():
+            label = icpc_label(self.code.text(), language)
+        self.icpc.setText(label or "")
+        self.icpc.setToolTip(label or "")
 
 
 class DiagnosisSection(EditorSection):
@@ -26,36 +84,65 @@ class DiagnosisSection(EditorSection):
 
     def __init__(self, today: Today, parent: QWidget | None = None) -> None:
         super().__init__(today, parent)
-        self.dx_text = QLineEdit()
-        self.dx_system = QComboBox()
-        self.dx_system.addItem("", "")
-        for system in CodeSystem:
-            self.dx_system.addItem(system.value, system.value)
-        self.dx_code = QLineEdit()
-        self.dx_code.setMaximumWidth(120)
-        code_row = QHBoxLayout()
-        code_row.addWidget(self.dx_system)
-        code_row.addWidget(self.dx_code)
-        code_row.addStretch(1)
+        self.dx_rows = [DiagnosisRow() for _ in range(MAX_DIAGNOSES)]
+        self.principal_group = QButtonGroup(self)
+        for i, row in enumerate(self.dx_rows):
+            for part in ("text", "system", "code", "principal"):
+                setattr(self, dx_widget(part, i), getattr(row, part))
+            self.principal_group.addButton(row.principal)
+        self.dx_rows[0].principal.setChecked(True)
+        self.language = "nl"
         form = QFormLayout()
-        self.add_rows(form, {"dx_system": code_row})
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rows = {dx_widget("text", i): row.layout() for i, row in enumerate(self.dx_rows)}
+        self.add_rows(form, rows)
         self.dx_note = QLabel()
         self.dx_note.setObjectName("hint")
         self.body.addLayout(form)
         self.body.addWidget(self.dx_note)
+        for row in self.dx_rows:
+            row.code.textEdited.connect(lambda _t, r=row: r.show_label(self.language))
+            row.system.currentIndexChanged.connect(lambda _i, r=row: r.show_label(self.language))
+
+    def load(self, document: Document) -> None:
+        super().load(document)
+        if not any(d.principal for d in document.diagnoses):
+            self.dx_rows[0].principal.setChecked(True)
+
+    def follow(self, document: Document, findings: list[Finding]) -> None:
+        """One more row than there are diagnoses; the principal mark on a kept row; labels."""
+        diagnoses = document.diagnoses
+        for i in range(1, MAX_DIAGNOSES):
+            self.set_row_visible(f"body.diagnoses[{i}].text", i <= len(diagnoses))
+        principal = next((i for i, d in enumerate(diagnoses) if d.principal), None)
+        if principal is not None and not self.dx_rows[principal].principal.isChecked():
+            blockers = [QSignalBlocker(r.principal) for r in self.dx_rows]
+            self.dx_rows[principal].principal.setChecked(True)
+            del blockers
+        self.language = document.language.value
+        for row in self.dx_rows:
+            row.show_label(self.language)
 
     def settle(self, document: Document, before: Document) -> Document:
-        """An empty first diagnosis (no text, no code) is no diagnosis at all."""
+        """Empty rows at the end are no diagnoses; one of those kept is principal.
+
+        An empty row between two filled ones stays: the validation points at it
+        ("empty diagnosis") rather than the rows shifting under the physician's hands.
+        """
         body = document.body
         if not isinstance(body, IncapacityCertificate | InvalidityRecognition):
             return document
-        if len(body.diagnoses) == 1 and not (body.diagnoses[0].text or body.diagnoses[0].code):
-            return replace(document, body=replace(body, diagnoses=()))
-        return document
+        kept = list(body.diagnoses)
+        while kept and not (kept[-1].text.strip() or kept[-1].code.strip()):
+            kept.pop()
+        if kept and not any(d.principal for d in kept):
+            kept[0] = replace(kept[0], principal=True)
+        return replace(document, body=replace(body, diagnoses=tuple(kept)))
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.dx_system.setItemText(0, translate("DocumentEditor", "no code"))
+        for row in self.dx_rows:
+            row.system.setItemText(0, translate("DocumentEditor", "no code"))
         self.dx_note.setText(
             translate("DocumentEditor", "Only the advising physician sees the diagnosis.")
         )

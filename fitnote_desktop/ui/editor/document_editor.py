@@ -35,6 +35,7 @@ from fitnote_desktop.ui.editor.capacities import CapacitiesSection
 from fitnote_desktop.ui.editor.diagnosis import DiagnosisSection
 from fitnote_desktop.ui.editor.fit_note import FitNoteSection
 from fitnote_desktop.ui.editor.header import EditorHeader
+from fitnote_desktop.ui.editor.hospital import HospitalSection
 from fitnote_desktop.ui.editor.invalidity import InvaliditySection
 from fitnote_desktop.ui.editor.period import DURATIONS, PeriodSection
 from fitnote_desktop.ui.editor.previous import PreviousSection
@@ -99,6 +100,7 @@ class DocumentEditor(QWidget):
         self.parts: dict[str, EditorSection] = {
             "previous": PreviousSection(today, form),
             "period": self.period,
+            "hospital": HospitalSection(today, self.period.begin, form),
             "resumption": ResumptionSection(today, form),
             "invalidity": InvaliditySection(today, form),
             "diagnosis": DiagnosisSection(today, form),
@@ -351,6 +353,9 @@ class DocumentEditor(QWidget):
             if isinstance(widget, DateField) and widget.is_invalid()
         ]
         self.findings = bad_dates + findings
+        for section in self.parts.values():
+            if section.applies(self.current):
+                section.follow(self.current, self.findings)
         self._show_findings()
 
     def _visible_inline(self, finding: Finding) -> bool:

@@ -24,13 +24,14 @@ from enum import StrEnum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from fitnote_desktop.domain.model import (
-    AuthorisingRole,
     CodeSystem,
     DocumentKind,
     EmploymentSituation,
+    IncapacityFor,
     IncapacityReason,
     Language,
 )
+from fitnote_desktop.domain.validation import MAX_DIAGNOSES
 
 CONTEXT = "DocumentEditor"
 
@@ -60,6 +61,7 @@ class Field:
     of a date range). ``bound=False`` fields are read and written by their section
     (presence switches and list editors) but still get texts, focus order and findings.
     ``keep_when_empty``: an empty input keeps the stored value (required dates).
+    ``number``: replaces ``%1`` in the texts (the rows of a repeated group: "Diagnosis 2").
     """
 
     path: str
@@ -76,12 +78,85 @@ class Field:
     enum: type[StrEnum] | None = None
     clean: Callable[[str], str] | None = None
     also: tuple[str, ...] = ()
+    number: int = 0
+
+    def label_text(self) -> str:
+        """The visible label in the current UI language (with its mnemonic)."""
+        return self._numbered(self.label)
 
     def accessible_name(self) -> str:
-        return text(self.name or self.label).replace("&&", "\0").replace("&", "").replace("\0", "&")
+        name = self._numbered(self.name or self.label)
+        return name.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+    def _numbered(self, source: str) -> str:
+        return text(source).replace("%1", str(self.number)) if self.number else text(source)
 
     def applies_to(self, kind: DocumentKind) -> bool:
         return self.kinds is None or kind in self.kinds
+
+
+def dx_widget(part: str, row: int) -> str:
+    """The widget name of a diagnosis row's input: ``dx_text``, ``dx_text_2``, ``dx_code_3``."""
+    return f"dx_{part}" if row == 0 else f"dx_{part}_{row + 1}"
+
+
+def diagnosis_fields() -> list[Field]:
+    """Text, code system, code and principal mark of each of the three diagnosis rows.
+
+    The first row's label carries the Alt+G mnemonic; further diagnoses (and their
+    parent path, e.g. too many imported ones) show on the first row.
+    """
+    out: list[Field] = []
+    for row in range(MAX_DIAGNOSES):
+        path = f"body.diagnoses[{row}]"
+        first = row == 0
+        out += [
+            Field(
+                f"{path}.text",
+                "diagnosis",
+                dx_widget("text", row),
+                QT_TRANSLATE_NOOP("DocumentEditor", "Dia&gnosis")
+                if first
+                else QT_TRANSLATE_NOOP("DocumentEditor", "Diagnosis %1"),
+                QT_TRANSLATE_NOOP("DocumentEditor", "Diagnosis %1"),
+                placeholder=QT_TRANSLATE_NOOP(
+                    "DocumentEditor", "Free text, e.g. lumbago with sciatica"
+                )
+                if first
+                else QT_TRANSLATE_NOOP("DocumentEditor", "Another diagnosis (optional)"),
+                also=(path, "body.diagnoses") if first else (path,),
+                number=row + 1,
+            ),
+            Field(
+                f"{path}.code_system",
+                "diagnosis",
+                dx_widget("system", row),
+                name=QT_TRANSLATE_NOOP("DocumentEditor", "Code system of diagnosis %1"),
+                enum=CodeSystem,
+                joined=True,
+                number=row + 1,
+            ),
+            Field(
+                f"{path}.code",
+                "diagnosis",
+                dx_widget("code", row),
+                name=QT_TRANSLATE_NOOP("DocumentEditor", "Code of diagnosis %1"),
+                placeholder=QT_TRANSLATE_NOOP("DocumentEditor", "e.g. L86"),
+                joined=True,
+                clean=_code,
+                number=row + 1,
+            ),
+            Field(
+                f"{path}.principal",
+                "diagnosis",
+                dx_widget("principal", row),
+                QT_TRANSLATE_NOOP("DocumentEditor", "principal"),
+                QT_TRANSLATE_NOOP("DocumentEditor", "Diagnosis %1 is the principal diagnosis"),
+                joined=True,
+                number=row + 1,
+            ),
+        ]
+    return out
 
 
 FIELDS: tuple[Field, ...] = (
@@ -138,11 +213,36 @@ FIELDS: tuple[Field, ...] = (
         ),
     ),
     Field(
+        "body.expected_return",
+        "period",
+        "expected_return",
+        QT_TRANSLATE_NOOP("DocumentEditor", "E&xpected return"),
+        QT_TRANSLATE_NOOP("DocumentEditor", "Expected return to work (required)"),
+        help=QT_TRANSLATE_NOOP(
+            "DocumentEditor",
+            "First prognosis on the return to work, after the end date; +1 is the day after it",
+        ),
+        kinds=INCAPACITY,
+    ),
+    Field(
+        "body.antedating_justification",
+        "period",
+        "antedating",
+        QT_TRANSLATE_NOOP("DocumentEditor", "Why antedated"),
+        QT_TRANSLATE_NOOP("DocumentEditor", "Justification of the antedating"),
+        placeholder=QT_TRANSLATE_NOOP(
+            "DocumentEditor", "e.g. seen at home on the first day, certificate written later"
+        ),
+        kinds=INCAPACITY,
+    ),
+    Field(
         "body.incapacity_for",
         "period",
-        "for_boxes",
-        QT_TRANSLATE_NOOP("DocumentEditor", "Unable to attend"),
+        "incapacity_for",
+        QT_TRANSLATE_NOOP("DocumentEditor", "Incapacity for"),
+        QT_TRANSLATE_NOOP("DocumentEditor", "Incapacity for"),
         kinds=INCAPACITY,
+        enum=IncapacityFor,
     ),
     Field(
         "body.reason",
@@ -168,28 +268,29 @@ FIELDS: tuple[Field, ...] = (
         kinds=INCAPACITY,
     ),
     Field(
-        "body.hospitalisation.begin",
+        "body.expected_delivery",
         "period",
-        "hosp_begin",
-        QT_TRANSLATE_NOOP("DocumentEditor", "Hospital stay"),
-        QT_TRANSLATE_NOOP("DocumentEditor", "Hospital admission"),
+        "expected_delivery",
+        QT_TRANSLATE_NOOP("DocumentEditor", "Expected delivery"),
+        QT_TRANSLATE_NOOP("DocumentEditor", "Expected delivery date"),
         kinds=INCAPACITY,
     ),
     Field(
-        "body.hospitalisation.end",
+        "body.maternity_leave.begin",
         "period",
-        "hosp_end",
-        name=QT_TRANSLATE_NOOP("DocumentEditor", "Hospital discharge"),
+        "leave_begin",
+        QT_TRANSLATE_NOOP("DocumentEditor", "Maternity leave"),
+        QT_TRANSLATE_NOOP("DocumentEditor", "Start of the maternity leave"),
+        kinds=INCAPACITY,
+        also=("body.maternity_leave",),
+    ),
+    Field(
+        "body.maternity_leave.end",
+        "period",
+        "leave_end",
+        name=QT_TRANSLATE_NOOP("DocumentEditor", "End of the maternity leave"),
         kinds=INCAPACITY,
         joined=True,
-    ),
-    Field(
-        "body.expected_return",
-        "period",
-        "expected_return",
-        QT_TRANSLATE_NOOP("DocumentEditor", "Expected return"),
-        help=QT_TRANSLATE_NOOP("DocumentEditor", "First prognosis on return to work (optional)"),
-        kinds=INCAPACITY,
     ),
     Field(
         "body.out_of_home_allowed",
@@ -197,6 +298,47 @@ FIELDS: tuple[Field, ...] = (
         "out_of_home",
         QT_TRANSLATE_NOOP("DocumentEditor", "Patient may leave the house"),
         kinds=INCAPACITY,
+    ),
+    # hospital stay (any reason)
+    Field(
+        "body.hospital_stay",
+        "hospital",
+        "stay_enabled",
+        QT_TRANSLATE_NOOP("DocumentEditor", "The patient stays or stayed in hospital"),
+        bound=False,
+    ),
+    Field(
+        "body.hospital_stay.admission",
+        "hospital",
+        "admission",
+        QT_TRANSLATE_NOOP("DocumentEditor", "Admission"),
+        QT_TRANSLATE_NOOP("DocumentEditor", "Hospital admission"),
+        keep_when_empty=True,
+    ),
+    Field(
+        "body.hospital_stay.discharge",
+        "hospital",
+        "discharge",
+        QT_TRANSLATE_NOOP("DocumentEditor", "Discharge"),
+        QT_TRANSLATE_NOOP("DocumentEditor", "Hospital discharge"),
+        help=QT_TRANSLATE_NOOP("DocumentEditor", "Empty while the patient is still in hospital"),
+    ),
+    Field(
+        "body.hospital_stay.hospital_name",
+        "hospital",
+        "hospital_name",
+        QT_TRANSLATE_NOOP("DocumentEditor", "Hospital"),
+        QT_TRANSLATE_NOOP("DocumentEditor", "Name of the hospital"),
+        clean=_strip,
+    ),
+    Field(
+        "body.hospital_stay.hospital_id",
+        "hospital",
+        "hospital_id",
+        QT_TRANSLATE_NOOP("DocumentEditor", "Identifier"),
+        QT_TRANSLATE_NOOP("DocumentEditor", "Identifier of the hospital"),
+        placeholder=QT_TRANSLATE_NOOP("DocumentEditor", "optional, e.g. its RIZIV/INAMI number"),
+        clean=_strip,
     ),
     # partial resumption
     Field(
@@ -213,6 +355,15 @@ FIELDS: tuple[Field, ...] = (
         "pr_end",
         QT_TRANSLATE_NOOP("DocumentEditor", "Until"),
         QT_TRANSLATE_NOOP("DocumentEditor", "Resumption until"),
+    ),
+    Field(
+        "body.nature",
+        "resumption",
+        "pr_nature",
+        QT_TRANSLATE_NOOP("DocumentEditor", "Nature of the work"),
+        placeholder=QT_TRANSLATE_NOOP(
+            "DocumentEditor", "e.g. administrative tasks, no lifting, no night shifts"
+        ),
     ),
     Field(
         "body.percentage",
@@ -239,7 +390,10 @@ FIELDS: tuple[Field, ...] = (
         "resumption",
         "pr_by",
         QT_TRANSLATE_NOOP("DocumentEditor", "Authorised by"),
-        enum=AuthorisingRole,
+        help=QT_TRANSLATE_NOOP(
+            "DocumentEditor", "The physician who signs authorises: this is your own role"
+        ),
+        bound=False,
     ),
     Field(
         "body.related_certificate",
@@ -272,33 +426,8 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "body.remarks", "invalidity", "inv_remarks", QT_TRANSLATE_NOOP("DocumentEditor", "Remarks")
     ),
-    # diagnosis
-    Field(
-        "body.diagnoses[0].text",
-        "diagnosis",
-        "dx_text",
-        QT_TRANSLATE_NOOP("DocumentEditor", "Dia&gnosis"),
-        QT_TRANSLATE_NOOP("DocumentEditor", "Diagnosis"),
-        placeholder=QT_TRANSLATE_NOOP("DocumentEditor", "Free text, e.g. lumbago with sciatica"),
-        also=("body.diagnoses",),  # further diagnoses (imported) have no inputs of their own
-    ),
-    Field(
-        "body.diagnoses[0].code_system",
-        "diagnosis",
-        "dx_system",
-        QT_TRANSLATE_NOOP("DocumentEditor", "Code"),
-        QT_TRANSLATE_NOOP("DocumentEditor", "Code system"),
-        enum=CodeSystem,
-    ),
-    Field(
-        "body.diagnoses[0].code",
-        "diagnosis",
-        "dx_code",
-        name=QT_TRANSLATE_NOOP("DocumentEditor", "Diagnosis code"),
-        placeholder=QT_TRANSLATE_NOOP("DocumentEditor", "e.g. L86"),
-        joined=True,
-        clean=_code,
-    ),
+    # diagnoses: three rows, one marked principal
+    *diagnosis_fields(),
     # fit-note
     Field(
         "body.fit_note",
@@ -384,6 +513,7 @@ FIELDS: tuple[Field, ...] = (
         QT_TRANSLATE_NOOP(
             "DocumentEditor", "the certificate is sent electronically to the &physicians"
         ),
+        also=("consent.recorded_at",),  # recorded when the physician ticks the consent
     ),
     Field(
         "consent.share_capacities_with_employer",
@@ -417,6 +547,7 @@ ELSEWHERE: dict[str, str] = {
     "author": "the author comes from the profile (settings)",
     "consultation": "the consultation date is set when the document is created",
     "body.stay_abroad": "a stay abroad comes only with imported documents; no input yet",
+    "body.certificate_kind": "initial, prolongation or relapse is chosen when the document is made",
 }
 
 

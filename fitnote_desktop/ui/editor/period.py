@@ -1,5 +1,11 @@
-"""Period and reason: dates with one-click durations, what the patient cannot attend,
-the reason and the dates it needs, expected return, leaving the house."""
+"""Period and reason: dates with one-click durations, the first prognosis, what the
+patient is unfit for, the reason and the dates it needs, leaving the house.
+
+Rows that only some certificates need appear when they apply: the accident and
+disease dates with their reason, the antedating justification when the period or the
+consultation lies too far back (or it is filled), the expected delivery and maternity
+leave for a self-employed woman's pregnancy (or when they are filled).
+"""
 
 from __future__ import annotations
 
@@ -11,16 +17,19 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from fitnote_desktop.domain.findings import Finding
 from fitnote_desktop.domain.model import (
     Document,
     DocumentKind,
+    EmploymentSituation,
     IncapacityCertificate,
     IncapacityFor,
     IncapacityReason,
@@ -34,12 +43,24 @@ translate = QCoreApplication.translate
 
 DURATIONS = (3, 7, 14, 30)  # one-click end dates, in days including the first; 30 = a month
 
+ANTEDATING_CODES = frozenset({"incapacity.antedated_begin", "incapacity.antedated_consultation"})
+
 
 def end_after(begin: date, days: int) -> date:
     """The end date of a period of ``days`` days (30: one calendar month) from ``begin``."""
     if days == 30:
         return add_months(begin, 1) - timedelta(days=1)
     return begin + timedelta(days=days - 1)
+
+
+def date_range(first: DateField, second: DateField) -> QHBoxLayout:
+    """Two dates on one row, "first – second"."""
+    row = QHBoxLayout()
+    row.addWidget(first)
+    row.addWidget(QLabel("–"))
+    row.addWidget(second)
+    row.addStretch(1)
+    return row
 
 
 class PeriodSection(EditorSection):
@@ -66,31 +87,48 @@ class PeriodSection(EditorSection):
             dur.addWidget(button)
         dur.addWidget(self.duration_label)
         dur.addStretch(1)
-        self.for_boxes: dict[IncapacityFor, QCheckBox] = {}
-        for_row = QGridLayout()
-        for i, value in enumerate(IncapacityFor):
-            self.for_boxes[value] = QCheckBox()
-            for_row.addWidget(self.for_boxes[value], i // 3, i % 3)
-        for_row.setColumnStretch(3, 1)
+        self.expected_return = DateField(today=today, anchor=self._day_after_end)
+        self.return_hint = QLabel()
+        self.return_hint.setObjectName("hint")
+        self.return_hint.setWordWrap(True)
+        prognosis = QHBoxLayout()
+        prognosis.addWidget(self.expected_return)
+        prognosis.addWidget(self.return_hint, 1)
+        self.antedating = QLineEdit()
+        self.antedating_hint = QLabel()
+        self.antedating_hint.setObjectName("hint")
+        antedating = QVBoxLayout()
+        antedating.setSpacing(2)
+        antedating.addWidget(self.antedating)
+        antedating.addWidget(self.antedating_hint)
+        self.incapacity_for = QComboBox()
+        for value in IncapacityFor:
+            self.incapacity_for.addItem("", value.value)
         self.reason = QComboBox()
         for value in IncapacityReason:
             self.reason.addItem("", value.value)
         self.accident_date = DateField(today=today)
         self.disease_date = DateField(today=today)
-        self.hosp_begin = DateField(today=today)
-        self.hosp_end = DateField(today=today, anchor=lambda: self.hosp_begin.value())
-        hosp = QHBoxLayout()
-        hosp.addWidget(self.hosp_begin)
-        hosp.addWidget(QLabel("–"))
-        hosp.addWidget(self.hosp_end)
-        hosp.addStretch(1)
+        self.expected_delivery = DateField(today=today)
+        self.leave_begin = DateField(today=today)
+        self.leave_end = DateField(today=today, anchor=lambda: self.leave_begin.value())
         self.out_of_home = QCheckBox()
-        self.expected_return = DateField(today=today, anchor=lambda: self.begin.value())
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.add_rows(form, {"end": dur, "for_boxes": for_row, "hosp_begin": hosp})
+        content = {
+            "end": dur,
+            "expected_return": prognosis,
+            "antedating": antedating,
+            "leave_begin": date_range(self.leave_begin, self.leave_end),
+        }
+        self.add_rows(form, content)
         self.body.addLayout(form)
         self.reason.currentIndexChanged.connect(self._show_reason_rows)
+
+    def _day_after_end(self) -> date | None:
+        """``+1`` in the expected return is the first day after the period."""
+        end = self.end.value()
+        return None if end is None else end + timedelta(days=1)
 
     def duration_end(self, days: int) -> date | None:
         begin = self.begin.value()
@@ -107,8 +145,26 @@ class PeriodSection(EditorSection):
         self.set_row_visible(
             "body.occupational_disease_declared", reason is IncapacityReason.OCCUPATIONAL_DISEASE
         )
+
+    def follow(self, document: Document, findings: list[Finding]) -> None:
+        """Antedating and pregnancy rows: shown when the rules ask for them or when filled."""
+        body = document.body
+        if not isinstance(body, IncapacityCertificate):
+            return
+        antedated = any(f.code in ANTEDATING_CODES for f in findings)
         self.set_row_visible(
-            "body.hospitalisation.begin", reason is IncapacityReason.HOSPITALISATION
+            "body.antedating_justification", antedated or bool(body.antedating_justification)
+        )
+        self_employed = (
+            document.employment is not None
+            and document.employment.situation is EmploymentSituation.SELF_EMPLOYED
+        )
+        pregnancy = body.reason is IncapacityReason.PREGNANCY and self_employed
+        self.set_row_visible(
+            "body.expected_delivery", pregnancy or body.expected_delivery is not None
+        )
+        self.set_row_visible(
+            "body.maternity_leave.begin", pregnancy or body.maternity_leave is not None
         )
 
     def settle(self, document: Document, before: Document) -> Document:
@@ -124,9 +180,6 @@ class PeriodSection(EditorSection):
                 accident_date=body.accident_date if reason in ACCIDENT_REASONS else None,
                 occupational_disease_declared=body.occupational_disease_declared
                 if reason is IncapacityReason.OCCUPATIONAL_DISEASE
-                else None,
-                hospitalisation=body.hospitalisation
-                if reason is IncapacityReason.HOSPITALISATION
                 else None,
             ),
         )
@@ -150,8 +203,18 @@ class PeriodSection(EditorSection):
                 else translate("DocumentEditor", "%n day(s)", "", days)
             )
             button.setToolTip(translate("DocumentEditor", "Alt+%1").replace("%1", str(i + 1)))
-        for value, box in self.for_boxes.items():
-            box.setText(labels.incapacity_for(value))
+        self.return_hint.setText(
+            translate("DocumentEditor", "required: first prognosis, +1 = the day after the end")
+        )
+        self.antedating_hint.setText(
+            translate(
+                "DocumentEditor",
+                "Only the advising physician sees this justification.",
+            )
+        )
+        for i in range(self.incapacity_for.count()):
+            value = IncapacityFor(self.incapacity_for.itemData(i))
+            self.incapacity_for.setItemText(i, labels.incapacity_for(value))
         for i in range(self.reason.count()):
             self.reason.setItemText(i, labels.reason(IncapacityReason(self.reason.itemData(i))))
         self.update_duration()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QWidget
 
@@ -42,6 +45,22 @@ class RecipientsSection(EditorSection):
     def load(self, document: Document) -> None:
         super().load(document)
         self.show_capacity_consent(document.fit_note is not None)
+
+    def settle(self, document: Document, before: Document) -> Document:
+        """Ticking the consent records when it was given; withdrawing it clears that time.
+
+        The time is now on the services' day (the same clock as the validation), so a
+        consent is never recorded after the day it is checked against.
+        """
+        consent = document.consent
+        given = consent.electronic_sending or consent.episode_sharing
+        was_given = before.consent.electronic_sending or before.consent.episode_sharing
+        if not given and consent.recorded_at is not None:
+            return replace(document, consent=replace(consent, recorded_at=None))
+        if given and not was_given:
+            now = datetime.combine(self.today(), datetime.now().time()).astimezone()
+            return replace(document, consent=replace(consent, recorded_at=now))
+        return document
 
     def show_capacity_consent(self, visible: bool) -> None:
         """Sharing capacities with the employer is asked only when there is a fit-note."""

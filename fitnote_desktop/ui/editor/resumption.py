@@ -1,4 +1,10 @@
-"""Authorisation of partial resumption: dates, a percentage *or* hours, conditions."""
+"""Authorisation of partial resumption: dates, the nature of the work, a percentage *or*
+hours, conditions, and who authorises it.
+
+"Authorised by" is not a choice: the physician who signs authorises, in their own role
+(the 2025 policy note lets the treating or occupational physician do so), so the
+section shows the document's role and the signer's name as read-only text.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
-    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -61,9 +66,11 @@ class ResumptionSection(EditorSection):
         self.pr_conditions = QPlainTextEdit()
         self.pr_conditions.setFixedHeight(60)
         self.pr_conditions.setTabChangesFocus(True)
-        self.pr_by = QComboBox()
-        for role in AuthorisingRole:
-            self.pr_by.addItem("", role.value)
+        self.pr_nature = QLineEdit()
+        self.pr_by = QLineEdit()
+        self.pr_by.setReadOnly(True)
+        self._role = AuthorisingRole.TREATING_PHYSICIAN
+        self._signer = ""
         self.pr_related = QLineEdit()
         form = QFormLayout()
         self.add_rows(form, {"pr_percent": extent})
@@ -74,6 +81,9 @@ class ResumptionSection(EditorSection):
     def load(self, document: Document) -> None:
         super().load(document)
         if isinstance(document.body, PartialResumption):
+            self._role = document.body.authorised_by
+            self._signer = document.author.full_name
+            self._show_role()
             hours = document.body.hours_per_week is not None
             self.pr_hours_radio.setChecked(hours)
             self.pr_percent_radio.setChecked(not hours)
@@ -106,5 +116,9 @@ class ResumptionSection(EditorSection):
         super().retranslate()
         self.pr_percent_radio.setText(translate("DocumentEditor", "Percentage of a full-time job"))
         self.pr_hours_radio.setText(translate("DocumentEditor", "Hours per week"))
-        for i in range(self.pr_by.count()):
-            self.pr_by.setItemText(i, labels.authorised_by(AuthorisingRole(self.pr_by.itemData(i))))
+        self._show_role()
+
+    def _show_role(self) -> None:
+        role = labels.authorised_by(self._role)
+        you = translate("DocumentEditor", "%1 (you, as the signer)").replace("%1", self._signer)
+        self.pr_by.setText(f"{role} — {you}" if self._signer else role)

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QEvent, Qt, SignalInstance
 from PySide6.QtWidgets import QAbstractButton, QFormLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
+from fitnote_desktop.domain.findings import Finding
 from fitnote_desktop.domain.model import Document, DocumentKind
 from fitnote_desktop.ui.editor import binding, fields
 from fitnote_desktop.ui.editor.fields import Field
@@ -98,6 +99,9 @@ class EditorSection(Section):
             if field.path in self.messages and not field.joined:
                 self.set_row_visible(field.path, field.applies_to(document.kind))
 
+    def follow(self, document: Document, findings: list[Finding]) -> None:
+        """After each validation: rows and marks that follow the document and its findings."""
+
     def settle(self, document: Document, before: Document) -> Document:
         """The rebuilt document with the rules that tie this section's fields together."""
         return document
@@ -135,7 +139,7 @@ def apply_texts(field: Field, widget: Any, label: QLabel | None) -> None:
     else:
         target = widget
         if isinstance(widget, QAbstractButton) and field.label:
-            widget.setText(fields.text(field.label))
+            widget.setText(field.label_text())
         if name:
             widget.setAccessibleName(name)
         if field.help:
@@ -145,7 +149,7 @@ def apply_texts(field: Field, widget: Any, label: QLabel | None) -> None:
         if field.placeholder:
             widget.setPlaceholderText(fields.text(field.placeholder))
     if label is not None:
-        label.setText(fields.text(field.label))
+        label.setText(field.label_text())
         label.setBuddy(binding.focus_widget(target if target is not None else widget))
 
 
