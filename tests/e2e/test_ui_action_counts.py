@@ -20,6 +20,7 @@ import fitnote_desktop.ui  # noqa: F401 - PySide6 guard first
 from fitnote_desktop.demo import DEMO_PASSWORD
 from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.ui import i18n
+from fitnote_desktop.ui.consent_offer import ConsentOfferDialog
 from fitnote_desktop.ui.controller import AppController
 from fitnote_desktop.ui.icf_picker import IcfPicker
 from fitnote_desktop.ui.pin_dialog import PinDialog
@@ -34,7 +35,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 # the figures for the closing note; a regression costs the physician keystrokes
 # issue 12: the first prognosis is mandatory (+1 key, Tab, in each flow) and consent is
-# given per document, never copied (+1 key, Alt+P, in the prolongation)
+# given per document, never copied: the prolongation offers the last consent, which the
+# physician confirms with Enter after asking the patient (+1 key)
 NEW_CERTIFICATE_ACTIONS = 20  # incl. consent tick and the session's login PIN
 PROLONGATION_ACTIONS = 7
 
@@ -158,18 +160,22 @@ def test_action_counts(qtbot, demo, tmp_path, monkeypatch, capsys):
         activate(window)  # the PIN dialog closed: the window manager reactivates the window
 
         # ---- flow 2: prolong the last certificate
+        def confirm_consent(dialog: ConsentOfferDialog) -> int:
+            dialog.show()
+            keys.press(Qt.Key.Key_Return, target=dialog)  # the default: "Same consent as on"
+            return int(dialog.result())
+
+        monkeypatch.setattr(ConsentOfferDialog, "exec", confirm_consent)
         keys.count = 0
         keys.press(Qt.Key.Key_F, CTRL, target=window)
         keys.type("janssens", window.search.search)
         keys.press(Qt.Key.Key_Return, target=window.search.search)
-        keys.press(Qt.Key.Key_P, CTRL | SHIFT, target=window.page)
+        keys.press(Qt.Key.Key_P, CTRL | SHIFT, target=window.page)  # offers the last consent
         prolongation = editor.record
         assert prolongation.document.body.certificate_kind.value == "prolongation"
         keys.press(Qt.Key.Key_Tab, target=editor.end.line)  # a new first prognosis
         keys.type("+1", editor.expected_return.line)
-        if not editor.consent_electronic.isChecked():  # consent is given per document
-            keys.press(Qt.Key.Key_P, ALT, target=editor)
-        qtbot.waitUntil(editor.consent_electronic.isChecked)
+        assert editor.consent_electronic.isChecked()  # confirmed for this document
         keys.press(Qt.Key.Key_Return, CTRL, target=editor)
         answer_pin(qtbot, keys)
         qtbot.waitUntil(

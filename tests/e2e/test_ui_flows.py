@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,7 @@ from fitnote_desktop.demo import DEMO_GP, DEMO_PASSWORD
 from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.ui import i18n
+from fitnote_desktop.ui.consent_offer import ConsentOfferDialog
 from fitnote_desktop.ui.controller import AppController
 from fitnote_desktop.ui.icf_picker import IcfPicker
 from fitnote_desktop.ui.patients import PatientDialog
@@ -65,6 +66,13 @@ def _pin_dialog() -> PinDialog | None:
         if isinstance(w, PinDialog) and w.isVisible():
             return w
     return None
+
+
+@pytest.fixture(autouse=True)
+def physician_confirms_the_offered_consent(monkeypatch) -> None:
+    """A follow-up or new document of a patient who consented before offers that consent;
+    in these flows the physician asks the patient again and confirms it."""
+    drive(monkeypatch, ConsentOfferDialog, lambda dialog: dialog.same.click())
 
 
 def drive(monkeypatch, dialog_class: type, fill: Callable[[object], None]) -> None:
@@ -111,10 +119,19 @@ def unlock(qtbot, demo, languages, tmp_path, passphrase: str = DEMO_PASSWORD, **
     return controller, dlg
 
 
-def create_certificate(qtbot, window, monkeypatch) -> None:
-    """New certificate with a fit-note and three ICF capacities, keyboard-driven."""
+def create_certificate(qtbot, window, monkeypatch, begin: date | None = None) -> None:
+    """New certificate with a fit-note and three ICF capacities, keyboard-driven.
+
+    It begins today, or after the patient's standing certificate (the demo history and
+    earlier tests give some): an overlapping certificate is refused, as it should be."""
+    last = window.services.drafts.last_certificate(window.page.record.id)
+    if begin is None and last is not None and last.document.period.end >= date.today():
+        begin = last.document.period.end + timedelta(days=30)
     window.act_new_cert.trigger()
     editor = window.editor
+    if begin is not None:
+        editor.begin.line.clear()
+        qtbot.keyClicks(editor.begin.line, begin.strftime("%d/%m/%Y"))
     qtbot.keyClicks(editor.end.line, "+14")
     qtbot.keyClicks(editor.expected_return.line, "+1")  # first prognosis: the day after
     qtbot.keyClicks(editor.dx_text, "Lumbago met uitstraling")
@@ -183,7 +200,7 @@ def test_pkcs12_full_flow(qtbot, demo, languages, tmp_path, monkeypatch):
             services.copies.render(doc_id, window.editor.current.recipients[0], "nl")[:4] == b"%PDF"
         )
 
-        # prolong: prefilled, start the day after
+        # prolong: prefilled, start the day after; the last consent is offered and confirmed
         window.back()
         window.act_prolong.trigger()
         prolongation = window.editor.current
@@ -191,8 +208,7 @@ def test_pkcs12_full_flow(qtbot, demo, languages, tmp_path, monkeypatch):
         assert prolongation.period.begin == date.fromordinal(first.period.end.toordinal() + 1)
         # issue 12: a new first prognosis, and the consent given for this document
         qtbot.keyClicks(window.editor.expected_return.line, "+1")
-        if not window.editor.consent_electronic.isChecked():
-            qtbot.keyClick(window.editor.consent_electronic, Qt.Key.Key_Space)
+        assert window.editor.consent_electronic.isChecked()
         window.act_sign.trigger()
         answer_pins(qtbot, 1)
         wait_status(qtbot, services, window.editor.record.id, DocumentStatus.ACCEPTED)

@@ -91,7 +91,8 @@ def _signed_certificate(services, patient):
         body=_replace(
             rec.document.body,
             period=Period(today, today + timedelta(days=6)),
-            diagnoses=(Diagnosis("Griep"),),
+            expected_return=today + timedelta(days=7),
+            diagnoses=(Diagnosis("Griep", principal=True),),
         ),
         consent=samples.consent(today),
     )
@@ -99,7 +100,19 @@ def _signed_certificate(services, patient):
     return services.sending.sign_and_send(rec.id, lambda _purpose: "1234")
 
 
-def test_signed_document_offers_next_steps(qtbot, services, patient, languages, tmp_path):
+def test_signed_document_offers_next_steps(
+    qtbot, services, patient, languages, tmp_path, monkeypatch
+):
+    from fitnote_desktop.ui.consent_offer import ConsentOfferDialog
+
+    offered: list[str] = []
+
+    def confirm(dialog: ConsentOfferDialog) -> int:  # every follow-up offers the last consent
+        offered.append(dialog.summary.text())
+        dialog.same.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ConsentOfferDialog, "exec", confirm)
     signed = _signed_certificate(services, patient)
     window = make_window(qtbot, services, languages, tmp_path)
     window.open_patient(patient)
@@ -115,6 +128,7 @@ def test_signed_document_offers_next_steps(qtbot, services, patient, languages, 
     editor.follow_buttons["duplicate"].click()
     assert editor.current.body.certificate_kind.value == "initial"
     assert editor.record.status.editable
+    assert len(offered) == 2 and editor.current.consent.recorded_at is not None
 
 
 def test_delete_draft_after_confirmation(
