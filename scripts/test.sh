@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's one test command (README quick start, and what CI runs):
-# set up from scratch, start the services the tests need, run the whole suite.
+# set up from scratch, start the services the tests need, lint, type-check, run the whole suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -19,9 +19,12 @@ fi
 set +e
 .venv/bin/python -m ruff check .
 lint=$?
+.venv/bin/python -m mypy   # files and flags from [tool.mypy] in pyproject.toml
+types=$?
 .venv/bin/python -m pytest "$@"
 status=$?
 set -e
 if [ $status -eq 5 ]; then echo "test: no tests were collected: failing" >&2; exit 1; fi
 if [ $lint -ne 0 ]; then echo "test: ruff found problems" >&2; exit 1; fi
+if [ $types -ne 0 ]; then echo "test: mypy found problems" >&2; exit 1; fi
 exit $status

@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
@@ -128,7 +128,7 @@ def generate_key(algorithm: str) -> PrivateKey:
     raise ValueError(f"unknown demo PKI algorithm {algorithm!r}; use one of {ALGORITHMS}")
 
 
-def _hash_for(key: PrivateKey) -> hashes.HashAlgorithm:
+def _hash_for(key: PrivateKey) -> hashes.SHA256 | hashes.SHA384:
     return hashes.SHA384() if isinstance(key, ec.EllipticCurvePrivateKey) else hashes.SHA256()
 
 
@@ -297,6 +297,14 @@ def load_pkcs12_file(
 
 
 # --------------------------------------------------------------------------- manifest
+
+
+class _IdentityFileMeta(TypedDict):
+    """Manifest fields of a physician's key file (never the password)."""
+
+    physician: str
+    niss: str
+    subject: str
 
 
 def _file_entry(
@@ -510,7 +518,7 @@ def create_demo_pki(
                 extended_usages=ekus,
             )
             stem = f"{_slug(physician.key)}-{role}"
-            meta = {
+            meta: _IdentityFileMeta = {
                 "physician": physician.key,
                 "niss": physician.niss,
                 "subject": subject.rfc4514_string(),

@@ -25,12 +25,13 @@ from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pkcs11
 from cryptography import x509 as pyca_x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from pkcs11 import Attribute
+from pkcs11 import Attribute, Session
 from pkcs11.util.ec import decode_ec_private_key
 from pkcs11.util.rsa import decode_rsa_private_key
 from pkcs11.util.x509 import decode_x509_certificate, decode_x509_public_key
@@ -126,7 +127,9 @@ def _softhsm_util(args: list[str], env: Mapping[str, str]) -> str:
     return done.stdout
 
 
-def _private_key_template(key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey) -> dict:
+def _private_key_template(
+    key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey,
+) -> dict[Attribute, Any]:
     der = key.private_bytes(
         serialization.Encoding.DER,
         serialization.PrivateFormat.TraditionalOpenSSL,  # SEC1 for EC, PKCS#1 for RSA
@@ -140,7 +143,7 @@ def _private_key_template(key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey) -
     return template
 
 
-def _import_identity(session: object, label: str, p12: Path, password: str) -> None:
+def _import_identity(session: Session, label: str, p12: Path, password: str) -> None:
     key, cert, _chain = load_pkcs12_file(p12, password)
     cert_der = cert.public_bytes(serialization.Encoding.DER)
     key_id = KEY_IDS[label]
@@ -176,14 +179,14 @@ def _import_identity(session: object, label: str, p12: Path, password: str) -> N
         }
     )
     for template in (private, public, certificate):
-        session.create_object(template)  # type: ignore[attr-defined]
+        session.create_object(template)
 
 
-def _import_ca(session: object, label: str, pem: Path) -> None:
+def _import_ca(session: Session, label: str, pem: Path) -> None:
     cert = pyca_x509.load_pem_x509_certificate(pem.read_bytes())
     template = decode_x509_certificate(cert.public_bytes(serialization.Encoding.DER))
     template.update({Attribute.TOKEN: True, Attribute.PRIVATE: False, Attribute.LABEL: label})
-    session.create_object(template)  # type: ignore[attr-defined]
+    session.create_object(template)
 
 
 def load_demo_pki_into_softhsm(

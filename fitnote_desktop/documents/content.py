@@ -299,7 +299,7 @@ def build(
             rows.append(
                 Field(
                     loc("field.extent"),
-                    lambda lang, h=hours: label("extent.hours", lang, n=format_number(h, lang)),
+                    lambda lang: label("extent.hours", lang, n=format_number(hours, lang)),
                 )
             )
         if resumption.nature.strip():
@@ -379,7 +379,7 @@ def build(
             rows.append(
                 Field(
                     loc("field.stay_abroad"),
-                    lambda lang, s=stay, c=country: _period_text(Period(s.begin, s.end))(lang) + c,
+                    lambda lang: _period_text(Period(stay.begin, stay.end))(lang) + country,
                 )
             )
         if rows:

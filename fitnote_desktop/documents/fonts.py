@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 from functools import cache
+from typing import Literal
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -44,7 +45,13 @@ def _register() -> dict[str, frozenset[int]]:
         font = TTFont(name, str(resource_path("fonts", filename)))
         pdfmetrics.registerFont(font)
         charsets[name] = frozenset(font.face.charToGlyph)
-    for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):
+    styles: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
+        (0, 0, REGULAR),
+        (1, 0, BOLD),
+        (0, 1, ITALIC),
+        (1, 1, BOLD_ITALIC),
+    )
+    for bold, italic, name in styles:
         addMapping(FAMILY, bold, italic, name)
     return charsets
 

@@ -226,13 +226,13 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
     def showPage(self) -> None:
         self._held.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab stubs omit this private hook
 
     def save(self) -> None:
         total = len(self._held)
         for state in self._held:
             self.__dict__.update(state)
-            self.decorate_page(self._pageNumber, total)
+            self.decorate_page(self.getPageNumber(), total)
             super().showPage()
         super().save()
 
@@ -350,7 +350,10 @@ class CopyLayout:
         )
 
         def badge(lang: str) -> list[Flowable]:
-            out = [self.p(c.copy_for(lang), "badge"), self.p(c.notice(lang), "badge_note")]
+            out: list[Flowable] = [
+                self.p(c.copy_for(lang), "badge"),
+                self.p(c.notice(lang), "badge_note"),
+            ]
             if c.badge_extra is not None:
                 out.append(Spacer(1, 1.2 * mm))
                 out.append(self.p(c.badge_extra(lang), "badge_ref"))
@@ -467,13 +470,11 @@ class CopyLayout:
                     cell = [self.p(self.both(f.label), "label"), self.value_markup(f, lang)]
                     rows.append(([cell, ""], (0, 1)))
                 else:
-                    cells = self.columns(
-                        lambda lang, f=f: [
-                            self.p(f.label(lang), "label"),
-                            self.value_markup(f, lang),
-                        ]
-                    )
-                    rows.append((cells, None))
+                    per_language = [
+                        [self.p(f.label(lang), "label"), self.value_markup(f, lang)]
+                        for lang in self.langs
+                    ]
+                    rows.append((per_language, None))
 
         def table(part: list[tuple[list[Any], tuple[int, int] | None]], last: bool) -> Table:
             commands: list[Any] = [
@@ -552,9 +553,7 @@ class CopyLayout:
 
     def bullets(self, items: Sequence[Localized]) -> Flowable:
         rows = [
-            self.columns(
-                lambda lang, t=t: Paragraph(self.m(t(lang)), self.st["bullet"], bulletText="•")
-            )
+            [Paragraph(self.m(t(lang)), self.st["bullet"], bulletText="•") for lang in self.langs]
             for t in items
         ]
         return self._row_table(rows, gutter=True)
@@ -580,7 +579,7 @@ class CopyLayout:
         # keep the head with the first block, so that a heading never ends a page
         head = self.section_head(s.title)
         if body and _small([body[0]]):
-            return [KeepTogether([head, body[0]]), *body[1:]]
+            return [_KeptTogether([head, body[0]]), *body[1:]]
         return [head, *body]
 
     def signature_block(self) -> list[Flowable]:
@@ -706,7 +705,7 @@ class CopyLayout:
             title=title,
             author=author,
             subject=subject,
-            keywords=keywords,
+            keywords=[keywords],  # one entry: reportlab writes a list joined by ", "
             creator=f"fitnote-desktop {__version__}",
             lang=LOCALES.get(self.langs[0], self.langs[0]),
             invariant=1,
@@ -750,12 +749,21 @@ def _short(f: Field, lang: str) -> bool:
     return not f.strong and len(f.value(lang)) <= 34 and len(f.label(lang)) <= 34
 
 
+class _KeptTogether(KeepTogether):
+    """A ``KeepTogether`` that remembers its flowables, so that :func:`_unwrap` can
+    regroup them without reading reportlab's private ``_content``."""
+
+    def __init__(self, flowables: list[Flowable]) -> None:
+        super().__init__(flowables)
+        self.flowables = tuple(flowables)
+
+
 def _unwrap(flowable: Flowable) -> list[Flowable]:
-    """The flowables inside a ``KeepTogether`` (which must not be nested: an inner one
-    reports a huge height to force its own split, which would push the outer one to a
-    new page every time)."""
-    if isinstance(flowable, KeepTogether):
-        return list(flowable._content)
+    """The flowables inside a section's ``KeepTogether`` (which must not be nested: an
+    inner one reports a huge height to force its own split, which would push the outer
+    one to a new page every time)."""
+    if isinstance(flowable, _KeptTogether):
+        return list(flowable.flowables)
     return [flowable]
 
 

@@ -36,7 +36,9 @@ from fitnote_desktop.documents.labels import format_date, label, split_languages
 from fitnote_desktop.documents.text import printable
 
 if TYPE_CHECKING:
+    from pyhanko.pdf_utils.content import PdfContent
     from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.pdf_utils.writer import BasePdfFileWriter
     from pyhanko.sign.signers import Signer
 
 DEFAULT_FIELD = "Signature1"
@@ -100,21 +102,24 @@ def add_signature_field(
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+    class _UndatedUpdate(IncrementalPdfFileWriter):
+        """pyHanko stamps /ModDate "now" into the Info dictionary on every update; the
+        empty field is part of rendering, not a modification, and a clock in the bytes
+        would make identical documents differ from one second to the next."""
+
+        def _update_meta(self) -> None:
+            pass
+
+    writer = _UndatedUpdate(io.BytesIO(pdf_bytes), strict=False)
     _deterministic_update_id(writer, pdf_bytes)
     x0, y0, x1, y1 = (round(v) for v in box)
     append_signature_field(writer, SigFieldSpec(field_name, on_page=page, box=(x0, y0, x1, y1)))
-    # pyHanko stamps /ModDate "now" into the Info dictionary on every update; the empty
-    # field is part of rendering, not a modification, and a clock in the bytes would make
-    # identical documents differ from one second to the next.
-    if hasattr(writer, "_update_meta"):
-        writer._update_meta = lambda: None  # type: ignore[method-assign]
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def _deterministic_update_id(writer: object, pdf_bytes: bytes) -> None:
+def _deterministic_update_id(writer: BasePdfFileWriter, pdf_bytes: bytes) -> None:
     """Derive the second half of the trailer /ID from the input instead of random bytes.
 
     pyHanko marks every incremental update with a random ID; for the (unsigned) field
@@ -128,9 +133,7 @@ def _deterministic_update_id(writer: object, pdf_bytes: bytes) -> None:
     if current is None or len(current) != 2:
         return
     digest = hashlib.sha256(pdf_bytes).digest()[:16]
-    writer._document_id = generic.ArrayObject(  # type: ignore[attr-defined]
-        [current[0], generic.ByteStringObject(digest)]
-    )
+    writer._document_id = generic.ArrayObject([current[0], generic.ByteStringObject(digest)])
 
 
 # ---------------------------------------------------------------------------- stamp
@@ -208,7 +211,7 @@ def stamp_pdf(width: float, height: float, lines: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def _pdf_page_content(pdf: bytes):  # type: ignore[no-untyped-def]
+def _pdf_page_content(pdf: bytes) -> PdfContent:
     """pyHanko ``PdfContent`` importing page 1 of an in-memory PDF (no temporary file)."""
     import binascii
     import uuid

@@ -26,10 +26,13 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import cache
-from typing import Any, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
 from fitnote_desktop.domain import model
 from fitnote_desktop.domain.model import BODY_KINDS, SCHEMA, Document, DocumentKind
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 class CanonicalError(ValueError):
@@ -48,6 +51,8 @@ class CanonicalError(ValueError):
 
 
 _KIND_BODIES = {kind: cls for cls, kind in BODY_KINDS.items()}
+
+_Decoded = TypeVar("_Decoded", bound="DataclassInstance")
 
 
 @cache
@@ -78,19 +83,24 @@ def _encode(value: Any) -> Any:
     if isinstance(value, tuple | list):
         return [_encode(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out: dict[str, Any] = {}
-        for f in _fields(type(value)):
-            v = getattr(value, f.name)
-            if v is None:
-                continue
-            out[f.name] = _encode(v)
-        return out
+        return _encode_fields(value)
     raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def _encode_fields(value: object) -> dict[str, Any]:
+    """The JSON object of one dataclass instance: its non-``None`` fields, encoded."""
+    out: dict[str, Any] = {}
+    for f in _fields(type(value)):
+        v = getattr(value, f.name)
+        if v is None:
+            continue
+        out[f.name] = _encode(v)
+    return out
 
 
 def to_dict(document: Document) -> dict[str, Any]:
     """Plain JSON-ready dict of a document, with its ``kind`` tag for the body."""
-    data = _encode(document)
+    data = _encode_fields(document)
     data["kind"] = document.kind.value
     return data
 
@@ -159,7 +169,7 @@ def _decode(hint: Any, raw: Any, path: str) -> Any:
         if not value.is_finite():
             raise CanonicalError(path, "must be a finite number")
         return value
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _decode_dataclass(hint, raw, path)
     raise CanonicalError(path, f"unsupported type {hint!r}")
 
@@ -174,8 +184,8 @@ def _parse(fn: Any, raw: Any, path: str, problem: str) -> Any:
 
 
 def _decode_dataclass(
-    cls: type, raw: Any, path: str, skip: frozenset[str] = frozenset(), **given: Any
-) -> Any:
+    cls: type[_Decoded], raw: Any, path: str, skip: frozenset[str] = frozenset(), **given: Any
+) -> _Decoded:
     if not isinstance(raw, dict):
         raise CanonicalError(path, "must be an object")
     hints = _hints(cls)
@@ -313,7 +323,7 @@ def _schema_for(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "format": "uuid"}
     if hint is Decimal:
         return {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in defs:
             defs[name] = {}  # placeholder against recursion

@@ -30,12 +30,11 @@ def consent_offer(previous_documents: Iterable[Document]) -> tuple[Consent, date
     previous document has a recorded consent.
     """
     recorded = [
-        d.consent
+        (d.consent.recorded_at, d.consent)
         for d in previous_documents
         if d.consent.recorded_at is not None and _given(d.consent)
     ]
     if not recorded:
         return None
-    latest = max(recorded, key=lambda c: c.recorded_at)  # type: ignore[arg-type, return-value]
-    assert latest.recorded_at is not None
-    return replace(latest, recorded_at=None), latest.recorded_at.date()
+    recorded_at, latest = max(recorded, key=lambda pair: pair[0])
+    return replace(latest, recorded_at=None), recorded_at.date()

@@ -82,9 +82,9 @@ class RecipientView:
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form (used by the endpoint's per-recipient delivery and by tests)."""
-        from fitnote_desktop.domain.canonical import _encode
+        from fitnote_desktop.domain.canonical import _encode_fields
 
-        return _encode(self)
+        return _encode_fields(self)
 
 
 def _employer_fit_note(fit: FitNote, consent: bool) -> tuple[FitNote | None, bool]:

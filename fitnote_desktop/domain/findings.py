@@ -8,7 +8,8 @@ are looked up by ``messages.render``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -23,7 +24,8 @@ class Finding:
     code: str
     field: str
     severity: Severity = Severity.ERROR
-    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
+    # ``dataclasses.field``: the ``field`` attribute above shadows the bare name for mypy
+    params: dict[str, Any] = dataclasses.field(default_factory=dict, hash=False, compare=True)
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -256,7 +256,7 @@ def prolong_external(
     """
     if episode is not None and isinstance(episode.body, IncapacityCertificate):
         draft = prolong(episode, author=author, today=today)
-        return replace(draft, patient=replace(draft.patient, **_keep_local(patient)))
+        return replace(draft, patient=_keep_local(draft.patient, patient))
     draft = new_document(DocumentKind.INCAPACITY, author=author, patient=patient, today=today)
     cert = _certificate(draft)
     begin = previous_end + timedelta(days=1) if previous_end else today
@@ -273,9 +273,9 @@ def prolong_external(
     )
 
 
-def _keep_local(patient: Patient) -> dict[str, object]:
+def _keep_local(fetched: Patient, local: Patient) -> Patient:
     """Local patient data wins over the fetched copy (address, language kept current)."""
-    return {"address": patient.address, "language": patient.language}
+    return replace(fetched, address=local.address, language=local.language)
 
 
 def relapse(previous: Document, *, author: Practitioner, today: date) -> Document:

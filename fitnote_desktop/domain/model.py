@@ -340,7 +340,7 @@ class InvalidityRecognition:
 
 Body = IncapacityCertificate | FitNote | PartialResumption | InvalidityRecognition
 
-BODY_KINDS: dict[type, DocumentKind] = {
+BODY_KINDS: dict[type[Body], DocumentKind] = {
     IncapacityCertificate: DocumentKind.INCAPACITY,
     FitNote: DocumentKind.FIT_NOTE,
     PartialResumption: DocumentKind.PARTIAL_RESUMPTION,

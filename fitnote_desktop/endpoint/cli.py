@@ -20,6 +20,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -163,10 +164,12 @@ def _settings(args: argparse.Namespace) -> EndpointSettings:
     if args.demo:
         from fitnote_desktop.endpoint.server import demo_settings
 
-        overrides: dict[str, object] = {"retention": retention, "session_ttl": session_ttl}
-        if args.db:
-            overrides["db_url"] = args.db
-        return demo_settings(args.demo, host=args.host, port=args.port, **overrides)
+        demo = replace(
+            demo_settings(args.demo, host=args.host, port=args.port),
+            retention=retention,
+            session_ttl=session_ttl,
+        )
+        return replace(demo, db_url=args.db) if args.db else demo
     missing = [
         name
         for name in ("cert", "key", "db", "registry", "receipt_cert", "receipt_key")

@@ -24,6 +24,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
+from fitnote_desktop.wire.receipts import ReceiptStatus
+
 
 class UtcDateTime(TypeDecorator[datetime]):
     """Aware UTC datetimes in Python, naive UTC in the database."""
@@ -100,7 +102,7 @@ class Document(Base):
     episode_id: Mapped[str] = mapped_column(sa.String(100), default="", index=True)
     consent_reference: Mapped[str] = mapped_column(sa.String(100), default="")
     episode_sharing: Mapped[bool] = mapped_column(sa.Boolean, default=False)
-    status: Mapped[str] = mapped_column(sa.String(16), default="accepted")
+    status: Mapped[ReceiptStatus] = mapped_column(sa.String(16), default="accepted")
     received_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     receipt: Mapped[bytes] = mapped_column(sa.LargeBinary)
     receipt_signature: Mapped[bytes] = mapped_column(sa.LargeBinary)

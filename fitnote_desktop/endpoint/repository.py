@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -46,7 +46,8 @@ def ping(dbs: DbSession) -> None:
 
 def _execute_dml(dbs: DbSession, statement: sa.Executable) -> int:
     """Run an UPDATE or DELETE; the number of rows it matched."""
-    result = cast(CursorResult[Any], dbs.execute(statement))
+    result = dbs.execute(statement)
+    assert isinstance(result, CursorResult)  # DML through a Session runs on a cursor
     return result.rowcount
 
 

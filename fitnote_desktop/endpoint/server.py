@@ -31,10 +31,9 @@ from fitnote_desktop.endpoint.settings import EndpointSettings, RegistryEntry
 DEMO_DB_NAME = "endpoint.sqlite3"
 
 
-def demo_settings(
-    demo_dir: Path, *, host: str = "127.0.0.1", port: int = 8443, **overrides: object
-) -> EndpointSettings:
-    """Settings over a demo PKI in ``demo_dir`` (created on first use, reused after)."""
+def demo_settings(demo_dir: Path, *, host: str = "127.0.0.1", port: int = 8443) -> EndpointSettings:
+    """Settings over a demo PKI in ``demo_dir`` (created on first use, reused after);
+    callers change other fields with ``dataclasses.replace``."""
     from fitnote_desktop.demo import DEMO_PHYSICIANS
     from fitnote_desktop.demo.pki import create_demo_pki
 
@@ -44,19 +43,17 @@ def demo_settings(
         RegistryEntry(p.niss, p.riziv, p.given_name, p.family_name, "treating")
         for p in DEMO_PHYSICIANS
     )
-    values: dict[str, object] = {
-        "db_url": f"sqlite:///{(demo_dir / DEMO_DB_NAME).resolve()}",
-        "trust_roots": tuple(pki.citizen_trust_roots()),
-        "intermediates": load_certificates(pki.citizen_ca_pem),
-        "receipt_signer": ReceiptSigner.from_pkcs12(pki.receipt_p12, pki.password),
-        "registry": registry,
-        "host": host,
-        "port": port,
-        "tls_cert": pki.tls_cert,
-        "tls_key": pki.tls_key,
-    }
-    values.update(overrides)
-    return EndpointSettings(**values)  # type: ignore[arg-type]  # a mixed-type dict of fields
+    return EndpointSettings(
+        db_url=f"sqlite:///{(demo_dir / DEMO_DB_NAME).resolve()}",
+        trust_roots=tuple(pki.citizen_trust_roots()),
+        intermediates=load_certificates(pki.citizen_ca_pem),
+        receipt_signer=ReceiptSigner.from_pkcs12(pki.receipt_p12, pki.password),
+        registry=registry,
+        host=host,
+        port=port,
+        tls_cert=pki.tls_cert,
+        tls_key=pki.tls_key,
+    )
 
 
 def uvicorn_config(

@@ -15,6 +15,7 @@ from pathlib import Path
 from asn1crypto import keys as asn1_keys
 from asn1crypto import pkcs12 as asn1_pkcs12
 from asn1crypto import x509
+from cryptography import x509 as pyca_x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
@@ -39,8 +40,8 @@ from fitnote_desktop.signing.errors import (
 from fitnote_desktop.signing.ports import PinCallback
 
 
-def _to_asn1(cert: object) -> x509.Certificate:
-    der = cert.public_bytes(serialization.Encoding.DER)  # type: ignore[attr-defined]
+def _to_asn1(cert: pyca_x509.Certificate) -> x509.Certificate:
+    der = cert.public_bytes(serialization.Encoding.DER)
     return x509.Certificate.load(der)
 
 
@@ -119,7 +120,7 @@ class Pkcs12KeyFile:
             yield signer
         finally:
             # Drop our references to the decrypted key: SimpleSigner holds it as DER.
-            signer.signing_key = None  # type: ignore[assignment]
+            signer.signing_key = None
             del signer
 
     def close(self) -> None:

@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection
 
 from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.errors import AuditChainError
-from fitnote_desktop.store.schema import audit_log
+from fitnote_desktop.store.schema import audit_log, utc_text
 
 GENESIS_HASH = "0" * 64
 DetailValue = str | int | bool | None
@@ -107,14 +107,6 @@ def entry_hash(
     return hashlib.sha256(material).hexdigest()
 
 
-def _ts(value: datetime) -> str:
-    from fitnote_desktop.store.schema import UTCDateTime
-
-    text = UTCDateTime().process_bind_param(value, None)  # type: ignore[arg-type]
-    assert text is not None
-    return text
-
-
 class AuditLog:
     """Appends in the caller's transaction, so an action and its audit entry commit
     together or not at all."""
@@ -145,7 +137,7 @@ class AuditLog:
         who = actor or self.actor
         digest = entry_hash(
             seq=seq,
-            at=_ts(at),
+            at=utc_text(at),
             actor=who,
             action=action,
             document_id=None if document_id is None else str(document_id),

@@ -211,7 +211,7 @@ class Database:
         """The keyed DBAPI connection, outside any transaction (ATTACH, checkpoints)."""
         self._check_open()
         with translated_errors(), self.engine.connect() as conn:
-            yield conn.connection.driver_connection  # type: ignore[misc]
+            yield conn.connection.driver_connection
 
     # maintenance ---------------------------------------------------------------------
     def integrity_check(self) -> list[str]:

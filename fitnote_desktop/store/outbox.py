@@ -161,7 +161,7 @@ class OutboxRepository:
                 )
                 item_id = existing.id
             else:
-                item_id = conn.execute(
+                key = conn.execute(
                     insert(outbox).values(
                         document_id=document_id,
                         operation=op.value,
@@ -171,7 +171,9 @@ class OutboxRepository:
                         created_at=now,
                         updated_at=now,
                     )
-                ).inserted_primary_key[0]
+                ).inserted_primary_key
+                assert key is not None  # a single-row INSERT always reports its key
+                item_id = key[0]
             self._audit.append(
                 conn, "outbox.enqueued", document_id=document_id, detail={"operation": op.value}
             )
@@ -258,7 +260,7 @@ class OutboxRepository:
             item = self._get(conn, item_id)
             if item.status not in (OutboxStatus.SENDING, OutboxStatus.QUEUED):
                 raise InvalidTransitionError()
-            final = result
+            final: OutboxStatus = result
             if item.operation is OutboxOperation.RETRACT and result is OutboxStatus.ACCEPTED:
                 final = OutboxStatus.RETRACTED
             conn.execute(

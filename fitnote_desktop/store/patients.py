@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, insert, nulls_last, select, update
+from sqlalchemy import ColumnElement, and_, func, insert, nulls_last, select, update
 from sqlalchemy.engine import Connection, Row
 
 from fitnote_desktop.store.audit import AuditLog
@@ -194,6 +194,7 @@ class PatientRepository:
         query = query.strip()
         if not query:
             return self.recent(limit)
+        condition: ColumnElement[bool]
         if _NISS_QUERY.fullmatch(query):
             digits = normalize_niss(query) or ""
             condition = patients.c.niss.like(_like_escape(digits) + "%", escape="\\")

@@ -50,6 +50,13 @@ class UUIDText(TypeDecorator[uuid.UUID]):
         return None if value is None else uuid.UUID(value)
 
 
+def utc_text(value: datetime) -> str:
+    """The stored text of an aware datetime (see :class:`UTCDateTime`); naive ones are refused."""
+    if value.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware datetimes")
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Timezone-aware datetime stored as ``YYYY-MM-DDTHH:MM:SS.ffffff+00:00`` text.
 
@@ -63,9 +70,9 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         if value is None:
             return None
-        if not isinstance(value, datetime) or value.tzinfo is None:
+        if not isinstance(value, datetime):
             raise ValueError("timestamps must be timezone-aware datetimes")
-        return value.astimezone(UTC).isoformat(timespec="microseconds")
+        return utc_text(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         return None if value is None else datetime.fromisoformat(value)

@@ -71,6 +71,21 @@ class SignedPayloads(Protocol):
         ...
 
 
+class SignedRecord(Protocol):
+    @property
+    def payload(self) -> bytes: ...
+    @property
+    def signature(self) -> bytes | None: ...
+
+
+class SignedDocumentStore(Protocol):
+    """The part of the store's ``DocumentRepository`` that :class:`StorePayloads` reads."""
+
+    def get(self, document_id: uuid.UUID) -> SignedRecord: ...
+    def set_retraction(self, document_id: uuid.UUID, statement: bytes) -> None: ...
+    def retraction(self, document_id: uuid.UUID) -> bytes | None: ...
+
+
 class StorePayloads:
     """:class:`SignedPayloads` over the store's ``DocumentRepository``.
 
@@ -79,21 +94,21 @@ class StorePayloads:
     offline survives a restart and is sent when the network is back.
     """
 
-    def __init__(self, documents: object) -> None:
+    def __init__(self, documents: SignedDocumentStore) -> None:
         self._documents = documents
 
     def signed_document(self, document_id: uuid.UUID) -> tuple[bytes, bytes]:
-        record = self._documents.get(document_id)  # type: ignore[attr-defined]
+        record = self._documents.get(document_id)
         if record.signature is None:
             raise LookupError("the document is not signed")
         return bytes(record.payload), bytes(record.signature)
 
     def remember_retraction(self, document_id: uuid.UUID, payload: bytes, cms: bytes) -> None:
         statement = json.dumps(make_envelope(payload, cms), sort_keys=True).encode()
-        self._documents.set_retraction(document_id, statement)  # type: ignore[attr-defined]
+        self._documents.set_retraction(document_id, statement)
 
     def signed_retraction(self, document_id: uuid.UUID) -> tuple[bytes, bytes] | None:
-        statement = self._documents.retraction(document_id)  # type: ignore[attr-defined]
+        statement = self._documents.retraction(document_id)
         if statement is None:
             return None
         return parse_envelope(json.loads(statement))

@@ -155,9 +155,7 @@ def _author(transaction: _Element) -> Practitioner:
     return _physician(transaction.find("k:author/k:hcparty", N))
 
 
-def _patient(el: _Element | None) -> Patient:
-    if el is None:
-        raise _malformed("the folder has no patient")
+def _patient(el: _Element) -> Patient:
     sex_code = _text(el, "k:sex/k:cd")
     language = _text(el, "k:usuallanguage").lower()[:2]
     return Patient(
@@ -311,6 +309,8 @@ def import_kmehr(data: bytes) -> Document:
         )
     transaction = transactions[0]
     patient_el = folders[0].find("k:patient", N)
+    if patient_el is None:
+        raise _malformed("the folder has no patient")
     patient = _patient(patient_el)
     recipient = header.find("k:recipient/k:hcparty", N)
     consultation = _date(transaction, "k:date")
@@ -326,5 +326,5 @@ def import_kmehr(data: bytes) -> Document:
         body=cert,
         id=_document_id(header),
         language=Language(language),
-        employment=_employment(patient_el, recipient),  # type: ignore[arg-type]
+        employment=_employment(patient_el, recipient),
     )

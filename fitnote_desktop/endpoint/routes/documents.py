@@ -147,7 +147,7 @@ def document_status(document_id: uuid.UUID, caller: Auth, dbs: Db) -> DocumentSt
         row = _own_document(dbs, document_id, caller)
     return DocumentStatusOut(
         document_id=uuid.UUID(row.id),
-        status=row.status,  # type: ignore[arg-type]  # the column holds only the two statuses
+        status=row.status,
         kind=row.kind,
         payload_sha256=row.payload_sha256,
         received_at=row.received_at,

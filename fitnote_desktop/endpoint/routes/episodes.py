@@ -67,7 +67,7 @@ def episode_lookup(
             EpisodeDocumentOut(
                 document_id=uuid.UUID(r.id),
                 kind=r.kind,
-                status=r.status,  # type: ignore[arg-type]  # the column holds only the two statuses
+                status=r.status,
                 episode_id=r.episode_id,
                 author_riziv=r.author_riziv,
                 received_at=r.received_at,
