@@ -179,12 +179,83 @@
         <translation>Erfassen Sie zuerst die Einwilligung des Patienten, um die Episode abzurufen.</translation>
     </message>
     <message>
+        <source>This file is not a KMEHR message (not readable XML).</source>
+        <translation>Diese Datei ist keine KMEHR-Nachricht (kein lesbares XML).</translation>
+    </message>
+    <message>
+        <source>This XML file is not a KMEHR message.</source>
+        <translation>Diese XML-Datei ist keine KMEHR-Nachricht.</translation>
+    </message>
+    <message>
+        <source>This KMEHR message is not a certificate of incapacity.</source>
+        <translation>Diese KMEHR-Nachricht ist keine Arbeitsunfähigkeitsbescheinigung.</translation>
+    </message>
+    <message>
+        <source>This KMEHR certificate lacks what a prolongation needs (dates, author).</source>
+        <translation>Dieser KMEHR-Bescheinigung fehlt, was eine Verlängerung braucht (Daten, Verfasser).</translation>
+    </message>
+    <message>
+        <source>This KMEHR certificate is about another patient.</source>
+        <translation>Diese KMEHR-Bescheinigung betrifft einen anderen Patienten.</translation>
+    </message>
+    <message>
+        <source>Only a certificate of incapacity can be exported in KMEHR.</source>
+        <translation>Nur eine Arbeitsunfähigkeitsbescheinigung kann in KMEHR exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Choose who receives the KMEHR message.</source>
+        <translation>Wählen Sie den Empfänger der KMEHR-Nachricht.</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another place.</source>
+        <translation>Die Datei konnte nicht geschrieben werden. Wählen Sie einen anderen Ort.</translation>
+    </message>
+    <message>
         <source>Unexpected problem ({code}).</source>
         <translation>Unerwartetes Problem ({code}).</translation>
     </message>
     <message>
         <source>Refused by the platform ({code}).</source>
         <translation>Von der Plattform abgelehnt ({code}).</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentOfferDialog</name>
+    <message>
+        <source>Consent for this document</source>
+        <translation>Einwilligung für dieses Dokument</translation>
+    </message>
+    <message>
+        <source>On %1 the patient agreed to:</source>
+        <translation>Am %1 hat der Patient eingewilligt in:</translation>
+    </message>
+    <message>
+        <source>Ask the patient again. Same consent for this document?</source>
+        <translation>Fragen Sie den Patienten erneut. Gleiche Einwilligung für dieses Dokument?</translation>
+    </message>
+    <message>
+        <source>Same consent as on %1</source>
+        <translation>Gleiche Einwilligung wie am %1</translation>
+    </message>
+    <message>
+        <source>Record it in the document</source>
+        <translation>Im Dokument erfassen</translation>
+    </message>
+    <message>
+        <source>electronic sending to the advising / occupational physician</source>
+        <translation>elektronischer Versand an den Vertrauensarzt / Arbeitsarzt</translation>
+    </message>
+    <message>
+        <source>the employer sees the fit-note&apos;s capacities</source>
+        <translation>der Arbeitgeber sieht die Fähigkeiten aus der Fit-Note</translation>
+    </message>
+    <message>
+        <source>another physician may fetch the episode</source>
+        <translation>ein anderer Arzt darf die Episode abrufen</translation>
+    </message>
+    <message>
+        <source>consent reference: %1</source>
+        <translation>Referenz der Einwilligung: %1</translation>
     </message>
 </context>
 <context>
@@ -776,6 +847,14 @@
         <translation>Referenz der Einwilligung</translation>
     </message>
     <message>
+        <source>Open a KMEHR file…</source>
+        <translation>KMEHR-Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Or drop the file on this window</source>
+        <translation>Oder die Datei auf dieses Fenster ziehen</translation>
+    </message>
+    <message>
         <source>Reference</source>
         <translation>Referenz</translation>
     </message>
@@ -798,6 +877,18 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open a KMEHR file</source>
+        <translation>KMEHR-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>KMEHR message (*.xml)</source>
+        <translation>KMEHR-Nachricht (*.xml)</translation>
+    </message>
+    <message>
+        <source>Filled in from the KMEHR file: check, then make the draft.</source>
+        <translation>Aus der KMEHR-Datei ausgefüllt: prüfen, dann den Entwurf erstellen.</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1135,49 @@
     <message>
         <source>Choose a conversation.</source>
         <translation>Wählen Sie ein Gespräch.</translation>
+    </message>
+</context>
+<context>
+    <name>KmehrExportDialog</name>
+    <message>
+        <source>Export for the EMR / mutuality (KMEHR)</source>
+        <translation>Export für die EPA / Krankenkasse (KMEHR)</translation>
+    </message>
+    <message>
+        <source>Advising physician of the mutuality</source>
+        <translation>Vertrauensarzt der Krankenkasse</translation>
+    </message>
+    <message>
+        <source>Medex (civil servants)</source>
+        <translation>Medex (Beamte)</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Arbeitgeber</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Recipient (only their part of the certificate):</source>
+        <translation>Empfänger (nur sein Teil der Bescheinigung):</translation>
+    </message>
+    <message>
+        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <translation>Die ICF-Fähigkeiten der Fit-Note sind nicht Teil einer KMEHR-Nachricht: Sie erreichen Vertrauens- und Arbeitsarzt nur über die Plattform.</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>KMEHR message (*.xml)</source>
+        <translation>KMEHR-Nachricht (*.xml)</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1544,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>PDF-Kopien ansehen und drucken…</translation>
     </message>
     <message>
+        <source>Export for the EMR / mutuality (KMEHR)…</source>
+        <translation>Export für die EPA / Krankenkasse (KMEHR)…</translation>
+    </message>
+    <message>
         <source>Sign and send</source>
         <translation>Unterschreiben und senden</translation>
     </message>
@@ -1472,6 +1610,14 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Not done</source>
         <translation>Nicht erledigt</translation>
+    </message>
+    <message>
+        <source>Open that certificate</source>
+        <translation>Diese Bescheinigung öffnen</translation>
+    </message>
+    <message>
+        <source>KMEHR message saved.</source>
+        <translation>KMEHR-Nachricht gespeichert.</translation>
     </message>
     <message>
         <source>● Online</source>
@@ -1654,12 +1800,24 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Dokumente</translation>
     </message>
     <message>
+        <source>Copy consent reference</source>
+        <translation>Referenz der Einwilligung kopieren</translation>
+    </message>
+    <message>
+        <source>A colleague needs it to fetch the episode (no medical data)</source>
+        <translation>Ein Kollege braucht sie, um die Episode abzurufen (keine medizinischen Daten)</translation>
+    </message>
+    <message>
         <source>Documents of the patient</source>
         <translation>Dokumente des Patienten</translation>
     </message>
     <message>
         <source>born %1</source>
         <translation>geboren am %1</translation>
+    </message>
+    <message>
+        <source>Consent reference %1 (given on %2)</source>
+        <translation>Referenz der Einwilligung %1 (erteilt am %2)</translation>
     </message>
 </context>
 <context>

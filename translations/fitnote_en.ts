@@ -178,11 +178,82 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>This file is not a KMEHR message (not readable XML).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This XML file is not a KMEHR message.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This KMEHR message is not a certificate of incapacity.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This KMEHR certificate lacks what a prolongation needs (dates, author).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This KMEHR certificate is about another patient.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a certificate of incapacity can be exported in KMEHR.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose who receives the KMEHR message.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file could not be written. Choose another place.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Unexpected problem ({code}).</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Refused by the platform ({code}).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsentOfferDialog</name>
+    <message>
+        <source>Consent for this document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On %1 the patient agreed to:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask the patient again. Same consent for this document?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same consent as on %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record it in the document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>electronic sending to the advising / occupational physician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the employer sees the fit-note's capacities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>another physician may fetch the episode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>consent reference: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -775,6 +846,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Open a KMEHR file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Or drop the file on this window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Reference</source>
         <translation type="unfinished" />
     </message>
@@ -796,6 +875,18 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a KMEHR file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>KMEHR message (*.xml)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filled in from the KMEHR file: check, then make the draft.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1042,6 +1133,49 @@
     </message>
     <message>
         <source>Choose a conversation.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>KmehrExportDialog</name>
+    <message>
+        <source>Export for the EMR / mutuality (KMEHR)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Advising physician of the mutuality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Medex (civil servants)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recipient (only their part of the certificate):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>KMEHR message (*.xml)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1408,6 +1542,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Export for the EMR / mutuality (KMEHR)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Sign and send</source>
         <translation type="unfinished" />
     </message>
@@ -1469,6 +1607,14 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Not done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open that certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>KMEHR message saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1652,11 +1798,23 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Copy consent reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A colleague needs it to fetch the episode (no medical data)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Documents of the patient</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>born %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consent reference %1 (given on %2)</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -179,12 +179,83 @@
         <translation>Enregistrez d&apos;abord le consentement du patient pour récupérer l&apos;épisode.</translation>
     </message>
     <message>
+        <source>This file is not a KMEHR message (not readable XML).</source>
+        <translation>Ce fichier n&apos;est pas un message KMEHR (XML illisible).</translation>
+    </message>
+    <message>
+        <source>This XML file is not a KMEHR message.</source>
+        <translation>Ce fichier XML n&apos;est pas un message KMEHR.</translation>
+    </message>
+    <message>
+        <source>This KMEHR message is not a certificate of incapacity.</source>
+        <translation>Ce message KMEHR n&apos;est pas un certificat d&apos;incapacité de travail.</translation>
+    </message>
+    <message>
+        <source>This KMEHR certificate lacks what a prolongation needs (dates, author).</source>
+        <translation>Il manque à ce certificat KMEHR ce qu&apos;une prolongation exige (dates, auteur).</translation>
+    </message>
+    <message>
+        <source>This KMEHR certificate is about another patient.</source>
+        <translation>Ce certificat KMEHR concerne un autre patient.</translation>
+    </message>
+    <message>
+        <source>Only a certificate of incapacity can be exported in KMEHR.</source>
+        <translation>Seul un certificat d&apos;incapacité de travail peut être exporté en KMEHR.</translation>
+    </message>
+    <message>
+        <source>Choose who receives the KMEHR message.</source>
+        <translation>Choisissez le destinataire du message KMEHR.</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another place.</source>
+        <translation>Le fichier n&apos;a pas pu être écrit. Choisissez un autre emplacement.</translation>
+    </message>
+    <message>
         <source>Unexpected problem ({code}).</source>
         <translation>Problème inattendu ({code}).</translation>
     </message>
     <message>
         <source>Refused by the platform ({code}).</source>
         <translation>Refusé par la plateforme ({code}).</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentOfferDialog</name>
+    <message>
+        <source>Consent for this document</source>
+        <translation>Consentement pour ce document</translation>
+    </message>
+    <message>
+        <source>On %1 the patient agreed to:</source>
+        <translation>Le %1, le patient a consenti à :</translation>
+    </message>
+    <message>
+        <source>Ask the patient again. Same consent for this document?</source>
+        <translation>Redemandez au patient. Même consentement pour ce document ?</translation>
+    </message>
+    <message>
+        <source>Same consent as on %1</source>
+        <translation>Même consentement que le %1</translation>
+    </message>
+    <message>
+        <source>Record it in the document</source>
+        <translation>L&apos;enregistrer dans le document</translation>
+    </message>
+    <message>
+        <source>electronic sending to the advising / occupational physician</source>
+        <translation>envoi électronique au médecin-conseil / médecin du travail</translation>
+    </message>
+    <message>
+        <source>the employer sees the fit-note&apos;s capacities</source>
+        <translation>l&apos;employeur voit les capacités de la fit-note</translation>
+    </message>
+    <message>
+        <source>another physician may fetch the episode</source>
+        <translation>un autre médecin peut récupérer l&apos;épisode</translation>
+    </message>
+    <message>
+        <source>consent reference: %1</source>
+        <translation>référence du consentement : %1</translation>
     </message>
 </context>
 <context>
@@ -776,6 +847,14 @@
         <translation>Référence du consentement</translation>
     </message>
     <message>
+        <source>Open a KMEHR file…</source>
+        <translation>Ouvrir un fichier KMEHR…</translation>
+    </message>
+    <message>
+        <source>Or drop the file on this window</source>
+        <translation>Ou déposez le fichier sur cette fenêtre</translation>
+    </message>
+    <message>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
@@ -798,6 +877,18 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Open a KMEHR file</source>
+        <translation>Ouvrir un fichier KMEHR</translation>
+    </message>
+    <message>
+        <source>KMEHR message (*.xml)</source>
+        <translation>Message KMEHR (*.xml)</translation>
+    </message>
+    <message>
+        <source>Filled in from the KMEHR file: check, then make the draft.</source>
+        <translation>Rempli à partir du fichier KMEHR : vérifiez, puis créez le brouillon.</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1135,49 @@
     <message>
         <source>Choose a conversation.</source>
         <translation>Choisissez une conversation.</translation>
+    </message>
+</context>
+<context>
+    <name>KmehrExportDialog</name>
+    <message>
+        <source>Export for the EMR / mutuality (KMEHR)</source>
+        <translation>Exporter pour le DMI / la mutualité (KMEHR)</translation>
+    </message>
+    <message>
+        <source>Advising physician of the mutuality</source>
+        <translation>Médecin-conseil de la mutualité</translation>
+    </message>
+    <message>
+        <source>Medex (civil servants)</source>
+        <translation>Medex (fonctionnaires)</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employeur</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Recipient (only their part of the certificate):</source>
+        <translation>Destinataire (uniquement sa partie du certificat) :</translation>
+    </message>
+    <message>
+        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <translation>Les capacités CIF de la fit-note ne font pas partie d&apos;un message KMEHR : elles parviennent au médecin-conseil et au médecin du travail uniquement via la plateforme.</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>KMEHR message (*.xml)</source>
+        <translation>Message KMEHR (*.xml)</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1544,10 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Aperçu et impression des copies PDF…</translation>
     </message>
     <message>
+        <source>Export for the EMR / mutuality (KMEHR)…</source>
+        <translation>Exporter pour le DMI / la mutualité (KMEHR)…</translation>
+    </message>
+    <message>
         <source>Sign and send</source>
         <translation>Signer et envoyer</translation>
     </message>
@@ -1472,6 +1610,14 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message>
         <source>Not done</source>
         <translation>Non effectué</translation>
+    </message>
+    <message>
+        <source>Open that certificate</source>
+        <translation>Ouvrir ce certificat</translation>
+    </message>
+    <message>
+        <source>KMEHR message saved.</source>
+        <translation>Message KMEHR enregistré.</translation>
     </message>
     <message>
         <source>● Online</source>
@@ -1654,12 +1800,24 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Documents</translation>
     </message>
     <message>
+        <source>Copy consent reference</source>
+        <translation>Copier la référence du consentement</translation>
+    </message>
+    <message>
+        <source>A colleague needs it to fetch the episode (no medical data)</source>
+        <translation>Un confrère en a besoin pour récupérer l&apos;épisode (aucune donnée médicale)</translation>
+    </message>
+    <message>
         <source>Documents of the patient</source>
         <translation>Documents du patient</translation>
     </message>
     <message>
         <source>born %1</source>
         <translation>né(e) le %1</translation>
+    </message>
+    <message>
+        <source>Consent reference %1 (given on %2)</source>
+        <translation>Référence du consentement %1 (donné le %2)</translation>
     </message>
 </context>
 <context>

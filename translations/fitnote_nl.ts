@@ -179,12 +179,83 @@
         <translation>Registreer eerst de toestemming van de patiënt om de episode op te halen.</translation>
     </message>
     <message>
+        <source>This file is not a KMEHR message (not readable XML).</source>
+        <translation>Dit bestand is geen KMEHR-bericht (geen leesbare XML).</translation>
+    </message>
+    <message>
+        <source>This XML file is not a KMEHR message.</source>
+        <translation>Dit XML-bestand is geen KMEHR-bericht.</translation>
+    </message>
+    <message>
+        <source>This KMEHR message is not a certificate of incapacity.</source>
+        <translation>Dit KMEHR-bericht is geen attest van arbeidsongeschiktheid.</translation>
+    </message>
+    <message>
+        <source>This KMEHR certificate lacks what a prolongation needs (dates, author).</source>
+        <translation>Dit KMEHR-attest mist wat een verlenging nodig heeft (data, auteur).</translation>
+    </message>
+    <message>
+        <source>This KMEHR certificate is about another patient.</source>
+        <translation>Dit KMEHR-attest gaat over een andere patiënt.</translation>
+    </message>
+    <message>
+        <source>Only a certificate of incapacity can be exported in KMEHR.</source>
+        <translation>Enkel een attest van arbeidsongeschiktheid kan in KMEHR worden geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>Choose who receives the KMEHR message.</source>
+        <translation>Kies wie het KMEHR-bericht ontvangt.</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another place.</source>
+        <translation>Het bestand kon niet worden geschreven. Kies een andere plaats.</translation>
+    </message>
+    <message>
         <source>Unexpected problem ({code}).</source>
         <translation>Onverwacht probleem ({code}).</translation>
     </message>
     <message>
         <source>Refused by the platform ({code}).</source>
         <translation>Geweigerd door het platform ({code}).</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentOfferDialog</name>
+    <message>
+        <source>Consent for this document</source>
+        <translation>Toestemming voor dit document</translation>
+    </message>
+    <message>
+        <source>On %1 the patient agreed to:</source>
+        <translation>Op %1 stemde de patiënt in met:</translation>
+    </message>
+    <message>
+        <source>Ask the patient again. Same consent for this document?</source>
+        <translation>Vraag het de patiënt opnieuw. Dezelfde toestemming voor dit document?</translation>
+    </message>
+    <message>
+        <source>Same consent as on %1</source>
+        <translation>Zelfde toestemming als op %1</translation>
+    </message>
+    <message>
+        <source>Record it in the document</source>
+        <translation>In het document vastleggen</translation>
+    </message>
+    <message>
+        <source>electronic sending to the advising / occupational physician</source>
+        <translation>elektronische verzending naar de adviserend arts / arbeidsarts</translation>
+    </message>
+    <message>
+        <source>the employer sees the fit-note&apos;s capacities</source>
+        <translation>de werkgever ziet de mogelijkheden uit de fit-note</translation>
+    </message>
+    <message>
+        <source>another physician may fetch the episode</source>
+        <translation>een andere arts mag de episode ophalen</translation>
+    </message>
+    <message>
+        <source>consent reference: %1</source>
+        <translation>referentie toestemming: %1</translation>
     </message>
 </context>
 <context>
@@ -776,6 +847,14 @@
         <translation>Referentie van de toestemming</translation>
     </message>
     <message>
+        <source>Open a KMEHR file…</source>
+        <translation>Een KMEHR-bestand openen…</translation>
+    </message>
+    <message>
+        <source>Or drop the file on this window</source>
+        <translation>Of sleep het bestand naar dit venster</translation>
+    </message>
+    <message>
         <source>Reference</source>
         <translation>Referentie</translation>
     </message>
@@ -798,6 +877,18 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Open a KMEHR file</source>
+        <translation>Een KMEHR-bestand openen</translation>
+    </message>
+    <message>
+        <source>KMEHR message (*.xml)</source>
+        <translation>KMEHR-bericht (*.xml)</translation>
+    </message>
+    <message>
+        <source>Filled in from the KMEHR file: check, then make the draft.</source>
+        <translation>Ingevuld uit het KMEHR-bestand: controleer en maak dan het ontwerp.</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1135,49 @@
     <message>
         <source>Choose a conversation.</source>
         <translation>Kies een gesprek.</translation>
+    </message>
+</context>
+<context>
+    <name>KmehrExportDialog</name>
+    <message>
+        <source>Export for the EMR / mutuality (KMEHR)</source>
+        <translation>Exporteren voor het EMD / ziekenfonds (KMEHR)</translation>
+    </message>
+    <message>
+        <source>Advising physician of the mutuality</source>
+        <translation>Adviserend arts van het ziekenfonds</translation>
+    </message>
+    <message>
+        <source>Medex (civil servants)</source>
+        <translation>Medex (ambtenaren)</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Werkgever</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Recipient (only their part of the certificate):</source>
+        <translation>Bestemmeling (enkel zijn deel van het attest):</translation>
+    </message>
+    <message>
+        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <translation>De ICF-mogelijkheden van de fit-note horen niet in een KMEHR-bericht: ze bereiken de adviserend arts en de arbeidsarts enkel via het platform.</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Bewaren als…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>KMEHR message (*.xml)</source>
+        <translation>KMEHR-bericht (*.xml)</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1544,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>PDF-kopieën bekijken en afdrukken…</translation>
     </message>
     <message>
+        <source>Export for the EMR / mutuality (KMEHR)…</source>
+        <translation>Exporteren voor het EMD / ziekenfonds (KMEHR)…</translation>
+    </message>
+    <message>
         <source>Sign and send</source>
         <translation>Ondertekenen en verzenden</translation>
     </message>
@@ -1472,6 +1610,14 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Not done</source>
         <translation>Niet gelukt</translation>
+    </message>
+    <message>
+        <source>Open that certificate</source>
+        <translation>Dat attest openen</translation>
+    </message>
+    <message>
+        <source>KMEHR message saved.</source>
+        <translation>KMEHR-bericht bewaard.</translation>
     </message>
     <message>
         <source>● Online</source>
@@ -1654,12 +1800,24 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Documenten</translation>
     </message>
     <message>
+        <source>Copy consent reference</source>
+        <translation>Referentie van de toestemming kopiëren</translation>
+    </message>
+    <message>
+        <source>A colleague needs it to fetch the episode (no medical data)</source>
+        <translation>Een collega heeft ze nodig om de episode op te halen (geen medische gegevens)</translation>
+    </message>
+    <message>
         <source>Documents of the patient</source>
         <translation>Documenten van de patiënt</translation>
     </message>
     <message>
         <source>born %1</source>
         <translation>geboren op %1</translation>
+    </message>
+    <message>
+        <source>Consent reference %1 (given on %2)</source>
+        <translation>Referentie toestemming %1 (gegeven op %2)</translation>
     </message>
 </context>
 <context>
