@@ -9,8 +9,10 @@ edit data, not code; they are read once, on first use (no I/O at import).
 from __future__ import annotations
 
 import json
+import re
 import string
 from collections.abc import Mapping
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -40,12 +42,25 @@ def message(code: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     """The sentence for ``code``; falls back to English, then to the code itself.
 
     Missing parameters are left visible as ``{name}`` rather than raising: a message
-    shown to a physician must never turn into a crash.
+    shown to a physician must never turn into a crash. Dates (``date`` values or the
+    ISO text findings carry) read as Belgian physicians write them: 19/11/2026.
     """
     template = catalogue(lang).get(code) or catalogue(DEFAULT_LANGUAGE).get(code)
     if template is None:
         return code
-    return template.format_map(_Defaults(params))
+    shown = {name: _as_shown(value) for name, value in params.items()}
+    return template.format_map(_Defaults(shown))
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _as_shown(value: Any) -> Any:
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        value = date.fromisoformat(value)
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return value
 
 
 def render(finding: Finding, lang: str = DEFAULT_LANGUAGE) -> str:
