@@ -121,6 +121,15 @@ def next_steps(document: Document) -> tuple[str, ...]:
     return tuple(steps)
 
 
+def addressed_to(doc: Document, recipient: Recipient) -> Document:
+    """``doc`` as sent to ``recipient`` as well. An export (KMEHR to the mutuality's
+    EMR, say) is a sending: the rules that depend on who receives the document (three
+    months and diagnoses for the mutuality, consent for the physicians) must hold for it."""
+    if recipient in doc.recipients:
+        return doc
+    return replace(doc, recipients=(*doc.recipients, recipient))
+
+
 def project(document: Document, recipient: Recipient) -> RecipientView:
     """The view of ``document`` that ``recipient`` is allowed to receive."""
     body = document.body

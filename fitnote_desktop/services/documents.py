@@ -7,6 +7,7 @@ differently, and the paper must match what the endpoint holds.
 
 from __future__ import annotations
 
+from fitnote_desktop.domain.datasets import addressed_to
 from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind, Recipient
 from fitnote_desktop.services.context import DocumentCheck
@@ -63,9 +64,9 @@ class Copies:
     def export_kmehr(self, document_id: str, recipient: str) -> bytes:
         """The KMEHR 1.42 message of a certificate for one recipient's EMR or mutuality.
 
-        ``recipient``: one of :data:`KMEHR_RECIPIENTS`. A draft is checked first, as it
-        would be at signing (a message with errors is refused by the real flow); a
-        signed document was checked when it was signed and is exported as it stands.
+        ``recipient``: one of :data:`KMEHR_RECIPIENTS`. The document is checked as
+        addressed to that recipient first, draft or signed (a message with errors is
+        refused by the real flow, e.g. a 4-month certificate sent to the mutuality).
         The fit-note's ICF capacities are not part of the message: they travel through
         the endpoint only.
         """
@@ -77,9 +78,11 @@ class Copies:
             record = self._documents.get(document_id)
         if record.document.kind is not DocumentKind.INCAPACITY:
             raise ServiceError("kmehr.not_exportable")
-        if record.status.editable:
-            refused = refusal(self._check.findings(record.document, record.patient_id))
-            if refused is not None:
-                raise refused
+        # an export is a sending to that recipient: its rules hold, draft or signed
+        dataset = Recipient.ADVISING_PHYSICIAN if recipient == "medex" else Recipient(recipient)
+        addressed = addressed_to(record.document, dataset)
+        refused = refusal(self._check.findings(addressed, record.patient_id))
+        if refused is not None:
+            raise refused
         with translating("kmehr.not_exportable"):
             return self._kmehr.export(record.document, recipient, self._now())
