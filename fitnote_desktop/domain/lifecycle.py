@@ -216,24 +216,8 @@ def prolong(previous: Document, *, author: Practitioner, today: date) -> Documen
     length = (cert.period.end - cert.period.begin).days
     end = begin + timedelta(days=length)
     fit = replace(cert.fit_note, review_date=None) if cert.fit_note is not None else None
-    return replace(
-        previous,
-        id=new_document_id(),
-        author=author,
-        consultation=Consultation(today, _place(author)),
-        replaces="",
-        consent=Consent(),
-        episode_id=previous.episode_id or new_episode_id(),
-        body=replace(
-            cert,
-            certificate_kind=CertificateKind.PROLONGATION,
-            period=Period(begin, end),
-            expected_return=None,
-            hospital_stay=None,
-            antedating_justification="",
-            previous=previous_of(previous),
-            fit_note=fit,
-        ),
+    return _continuation(
+        previous, CertificateKind.PROLONGATION, Period(begin, end), fit, author=author, today=today
     )
 
 
@@ -280,7 +264,26 @@ def _keep_local(fetched: Patient, local: Patient) -> Patient:
 
 def relapse(previous: Document, *, author: Practitioner, today: date) -> Document:
     """A relapse after ``previous``: a new incapacity from today, linked to it."""
-    cert = _certificate(previous)
+    return _continuation(
+        previous, CertificateKind.RELAPSE, Period(today, None), None, author=author, today=today
+    )
+
+
+def _continuation(
+    previous: Document,
+    kind: CertificateKind,
+    period: Period,
+    fit_note: FitNote | None,
+    *,
+    author: Practitioner,
+    today: date,
+) -> Document:
+    """A certificate that continues ``previous``'s episode (prolongation or relapse).
+
+    What belongs to that consultation alone is not carried over: the consent (asked
+    again per document), the first prognosis, the hospital stay and the antedating
+    justification.
+    """
     return replace(
         previous,
         id=new_document_id(),
@@ -290,14 +293,14 @@ def relapse(previous: Document, *, author: Practitioner, today: date) -> Documen
         consent=Consent(),
         episode_id=previous.episode_id or new_episode_id(),
         body=replace(
-            cert,
-            certificate_kind=CertificateKind.RELAPSE,
-            period=Period(today, None),
+            _certificate(previous),
+            certificate_kind=kind,
+            period=period,
             expected_return=None,
             hospital_stay=None,
             antedating_justification="",
             previous=previous_of(previous),
-            fit_note=None,
+            fit_note=fit_note,
         ),
     )
 
