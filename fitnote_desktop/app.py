@@ -17,6 +17,12 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from fitnote_desktop.store import Profile as StoreProfile
 
 log = logging.getLogger(__name__)
 
@@ -24,12 +30,12 @@ ORGANISATION = "fitnote-desktop"
 APPLICATION = "fitnote-desktop"
 
 
-def _ui_language(settings: object) -> str:
+def _ui_language(settings: QSettings) -> str:
     from PySide6.QtCore import QLocale
 
     from fitnote_desktop.ui.i18n import UI_LANGUAGES
 
-    saved = settings.value("ui/language")  # type: ignore[attr-defined]
+    saved = settings.value("ui/language")
     if isinstance(saved, str) and saved in UI_LANGUAGES:
         return saved
     system = QLocale.system().name()[:2]
@@ -50,7 +56,8 @@ def run_gui(args: argparse.Namespace) -> int:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION + ("-demo" if args.demo else ""))
     app.setStyleSheet(STYLE)
@@ -82,7 +89,7 @@ def run_gui(args: argparse.Namespace) -> int:
         endpoint = demo.endpoint_config()
         hint = i18n.text("app.demo_passphrase", passphrase=DEMO_PASSPHRASE)
 
-        def opener(profile: object) -> AppSession:
+        def opener(profile: StoreProfile) -> AppSession:
             return open_session(profile, endpoint=endpoint, demo=True)
     else:
         from fitnote_desktop.store import ProfileManager
@@ -90,7 +97,7 @@ def run_gui(args: argparse.Namespace) -> int:
         manager = ProfileManager(args.profile_dir)
         hint = ""
 
-        def opener(profile: object) -> AppSession:
+        def opener(profile: StoreProfile) -> AppSession:
             return open_session(profile)
 
     controller = AppController(

@@ -17,8 +17,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fitnote_desktop.cli import EXIT_OK, CommandError
+
+if TYPE_CHECKING:
+    from fitnote_desktop.signing import SignerConfig
 
 RECIPIENTS = ("advising-physician", "occupational-physician", "employer", "patient")
 LANGUAGES = ("nl", "fr", "de", "en", "nl+fr")
@@ -60,7 +64,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-def _signer_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _signer_config(args: argparse.Namespace) -> SignerConfig:
     from fitnote_desktop.signing import SignerConfig
 
     if args.pkcs12 is not None:

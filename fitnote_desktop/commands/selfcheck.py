@@ -130,6 +130,7 @@ def _flow(steps: _Steps, services: Services) -> None:
         FitNote,
         FitNoteStatus,
         IcfCapacity,
+        IncapacityCertificate,
         Period,
         Recipient,
     )
@@ -150,6 +151,8 @@ def _flow(steps: _Steps, services: Services) -> None:
     def certificate() -> dict[str, Any]:
         rec = services.drafts.new(DocumentKind.INCAPACITY, state["patient"].id)
         doc = rec.document
+        if not isinstance(doc.body, IncapacityCertificate):
+            raise RuntimeError(f"new certificate draft has a {doc.kind.value} body")
         begin = _free_day(services, state["patient"].id)
         body = replace(
             doc.body,
@@ -224,6 +227,8 @@ def _flow(steps: _Steps, services: Services) -> None:
         doc = rec.document
         period = doc.period
         assert period is not None and period.end is not None
+        if not isinstance(doc.body, IncapacityCertificate):
+            raise RuntimeError(f"prolongation draft has a {doc.kind.value} body")
         body = replace(doc.body, expected_return=period.end + timedelta(days=1))
         rec = services.drafts.save(rec.patient_id, replace(doc, body=body))
         findings = services.drafts.validate(rec.document)

@@ -11,7 +11,7 @@ from pathlib import Path
 from fitnote_desktop.cli import EXIT_INVALID, EXIT_OK, CommandError
 from fitnote_desktop.domain import canonical, messages
 from fitnote_desktop.domain.findings import has_errors
-from fitnote_desktop.domain.model import LANGUAGES
+from fitnote_desktop.domain.model import LANGUAGES, Document
 from fitnote_desktop.domain.validation import validate
 
 
@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-def load_document(path: Path) -> canonical.Document:
+def load_document(path: Path) -> Document:
     """Read a document file; every failure becomes a one-line ``CommandError``."""
     try:
         raw = path.read_bytes()

@@ -50,10 +50,18 @@ class PinSlot(Protocol):
 
 
 class Session(Protocol):
-    """An unlocked profile with its services; ``close()`` at lock or quit."""
+    """An unlocked profile with its services; ``close()`` at lock or quit.
 
-    services: Services
-    pin: PinSlot
-    signer_method: str  # "pkcs12" | "pkcs11"
+    Read-only members: the UI never replaces them, so a wiring may keep narrower types
+    (its own PIN slot class, say).
+    """
+
+    @property
+    def services(self) -> Services: ...
+    @property
+    def pin(self) -> PinSlot: ...
+    @property
+    def signer_method(self) -> str:  # "pkcs12" | "pkcs11"
+        ...
 
     def close(self) -> None: ...

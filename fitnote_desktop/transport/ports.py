@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -31,7 +32,9 @@ class OutboxItemLike(Protocol):
 class OutboxStore(Protocol):
     """The queue: the subset of ``store.outbox.OutboxRepository`` the worker uses."""
 
-    def due_items(self, now: datetime | None = None, limit: int = 20) -> list[OutboxItemLike]: ...
+    def due_items(
+        self, now: datetime | None = None, limit: int = 20
+    ) -> Sequence[OutboxItemLike]: ...
 
     def mark_sending(self, item_id: int) -> OutboxItemLike: ...
 

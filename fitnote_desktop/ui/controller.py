@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from fitnote_desktop.services import Session
 from fitnote_desktop.ui import i18n, workers
 from fitnote_desktop.ui.main_window import MainWindow
+from fitnote_desktop.ui.settings import saved_idle_minutes
 from fitnote_desktop.ui.unlock import UnlockDialog
 
 log = logging.getLogger(__name__)
 
-DEFAULT_IDLE_MINUTES = 10
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -53,14 +53,15 @@ class AppController(QObject):
         self.session: Session | None = None
         self.window: MainWindow | None = None
         self.last_profile: str | None = None
-        minutes = idle_minutes
-        if minutes is None:
-            minutes = int(settings.value("security/idle_minutes", DEFAULT_IDLE_MINUTES))
+        minutes = saved_idle_minutes(settings) if idle_minutes is None else idle_minutes
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(max(1, minutes) * 60_000)
         self.idle.timeout.connect(self.lock)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is None:
+            raise RuntimeError("the app controller needs a running QApplication")
+        app.installEventFilter(self)  # idle time counts input anywhere in the application
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and self.window is not None:
@@ -87,7 +88,7 @@ class AppController(QObject):
         return window
 
     def _apply_idle(self) -> None:
-        minutes = int(self.settings.value("security/idle_minutes", DEFAULT_IDLE_MINUTES))
+        minutes = saved_idle_minutes(self.settings)
         self.idle.setInterval(max(1, minutes) * 60_000)
         self.idle.start()
 
@@ -116,7 +117,7 @@ class AppController(QObject):
     def ask_unlock(self) -> bool:
         dlg = UnlockDialog(self.manager, demo_hint=self.demo_hint, preselect=self.last_profile)
         if not dlg.exec() or dlg.opened is None:
-            QApplication.instance().quit()
+            QApplication.quit()
             return False
         try:
             self.start(dlg.opened)
@@ -124,7 +125,7 @@ class AppController(QObject):
             dlg.opened.lock()
             code = getattr(exc, "code", None) or "app.unexpected"
             QMessageBox.critical(None, "Fit-note", i18n.text(code))
-            QApplication.instance().quit()
+            QApplication.quit()
             return False
         return True
 

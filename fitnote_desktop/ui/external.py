@@ -10,6 +10,7 @@ the prolongation from the certificate it holds.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -148,17 +149,18 @@ class ExternalProlongationDialog(QDialog):
 
     def _make(self, *, fetch: bool) -> None:
         """Fetching talks to the platform (and may ask the PIN): off the UI thread."""
-        args = {
-            "reference": self.reference.text(),
-            "previous_begin": self.begin.value(),
-            "previous_end": self.end.value(),
-            "previous_author_riziv": self.riziv.text().strip(),
-            "consent": self.consent.isChecked(),
-            "consent_reference": self.consent_ref.text().strip(),
-            "fetch": fetch,
-            "imported": self.imported,
-        }
-        patient_id = self.patient.id
+        make = partial(  # the inputs are read here, on the UI thread
+            self.services.follow_ups.prolong_external,
+            self.patient.id,
+            reference=self.reference.text(),
+            previous_begin=self.begin.value(),
+            previous_end=self.end.value(),
+            previous_author_riziv=self.riziv.text().strip(),
+            consent=self.consent.isChecked(),
+            consent_reference=self.consent_ref.text().strip(),
+            fetch=fetch,
+            imported=self.imported,
+        )
         for b in (self.fetch, self.offline):
             b.setEnabled(False)
 
@@ -174,7 +176,7 @@ class ExternalProlongationDialog(QDialog):
             self.message.show_messages([(Severity.ERROR, i18n.text(code, **params))])
 
         workers.start(
-            lambda _p: self.services.follow_ups.prolong_external(patient_id, **args),
+            lambda _p: make(),
             done=done,
             failed=failed,
         )

@@ -53,7 +53,7 @@ class LanguageManager(QObject):
         app = QCoreApplication.instance()
         removed = bool(self._translators)
         for tr in self._translators:
-            app.removeTranslator(tr)
+            QCoreApplication.removeTranslator(tr)
         self._translators.clear()
         global _CURRENT
         _CURRENT = lang
@@ -69,7 +69,7 @@ class LanguageManager(QObject):
         for name, folder in sources:
             tr = QTranslator(self)
             if tr.load(name, folder):
-                app.installTranslator(tr)
+                QCoreApplication.installTranslator(tr)
                 self._translators.append(tr)
             elif name.startswith("fitnote"):
                 log.warning("no compiled translation for %s", lang)

@@ -10,7 +10,7 @@ Ctrl+Enter closes with everything added so far.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -270,7 +270,8 @@ class IcfPicker(QDialog):
 
     def _expand(self, item: QTreeWidgetItem) -> None:
         code = item.data(0, CodeRole)
-        if item.childCount() == 1 and item.child(0).data(0, CodeRole) is None:
+        placeholder = item.child(0) if item.childCount() == 1 else None
+        if placeholder is not None and placeholder.data(0, CodeRole) is None:
             item.takeChild(0)
             lang = i18n.current_language()
             for child in self.catalogue.children(code):
@@ -283,6 +284,8 @@ class IcfPicker(QDialog):
     def _relabel_tree(self, parent: QTreeWidgetItem, lang: str) -> None:
         for i in range(parent.childCount()):
             item = parent.child(i)
+            if item is None:
+                continue
             code = item.data(0, CodeRole)
             if code:
                 text = icf_data.label(code, lang) if len(code) == 1 else self._item_text(code, lang)
@@ -375,10 +378,14 @@ class IcfPicker(QDialog):
         else:
             self.statement.end(False)
 
-    def eventFilter(self, obj: object, event: QEvent) -> bool:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Digits and arrows on the qualifier buttons choose the extent."""
-        if isinstance(obj, QAbstractButton) and event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
+        if (
+            isinstance(obj, QAbstractButton)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+        ):
+            key = event.key()
             if Qt.Key.Key_0 <= key <= Qt.Key.Key_4:
                 self._pick_qualifier(key - Qt.Key.Key_0)
                 return True
@@ -392,7 +399,7 @@ class IcfPicker(QDialog):
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
                 self._qualifier_changed()
                 return True
-        return super().eventFilter(obj, event)  # type: ignore[arg-type]
+        return super().eventFilter(obj, event)
 
     # ------------------------------------------------------------------ adding
 

@@ -108,9 +108,8 @@ class OutboxDialog(QDialog):
 
     def _retry(self) -> None:
         row = self.table.currentRow()
-        doc_id = None
-        if row >= 0 and self.table.item(row, 0) is not None:
-            doc_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        item = self.table.item(row, 0) if row >= 0 else None
+        doc_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         try:
             self.services.outbox.retry(doc_id)
         except ServiceError as exc:

@@ -65,8 +65,8 @@ def rasterise(pdf: bytes, dpi: int) -> list[QImage]:
         if end < 0:
             break
         end += len(_IEND)
-        image = QImage.fromData(data[start:end], "PNG")
-        if not image.isNull():
+        image = QImage()
+        if image.loadFromData(data[start:end], "PNG"):
             pages.append(image)
         start = end
     return pages
@@ -91,9 +91,9 @@ class PreviewDialog(QDialog):
         self.pages.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         holder = QWidget(self)
         holder.setLayout(self.pages)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(holder)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(holder)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.save = QPushButton(self)
@@ -116,12 +116,12 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)
-        layout.addWidget(self.scroll, 1)
-        self.recipient.currentIndexChanged.connect(self.render)
-        self.language.currentIndexChanged.connect(self.render)
+        layout.addWidget(self.scroll_area, 1)
+        self.recipient.currentIndexChanged.connect(self.render_pages)
+        self.language.currentIndexChanged.connect(self.render_pages)
         self.retranslate()
         self.resize(820, 900)
-        self.render()
+        self.render_pages()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -144,11 +144,12 @@ class PreviewDialog(QDialog):
         self.recipient.setAccessibleName(self.tr("Copy for"))
         self.language.setAccessibleName(self.tr("Language"))
 
-    def render(self) -> None:
+    def render_pages(self) -> None:
         while self.pages.count():
             item = self.pages.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            page = item.widget() if item is not None else None
+            if page is not None:
+                page.deleteLater()
         try:
             self.pdf = self.services.copies.render(
                 self.document_id,

@@ -7,6 +7,8 @@ take effect at the next unlock, when the session is wired again.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +27,21 @@ from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.ui import i18n
 from fitnote_desktop.ui.widgets import FieldMessage
 
+IDLE_MINUTES_KEY = "security/idle_minutes"
+DEFAULT_IDLE_MINUTES = 10
+
+
+def saved_idle_minutes(settings: QSettings) -> int:
+    """The saved idle time before locking; QSettings may hand it back as text."""
+    value = settings.value(IDLE_MINUTES_KEY, DEFAULT_IDLE_MINUTES)
+    return int(value) if isinstance(value, int | str) else DEFAULT_IDLE_MINUTES
+
+
+def _group(settings: Mapping[str, object], key: str) -> Mapping[str, object]:
+    """A profile setting that holds a group of values (signer, endpoint); empty if unset."""
+    value = settings.get(key)
+    return value if isinstance(value, dict) else {}
+
 
 class SettingsDialog(QDialog):
     def __init__(
@@ -35,8 +52,8 @@ class SettingsDialog(QDialog):
         self.services = services
         self.qsettings = settings
         current = services.settings.read()
-        signer = current.get("signer") or {}
-        endpoint = current.get("endpoint") or {}
+        signer = _group(current, "signer")
+        endpoint = _group(current, "endpoint")
         self.setWindowTitle(self.tr("Settings"))
         self.eid = QRadioButton(self.tr("eID card or other PKCS#11 token"), self)
         self.p12 = QRadioButton(self.tr("PKCS#12 key files"), self)
@@ -51,7 +68,7 @@ class SettingsDialog(QDialog):
         self.idle = QSpinBox(self)
         self.idle.setRange(1, 120)
         self.idle.setSuffix(" min")
-        self.idle.setValue(int(settings.value("security/idle_minutes", 10)))
+        self.idle.setValue(saved_idle_minutes(settings))
         self.note = QLabel(self.tr("Signer and endpoint changes apply at the next unlock."), self)
         self.note.setObjectName("hint")
         self.message = FieldMessage(self)
@@ -91,7 +108,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(620)
         if services.demo:  # the demo wires itself at every start
-            for w in (
+            for field in (
                 self.eid,
                 self.p12,
                 self.module,
@@ -102,14 +119,14 @@ class SettingsDialog(QDialog):
                 self.ca,
                 self.receipt,
             ):
-                w.setEnabled(False)
+                field.setEnabled(False)
 
     def _save(self) -> None:
         url = self.url.text().strip()
         if url and not url.startswith("https://"):
             self.message.show_messages([(Severity.ERROR, i18n.text("transport.insecure_url"))])
             return
-        self.qsettings.setValue("security/idle_minutes", self.idle.value())
+        self.qsettings.setValue(IDLE_MINUTES_KEY, self.idle.value())
         if not self.services.demo:
             if self.eid.isChecked():
                 signer = {

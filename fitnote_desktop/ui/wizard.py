@@ -201,7 +201,7 @@ class SigningPage(QWizardPage):
         self.url.setPlaceholderText("https://…")
         self.ca = QLineEdit(self)
         self.receipt = QLineEdit(self)
-        form = QFormLayout(self)
+        form = self.form = QFormLayout(self)  # the wizard adds its error row below
         form.addRow(self.eid)
         form.addRow(self.tr("PKCS#11 module"), _file_row(self, self.module, "PKCS#11", "*"))
         form.addRow(self.tr("Token label"), self.token)
@@ -243,7 +243,7 @@ class FirstRunWizard(QWizard):
         for page in (self.identity, self.practice, self.protection, self.signing):
             self.addPage(page)
         self.error = FieldMessage(self.signing)
-        self.signing.layout().addRow(self.error)  # type: ignore[union-attr]
+        self.signing.form.addRow(self.error)
         self.setMinimumSize(640, 520)
 
     def author(self) -> Practitioner:

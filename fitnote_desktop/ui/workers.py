@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ class PinBroker(QObject):
         self._requested.connect(self._show)
 
     def __call__(self, purpose: str) -> str | None:
-        if QThread.currentThread() is QApplication.instance().thread():
+        if QThread.isMainThread():
             from fitnote_desktop.ui.pin_dialog import PinDialog
 
             dlg = PinDialog(purpose, self._method(), self._parent, hint=self.hint)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -30,6 +30,7 @@ from fitnote_desktop.domain.icf import capacity_notation
 from fitnote_desktop.domain.model import Document, DocumentKind, IcfCapacity, IncapacityCertificate
 from fitnote_desktop.ui import i18n, icf_data, labels
 from fitnote_desktop.ui.editor import fields
+from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
 from fitnote_desktop.ui.widgets import FieldMessage
 

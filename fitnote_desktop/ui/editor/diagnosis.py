@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -32,7 +32,7 @@ from fitnote_desktop.domain.model import (
     IncapacityCertificate,
     InvalidityRecognition,
 )
-from fitnote_desktop.ui.editor.fields import MAX_DIAGNOSES, dx_widget
+from fitnote_desktop.ui.editor.fields import MAX_DIAGNOSES, QT_TRANSLATE_NOOP, dx_widget
 from fitnote_desktop.ui.editor.section import EditorSection, Today
 
 translate = QCoreApplication.translate

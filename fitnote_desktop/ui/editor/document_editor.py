@@ -117,11 +117,11 @@ class DocumentEditor(QWidget):
         for section in self.parts.values():
             column.addWidget(section)
         column.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(form)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(form)
         self.sidebar = Sidebar(self)
         self.sidebar.finding_chosen.connect(self._goto)
         self.sidebar.follow_up_requested.connect(self.follow_up_requested)
@@ -130,7 +130,7 @@ class DocumentEditor(QWidget):
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
-        body.addWidget(self.scroll, 1)
+        body.addWidget(self.scroll_area, 1)
         body.addWidget(self.sidebar)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -214,11 +214,11 @@ class DocumentEditor(QWidget):
         self.undo_stack.clear()
         self.apply_snapshot(record.document, validate_only=True)
         self._show_save_state()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         if isinstance(record.document.body, IncapacityCertificate):
             self.period.end.setFocus()
         else:
-            self.scroll.setFocus()
+            self.scroll_area.setFocus()
 
     def apply_snapshot(self, doc: Document, *, validate_only: bool = False) -> None:
         """Put ``doc`` into the inputs (undo/redo and opening), then validate and save."""
@@ -397,7 +397,7 @@ class DocumentEditor(QWidget):
     def _goto(self, path: str) -> None:
         resolved = self.target(path)
         if resolved is not None:
-            self.scroll.ensureWidgetVisible(resolved[0])
+            self.scroll_area.ensureWidgetVisible(resolved[0])
             resolved[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reveal_all_findings(self) -> bool:

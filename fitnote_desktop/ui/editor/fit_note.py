@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, SignalInstance
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,6 +29,7 @@ from fitnote_desktop.domain.model import (
     IncapacityCertificate,
 )
 from fitnote_desktop.ui import labels
+from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
 from fitnote_desktop.ui.widgets import DateField
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, SignalInstance
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
 from fitnote_desktop.domain.model import Document, DocumentKind, IncapacityCertificate
+from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
 from fitnote_desktop.ui.widgets import DateField
 

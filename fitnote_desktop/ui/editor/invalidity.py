@@ -7,10 +7,11 @@ settled law.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QWidget
 
 from fitnote_desktop.domain.model import DocumentKind
+from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
 from fitnote_desktop.ui.widgets import DateField
 

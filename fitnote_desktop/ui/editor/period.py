@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from fitnote_desktop.domain.model import (
 )
 from fitnote_desktop.domain.validation import ACCIDENT_REASONS, add_months
 from fitnote_desktop.ui import i18n, labels
+from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
 from fitnote_desktop.ui.widgets import DateField
 
@@ -102,11 +103,11 @@ class PeriodSection(EditorSection):
         antedating.addWidget(self.antedating)
         antedating.addWidget(self.antedating_hint)
         self.incapacity_for = QComboBox()
-        for value in IncapacityFor:
-            self.incapacity_for.addItem("", value.value)
+        for target in IncapacityFor:
+            self.incapacity_for.addItem("", target.value)
         self.reason = QComboBox()
-        for value in IncapacityReason:
-            self.reason.addItem("", value.value)
+        for reason in IncapacityReason:
+            self.reason.addItem("", reason.value)
         self.accident_date = DateField(today=today)
         self.disease_date = DateField(today=today)
         self.expected_delivery = DateField(today=today)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from fitnote_desktop.domain.model import (
@@ -11,6 +11,7 @@ from fitnote_desktop.domain.model import (
     DocumentKind,
     IncapacityCertificate,
 )
+from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
 from fitnote_desktop.ui.widgets import DateField
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, SignalInstance
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from fitnote_desktop.domain.model import AuthorisingRole, Document, DocumentKind, PartialResumption
 from fitnote_desktop.ui import labels
+from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
 from fitnote_desktop.ui.widgets import DateField
 

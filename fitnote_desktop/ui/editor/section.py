@@ -8,7 +8,7 @@ tie fields together when the document is rebuilt (``settle``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, ClassVar
 
@@ -49,7 +49,7 @@ class EditorSection(Section):
     def add_rows(
         self,
         form: QFormLayout,
-        content: dict[str, QWidget | QLayout],
+        content: Mapping[str, QWidget | QLayout],
         *,
         only: set[str] | None = None,
         span_buttons: bool = False,

@@ -3,7 +3,7 @@ and what may come next (the follow-ups the domain's lifecycle allows)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -19,6 +19,7 @@ from fitnote_desktop.domain.findings import Finding, Severity
 from fitnote_desktop.domain.lifecycle import Action, allowed_actions
 from fitnote_desktop.services.ports import DocumentRecord
 from fitnote_desktop.ui import i18n, labels
+from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 
