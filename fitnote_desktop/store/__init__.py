@@ -18,14 +18,13 @@ see ``errors.py``. Nothing here logs or raises with patient data or key material
 
 from fitnote_desktop.store.audit import AuditAnchor, AuditEntry, AuditLog, AuditVerification
 from fitnote_desktop.store.backup import BackupInfo, read_backup_info
-from fitnote_desktop.store.documents import (
+from fitnote_desktop.store.document_records import (
     DocumentRecord,
-    DocumentRepository,
-    DocumentStatus,
     DocumentSummary,
     VersionInfo,
     VersionRecord,
 )
+from fitnote_desktop.store.documents import DocumentRepository, DocumentStatus
 from fitnote_desktop.store.errors import MESSAGES, StoreError, message_for
 from fitnote_desktop.store.keys import KdfParams, keyring_available
 from fitnote_desktop.store.options import StoreOptions
