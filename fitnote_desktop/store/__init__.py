@@ -36,14 +36,14 @@ from fitnote_desktop.store.outbox import (
     ReceiptRecord,
 )
 from fitnote_desktop.store.patients import PatientRecord, PatientRepository
-from fitnote_desktop.store.profiles import (
+from fitnote_desktop.store.profile import Profile
+from fitnote_desktop.store.profile_info import (
     KeyStorage,
     PractitionerInfo,
-    Profile,
     ProfileInfo,
-    ProfileManager,
     default_root,
 )
+from fitnote_desktop.store.profiles import ProfileManager
 
 __all__ = [
     "MESSAGES",
