@@ -99,3 +99,41 @@ def test_the_scan_sees_lazy_imports(tmp_path: Path) -> None:
     probe = tmp_path / "probe.py"
     probe.write_text("def f():\n    from fitnote_desktop.store import x\n", encoding="utf-8")
     assert "fitnote_desktop.store" in imported_modules(probe)
+
+
+MAX_FILE_LINES = 600
+MAX_FUNCTION_LINES = 120
+MIGRATIONS = PACKAGE / "store" / "migrations" / "versions"
+
+
+def product_sources() -> list[Path]:
+    """Every product module except the generated-once Alembic revisions."""
+    return [path for path in sorted(PACKAGE.rglob("*.py")) if MIGRATIONS not in path.parents]
+
+
+def test_no_product_file_is_over_600_lines() -> None:
+    """A file that long mixes several jobs; split it by what it does (issue 11)."""
+    too_long = {
+        f"{path.relative_to(PACKAGE)}: {length}"
+        for path in product_sources()
+        if (length := len(path.read_text(encoding="utf-8").splitlines())) > MAX_FILE_LINES
+    }
+    assert too_long == set()
+
+
+def test_no_function_is_over_120_lines() -> None:
+    """A function that long is several named steps waiting to be extracted (issue 11)."""
+    too_long: set[str] = set()
+    for path in product_sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_long.add(f"{path.relative_to(PACKAGE)}:{node.name}: {length}")
+    assert too_long == set()
+
+
+def test_no_testing_module_ships_in_the_product() -> None:
+    """Test helpers live under tests/, never in the installed package."""
+    assert sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("testing.py")) == []

@@ -22,6 +22,9 @@ The CA keys are kept (PKCS#8, encrypted with the demo password) so that tests ca
 extra certificates under the same CAs (see ``tests/support/signing.py``). Every private key file is
 written with mode 0600. ``manifest.json`` names every file, its role, the physician it
 belongs to and the demo password: nothing here is secret, it is demo material.
+
+This module reads and writes the manifest and builds the PKI step by step; the
+certificate templates are in ``certificates.py``, the file formats in ``keyfiles.py``.
 """
 
 from __future__ import annotations
@@ -31,27 +34,38 @@ import ipaddress
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypedDict
+from typing import Any, TypedDict
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from fitnote_desktop.demo import DEMO_PASSWORD, DEMO_PHYSICIANS, DemoPhysician
+from fitnote_desktop.demo.certificates import (
+    ALGORITHMS,
+    PrivateKey,
+    eid_subject,
+    generate_key,
+    issue_certificate,
+    key_usage,
+    org_subject,
+    self_signed_ca,
+)
+from fitnote_desktop.demo.keyfiles import (
+    cert_pem,
+    encrypted_key_pem,
+    pkcs12_bytes,
+    plain_key_pem,
+    write_file,
+)
 from fitnote_desktop.signing.certificates import load_certificate
-
-Algorithm = Literal["ecdsa-p384", "rsa-2048"]
-PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = "fitnote-demo-pki/1"
-ALGORITHMS: tuple[str, ...] = ("ecdsa-p384", "rsa-2048")
 
 CA_LIFETIME = dt.timedelta(days=3650)
 LEAF_LIFETIME = dt.timedelta(days=5 * 365)
@@ -60,8 +74,6 @@ TLS_LIFETIME = dt.timedelta(days=825)
 REUSE_MARGIN = dt.timedelta(days=30)
 # Backdate notBefore a little: clocks of demo machines and containers drift.
 CLOCK_SKEW = dt.timedelta(hours=1)
-
-DEMO_ORG = "fitnote-desktop demo (not a real CA)"
 
 
 @dataclass(frozen=True)
@@ -115,185 +127,6 @@ class DemoPki:
     def endpoint_trust_roots(self) -> list[asn1_x509.Certificate]:
         """Trust anchors for the sandbox endpoint's TLS and receipts (what the app pins)."""
         return [load_certificate(self.endpoint_ca_pem)]
-
-
-# --------------------------------------------------------------------------- keys, names
-
-
-def generate_key(algorithm: str) -> PrivateKey:
-    if algorithm == "ecdsa-p384":
-        return ec.generate_private_key(ec.SECP384R1())
-    if algorithm == "rsa-2048":
-        return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    raise ValueError(f"unknown demo PKI algorithm {algorithm!r}; use one of {ALGORITHMS}")
-
-
-def _hash_for(key: PrivateKey) -> hashes.SHA256 | hashes.SHA384:
-    return hashes.SHA384() if isinstance(key, ec.EllipticCurvePrivateKey) else hashes.SHA256()
-
-
-def eid_subject(physician: DemoPhysician, role: str) -> x509.Name:
-    """Subject like a Belgian eID certificate; ``role`` is "Signature"/"Authentication"."""
-    return x509.Name(
-        [
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "BE"),
-            x509.NameAttribute(
-                NameOID.COMMON_NAME, f"{physician.given_name} {physician.family_name} ({role})"
-            ),
-            x509.NameAttribute(NameOID.SURNAME, physician.family_name),
-            x509.NameAttribute(NameOID.GIVEN_NAME, physician.given_name),
-            x509.NameAttribute(NameOID.SERIAL_NUMBER, physician.niss),
-        ]
-    )
-
-
-def ca_subject(common_name: str) -> x509.Name:
-    return x509.Name(
-        [
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "BE"),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, DEMO_ORG),
-            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-        ]
-    )
-
-
-_NO_USAGE: dict[str, bool] = {
-    "digital_signature": False,
-    "content_commitment": False,
-    "key_encipherment": False,
-    "data_encipherment": False,
-    "key_agreement": False,
-    "key_cert_sign": False,
-    "crl_sign": False,
-    "encipher_only": False,
-    "decipher_only": False,
-}
-
-
-def key_usage(*usages: str) -> x509.KeyUsage:
-    """``key_usage("content_commitment")`` → a KeyUsage with just those bits set."""
-    flags = dict(_NO_USAGE)
-    for usage in usages:
-        if usage not in flags:
-            raise ValueError(f"unknown key usage {usage!r}")
-        flags[usage] = True
-    return x509.KeyUsage(**flags)
-
-
-def issue_certificate(
-    *,
-    subject: x509.Name,
-    public_key: Any,
-    issuer_name: x509.Name,
-    issuer_key: PrivateKey,
-    not_before: dt.datetime,
-    not_after: dt.datetime,
-    usage: x509.KeyUsage,
-    is_ca: bool = False,
-    path_length: int | None = None,
-    extended_usages: Sequence[x509.ObjectIdentifier] = (),
-    san: Sequence[x509.GeneralName] = (),
-    issuer_public_key: Any | None = None,
-) -> x509.Certificate:
-    """One certificate with the extensions RFC 5280 and pyHanko's path validation expect."""
-    issuer_public = issuer_public_key or issuer_key.public_key()
-    builder = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(issuer_name)
-        .public_key(public_key)
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before)
-        .not_valid_after(not_after)
-        .add_extension(x509.BasicConstraints(ca=is_ca, path_length=path_length), critical=True)
-        .add_extension(usage, critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_public), critical=False
-        )
-    )
-    if extended_usages:
-        builder = builder.add_extension(
-            x509.ExtendedKeyUsage(list(extended_usages)), critical=False
-        )
-    if san:
-        builder = builder.add_extension(x509.SubjectAlternativeName(list(san)), critical=False)
-    return builder.sign(issuer_key, _hash_for(issuer_key))
-
-
-def self_signed_ca(
-    key: PrivateKey, common_name: str, not_before: dt.datetime, not_after: dt.datetime
-) -> x509.Certificate:
-    name = ca_subject(common_name)
-    return issue_certificate(
-        subject=name,
-        public_key=key.public_key(),
-        issuer_name=name,
-        issuer_key=key,
-        not_before=not_before,
-        not_after=not_after,
-        usage=key_usage("key_cert_sign", "crl_sign"),
-        is_ca=True,
-        path_length=1,
-    )
-
-
-# --------------------------------------------------------------------------- writing files
-
-
-def _write(path: Path, data: bytes, *, secret: bool = False) -> None:
-    """Write atomically; key material readable by the owner only."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if secret else 0o644)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, path)
-
-
-def cert_pem(*certs: x509.Certificate) -> bytes:
-    return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs)
-
-
-def encrypted_key_pem(key: PrivateKey, password: str) -> bytes:
-    return key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(password.encode()),
-    )
-
-
-def pkcs12_bytes(
-    name: str,
-    key: PrivateKey,
-    cert: x509.Certificate,
-    chain: Iterable[x509.Certificate],
-    password: str,
-) -> bytes:
-    """PKCS#12 with the chain, AES-256 + PBKDF2: what OpenSSL 3 and browsers read."""
-    return pkcs12.serialize_key_and_certificates(
-        name.encode(),
-        key,
-        cert,
-        list(chain),
-        serialization.BestAvailableEncryption(password.encode()),
-    )
-
-
-def load_private_key_pem(path: Path, password: str) -> PrivateKey:
-    key = serialization.load_pem_private_key(path.read_bytes(), password.encode())
-    if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
-        raise ValueError(f"{path.name}: unsupported key type")
-    return key
-
-
-def load_pkcs12_file(
-    path: Path, password: str
-) -> tuple[PrivateKey, x509.Certificate, list[x509.Certificate]]:
-    """Key, certificate and chain of a demo PKCS#12 file (cryptography objects)."""
-    key, cert, chain = pkcs12.load_key_and_certificates(path.read_bytes(), password.encode())
-    if cert is None or not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
-        raise ValueError(f"{path.name}: no supported key and certificate")
-    return key, cert, list(chain)
 
 
 # --------------------------------------------------------------------------- manifest
@@ -437,6 +270,47 @@ def find_manifest_password(key_file: Path) -> str | None:
 # --------------------------------------------------------------------------- generation
 
 
+class _PkiWriter:
+    """Writes the PKI's files into one directory and lists each for the manifest."""
+
+    def __init__(self, directory: Path, password: str) -> None:
+        self.directory = directory
+        self.password = password
+        self.files: list[dict[str, Any]] = []
+
+    def put(self, name: str, data: bytes, role: str, *, secret: bool = False, **extra: Any) -> Path:
+        write_file(self.directory / name, data, secret=secret)
+        self.files.append(_file_entry(name, role, **extra))
+        return self.directory / name
+
+    def put_ca(self, stem: str, role: str, cert: x509.Certificate, key: PrivateKey) -> None:
+        """A CA certificate and its password-encrypted key (kept to issue test certificates)."""
+        self.put(f"{stem}.pem", cert_pem(cert), role)
+        self.put(
+            f"{stem}-key.pem", encrypted_key_pem(key, self.password), f"{role}-key", secret=True
+        )
+
+
+@dataclass(frozen=True)
+class _Issuer:
+    """A CA able to issue: its certificate, its key and the chain above it (for PKCS#12)."""
+
+    cert: x509.Certificate
+    key: PrivateKey
+    chain: tuple[x509.Certificate, ...]
+
+
+@dataclass(frozen=True)
+class _Validity:
+    """One generation run's clock: every certificate starts at ``start``."""
+
+    now: dt.datetime
+    start: dt.datetime
+
+    def until(self, lifetime: dt.timedelta) -> dt.datetime:
+        return self.now + lifetime
+
+
 def create_demo_pki(
     directory: Path,
     *,
@@ -464,122 +338,127 @@ def create_demo_pki(
     os.chmod(directory, 0o700)
 
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    start = now - CLOCK_SKEW
-    files: list[dict[str, Any]] = []
+    validity = _Validity(now=now, start=now - CLOCK_SKEW)
+    writer = _PkiWriter(directory, password)
+    citizen_ca = _citizen_hierarchy(writer, algorithm, validity)
+    for physician in physicians:
+        _physician_identities(writer, algorithm, validity, citizen_ca, physician)
+    _endpoint_hierarchy(writer, algorithm, validity)
 
-    def put(name: str, data: bytes, role: str, *, secret: bool = False, **extra: Any) -> Path:
-        _write(directory / name, data, secret=secret)
-        files.append(_file_entry(name, role, **extra))
-        return directory / name
+    manifest = {
+        "format": MANIFEST_FORMAT,
+        "warning": "Demo material only: every key here is public. Never trust these CAs "
+        "outside the fitnote-desktop demo.",
+        "created": now.isoformat(),
+        "algorithm": algorithm,
+        "password": password,
+        "physicians": [_manifest_physician(physician) for physician in physicians],
+        "files": writer.files,
+    }
+    write_file(
+        directory / MANIFEST_NAME,
+        (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode(),
+    )
+    return _pki_from_manifest(directory, manifest)
 
-    # Citizen hierarchy
+
+def _citizen_hierarchy(writer: _PkiWriter, algorithm: str, validity: _Validity) -> _Issuer:
+    """Root CA → citizen CA, as on the eID; returns the citizen CA, which issues physicians."""
     root_key = generate_key(algorithm)
-    root = self_signed_ca(root_key, "fitnote Demo Belgium Root CA", start, now + CA_LIFETIME)
+    root = self_signed_ca(
+        root_key, "fitnote Demo Belgium Root CA", validity.start, validity.until(CA_LIFETIME)
+    )
     citizen_key = generate_key(algorithm)
     citizen = issue_certificate(
-        subject=ca_subject("fitnote Demo Citizen CA"),
+        subject=org_subject("fitnote Demo Citizen CA"),
         public_key=citizen_key.public_key(),
         issuer_name=root.subject,
         issuer_key=root_key,
-        not_before=start,
-        not_after=now + CA_LIFETIME,
+        not_before=validity.start,
+        not_after=validity.until(CA_LIFETIME),
         usage=key_usage("key_cert_sign", "crl_sign"),
         is_ca=True,
         path_length=0,
     )
-    put("root-ca.pem", cert_pem(root), "root-ca")
-    put("root-ca-key.pem", encrypted_key_pem(root_key, password), "root-ca-key", secret=True)
-    put("citizen-ca.pem", cert_pem(citizen), "citizen-ca")
-    put(
-        "citizen-ca-key.pem",
-        encrypted_key_pem(citizen_key, password),
-        "citizen-ca-key",
-        secret=True,
-    )
+    writer.put_ca("root-ca", "root-ca", root, root_key)
+    writer.put_ca("citizen-ca", "citizen-ca", citizen, citizen_key)
+    return _Issuer(citizen, citizen_key, (citizen, root))
 
-    credentials: dict[str, PhysicianCredentials] = {}
-    manifest_physicians: list[dict[str, Any]] = []
-    for physician in physicians:
-        paths: dict[str, Path] = {}
-        for role, usage, ekus in (
-            ("authentication", key_usage("digital_signature"), [ExtendedKeyUsageOID.CLIENT_AUTH]),
-            ("signature", key_usage("content_commitment"), []),
-        ):
-            key = generate_key(algorithm)
-            subject = eid_subject(physician, role.capitalize())
-            cert = issue_certificate(
-                subject=subject,
-                public_key=key.public_key(),
-                issuer_name=citizen.subject,
-                issuer_key=citizen_key,
-                not_before=start,
-                not_after=now + LEAF_LIFETIME,
-                usage=usage,
-                extended_usages=ekus,
-            )
-            stem = f"{_slug(physician.key)}-{role}"
-            meta: _IdentityFileMeta = {
-                "physician": physician.key,
-                "niss": physician.niss,
-                "subject": subject.rfc4514_string(),
-            }
-            paths[f"{role}-p12"] = put(
-                f"{stem}.p12",
-                pkcs12_bytes(subject.rfc4514_string(), key, cert, [citizen, root], password),
-                f"{role}-pkcs12",
-                secret=True,
-                **meta,
-            )
-            paths[f"{role}-pem"] = put(f"{stem}.pem", cert_pem(cert), f"{role}-certificate", **meta)
-        credentials[physician.key] = PhysicianCredentials(
-            key=physician.key,
-            given_name=physician.given_name,
-            family_name=physician.family_name,
-            niss=physician.niss,
-            signature_p12=paths["signature-p12"],
-            authentication_p12=paths["authentication-p12"],
-            signature_cert_pem=paths["signature-pem"],
-            authentication_cert_pem=paths["authentication-pem"],
-        )
-        manifest_physicians.append(
-            {
-                "key": physician.key,
-                "given_name": physician.given_name,
-                "family_name": physician.family_name,
-                "niss": physician.niss,
-                "riziv": physician.riziv,
-            }
-        )
 
-    # Sandbox endpoint hierarchy
-    endpoint_ca_key = generate_key(algorithm)
-    endpoint_ca = self_signed_ca(
-        endpoint_ca_key, "fitnote Demo Sandbox Endpoint CA", start, now + CA_LIFETIME
+def _physician_identities(
+    writer: _PkiWriter,
+    algorithm: str,
+    validity: _Validity,
+    issuer: _Issuer,
+    physician: DemoPhysician,
+) -> None:
+    """The physician's authentication and signature key pairs, as PKCS#12 and PEM files."""
+    for role, usage, ekus in (
+        ("authentication", key_usage("digital_signature"), [ExtendedKeyUsageOID.CLIENT_AUTH]),
+        ("signature", key_usage("content_commitment"), []),
+    ):
+        key = generate_key(algorithm)
+        subject = eid_subject(physician, role.capitalize())
+        cert = issue_certificate(
+            subject=subject,
+            public_key=key.public_key(),
+            issuer_name=issuer.cert.subject,
+            issuer_key=issuer.key,
+            not_before=validity.start,
+            not_after=validity.until(LEAF_LIFETIME),
+            usage=usage,
+            extended_usages=ekus,
+        )
+        stem = f"{_slug(physician.key)}-{role}"
+        meta: _IdentityFileMeta = {
+            "physician": physician.key,
+            "niss": physician.niss,
+            "subject": subject.rfc4514_string(),
+        }
+        writer.put(
+            f"{stem}.p12",
+            pkcs12_bytes(subject.rfc4514_string(), key, cert, issuer.chain, writer.password),
+            f"{role}-pkcs12",
+            secret=True,
+            **meta,
+        )
+        writer.put(f"{stem}.pem", cert_pem(cert), f"{role}-certificate", **meta)
+
+
+def _manifest_physician(physician: DemoPhysician) -> dict[str, Any]:
+    return {
+        "key": physician.key,
+        "given_name": physician.given_name,
+        "family_name": physician.family_name,
+        "niss": physician.niss,
+        "riziv": physician.riziv,
+    }
+
+
+def _endpoint_hierarchy(writer: _PkiWriter, algorithm: str, validity: _Validity) -> None:
+    """The sandbox endpoint's own CA, its TLS server certificate and its receipt signer."""
+    ca_key = generate_key(algorithm)
+    ca_cert = self_signed_ca(
+        ca_key, "fitnote Demo Sandbox Endpoint CA", validity.start, validity.until(CA_LIFETIME)
     )
-    put("endpoint-ca.pem", cert_pem(endpoint_ca), "endpoint-ca")
-    put(
-        "endpoint-ca-key.pem",
-        encrypted_key_pem(endpoint_ca_key, password),
-        "endpoint-ca-key",
-        secret=True,
-    )
+    writer.put_ca("endpoint-ca", "endpoint-ca", ca_cert, ca_key)
+    endpoint_ca = _Issuer(ca_cert, ca_key, (ca_cert,))
+    _endpoint_tls(writer, algorithm, validity, endpoint_ca)
+    _endpoint_receipts(writer, algorithm, validity, endpoint_ca)
+
+
+def _endpoint_tls(writer: _PkiWriter, algorithm: str, validity: _Validity, issuer: _Issuer) -> None:
     tls_key = generate_key(algorithm)
     tls_usages = ["digital_signature"]
     if isinstance(tls_key, rsa.RSAPrivateKey):
         tls_usages.append("key_encipherment")
     tls = issue_certificate(
-        subject=x509.Name(
-            [
-                x509.NameAttribute(NameOID.COUNTRY_NAME, "BE"),
-                x509.NameAttribute(NameOID.ORGANIZATION_NAME, DEMO_ORG),
-                x509.NameAttribute(NameOID.COMMON_NAME, "localhost"),
-            ]
-        ),
+        subject=org_subject("localhost"),
         public_key=tls_key.public_key(),
-        issuer_name=endpoint_ca.subject,
-        issuer_key=endpoint_ca_key,
-        not_before=start,
-        not_after=now + TLS_LIFETIME,
+        issuer_name=issuer.cert.subject,
+        issuer_key=issuer.key,
+        not_before=validity.start,
+        not_after=validity.until(TLS_LIFETIME),
         usage=key_usage(*tls_usages),
         extended_usages=[ExtendedKeyUsageOID.SERVER_AUTH],
         san=[
@@ -589,54 +468,27 @@ def create_demo_pki(
     )
     # Chain file (leaf + CA) so uvicorn/ssl serve the full chain; key unencrypted because
     # uvicorn is started non-interactively (demo material, mode 0600).
-    put("endpoint-tls.pem", cert_pem(tls, endpoint_ca), "tls-certificate")
-    put(
-        "endpoint-tls-key.pem",
-        tls_key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        ),
-        "tls-key",
-        secret=True,
-    )
+    writer.put("endpoint-tls.pem", cert_pem(tls, issuer.cert), "tls-certificate")
+    writer.put("endpoint-tls-key.pem", plain_key_pem(tls_key), "tls-key", secret=True)
+
+
+def _endpoint_receipts(
+    writer: _PkiWriter, algorithm: str, validity: _Validity, issuer: _Issuer
+) -> None:
     receipt_key = generate_key(algorithm)
-    receipt_subject = x509.Name(
-        [
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "BE"),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, DEMO_ORG),
-            x509.NameAttribute(NameOID.COMMON_NAME, "fitnote Sandbox Endpoint Receipts"),
-        ]
-    )
     receipt = issue_certificate(
-        subject=receipt_subject,
+        subject=org_subject("fitnote Sandbox Endpoint Receipts"),
         public_key=receipt_key.public_key(),
-        issuer_name=endpoint_ca.subject,
-        issuer_key=endpoint_ca_key,
-        not_before=start,
-        not_after=now + LEAF_LIFETIME,
+        issuer_name=issuer.cert.subject,
+        issuer_key=issuer.key,
+        not_before=validity.start,
+        not_after=validity.until(LEAF_LIFETIME),
         usage=key_usage("digital_signature", "content_commitment"),
     )
-    put(
+    writer.put(
         "endpoint-receipt.p12",
-        pkcs12_bytes("endpoint receipts", receipt_key, receipt, [endpoint_ca], password),
+        pkcs12_bytes("endpoint receipts", receipt_key, receipt, issuer.chain, writer.password),
         "receipt-pkcs12",
         secret=True,
     )
-    put("endpoint-receipt.pem", cert_pem(receipt), "receipt-certificate")
-
-    manifest = {
-        "format": MANIFEST_FORMAT,
-        "warning": "Demo material only: every key here is public. Never trust these CAs "
-        "outside the fitnote-desktop demo.",
-        "created": now.isoformat(),
-        "algorithm": algorithm,
-        "password": password,
-        "physicians": manifest_physicians,
-        "files": files,
-    }
-    _write(
-        directory / MANIFEST_NAME,
-        (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode(),
-    )
-    return _pki_from_manifest(directory, manifest)
+    writer.put("endpoint-receipt.pem", cert_pem(receipt), "receipt-certificate")

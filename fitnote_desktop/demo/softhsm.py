@@ -37,7 +37,8 @@ from pkcs11.util.rsa import decode_rsa_private_key
 from pkcs11.util.x509 import decode_x509_certificate, decode_x509_public_key
 
 from fitnote_desktop.demo import DEMO_PASSWORD
-from fitnote_desktop.demo.pki import DemoPki, load_pkcs12_file
+from fitnote_desktop.demo.keyfiles import load_pkcs12_file
+from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.signing.ports import AUTHENTICATION_LABEL, SIGNATURE_LABEL
 
 SOFTHSM_MODULE_CANDIDATES = (

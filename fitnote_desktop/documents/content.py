@@ -219,8 +219,62 @@ def build(
     draft: bool = False,
 ) -> CopyContent:
     """The content of one recipient's copy. ``view`` is the only source of document data."""
+    title, subtitle = _titles(view)
+    sections = [_person_section(view)]
+    for part in (
+        _incapacity_section(view),
+        _resumption_section(view),
+        _invalidity_section(view),
+        _medical_section(view),
+    ):
+        if part is not None:
+            sections.append(part)
+    fit = view.fit_note
+    if fit is not None:
+        sections.append(_fit_note_section(fit, view.capacities_withheld))
+    elif view.capacities_withheld:
+        sections.append(Section(loc("section.fit_note"), note=loc("capacities.withheld")))
+
+    badge_extra: Localized | None = None
+    if view.recipient is Recipient.PATIENT:
+        # the number the patient quotes to the mutuality or the employer, at the top
+        badge_extra = loc("badge.document_number", reference=reference)
+        next_steps = _next_steps_section(view)
+        if next_steps is not None:
+            sections.append(next_steps)
+
+    place = view.consultation.place.strip()
+    issued = (
+        loc("statement.issued_at", place=place, date=date_of(view.consultation.date))
+        if place
+        else loc("statement.issued_on", date=date_of(view.consultation.date))
+    )
+    statement = loc(
+        "statement.examined", patient=view.patient_name, date=date_of(view.consultation.date)
+    )
+    return CopyContent(
+        recipient=view.recipient,
+        kind=view.kind,
+        title=title,
+        subtitle=subtitle,
+        copy_for=loc(f"copy.{view.recipient.value}"),
+        notice=loc(f"notice.{view.recipient.value}"),
+        badge_extra=badge_extra,
+        letterhead=_letterhead(view),
+        patient_name=view.patient_name,
+        statement=statement,
+        sections=tuple(sections),
+        issued=issued,
+        signer_name=view.author.full_name,
+        reference=reference,
+        qr_payload=qr_payload,
+        draft=draft,
+    )
+
+
+def _letterhead(view: RecipientView) -> Letterhead:
     author = view.author
-    letterhead = Letterhead(
+    return Letterhead(
         practice=author.practice_name,
         name=author.full_name,
         riziv=format_riziv(author.riziv),
@@ -228,6 +282,10 @@ def build(
         phone=author.phone,
         email=author.email,
     )
+
+
+def _titles(view: RecipientView) -> tuple[Localized, Localized | None]:
+    """The title, and for a certificate its kind (initial, prolongation, relapse)."""
     kind = view.kind
     if kind is DocumentKind.INCAPACITY:
         for_work = view.incapacity_for in (None, IncapacityFor.WORK)
@@ -240,10 +298,11 @@ def build(
     else:
         title = loc(f"title.{kind.value}")
         subtitle = None
+    return title, subtitle
 
-    sections: list[Section] = []
 
-    # who
+def _person_section(view: RecipientView) -> Section:
+    """Who the copy is about (called "the employee" on the employer's copy)."""
     person: list[Field] = [Field(loc("field.name"), const(view.patient_name), translated=False)]
     if view.patient_niss:
         person.append(Field(loc("field.niss"), const(format_niss(view.patient_niss))))
@@ -263,173 +322,136 @@ def build(
                 Field(loc("field.employer"), const(employment.employer_name), translated=False)
             )
     who_title = "section.employee" if view.recipient is Recipient.EMPLOYER else "section.patient"
-    sections.append(Section(loc(who_title), tuple(person)))
+    return Section(loc(who_title), tuple(person))
 
-    # what: the period of incapacity and its modalities
-    if kind is DocumentKind.INCAPACITY and view.period is not None:
-        what: list[Field] = [
-            Field(loc("field.period.incapacity"), _period_text(view.period), strong=True)
-        ]
-        if view.incapacity_for is not None:
-            what.append(
-                Field(
-                    loc("field.incapacity_for"), loc(f"incapacity_for.{view.incapacity_for.value}")
-                )
-            )
-        if view.out_of_home_allowed is not None:
-            allowed = view.out_of_home_allowed
-            what.append(Field(loc("field.out_of_home"), lambda lang: yes_no(allowed, lang)))
-        if view.expected_return is not None:
-            what.append(Field(loc("field.expected_return"), date_of(view.expected_return)))
-        if view.previous_reference:
-            what.append(Field(loc("field.previous"), const(view.previous_reference)))
-        sections.append(Section(loc("section.incapacity"), tuple(what)))
 
+def _incapacity_section(view: RecipientView) -> Section | None:
+    """The period of incapacity and its modalities."""
+    if view.kind is not DocumentKind.INCAPACITY or view.period is None:
+        return None
+    what: list[Field] = [
+        Field(loc("field.period.incapacity"), _period_text(view.period), strong=True)
+    ]
+    if view.incapacity_for is not None:
+        what.append(
+            Field(loc("field.incapacity_for"), loc(f"incapacity_for.{view.incapacity_for.value}"))
+        )
+    if view.out_of_home_allowed is not None:
+        allowed = view.out_of_home_allowed
+        what.append(Field(loc("field.out_of_home"), lambda lang: yes_no(allowed, lang)))
+    if view.expected_return is not None:
+        what.append(Field(loc("field.expected_return"), date_of(view.expected_return)))
+    if view.previous_reference:
+        what.append(Field(loc("field.previous"), const(view.previous_reference)))
+    return Section(loc("section.incapacity"), tuple(what))
+
+
+def _resumption_section(view: RecipientView) -> Section | None:
     resumption = view.partial_resumption
-    if resumption is not None:
-        rows = [Field(loc("field.resumption_start"), date_of(resumption.start), strong=True)]
-        if resumption.end is not None:
-            rows.append(Field(loc("field.resumption_end"), date_of(resumption.end)))
-        if resumption.percentage is not None:
-            rows.append(
-                Field(loc("field.extent"), loc("extent.percentage", n=resumption.percentage))
-            )
-        elif resumption.hours_per_week is not None:
-            hours = resumption.hours_per_week
-            rows.append(
-                Field(
-                    loc("field.extent"),
-                    lambda lang: label("extent.hours", lang, n=format_number(hours, lang)),
-                )
-            )
-        if resumption.nature.strip():
-            rows.append(Field(loc("field.nature"), const(resumption.nature), translated=False))
-        if resumption.conditions.strip():
-            rows.append(
-                Field(loc("field.conditions"), const(resumption.conditions), translated=False)
-            )
+    if resumption is None:
+        return None
+    rows = [Field(loc("field.resumption_start"), date_of(resumption.start), strong=True)]
+    if resumption.end is not None:
+        rows.append(Field(loc("field.resumption_end"), date_of(resumption.end)))
+    if resumption.percentage is not None:
+        rows.append(Field(loc("field.extent"), loc("extent.percentage", n=resumption.percentage)))
+    elif resumption.hours_per_week is not None:
+        hours = resumption.hours_per_week
         rows.append(
             Field(
-                loc("field.authorised_by"), loc(f"authorised_by.{resumption.authorised_by.value}")
+                loc("field.extent"),
+                lambda lang: label("extent.hours", lang, n=format_number(hours, lang)),
             )
         )
-        if resumption.related_certificate:
-            rows.append(
-                Field(loc("field.related_certificate"), const(resumption.related_certificate))
-            )
-        sections.append(Section(loc("section.resumption"), tuple(rows)))
+    if resumption.nature.strip():
+        rows.append(Field(loc("field.nature"), const(resumption.nature), translated=False))
+    if resumption.conditions.strip():
+        rows.append(Field(loc("field.conditions"), const(resumption.conditions), translated=False))
+    rows.append(
+        Field(loc("field.authorised_by"), loc(f"authorised_by.{resumption.authorised_by.value}"))
+    )
+    if resumption.related_certificate:
+        rows.append(Field(loc("field.related_certificate"), const(resumption.related_certificate)))
+    return Section(loc("section.resumption"), tuple(rows))
 
+
+def _invalidity_section(view: RecipientView) -> Section | None:
     invalidity = view.invalidity
-    if invalidity is not None:
-        rows = [
-            Field(loc("field.valid_from"), date_of(invalidity.valid_from), strong=True),
-            Field(loc("field.valid_until"), date_of(invalidity.valid_until), strong=True),
-        ]
-        if invalidity.incapacity_since is not None:
-            rows.append(Field(loc("field.incapacity_since"), date_of(invalidity.incapacity_since)))
-        # Remarks are free text written for the mutuality ("weekly psychiatric follow-up"):
-        # the dataset keeps them for every reader, but an employer's paper must not
-        # carry them (same reasoning as the resumption's conditions in ``datasets``).
-        if invalidity.remarks.strip():  # datasets.project keeps them for the advising physician
-            rows.append(Field(loc("field.remarks"), const(invalidity.remarks), translated=False))
-        sections.append(
-            Section(loc("section.invalidity"), tuple(rows), note=loc("invalidity.in_preparation"))
-        )
+    if invalidity is None:
+        return None
+    rows = [
+        Field(loc("field.valid_from"), date_of(invalidity.valid_from), strong=True),
+        Field(loc("field.valid_until"), date_of(invalidity.valid_until), strong=True),
+    ]
+    if invalidity.incapacity_since is not None:
+        rows.append(Field(loc("field.incapacity_since"), date_of(invalidity.incapacity_since)))
+    # Remarks are free text written for the mutuality ("weekly psychiatric follow-up"):
+    # the dataset keeps them for every reader, but an employer's paper must not
+    # carry them (same reasoning as the resumption's conditions in ``datasets``).
+    if invalidity.remarks.strip():  # datasets.project keeps them for the advising physician
+        rows.append(Field(loc("field.remarks"), const(invalidity.remarks), translated=False))
+    return Section(loc("section.invalidity"), tuple(rows), note=loc("invalidity.in_preparation"))
 
+
+def _medical_section(view: RecipientView) -> Section | None:
+    """Reason and diagnoses: only the advising physician's view carries them."""
     medical = view.medical
-    if medical is not None:
-        rows = []
-        if medical.reason is not None:
-            rows.append(Field(loc("field.reason"), loc(f"reason.{medical.reason.value}")))
-        marked = [d.principal for d in medical.diagnoses]
-        principal = marked.index(True) if any(marked) else 0
-        for i, diagnosis in enumerate(medical.diagnoses):
-            key = "field.diagnosis.principal" if i == principal else "field.diagnosis.secondary"
-            if len(medical.diagnoses) == 1:
-                key = "field.diagnosis"
-            rows.append(Field(loc(key), const(_diagnosis_text(diagnosis)), translated=False))
-        if medical.accident_date is not None:
-            rows.append(Field(loc("field.accident_date"), date_of(medical.accident_date)))
-        if medical.occupational_disease_declared is not None:
-            rows.append(
-                Field(
-                    loc("field.occupational_disease_declared"),
-                    date_of(medical.occupational_disease_declared),
-                )
+    if medical is None:
+        return None
+    rows: list[Field] = []
+    if medical.reason is not None:
+        rows.append(Field(loc("field.reason"), loc(f"reason.{medical.reason.value}")))
+    marked = [d.principal for d in medical.diagnoses]
+    principal = marked.index(True) if any(marked) else 0
+    for i, diagnosis in enumerate(medical.diagnoses):
+        key = "field.diagnosis.principal" if i == principal else "field.diagnosis.secondary"
+        if len(medical.diagnoses) == 1:
+            key = "field.diagnosis"
+        rows.append(Field(loc(key), const(_diagnosis_text(diagnosis)), translated=False))
+    if medical.accident_date is not None:
+        rows.append(Field(loc("field.accident_date"), date_of(medical.accident_date)))
+    if medical.occupational_disease_declared is not None:
+        rows.append(
+            Field(
+                loc("field.occupational_disease_declared"),
+                date_of(medical.occupational_disease_declared),
             )
-        if medical.expected_delivery is not None:
-            rows.append(Field(loc("field.expected_delivery"), date_of(medical.expected_delivery)))
-        if medical.maternity_leave is not None:
-            rows.append(Field(loc("field.maternity_leave"), _period_text(medical.maternity_leave)))
-        if medical.antedating_justification.strip():
-            rows.append(
-                Field(
-                    loc("field.antedating_justification"),
-                    const(medical.antedating_justification),
-                    translated=False,
-                )
+        )
+    if medical.expected_delivery is not None:
+        rows.append(Field(loc("field.expected_delivery"), date_of(medical.expected_delivery)))
+    if medical.maternity_leave is not None:
+        rows.append(Field(loc("field.maternity_leave"), _period_text(medical.maternity_leave)))
+    if medical.antedating_justification.strip():
+        rows.append(
+            Field(
+                loc("field.antedating_justification"),
+                const(medical.antedating_justification),
+                translated=False,
             )
-        if medical.hospital_stay is not None:
-            rows.append(
-                Field(loc("field.hospital_stay"), _hospital_stay_text(medical.hospital_stay))
+        )
+    if medical.hospital_stay is not None:
+        rows.append(Field(loc("field.hospital_stay"), _hospital_stay_text(medical.hospital_stay)))
+    if medical.stay_abroad is not None:
+        stay = medical.stay_abroad
+        country = f" ({stay.country})" if stay.country else ""
+        rows.append(
+            Field(
+                loc("field.stay_abroad"),
+                lambda lang: _period_text(Period(stay.begin, stay.end))(lang) + country,
             )
-        if medical.stay_abroad is not None:
-            stay = medical.stay_abroad
-            country = f" ({stay.country})" if stay.country else ""
-            rows.append(
-                Field(
-                    loc("field.stay_abroad"),
-                    lambda lang: _period_text(Period(stay.begin, stay.end))(lang) + country,
-                )
-            )
-        if rows:
-            sections.append(Section(loc("section.medical"), tuple(rows)))
+        )
+    return Section(loc("section.medical"), tuple(rows)) if rows else None
 
+
+def _next_steps_section(view: RecipientView) -> Section | None:
+    """What the patient does next (printed after the signature, on the patient's copy)."""
     fit = view.fit_note
-    if fit is not None:
-        sections.append(_fit_note_section(fit, view.capacities_withheld))
-    elif view.capacities_withheld:
-        sections.append(Section(loc("section.fit_note"), note=loc("capacities.withheld")))
-
-    badge_extra: Localized | None = None
-    if view.recipient is Recipient.PATIENT:
-        # the number the patient quotes to the mutuality or the employer, at the top
-        badge_extra = loc("badge.document_number", reference=reference)
-        bullets: list[Localized] = []
-        for code in view.next_steps:
-            if code == "next.review_date" and fit is not None and fit.review_date is not None:
-                bullets.append(loc(code, date=date_of(fit.review_date)))
-            else:
-                bullets.append(loc(code))
-        if bullets:
-            sections.append(
-                Section(loc("section.next_steps"), bullets=tuple(bullets), after_signature=True)
-            )
-
-    place = view.consultation.place.strip()
-    issued = (
-        loc("statement.issued_at", place=place, date=date_of(view.consultation.date))
-        if place
-        else loc("statement.issued_on", date=date_of(view.consultation.date))
-    )
-    statement = loc(
-        "statement.examined", patient=view.patient_name, date=date_of(view.consultation.date)
-    )
-    return CopyContent(
-        recipient=view.recipient,
-        kind=kind,
-        title=title,
-        subtitle=subtitle,
-        copy_for=loc(f"copy.{view.recipient.value}"),
-        notice=loc(f"notice.{view.recipient.value}"),
-        badge_extra=badge_extra,
-        letterhead=letterhead,
-        patient_name=view.patient_name,
-        statement=statement,
-        sections=tuple(sections),
-        issued=issued,
-        signer_name=author.full_name,
-        reference=reference,
-        qr_payload=qr_payload,
-        draft=draft,
-    )
+    bullets: list[Localized] = []
+    for code in view.next_steps:
+        if code == "next.review_date" and fit is not None and fit.review_date is not None:
+            bullets.append(loc(code, date=date_of(fit.review_date)))
+        else:
+            bullets.append(loc(code))
+    if not bullets:
+        return None
+    return Section(loc("section.next_steps"), bullets=tuple(bullets), after_signature=True)

@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fitnote_desktop.documents import content as content_model
+from fitnote_desktop.documents.flowables import SignaturePlacement
 from fitnote_desktop.documents.labels import BILINGUAL, label, split_languages
-from fitnote_desktop.documents.layout import CopyLayout, SignaturePlacement
+from fitnote_desktop.documents.layout import CopyLayout
 from fitnote_desktop.documents.pades import DEFAULT_FIELD, add_signature_field, keywords
 from fitnote_desktop.documents.reference import make_reference, parse_reference, qr_payload_for
 from fitnote_desktop.domain.datasets import project

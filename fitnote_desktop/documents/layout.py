@@ -13,26 +13,21 @@ Typography choices, and why:
   been laid out, by a canvas that holds the pages back until it knows their count.
 * The signature box is a flowable that remembers where it landed, so the PAdES
   signature field (and its visible stamp) goes exactly into the box on the page.
+
+The parts: ``style.py`` (geometry, palette, paragraph styles), ``flowables.py`` (signature
+box, QR code), ``page_furniture.py`` (header, watermark, footer); this module lays out
+the story: letterhead, title, sections and their tables, signature block.
 """
 
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import groupby
 from typing import Any
 
-from reportlab.graphics.barcode import qrencoder
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -48,37 +43,35 @@ from reportlab.platypus import (
 from fitnote_desktop import __version__
 from fitnote_desktop.documents import fonts
 from fitnote_desktop.documents.content import CapacityRow, CopyContent, Field, Localized, Section
+from fitnote_desktop.documents.flowables import (
+    KeptTogether,
+    QrCode,
+    SignatureBox,
+    SignaturePlacement,
+    is_small,
+    unwrap,
+)
 from fitnote_desktop.documents.labels import label
-from fitnote_desktop.documents.text import printable, to_markup
+from fitnote_desktop.documents.page_furniture import NumberedCanvas, PageFurniture
+from fitnote_desktop.documents.style import (
+    AMBER_TINT,
+    LIGHT,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    NAVY,
+    PAGE_HEIGHT,
+    QR_SIZE,
+    RULE,
+    SIGNATURE_BOX,
+    TINT,
+    WIDTH,
+    paragraph_styles,
+)
+from fitnote_desktop.documents.text import to_markup
 from fitnote_desktop.domain.model import Recipient
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_X = 18 * mm
-MARGIN_TOP = 16 * mm
-MARGIN_BOTTOM = 22 * mm
-WIDTH = PAGE_WIDTH - 2 * MARGIN_X
-
-NAVY = colors.HexColor("#1F3A5F")
-GREY = colors.HexColor("#5A6270")
-LIGHT = colors.HexColor("#D9DEE5")
-TINT = colors.HexColor("#EAF0F7")
-AMBER_TINT = colors.HexColor("#FBEFD9")
-AMBER = colors.HexColor("#8A5A00")
-RED = colors.HexColor("#B3261E")
-RULE = colors.HexColor("#EDF0F3")
-
-DRAFT_WATERMARK = "DRAFT / ONTWERP / PROJET / ENTWURF"
-SIGNATURE_BOX = (64 * mm, 21 * mm)
-QR_SIZE = 24 * mm
 LOCALES = {"nl": "nl-BE", "fr": "fr-BE", "de": "de-BE", "en": "en"}
-
-
-@dataclass(frozen=True)
-class SignaturePlacement:
-    """Where a box landed (signature box, QR code): 0-based page index, PDF box in points."""
-
-    page: int
-    box: tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -87,157 +80,6 @@ class Rendered:
     signature: SignaturePlacement | None
     pages: int
     qr: SignaturePlacement | None = None
-
-
-# ---------------------------------------------------------------------------- styles
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    f = fonts.FAMILY
-    base = ParagraphStyle("body", fontName=f, fontSize=9.5, leading=12.5)
-
-    def s(name: str, **kw: Any) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=base, **kw)
-
-    return {
-        "body": base,
-        "practice": s("practice", fontName=fonts.BOLD, fontSize=13, leading=16, textColor=NAVY),
-        "author": s("author", fontName=fonts.BOLD, fontSize=10, leading=13),
-        "letter": s("letter", fontSize=8.5, leading=11, textColor=GREY),
-        "qr": s("qr", fontSize=6.5, leading=8, textColor=GREY, alignment=TA_CENTER),
-        "title": s("title", fontName=fonts.BOLD, fontSize=16, leading=19.5, textColor=NAVY),
-        "subtitle": s("subtitle", fontSize=10.5, leading=13.5, textColor=GREY),
-        "badge": s("badge", fontName=fonts.BOLD, fontSize=9, leading=11.5),
-        "badge_note": s("badge_note", fontSize=8.5, leading=11),
-        "badge_ref": s("badge_ref", fontSize=8, leading=10.5),
-        "draft": s("draft", fontName=fonts.BOLD, fontSize=9.5, leading=12, textColor=RED),
-        "section": s(
-            "section",
-            fontName=fonts.BOLD,
-            fontSize=8.5,
-            leading=11,
-            textColor=NAVY,
-            spaceBefore=9,
-            spaceAfter=1,
-        ),
-        "label": s("label", fontSize=8.5, leading=11, textColor=GREY),
-        "value": base,
-        "emph": s("emph", fontName=fonts.BOLD),
-        "strong": s("strong", fontName=fonts.BOLD, fontSize=10.5, leading=13.5),
-        "note": s("note", fontName=fonts.ITALIC, fontSize=8.5, leading=11, textColor=GREY),
-        "th": s("th", fontName=fonts.BOLD, fontSize=8, leading=10, textColor=NAVY),
-        "td": s("td", fontSize=8.5, leading=11),
-        "td_code": s("td_code", fontName=fonts.BOLD, fontSize=8.5, leading=11),
-        "td_second": s(
-            "td_second", fontName=fonts.ITALIC, fontSize=8, leading=10.5, textColor=GREY
-        ),
-        "bullet": s("bullet", leftIndent=11, bulletIndent=1, spaceAfter=2.5),
-        "sign": s("sign", leading=13),
-        "sign_label": s("sign_label", fontSize=7.5, leading=9.5, textColor=GREY),
-    }
-
-
-# ---------------------------------------------------------------------------- flowables
-
-
-class SignatureBox(Flowable):
-    """An empty, dashed box that records where it is drawn (for the signature field)."""
-
-    def __init__(self, width: float, height: float, sink: list[SignaturePlacement]) -> None:
-        super().__init__()
-        self.width = width
-        self.height = height
-        self._sink = sink
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        c.saveState()
-        c.setStrokeColor(LIGHT)
-        c.setLineWidth(0.8)
-        c.setDash(3, 2)
-        c.roundRect(0, 0, self.width, self.height, 3, stroke=1, fill=0)
-        c.restoreState()
-        x0, y0 = c.absolutePosition(0, 0)
-        x1, y1 = c.absolutePosition(self.width, self.height)
-        self._sink.append(SignaturePlacement(c.getPageNumber() - 1, (x0, y0, x1, y1)))
-
-
-@lru_cache(maxsize=32)
-def _qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
-    """QR modules of ``payload`` with reportlab's own encoder (error correction M).
-
-    Encoding (8 mask trials) is the slowest step of a copy; the four copies of one
-    document share their payload, so it is encoded once.
-    """
-    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    qr.addData(payload)
-    qr.make()
-    return tuple(tuple(bool(m) for m in row) for row in qr.modules)
-
-
-class QrCode(Flowable):
-    """A QR code as one filled path of horizontal runs (reportlab's widget draws one
-    rectangle object per run through its graphics tree, many times slower)."""
-
-    def __init__(
-        self, payload: str, size: float, sink: list[SignaturePlacement] | None = None
-    ) -> None:
-        super().__init__()
-        self.modules = _qr_modules(payload)
-        self.size = size
-        self._sink = sink
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.size, self.size
-
-    def draw(self) -> None:
-        n = len(self.modules)
-        box = self.size / n
-        path = self.canv.beginPath()
-        for r, row in enumerate(self.modules):
-            c = 0
-            for dark, run in groupby(row):
-                count = len(list(run))
-                if dark:
-                    path.rect(c * box, self.size - (r + 1) * box, count * box, box)
-                c += count
-        self.canv.saveState()
-        self.canv.setFillColor(colors.black)
-        self.canv.drawPath(path, stroke=0, fill=1)
-        self.canv.restoreState()
-        if self._sink is not None:
-            x0, y0 = self.canv.absolutePosition(0, 0)
-            x1, y1 = self.canv.absolutePosition(self.size, self.size)
-            self._sink.append(SignaturePlacement(self.canv.getPageNumber() - 1, (x0, y0, x1, y1)))
-
-
-class _NumberedCanvas(rl_canvas.Canvas):
-    """Holds pages back until the end, then draws "page x/y" and the footer on each."""
-
-    def decorate_page(self, page: int, total: int) -> None:
-        """Draw what needs the page count; subclasses override."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._held: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._held.append(dict(self.__dict__))
-        self._startPage()  # type: ignore[attr-defined]  # reportlab stubs omit this private hook
-
-    def save(self) -> None:
-        total = len(self._held)
-        for state in self._held:
-            self.__dict__.update(state)
-            self.decorate_page(self.getPageNumber(), total)
-            super().showPage()
-        super().save()
-
-
-# ---------------------------------------------------------------------------- layout
 
 
 class CopyLayout:
@@ -251,9 +93,10 @@ class CopyLayout:
         self.bilingual = len(self.langs) == 2
         self._coverage = {name: cs.__contains__ for name, cs in fonts.register_fonts().items()}
         self._supported: Callable[[int], bool] = self._coverage[fonts.REGULAR]
-        self.st = _styles()
+        self.st = paragraph_styles()
         self._placements: list[SignaturePlacement] = []
         self._qr_boxes: list[SignaturePlacement] = []
+        self.furniture = PageFurniture(content, self.langs, self._supported, self.both)
 
     # -- text helpers
 
@@ -578,8 +421,8 @@ class CopyLayout:
             )
         # keep the head with the first block, so that a heading never ends a page
         head = self.section_head(s.title)
-        if body and _small([body[0]]):
-            return [_KeptTogether([head, body[0]]), *body[1:]]
+        if body and is_small([body[0]]):
+            return [KeptTogether([head, body[0]]), *body[1:]]
         return [head, *body]
 
     def signature_block(self) -> list[Flowable]:
@@ -621,8 +464,8 @@ class CopyLayout:
                 flow.extend(self.section(s))
         # never a signature alone on a page: it takes the last small block along
         signature = self.signature_block()
-        last = _unwrap(flow[-1])
-        if len(flow) > 1 and _small(last):
+        last = unwrap(flow[-1])
+        if len(flow) > 1 and is_small(last):
             flow[-1] = KeepTogether([*last, *signature])
         else:
             flow.append(KeepTogether(signature))
@@ -630,66 +473,6 @@ class CopyLayout:
             if s.after_signature:
                 flow.extend(self.section(s))
         return flow
-
-    # -- page furniture
-
-    def _on_page(self, canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
-        page = canv.getPageNumber()
-        if page > 1:
-            canv.saveState()
-            canv.setFont(fonts.REGULAR, 7.5)
-            canv.setFillColor(GREY)
-            left = printable(
-                f"{self.c.title(self.langs[0])} — {self.c.patient_name}", self._supported
-            )
-            right = printable(self.c.letterhead.practice or self.c.letterhead.name, self._supported)
-            y = PAGE_HEIGHT - 10 * mm
-            right = _fit(right, fonts.REGULAR, 7.5, 0.4 * WIDTH)
-            room = WIDTH - stringWidth(right, fonts.REGULAR, 7.5) - 8 * mm
-            canv.drawString(MARGIN_X, y, _fit(left, fonts.REGULAR, 7.5, room))
-            canv.drawRightString(PAGE_WIDTH - MARGIN_X, y, right)
-            canv.setStrokeColor(LIGHT)
-            canv.setLineWidth(0.5)
-            canv.line(MARGIN_X, y - 2 * mm, PAGE_WIDTH - MARGIN_X, y - 2 * mm)
-            canv.restoreState()
-
-    def _on_page_end(self, canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
-        if not self.c.draft:
-            return
-        canv.saveState()
-        diagonal = math.hypot(PAGE_WIDTH, PAGE_HEIGHT)
-        size = 0.78 * diagonal / stringWidth(DRAFT_WATERMARK, fonts.BOLD, 1)
-        canv.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
-        canv.rotate(math.degrees(math.atan2(PAGE_HEIGHT, PAGE_WIDTH)))
-        canv.setFillColor(RED)
-        canv.setFillAlpha(0.13)
-        canv.setFont(fonts.BOLD, size)
-        canv.drawCentredString(0, -size / 3, DRAFT_WATERMARK)
-        canv.restoreState()
-
-    def _footer(self, canv: rl_canvas.Canvas, page: int, total: int) -> None:
-        canv.saveState()
-        y = 13 * mm
-        canv.setStrokeColor(LIGHT)
-        canv.setLineWidth(0.5)
-        canv.line(MARGIN_X, y + 4.5 * mm, PAGE_WIDTH - MARGIN_X, y + 4.5 * mm)
-        canv.setFillColor(GREY)
-        size = 7.5
-        canv.setFont(fonts.REGULAR, size)
-        ref = f"{self.both(lambda lang: label('footer.reference', lang))} {self.c.reference}"
-        pages = self.both(lambda lang: label("footer.page", lang, page=page, total=total))
-        canv.drawRightString(PAGE_WIDTH - MARGIN_X, y, pages)
-        room = WIDTH - stringWidth(pages, fonts.REGULAR, size) - 6 * mm
-        canv.drawString(
-            MARGIN_X, y, _fit(printable(ref, self._supported), fonts.REGULAR, size, room)
-        )
-        copy_for = self.both(self.c.copy_for)
-        canv.drawString(
-            MARGIN_X,
-            y - 3.6 * mm,
-            _fit(printable(copy_for, self._supported), fonts.REGULAR, size, room),
-        )
-        canv.restoreState()
 
     # -- build
 
@@ -723,15 +506,22 @@ class CopyLayout:
             id="body",
         )
         doc.addPageTemplates(
-            [PageTemplate("page", [frame], onPage=self._on_page, onPageEnd=self._on_page_end)]
+            [
+                PageTemplate(
+                    "page",
+                    [frame],
+                    onPage=self.furniture.running_header,
+                    onPageEnd=self.furniture.watermark,
+                )
+            ]
         )
 
-        layout = self
+        furniture = self.furniture
         pages: list[int] = []
 
-        class Canvas(_NumberedCanvas):
+        class Canvas(NumberedCanvas):
             def decorate_page(self, page: int, total: int) -> None:
-                layout._footer(self, page, total)
+                furniture.footer(self, page, total)
                 pages[:] = [total]
 
         doc.build(self.story(), canvasmaker=Canvas)
@@ -747,41 +537,3 @@ class CopyLayout:
 def _short(f: Field, lang: str) -> bool:
     """Short enough to share a row with another field (two label/value pairs per row)."""
     return not f.strong and len(f.value(lang)) <= 34 and len(f.label(lang)) <= 34
-
-
-class _KeptTogether(KeepTogether):
-    """A ``KeepTogether`` that remembers its flowables, so that :func:`_unwrap` can
-    regroup them without reading reportlab's private ``_content``."""
-
-    def __init__(self, flowables: list[Flowable]) -> None:
-        super().__init__(flowables)
-        self.flowables = tuple(flowables)
-
-
-def _unwrap(flowable: Flowable) -> list[Flowable]:
-    """The flowables inside a section's ``KeepTogether`` (which must not be nested: an
-    inner one reports a huge height to force its own split, which would push the outer
-    one to a new page every time)."""
-    if isinstance(flowable, _KeptTogether):
-        return list(flowable.flowables)
-    return [flowable]
-
-
-def _small(flowables: Sequence[Flowable]) -> bool:
-    """Small enough to be kept with its heading (one page holds it comfortably)."""
-    height = 0.0
-    try:
-        for f in flowables:
-            height += f.wrap(WIDTH, PAGE_HEIGHT)[1]
-    except Exception:  # measuring must never break the layout
-        return False
-    return height < PAGE_HEIGHT / 3
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Shorten a one-line string with an ellipsis to fit ``width``."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"

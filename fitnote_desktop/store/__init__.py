@@ -18,14 +18,13 @@ see ``errors.py``. Nothing here logs or raises with patient data or key material
 
 from fitnote_desktop.store.audit import AuditAnchor, AuditEntry, AuditLog, AuditVerification
 from fitnote_desktop.store.backup import BackupInfo, read_backup_info
-from fitnote_desktop.store.documents import (
+from fitnote_desktop.store.document_records import (
     DocumentRecord,
-    DocumentRepository,
-    DocumentStatus,
     DocumentSummary,
     VersionInfo,
     VersionRecord,
 )
+from fitnote_desktop.store.documents import DocumentRepository, DocumentStatus
 from fitnote_desktop.store.errors import MESSAGES, StoreError, message_for
 from fitnote_desktop.store.keys import KdfParams, keyring_available
 from fitnote_desktop.store.options import StoreOptions
@@ -37,14 +36,14 @@ from fitnote_desktop.store.outbox import (
     ReceiptRecord,
 )
 from fitnote_desktop.store.patients import PatientRecord, PatientRepository
-from fitnote_desktop.store.profiles import (
+from fitnote_desktop.store.profile import Profile
+from fitnote_desktop.store.profile_info import (
     KeyStorage,
     PractitionerInfo,
-    Profile,
     ProfileInfo,
-    ProfileManager,
     default_root,
 )
+from fitnote_desktop.store.profiles import ProfileManager
 
 __all__ = [
     "MESSAGES",

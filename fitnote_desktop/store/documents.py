@@ -26,10 +26,8 @@ creation, signing, restores, status changes and deletions of drafts are.
 from __future__ import annotations
 
 import builtins
-import hashlib
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final
 
@@ -38,6 +36,13 @@ from sqlalchemy.engine import Connection, Row
 
 from fitnote_desktop.domain.lifecycle import TRANSITIONS, DocumentStatus
 from fitnote_desktop.store.audit import AuditLog
+from fitnote_desktop.store.document_records import (
+    DocumentRecord,
+    DocumentSummary,
+    VersionInfo,
+    VersionRecord,
+    payload_hash,
+)
 from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.errors import (
     ConflictError,
@@ -58,66 +63,7 @@ KEEP: Final = _Keep()
 """Default of optional metadata arguments: leave the stored value as it is."""
 
 
-def payload_hash(payload: bytes) -> str:
-    return hashlib.sha256(payload).hexdigest()
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    """Metadata of a document, without payload or signature (for lists)."""
-
-    id: uuid.UUID
-    patient_id: uuid.UUID
-    kind: str
-    status: DocumentStatus
-    language: str
-    created_at: datetime
-    updated_at: datetime
-    period_begin: date | None
-    period_end: date | None
-    payload_hash: str
-    version: int
-    signed_at: datetime | None
-    prolongation_of: uuid.UUID | None
-    relapse_of: uuid.UUID | None
-    replaces: uuid.UUID | None
-    replaced_by: uuid.UUID | None
-    retracted_at: datetime | None
-
-    @property
-    def editable(self) -> bool:
-        return self.status is DocumentStatus.DRAFT
-
-
-@dataclass(frozen=True, repr=False)
-class DocumentRecord(DocumentSummary):
-    payload: bytes
-    signature: bytes | None
-
-    def __repr__(self) -> str:  # the payload is medical content: keep it out of logs
-        return f"DocumentRecord(id={self.id}, status={self.status.value}, v{self.version})"
-
-
-@dataclass(frozen=True)
-class VersionInfo:
-    document_id: uuid.UUID
-    version: int
-    saved_at: datetime
-    payload_hash: str
-    size: int
-
-
-@dataclass(frozen=True, repr=False)
-class VersionRecord(VersionInfo):
-    payload: bytes
-
-    def __repr__(self) -> str:
-        return f"VersionRecord(document_id={self.document_id}, version={self.version})"
-
-
-_SUMMARY_COLUMNS = [
-    c for c in documents.c if c.name not in ("payload", "signature", "retraction")
-]
+_SUMMARY_COLUMNS = [c for c in documents.c if c.name not in ("payload", "signature", "retraction")]
 
 # The autosave path runs every few seconds: its statements are built once (SQLAlchemy
 # then reuses their compiled form) instead of being reconstructed on every save.

@@ -1,4 +1,4 @@
-"""Physician profiles: create, list, open (unlock), lock, delete, re-protect the key, restore.
+"""Physician profiles: create, list, open (unlock), delete, re-protect the key, restore.
 
 One profile is one directory::
 
@@ -17,7 +17,8 @@ Opening a profile (:meth:`ProfileManager.open`): load the key (keyring or passph
 connect -> read the schema revision -> at head: done; older: encrypted backup into
 ``backups/`` then upgrade in one transaction; unknown: refuse (``store.newer_schema``)
 without writing -> audit "profile.unlocked". Locking audits, records the audit anchor,
-closes every connection and wipes the key.
+closes every connection and wipes the key (the unlocked :class:`Profile` is in ``profile.py``,
+the on-disk ``profile.json`` description in ``profile_info.py``).
 """
 
 from __future__ import annotations
@@ -26,34 +27,25 @@ import builtins
 import contextlib
 import json
 import logging
-import re
 import secrets
 import shutil
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import datetime
-from enum import StrEnum
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select
-
 from fitnote_desktop.store import migrations
-from fitnote_desktop.store.audit import AuditAnchor, AuditLog, AuditVerification
+from fitnote_desktop.store.audit import AuditAnchor, AuditLog
 from fitnote_desktop.store.backup import (
-    BackupInfo,
-    create_backup,
     read_backup_info,
     restore_database,
 )
-from fitnote_desktop.store.documents import DocumentRepository
 from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.errors import (
     ConfirmationRequiredError,
     CorruptDatabaseError,
     DatabaseMissingError,
-    InvalidProfileIdError,
     KeyringUnavailableError,
     KeyStorageMismatchError,
     MigrationError,
@@ -70,273 +62,22 @@ from fitnote_desktop.store.fileio import (
     translate_os_error,
 )
 from fitnote_desktop.store.keys import (
-    KdfParams,
-    KeyFile,
-    KeyringEntry,
     ProfileKey,
     check_new_passphrase,
     keyring_available,
 )
 from fitnote_desktop.store.options import StoreOptions
-from fitnote_desktop.store.outbox import OutboxRepository
-from fitnote_desktop.store.patients import PatientRepository
-from fitnote_desktop.store.schema import practitioner as practitioner_table
-from fitnote_desktop.store.schema import settings as settings_table
+from fitnote_desktop.store.profile import Profile, audit_actor, write_practitioner
+from fitnote_desktop.store.profile_info import (
+    PROFILE_FILE,
+    KeyStorage,
+    PractitionerInfo,
+    ProfileInfo,
+    default_root,
+    validate_profile_id,
+)
 
 log = logging.getLogger(__name__)
-
-APP_NAME = "fitnote-desktop"
-PROFILE_FILE = "profile.json"
-KEY_FILE = "key.json"
-DB_FILE = "fitnote.db"
-BACKUP_DIR = "backups"
-PROFILE_FORMAT = "fitnote-profile/1"
-_ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
-
-
-class KeyStorage(StrEnum):
-    KEYRING = "keyring"
-    PASSPHRASE = "passphrase"  # noqa: S105 - a storage mode, not a secret
-
-
-def default_root() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "profiles"
-
-
-def validate_profile_id(profile_id: str) -> str:
-    if not isinstance(profile_id, str) or not _ID_RE.fullmatch(profile_id):
-        raise InvalidProfileIdError()
-    return profile_id
-
-
-@dataclass(frozen=True)
-class ProfileInfo:
-    """What is known about a profile without unlocking it."""
-
-    id: str
-    label: str
-    path: Path
-    key_storage: KeyStorage
-    key_id: str
-    created_at: datetime
-    audit_anchor: AuditAnchor | None = None
-
-    @property
-    def db_path(self) -> Path:
-        return self.path / DB_FILE
-
-    @property
-    def key_file(self) -> KeyFile:
-        return KeyFile(self.path / KEY_FILE, self.key_id)
-
-    @property
-    def keyring_entry(self) -> KeyringEntry:
-        return KeyringEntry(self.key_id)
-
-    @property
-    def backup_dir(self) -> Path:
-        return self.path / BACKUP_DIR
-
-    @property
-    def needs_passphrase(self) -> bool:
-        return self.key_storage is KeyStorage.PASSPHRASE
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": PROFILE_FORMAT,
-            "id": self.id,
-            "label": self.label,
-            "key_storage": self.key_storage.value,
-            "key_id": self.key_id,
-            "created_at": self.created_at.isoformat(),
-            "audit_anchor": None if self.audit_anchor is None else self.audit_anchor.to_json(),
-        }
-
-    @classmethod
-    def from_json(cls, path: Path, data: Mapping[str, Any]) -> ProfileInfo:
-        if data.get("format") != PROFILE_FORMAT:
-            raise ValueError("not a profile file")
-        return cls(
-            id=validate_profile_id(str(data["id"])),
-            label=str(data.get("label", "")),
-            path=path,
-            key_storage=KeyStorage(data["key_storage"]),
-            key_id=str(uuid.UUID(str(data["key_id"]))),
-            created_at=datetime.fromisoformat(data["created_at"]),
-            audit_anchor=AuditAnchor.from_json(data.get("audit_anchor")),
-        )
-
-
-@dataclass(frozen=True)
-class PractitionerInfo:
-    """The physician a profile belongs to (what goes in the author block)."""
-
-    given_name: str
-    family_name: str
-    riziv: str | None = None
-    niss: str | None = None
-    languages: tuple[str, ...] = ()
-    practice: Mapping[str, Any] = field(default_factory=dict)  # name, address, phone, email
-
-
-class Profile:
-    """An unlocked profile: repositories over one open encrypted database."""
-
-    def __init__(
-        self,
-        manager: ProfileManager,
-        info: ProfileInfo,
-        db: Database,
-        *,
-        migrated_from: str | None = None,
-        migration_backup: Path | None = None,
-    ) -> None:
-        options = manager.options
-        self._manager = manager
-        self.info = info
-        self.db = db
-        self.migrated_from = migrated_from
-        self.migration_backup = migration_backup
-        self.audit = AuditLog(db, options.clock)
-        self.audit.actor = self._actor(self.practitioner())
-        self.patients = PatientRepository(db, self.audit, options.clock)
-        self.documents = DocumentRepository(db, self.audit, options.clock, options.max_versions)
-        self.outbox = OutboxRepository(db, self.audit, self.documents, options.clock)
-
-    @property
-    def id(self) -> str:
-        return self.info.id
-
-    @property
-    def locked(self) -> bool:
-        return self.db.closed
-
-    # identity and settings -------------------------------------------------------------
-    def practitioner(self) -> PractitionerInfo | None:
-        with self.db.read() as conn:
-            row = conn.execute(select(practitioner_table)).first()
-        if row is None:
-            return None
-        return PractitionerInfo(
-            given_name=row.given_name,
-            family_name=row.family_name,
-            riziv=row.riziv,
-            niss=row.niss,
-            languages=tuple(json.loads(row.languages)),
-            practice=json.loads(row.practice),
-        )
-
-    def set_practitioner(self, who: PractitionerInfo) -> None:
-        with self.db.write() as conn:
-            _write_practitioner(conn, who, self._manager.options.clock())
-            self.audit.append(conn, "profile.practitioner_updated")
-        self.audit.actor = self._actor(who)
-
-    def _actor(self, who: PractitionerInfo | None) -> str:
-        return audit_actor(self.info.id, who)
-
-    def settings(self) -> dict[str, Any]:
-        with self.db.read() as conn:
-            rows = conn.execute(select(settings_table.c.key, settings_table.c.value))
-            return {row.key: json.loads(row.value) for row in rows}
-
-    def get_setting(self, key: str, default: Any = None) -> Any:
-        return self.settings().get(key, default)
-
-    def set_setting(self, key: str, value: Any) -> None:
-        """Store a JSON-serialisable setting (``None`` removes it)."""
-        with self.db.write() as conn:
-            conn.execute(delete(settings_table).where(settings_table.c.key == key))
-            if value is not None:
-                conn.execute(
-                    insert(settings_table).values(
-                        key=key,
-                        value=json.dumps(value, sort_keys=True),
-                        updated_at=self._manager.options.clock(),
-                    )
-                )
-
-    # maintenance -------------------------------------------------------------------------
-    def verify_audit(self) -> AuditVerification:
-        """Check the audit chain, including that the last anchored entry is still there."""
-        return self.audit.verify(self.info.audit_anchor)
-
-    def integrity_check(self) -> list[str]:
-        return self.db.integrity_check()
-
-    def backup(
-        self, dest: Path | str, passphrase: str, *, kdf: KdfParams | None = None
-    ) -> BackupInfo:
-        """Write an encrypted backup protected by ``passphrase`` (see ``backup.py``)."""
-        check_new_passphrase(passphrase)
-        dest = Path(dest)
-        private_mkdir(dest.parent)
-        self.audit.record("profile.backup_created")
-        with self.db.read() as conn:
-            revision = migrations.current_revision(conn) or migrations.HEAD
-        head = self.audit.head()
-        return create_backup(
-            self.db,
-            dest,
-            passphrase,
-            kdf=kdf or self._manager.options.kdf,
-            profile_id=self.info.id,
-            label=self.info.label,
-            schema_revision=revision,
-            audit_head=None if head is None else head.to_json(),
-        )
-
-    def lock(self) -> None:
-        """Audit, remember the audit head, close all connections and wipe the key."""
-        if self.db.closed:
-            return
-        try:
-            self.audit.record("profile.locked")
-            head = self.audit.head()
-            if head is not None:
-                self.info = replace(self.info, audit_anchor=head)
-                self._manager._write_info(self.info)
-        except StoreError:
-            log.warning("profile %s: could not record the lock in the audit log", self.info.id)
-        finally:
-            self.db.close()
-
-    close = lock
-
-    def __enter__(self) -> Profile:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.lock()
-
-    def __repr__(self) -> str:
-        state = "locked" if self.locked else "unlocked"
-        return f"Profile({self.info.id!r}, {state})"
-
-
-def audit_actor(profile_id: str, who: PractitionerInfo | None) -> str:
-    """Who the audit log names: the physician's RIZIV number, else the profile."""
-    if who is not None and who.riziv:
-        return f"riziv:{who.riziv}"
-    return f"profile:{profile_id}"
-
-
-def _write_practitioner(conn: Any, who: PractitionerInfo, now: datetime) -> None:
-    conn.execute(delete(practitioner_table))
-    conn.execute(
-        insert(practitioner_table).values(
-            id=1,
-            given_name=who.given_name,
-            family_name=who.family_name,
-            riziv=who.riziv,
-            niss=who.niss,
-            languages=json.dumps(list(who.languages)),
-            practice=json.dumps(dict(who.practice), sort_keys=True),
-            updated_at=now,
-        )
-    )
 
 
 class ProfileManager:
@@ -391,7 +132,7 @@ class ProfileManager:
             with db.write() as conn:
                 migrations.upgrade(conn, schema_revision)
                 if practitioner is not None:
-                    _write_practitioner(conn, practitioner, clock())
+                    write_practitioner(conn, practitioner, clock())
                 AuditLog(db, clock, audit_actor(profile_id, practitioner)).append(
                     conn, "profile.created", detail={"key_storage": storage.value}
                 )

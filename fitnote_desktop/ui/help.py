@@ -26,7 +26,7 @@ class HelpDialog(QDialog):
         self.setObjectName("helpDialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows: list[tuple[str, str]] = []
-        for act, text in window.action_texts().items():
+        for act, text in window.acts.texts().items():
             keys = ", ".join(
                 s.toString(QKeySequence.SequenceFormat.NativeText) for s in act.shortcuts()
             )

@@ -103,8 +103,8 @@ def locale() -> QLocale:
     return QLocale(_LOCALES[_CURRENT])
 
 
-def _ui_codes() -> dict[str, str]:
-    """Codes raised by the services and the UI itself (not in the domain catalogues)."""
+def _app_codes() -> dict[str, str]:
+    """Documents, lifecycle, progress, store and profile messages of the app itself."""
     return {
         "document.has_errors": QCoreApplication.translate(
             "Codes", "The document still has errors; correct them first."
@@ -139,9 +139,6 @@ def _ui_codes() -> dict[str, str]:
         "store.error": QCoreApplication.translate(
             "Codes", "The local database reported an error. Your draft is kept."
         ),
-        "transport.offline": QCoreApplication.translate(
-            "Codes", "Offline: documents wait in the outbox."
-        ),
         "app.preparing_demo": QCoreApplication.translate(
             "Codes", "Preparing the demo (the first start takes a few seconds)…"
         ),
@@ -151,15 +148,24 @@ def _ui_codes() -> dict[str, str]:
         "profile.identity_missing": QCoreApplication.translate(
             "Codes", "This profile has no physician identity yet."
         ),
-        "transport.not_configured": QCoreApplication.translate(
-            "Codes", "No endpoint configured: signed documents wait in the outbox."
-        ),
         "store.wrong_passphrase": QCoreApplication.translate(
             "Codes", "The passphrase is not correct. Nothing was changed."
         ),
         "store.weak_passphrase": QCoreApplication.translate(
             "Codes", "Choose a longer passphrase (at least 12 characters)."
         ),
+        "app.demo_pin": QCoreApplication.translate(
+            "Codes", "Demo: the password of the demo key files is {pin}"
+        ),
+        "settings.read_only": QCoreApplication.translate(
+            "Codes", "These settings cannot be changed here."
+        ),
+    }
+
+
+def _signing_codes() -> dict[str, str]:
+    """Signing failures: PIN, key file, card and configuration."""
+    return {
         "signing.wrong_pin": QCoreApplication.translate(
             "Codes", "The PIN is not correct. The document was not signed; the draft is kept."
         ),
@@ -181,6 +187,18 @@ def _ui_codes() -> dict[str, str]:
         "signing.config_invalid": QCoreApplication.translate(
             "Codes", "No signing key is configured for this profile."
         ),
+    }
+
+
+def _transport_codes() -> dict[str, str]:
+    """Sending, messaging and the platform connection."""
+    return {
+        "transport.offline": QCoreApplication.translate(
+            "Codes", "Offline: documents wait in the outbox."
+        ),
+        "transport.not_configured": QCoreApplication.translate(
+            "Codes", "No endpoint configured: signed documents wait in the outbox."
+        ),
         "transport.unavailable": QCoreApplication.translate(
             "Codes", "The platform cannot be reached. Documents wait in the outbox."
         ),
@@ -190,12 +208,6 @@ def _ui_codes() -> dict[str, str]:
         "transport.error": QCoreApplication.translate(
             "Codes", "Sending failed. The document stays in the outbox."
         ),
-        "app.demo_pin": QCoreApplication.translate(
-            "Codes", "Demo: the password of the demo key files is {pin}"
-        ),
-        "settings.read_only": QCoreApplication.translate(
-            "Codes", "These settings cannot be changed here."
-        ),
         "transport.insecure_url": QCoreApplication.translate(
             "Codes", "The platform address must start with https://."
         ),
@@ -203,6 +215,12 @@ def _ui_codes() -> dict[str, str]:
         "external.consent_missing": QCoreApplication.translate(
             "Codes", "Record the patient's consent before fetching the episode."
         ),
+    }
+
+
+def _kmehr_codes() -> dict[str, str]:
+    """Importing and exporting KMEHR files."""
+    return {
         "kmehr.bad_xml": QCoreApplication.translate(
             "Codes", "This file is not a KMEHR message (not readable XML)."
         ),
@@ -228,6 +246,11 @@ def _ui_codes() -> dict[str, str]:
             "Codes", "The file could not be written. Choose another place."
         ),
     }
+
+
+def _ui_codes() -> dict[str, str]:
+    """Codes raised by the services and the UI itself (not in the domain catalogues)."""
+    return {**_app_codes(), **_signing_codes(), **_transport_codes(), **_kmehr_codes()}
 
 
 def text(code: str, **params: Any) -> str:

@@ -1,18 +1,18 @@
 """The main window: patients on the left; patient page or editor in the middle.
 
-Every action is a ``QAction`` with a shortcut, listed in the help dialog (F1), so the
-whole consultation can be done from the keyboard. Slow work (sign, send, render) runs
-in :mod:`fitnote_desktop.ui.workers`; the window stays responsive and shows progress.
+Every action is a ``QAction`` with a shortcut (built in :mod:`fitnote_desktop.ui.actions`),
+listed in the help dialog (F1), so the whole consultation can be done from the keyboard.
+Slow work (sign, send, render) runs in :mod:`fitnote_desktop.ui.workers`; the window
+stays responsive and shows progress.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from fitnote_desktop.domain.findings import Severity
-from fitnote_desktop.domain.lifecycle import Action, DocumentStatus, allowed_actions
+from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.errors import code_of
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
 from fitnote_desktop.ui import i18n, labels, workers
+from fitnote_desktop.ui.actions import WindowActions
 from fitnote_desktop.ui.editor import DocumentEditor
 from fitnote_desktop.ui.patient_page import PatientPage
 from fitnote_desktop.ui.patients import PatientDialog, PatientSearch
@@ -121,100 +122,13 @@ class MainWindow(QMainWindow):
         self._poll.timeout.connect(self.refresh_status)
         self._poll.start()
 
-        self._create_actions()
+        self.acts = WindowActions(self)
         self.retranslate()
         self.refresh_status()
         self._restore_geometry()
         self.search.focus_search()
 
     # ================================================================ actions
-
-    def _action(self, shortcut: str | QKeySequence.StandardKey | None, slot: Any) -> QAction:
-        act = QAction(self)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        act.triggered.connect(lambda _=False: slot())
-        self.addAction(act)
-        return act
-
-    def _create_actions(self) -> None:
-        a = self._action
-        self.act_find = a("Ctrl+F", self.search.focus_search)
-        self.act_new_patient = a("Ctrl+Shift+N", lambda: self.new_patient(""))
-        self.act_edit_patient = a("Ctrl+E", self.edit_patient)
-        self.act_new_cert = a("Ctrl+N", lambda: self.new_document(DocumentKind.INCAPACITY))
-        self.act_new_fit = a(None, lambda: self.new_document(DocumentKind.FIT_NOTE))
-        self.act_new_pr = a(None, lambda: self.new_document(DocumentKind.PARTIAL_RESUMPTION))
-        self.act_new_inv = a(None, lambda: self.new_document(DocumentKind.INVALIDITY_RECOGNITION))
-        self.act_prolong = a("Ctrl+Shift+P", self.prolong_last)
-        self.act_external = a("Ctrl+Shift+E", self.prolong_external)
-        self.act_relapse = a("Ctrl+Shift+R", lambda: self._follow_up("relapse"))
-        self.act_replace = a(None, lambda: self._follow_up("replace"))
-        self.act_duplicate = a("Ctrl+D", lambda: self._follow_up("duplicate"))
-        self.act_retract = a(None, self.retract)
-        self.act_delete = a("Ctrl+Del", self.delete_draft)
-        self.act_sign = a("Ctrl+Return", self.sign_and_send)
-        self.act_sign.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.act_preview = a("Ctrl+P", self.preview)
-        self.act_kmehr = a(None, self.export_kmehr)
-        self.act_capacity = a(None, self.pick_capacities)
-        self.act_outbox = a("Ctrl+O", self.show_outbox)
-        self.act_inbox = a("Ctrl+Shift+M", self.show_inbox)
-        self.act_settings = a(None, self.show_settings)
-        self.act_lock = a("Ctrl+L", self.lock_requested.emit)
-        self.act_help = a("F1", self.show_help)
-        self.act_quit = a("Ctrl+Q", self.close)
-        self.act_back = a("Alt+Left", self.back)
-        self.act_undo = self.editor.undo_stack.createUndoAction(self)
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.editor.undo_stack.createRedoAction(self)
-        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.lang_group = QActionGroup(self)
-        self.lang_actions: dict[str, QAction] = {}
-        for lang in i18n.UI_LANGUAGES:
-            act = QAction(i18n.LANGUAGE_NAMES[lang], self)
-            act.setCheckable(True)
-            act.setChecked(lang == self.languages.language)
-            act.triggered.connect(lambda _=False, lg=lang: self.switch_language(lg))
-            self.lang_group.addAction(act)
-            self.lang_actions[lang] = act
-
-        mb = self.menuBar()
-        self.menu_file = mb.addMenu("")
-        for act in (self.act_find, self.act_new_patient, self.act_edit_patient):
-            self.menu_file.addAction(act)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_outbox)
-        self.menu_file.addAction(self.act_inbox)
-        self.menu_file.addAction(self.act_settings)
-        self.menu_file.addAction(self.act_lock)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_quit)
-        self.menu_edit = mb.addMenu("")
-        self.menu_edit.addAction(self.act_undo)
-        self.menu_edit.addAction(self.act_redo)
-        self.menu_doc = mb.addMenu("")
-        for act in (self.act_new_cert, self.act_new_fit, self.act_new_pr, self.act_new_inv):
-            self.menu_doc.addAction(act)
-        self.menu_doc.addSeparator()
-        for act in (
-            self.act_prolong,
-            self.act_external,
-            self.act_relapse,
-            self.act_replace,
-            self.act_duplicate,
-            self.act_retract,
-            self.act_delete,
-        ):
-            self.menu_doc.addAction(act)
-        self.menu_doc.addSeparator()
-        for act in (self.act_capacity, self.act_preview, self.act_kmehr, self.act_sign):
-            self.menu_doc.addAction(act)
-        self.menu_lang = mb.addMenu("")
-        for act in self.lang_actions.values():
-            self.menu_lang.addAction(act)
-        self.menu_help = mb.addMenu("")
-        self.menu_help.addAction(self.act_help)
 
     def retranslate(self) -> None:
         title = self.tr("Fit-note — certificates of incapacity")
@@ -230,49 +144,11 @@ class MainWindow(QMainWindow):
                 "Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter)."
             )
         )
-        self.menu_file.setTitle(self.tr("&File"))
-        self.menu_edit.setTitle(self.tr("&Edit"))
-        self.menu_doc.setTitle(self.tr("&Document"))
-        self.menu_lang.setTitle(self.tr("&Language"))
-        self.menu_help.setTitle(self.tr("&Help"))
-        for act, text in self.action_texts().items():
-            act.setText(text)
-        self.act_undo.setText(self.tr("Undo"))
-        self.act_redo.setText(self.tr("Redo"))
+        self.acts.retranslate()
         author = self.services.profile.author
         self.who.setText(author.full_name)
         self.refresh_status()
         self._update_actions()
-
-    def action_texts(self) -> dict[QAction, str]:
-        """Every action with its translated name (also used by the help dialog)."""
-        return {
-            self.act_find: self.tr("Find patient"),
-            self.act_new_patient: self.tr("New patient…"),
-            self.act_edit_patient: self.tr("Edit patient…"),
-            self.act_new_cert: self.tr("New incapacity certificate"),
-            self.act_new_fit: self.tr("New stand-alone fit-note"),
-            self.act_new_pr: self.tr("New partial resumption"),
-            self.act_new_inv: self.tr("New invalidity recognition"),
-            self.act_prolong: self.tr("Prolong last certificate"),
-            self.act_external: self.tr("Prolong a certificate from elsewhere…"),
-            self.act_relapse: self.tr("Relapse"),
-            self.act_replace: self.tr("Replace (correct a sent document)"),
-            self.act_duplicate: self.tr("Duplicate as new"),
-            self.act_retract: self.tr("Retract…"),
-            self.act_delete: self.tr("Delete draft…"),
-            self.act_capacity: self.tr("Add ICF capacity…"),
-            self.act_preview: self.tr("Preview and print PDF copies…"),
-            self.act_kmehr: self.tr("Export for the EMR / mutuality (KMEHR)…"),
-            self.act_sign: self.tr("Sign and send"),
-            self.act_outbox: self.tr("Outbox…"),
-            self.act_inbox: self.tr("Conversations (TRIO)…"),
-            self.act_settings: self.tr("Settings…"),
-            self.act_lock: self.tr("Lock"),
-            self.act_help: self.tr("Keyboard shortcuts"),
-            self.act_quit: self.tr("Quit"),
-            self.act_back: self.tr("Back to the patient"),
-        }
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -281,7 +157,7 @@ class MainWindow(QMainWindow):
 
     def switch_language(self, lang: str) -> None:
         self.languages.switch(lang)
-        self.lang_actions[lang].setChecked(True)
+        self.acts.lang_actions[lang].setChecked(True)
         self.settings.setValue("ui/language", lang)
 
     # ================================================================ context
@@ -297,26 +173,12 @@ class MainWindow(QMainWindow):
         return None
 
     def _update_actions(self) -> None:
-        has_patient = self.page.record is not None
-        doc = self.current_document()
-        in_editor = self.stack.currentWidget() is self.editor
-        allowed = allowed_actions(doc.document.kind, doc.status) if doc is not None else set()
-        draft = Action.EDIT in allowed
-        for act in (self.act_new_cert, self.act_new_fit, self.act_new_pr, self.act_new_inv):
-            act.setEnabled(has_patient)
-        self.act_edit_patient.setEnabled(has_patient)
-        self.act_prolong.setEnabled(has_patient)
-        self.act_external.setEnabled(has_patient)
-        self.act_relapse.setEnabled(Action.RELAPSE in allowed)
-        self.act_replace.setEnabled(Action.REPLACE in allowed)
-        self.act_retract.setEnabled(Action.RETRACT in allowed)
-        self.act_duplicate.setEnabled(Action.DUPLICATE in allowed)
-        self.act_delete.setEnabled(Action.DELETE in allowed)
-        self.act_sign.setEnabled(in_editor and Action.SIGN in allowed and not self.busy)
-        self.act_preview.setEnabled(doc is not None)
-        self.act_kmehr.setEnabled(doc is not None and doc.document.kind is DocumentKind.INCAPACITY)
-        self.act_capacity.setEnabled(in_editor and draft)
-        self.act_back.setEnabled(in_editor)
+        self.acts.update(
+            has_patient=self.page.record is not None,
+            doc=self.current_document(),
+            in_editor=self.stack.currentWidget() is self.editor,
+            busy=self.busy,
+        )
 
     # ================================================================ navigation
 
@@ -398,7 +260,7 @@ class MainWindow(QMainWindow):
             return
         self._run(lambda: self.services.follow_ups.prolong(doc.id))
 
-    def _follow_up(self, what: str) -> None:
+    def follow_up(self, what: str) -> None:
         doc = self.current_document()
         if doc is None:
             return
@@ -416,7 +278,7 @@ class MainWindow(QMainWindow):
         elif what == "retract":
             self.retract()
         else:
-            self._follow_up(what)
+            self.follow_up(what)
 
     def prolong_external(self) -> None:
         patient = self.page.record
@@ -451,13 +313,14 @@ class MainWindow(QMainWindow):
             return
         if not self.editor.reveal_all_findings():
             self.statusBar().showMessage(i18n.text("document.has_errors"), 6000)
+            current = self.editor.current
+            findings = (
+                self.services.drafts.validate(current, rec.patient_id)
+                if current is not None
+                else []
+            )
             overlap = next(
-                (
-                    f
-                    for f in self.services.drafts.validate(self.editor.current, rec.patient_id)
-                    if f.code == OVERLAP and f.severity is Severity.ERROR
-                ),
-                None,
+                (f for f in findings if f.code == OVERLAP and f.severity is Severity.ERROR), None
             )
             if overlap is not None:
                 self.offer_overlapping(overlap.params)

@@ -63,7 +63,7 @@ def parse_date(text: str, *, today: date, anchor: date | None = None) -> date | 
         if unit in ("w",):
             return base + timedelta(days=7 * n - 1)
         if unit == "m":
-            from fitnote_desktop.domain.validation import add_months
+            from fitnote_desktop.domain.periods import add_months
 
             return add_months(base, n) - timedelta(days=1)
         return base + timedelta(days=max(n, 1) - 1)

@@ -8,8 +8,9 @@ from dataclasses import replace
 import pytest
 
 from fitnote_desktop.documents.copies import render_copy
-from fitnote_desktop.documents.layout import MARGIN_X, PAGE_WIDTH, _qr_modules
+from fitnote_desktop.documents.flowables import qr_modules
 from fitnote_desktop.documents.reference import qr_payload
+from fitnote_desktop.documents.style import MARGIN_X, PAGE_WIDTH
 from fitnote_desktop.documents.text import REPLACEMENT, clean, shape_arabic, visual
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.icf import load_catalogue
@@ -144,7 +145,7 @@ def test_qr_code_on_the_page_matches_the_payload(tmp_path) -> None:  # type: ign
     scale = dpi / 72
     x0, _y0, x1, y1 = copy.qr.box
     height_px = image.height
-    modules = _qr_modules(qr_payload(doc))
+    modules = qr_modules(qr_payload(doc))
     n = len(modules)
     size = (x1 - x0) / n
     for r in range(n):
@@ -161,7 +162,7 @@ def test_qr_modules_are_reportlabs_encoding() -> None:
     payload = qr_payload(samples.incapacity())
     widget = QrCodeWidget(payload, barLevel="M")
     widget.qr.make()
-    assert _qr_modules(payload) == tuple(tuple(bool(m) for m in row) for row in widget.qr.modules)
+    assert qr_modules(payload) == tuple(tuple(bool(m) for m in row) for row in widget.qr.modules)
 
 
 def test_draft_has_no_qr_code() -> None:

@@ -1,11 +1,13 @@
 """Every code the domain can emit has a message in nl, fr, de and en, with the same placeholders."""
 
 import ast
+import importlib
+import pkgutil
 from pathlib import Path
 
 import pytest
 
-from fitnote_desktop.domain import identifiers, messages, timeline, validation
+from fitnote_desktop.domain import identifiers, messages, rules, timeline
 from fitnote_desktop.domain.findings import Finding
 from fitnote_desktop.domain.model import LANGUAGES
 
@@ -36,13 +38,17 @@ def _returned_strings(module: object) -> set[str]:
     }
 
 
+def _rule_modules() -> list[object]:
+    return [
+        importlib.import_module(f"{rules.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(rules.__path__)
+    ]
+
+
 def emitted_codes() -> set[str]:
     """Codes the domain can emit: rule findings, identifier errors, timeline milestones."""
-    return (
-        _first_args(validation, {"_err", "_warn"})
-        | _returned_strings(identifiers)
-        | _first_args(timeline, {"Milestone"})
-    )
+    findings = set().union(*(_first_args(m, {"err", "warn"}) for m in _rule_modules()))
+    return findings | _returned_strings(identifiers) | _first_args(timeline, {"Milestone"})
 
 
 def test_every_language_has_the_same_codes() -> None:

@@ -30,7 +30,8 @@ from fitnote_desktop.domain.model import (
     Sex,
     StayAbroad,
 )
-from fitnote_desktop.domain.validation import add_months, validate
+from fitnote_desktop.domain.periods import add_months
+from fitnote_desktop.domain.validation import validate
 
 TODAY = date(2027, 1, 31)
 DAY = samples.SAMPLE_DAY

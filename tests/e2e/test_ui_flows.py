@@ -127,7 +127,7 @@ def create_certificate(qtbot, window, monkeypatch, begin: date | None = None) ->
     last = window.services.drafts.last_certificate(window.page.record.id)
     if begin is None and last is not None and last.document.period.end >= date.today():
         begin = last.document.period.end + timedelta(days=30)
-    window.act_new_cert.trigger()
+    window.acts.new_cert.trigger()
     editor = window.editor
     if begin is not None:
         editor.begin.line.clear()
@@ -183,13 +183,13 @@ def test_pkcs12_full_flow(qtbot, demo, languages, tmp_path, monkeypatch):
             pd.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
         drive(monkeypatch, PatientDialog, fill_patient)
-        window.act_new_patient.trigger()
+        window.acts.new_patient.trigger()
         assert window.page.record is not None
         assert window.page.record.patient.birth_date == date(1993, 3, 15)
 
         create_certificate(qtbot, window, monkeypatch)
         doc_id = window.editor.record.id
-        window.act_sign.trigger()
+        window.acts.sign.trigger()
         answer_pins(qtbot, 1)  # the signature
         wait_status(qtbot, services, doc_id, DocumentStatus.ACCEPTED)
         window.page.refresh()
@@ -202,14 +202,14 @@ def test_pkcs12_full_flow(qtbot, demo, languages, tmp_path, monkeypatch):
 
         # prolong: prefilled, start the day after; the last consent is offered and confirmed
         window.back()
-        window.act_prolong.trigger()
+        window.acts.prolong.trigger()
         prolongation = window.editor.current
         first = services.drafts.get(doc_id).document
         assert prolongation.period.begin == date.fromordinal(first.period.end.toordinal() + 1)
         # issue 12: a new first prognosis, and the consent given for this document
         qtbot.keyClicks(window.editor.expected_return.line, "+1")
         assert window.editor.consent_electronic.isChecked()
-        window.act_sign.trigger()
+        window.acts.sign.trigger()
         answer_pins(qtbot, 1)
         wait_status(qtbot, services, window.editor.record.id, DocumentStatus.ACCEPTED)
 
@@ -217,9 +217,9 @@ def test_pkcs12_full_flow(qtbot, demo, languages, tmp_path, monkeypatch):
         monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
         retracted_id = window.editor.record.id
         # the open document follows its delivery: retracting is offered once it is accepted
-        qtbot.waitUntil(window.act_retract.isEnabled, timeout=10000)
+        qtbot.waitUntil(window.acts.retract.isEnabled, timeout=10000)
         assert window.editor.record.status is DocumentStatus.ACCEPTED
-        window.act_retract.trigger()
+        window.acts.retract.trigger()
         answer_pins(qtbot, 1)
         wait_status(qtbot, services, retracted_id, DocumentStatus.RETRACTED)
     finally:
@@ -247,7 +247,7 @@ def test_offline_send_queues_then_drains(qtbot, demo, languages, tmp_path, monke
         qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
         create_certificate(qtbot, window, monkeypatch)
         doc_id = window.editor.record.id
-        window.act_sign.trigger()
+        window.acts.sign.trigger()
         answer_pins(qtbot, 1)
         qtbot.waitUntil(lambda: services.drafts.get(doc_id).status is DocumentStatus.QUEUED)
         qtbot.waitUntil(lambda: not services.outbox.connection().online, timeout=45000)
@@ -290,7 +290,7 @@ def test_softhsm_token_signs_and_sends(qtbot, demo, languages, tmp_path, monkeyp
         qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
         create_certificate(qtbot, window, monkeypatch)
         doc_id = window.editor.record.id
-        window.act_sign.trigger()
+        window.acts.sign.trigger()
         answer_pins(qtbot, 1, pin=token.pin)
         wait_status(qtbot, services, doc_id, DocumentStatus.ACCEPTED)
     finally:
@@ -332,7 +332,7 @@ def test_wrong_pin_shows_a_translated_message_and_keeps_the_draft(
         qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
         create_certificate(qtbot, window, monkeypatch)
         doc_id = window.editor.record.id
-        window.act_sign.trigger()
+        window.acts.sign.trigger()
         answer_pins(qtbot, 1, pin="0000-wrong")
         qtbot.waitUntil(lambda: bool(shown), timeout=30000)
         assert "incorrect" in shown[0]  # French: "... est incorrect ..."
@@ -367,7 +367,7 @@ def test_rejected_document_says_why_in_words(qtbot, demo, languages, tmp_path, m
         qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
         create_certificate(qtbot, window, monkeypatch)
         doc_id = window.editor.record.id
-        window.act_sign.trigger()
+        window.acts.sign.trigger()
         answer_pins(qtbot, 1)
         wait_status(qtbot, services, doc_id, DocumentStatus.REJECTED)
         record = services.drafts.get(doc_id)
@@ -406,7 +406,7 @@ def test_lock_on_demand_and_when_idle(qtbot, demo, languages, tmp_path, monkeypa
     first = controller.start(dlg.opened)
     first_session = controller.session
     try:
-        first.act_lock.trigger()
+        first.acts.lock.trigger()
         assert controller.window is None  # nothing with patient data stays on screen
         assert first_session.profile.locked
         qtbot.waitUntil(lambda: controller.window is not None, timeout=10000)
@@ -433,7 +433,7 @@ def test_trio_conversation_about_a_sent_certificate(qtbot, demo, languages, tmp_
         qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
         create_certificate(qtbot, window, monkeypatch)
         doc_id = window.editor.record.id
-        window.act_sign.trigger()
+        window.acts.sign.trigger()
         answer_pins(qtbot, 1)
         wait_status(qtbot, services, doc_id, DocumentStatus.ACCEPTED)
         inbox = InboxDialog(services, window, about=services.drafts.get(doc_id))
@@ -503,7 +503,7 @@ def test_specialist_prolongs_a_certificate_issued_elsewhere(
         editor.consent_ref.setText("CONSENT-SPEC-1")
         editor._edited("consent.reference")
         gp_doc = editor.record.id
-        window.act_sign.trigger()
+        window.acts.sign.trigger()
         answer_pins(qtbot, 1)
         wait_status(qtbot, window.services, gp_doc, DocumentStatus.ACCEPTED)
         gp_end = window.services.drafts.get(gp_doc).document.period.end

@@ -31,7 +31,8 @@ from sqlalchemy import insert
 from fitnote_desktop.domain import canonical, samples
 from fitnote_desktop.store import KdfParams, ProfileManager, StoreOptions, migrations
 from fitnote_desktop.store.audit import AuditLog
-from fitnote_desktop.store.documents import DocumentRepository, payload_hash
+from fitnote_desktop.store.document_records import payload_hash
+from fitnote_desktop.store.documents import DocumentRepository
 from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.keys import KeyFile, ProfileKey
 from fitnote_desktop.store.patients import PatientRepository, fold

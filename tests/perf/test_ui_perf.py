@@ -31,7 +31,7 @@ from sqlalchemy import insert
 from fitnote_desktop.domain import canonical, samples
 from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.store import PractitionerInfo, ProfileManager
-from fitnote_desktop.store.documents import payload_hash
+from fitnote_desktop.store.document_records import payload_hash
 from fitnote_desktop.store.patients import fold
 from fitnote_desktop.store.schema import document_versions, documents, patients
 

@@ -34,14 +34,14 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from starlette.types import ASGIApp
 
 from fitnote_desktop.demo import DEMO_PHYSICIANS
-from fitnote_desktop.demo.pki import (
-    DemoPki,
+from fitnote_desktop.demo.certificates import (
     generate_key,
     issue_certificate,
     key_usage,
-    load_private_key_pem,
     self_signed_ca,
 )
+from fitnote_desktop.demo.keyfiles import load_private_key_pem
+from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.domain.canonical import canonical_bytes
 from fitnote_desktop.domain.model import Document
 from fitnote_desktop.endpoint import db

@@ -30,20 +30,21 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
 from fitnote_desktop.demo import DEMO_GP, DEMO_PASSWORD, DemoPhysician
-from fitnote_desktop.demo.pki import (
-    DemoPki,
+from fitnote_desktop.demo.certificates import (
     PrivateKey,
-    cert_pem,
-    create_demo_pki,
     eid_subject,
     generate_key,
     issue_certificate,
     key_usage,
+    self_signed_ca,
+)
+from fitnote_desktop.demo.keyfiles import (
+    cert_pem,
     load_pkcs12_file,
     load_private_key_pem,
     pkcs12_bytes,
-    self_signed_ca,
 )
+from fitnote_desktop.demo.pki import DemoPki, create_demo_pki
 from fitnote_desktop.demo.softhsm import SoftHsmToken, load_demo_pki_into_softhsm
 from fitnote_desktop.signing.ports import PinCallback, SignerConfig
 

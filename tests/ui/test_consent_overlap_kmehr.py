@@ -60,7 +60,7 @@ def test_a_new_certificate_offers_the_last_consent_and_records_it_when_confirmed
     window = window_for(qtbot, services, languages, tmp_path)
     window.open_patient(patient)
     before = datetime.now(UTC)
-    window.act_new_cert.trigger()
+    window.acts.new_cert.trigger()
     consent = window.editor.record.document.consent
     assert "CONSENT-2026-0042" in shown[0] and "23/11/2026" in shown[0]
     assert consent.electronic_sending and consent.recorded_at >= before
@@ -78,7 +78,7 @@ def test_a_declined_offer_leaves_the_consent_to_record(
     monkeypatch.setattr(ConsentOfferDialog, "exec", decline)
     window = window_for(qtbot, services, languages, tmp_path)
     window.open_patient(patient)
-    window.act_new_cert.trigger()
+    window.acts.new_cert.trigger()
     assert window.editor.record.document.consent.recorded_at is None
     assert not window.editor.record.document.consent.electronic_sending
 

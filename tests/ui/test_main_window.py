@@ -22,11 +22,11 @@ def test_open_patient_and_new_certificate_by_keyboard(
     window = make_window(qtbot, services, languages, tmp_path)
     qtbot.keyClick(window.search.search, Qt.Key.Key_Return)  # the recent patient
     assert window.stack.currentWidget() is window.page
-    window.act_new_cert.trigger()
+    window.acts.new_cert.trigger()
     assert window.stack.currentWidget() is window.editor
     assert window.editor.current.kind is DocumentKind.INCAPACITY
-    assert not window.act_relapse.isEnabled()
-    window.act_back.trigger()
+    assert not window.acts.relapse.isEnabled()
+    window.acts.back.trigger()
     assert window.page.model.rowCount() == 1
 
 
@@ -35,8 +35,8 @@ def test_sign_with_errors_reveals_them_and_keeps_the_draft(
 ):
     window = make_window(qtbot, services, languages, tmp_path)
     window.open_patient(patient)
-    window.act_new_cert.trigger()
-    window.act_sign.trigger()
+    window.acts.new_cert.trigger()
+    window.acts.sign.trigger()
     assert not window.busy
     assert window.editor._targets["body.period.end"][1].isVisible()
     assert window.editor.record.status.editable
@@ -139,12 +139,12 @@ def test_delete_draft_after_confirmation(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window = make_window(qtbot, services, languages, tmp_path)
     window.open_patient(patient)
-    window.act_new_cert.trigger()
+    window.acts.new_cert.trigger()
     qtbot.keyClicks(window.editor.dx_text, "Griep")
     draft_id = window.editor.record.id
-    window.act_delete.trigger()
+    window.acts.delete.trigger()
     assert window.stack.currentWidget() is window.page
     assert all(r.id != draft_id for r in services.drafts.for_patient(patient.id))
     signed = _signed_certificate(services, patient)
     window.open_document(services.drafts.get(signed.id))
-    assert not window.act_delete.isEnabled()  # signed documents are retracted, not deleted
+    assert not window.acts.delete.isEnabled()  # signed documents are retracted, not deleted

@@ -116,7 +116,7 @@ def test_runtime_switch_to_dutch_leaves_no_english(qtbot, services, patient, lan
     languages.switch("nl")  # at runtime, with everything already built in English
     leaked = sorted(set(visible_texts(window)) & english_only())
     assert not leaked, leaked
-    assert window.menu_doc.title().replace("&", "") == "Document"
+    assert window.acts.menu_doc.title().replace("&", "") == "Document"
     assert window.editor.sign_button.text().startswith("Ondertekenen")
     # findings from the domain are in Dutch as well
     assert any(

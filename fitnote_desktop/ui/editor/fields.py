@@ -31,7 +31,7 @@ from fitnote_desktop.domain.model import (
     IncapacityReason,
     Language,
 )
-from fitnote_desktop.domain.validation import MAX_DIAGNOSES
+from fitnote_desktop.domain.rules.diagnoses import MAX_DIAGNOSES
 
 CONTEXT = "DocumentEditor"
 

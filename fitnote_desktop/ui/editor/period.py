@@ -34,7 +34,8 @@ from fitnote_desktop.domain.model import (
     IncapacityFor,
     IncapacityReason,
 )
-from fitnote_desktop.domain.validation import ACCIDENT_REASONS, add_months
+from fitnote_desktop.domain.periods import add_months
+from fitnote_desktop.domain.rules.incapacity import ACCIDENT_REASONS
 from fitnote_desktop.ui import i18n, labels
 from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today

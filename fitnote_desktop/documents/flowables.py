@@ -1,0 +1,127 @@
+"""Flowables of a copy that platypus does not have: the signature box, the QR code, and a
+keep-together that can be regrouped; plus how big a block may be to stay with its heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether
+
+from fitnote_desktop.documents.style import LIGHT, PAGE_HEIGHT, WIDTH
+
+
+@dataclass(frozen=True)
+class SignaturePlacement:
+    """Where a box landed (signature box, QR code): 0-based page index, PDF box in points."""
+
+    page: int
+    box: tuple[float, float, float, float]
+
+
+class SignatureBox(Flowable):
+    """An empty, dashed box that records where it is drawn (for the signature field)."""
+
+    def __init__(self, width: float, height: float, sink: list[SignaturePlacement]) -> None:
+        super().__init__()
+        self.width = width
+        self.height = height
+        self._sink = sink
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(LIGHT)
+        c.setLineWidth(0.8)
+        c.setDash(3, 2)
+        c.roundRect(0, 0, self.width, self.height, 3, stroke=1, fill=0)
+        c.restoreState()
+        x0, y0 = c.absolutePosition(0, 0)
+        x1, y1 = c.absolutePosition(self.width, self.height)
+        self._sink.append(SignaturePlacement(c.getPageNumber() - 1, (x0, y0, x1, y1)))
+
+
+@lru_cache(maxsize=32)
+def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """QR modules of ``payload`` with reportlab's own encoder (error correction M).
+
+    Encoding (8 mask trials) is the slowest step of a copy; the four copies of one
+    document share their payload, so it is encoded once.
+    """
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(payload)
+    qr.make()
+    return tuple(tuple(bool(m) for m in row) for row in qr.modules)
+
+
+class QrCode(Flowable):
+    """A QR code as one filled path of horizontal runs (reportlab's widget draws one
+    rectangle object per run through its graphics tree, many times slower)."""
+
+    def __init__(
+        self, payload: str, size: float, sink: list[SignaturePlacement] | None = None
+    ) -> None:
+        super().__init__()
+        self.modules = qr_modules(payload)
+        self.size = size
+        self._sink = sink
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        n = len(self.modules)
+        box = self.size / n
+        path = self.canv.beginPath()
+        for r, row in enumerate(self.modules):
+            c = 0
+            for dark, run in groupby(row):
+                count = len(list(run))
+                if dark:
+                    path.rect(c * box, self.size - (r + 1) * box, count * box, box)
+                c += count
+        self.canv.saveState()
+        self.canv.setFillColor(colors.black)
+        self.canv.drawPath(path, stroke=0, fill=1)
+        self.canv.restoreState()
+        if self._sink is not None:
+            x0, y0 = self.canv.absolutePosition(0, 0)
+            x1, y1 = self.canv.absolutePosition(self.size, self.size)
+            self._sink.append(SignaturePlacement(self.canv.getPageNumber() - 1, (x0, y0, x1, y1)))
+
+
+class KeptTogether(KeepTogether):
+    """A ``KeepTogether`` that remembers its flowables, so that :func:`unwrap` can
+    regroup them without reading reportlab's private ``_content``."""
+
+    def __init__(self, flowables: list[Flowable]) -> None:
+        super().__init__(flowables)
+        self.flowables = tuple(flowables)
+
+
+def unwrap(flowable: Flowable) -> list[Flowable]:
+    """The flowables inside a section's ``KeepTogether`` (which must not be nested: an
+    inner one reports a huge height to force its own split, which would push the outer
+    one to a new page every time)."""
+    if isinstance(flowable, KeptTogether):
+        return list(flowable.flowables)
+    return [flowable]
+
+
+def is_small(flowables: Sequence[Flowable]) -> bool:
+    """Small enough to be kept with its heading (one page holds it comfortably)."""
+    height = 0.0
+    try:
+        for f in flowables:
+            height += f.wrap(WIDTH, PAGE_HEIGHT)[1]
+    except Exception:  # measuring must never break the layout
+        return False
+    return height < PAGE_HEIGHT / 3

@@ -1,0 +1,189 @@
+"""The main window's actions and menu bar: every command with its shortcut, in one place.
+
+Every command is a ``QAction`` added to the window, so its shortcut works wherever the
+focus is, and the help dialog (F1) lists them from :meth:`WindowActions.texts`. Which
+actions are enabled follows the open patient and document (:meth:`WindowActions.update`).
+
+The texts are translated in the ``MainWindow`` context (``QCoreApplication.translate``):
+they are the main window's words, and the translation files already hold them there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from fitnote_desktop.domain.lifecycle import Action, allowed_actions
+from fitnote_desktop.domain.model import DocumentKind
+from fitnote_desktop.services.ports import DocumentRecord
+from fitnote_desktop.ui import i18n
+
+if TYPE_CHECKING:
+    from fitnote_desktop.ui.main_window import MainWindow
+
+Shortcut = str | QKeySequence.StandardKey | None
+
+
+class WindowActions:
+    """The QActions of one main window, its menus, their texts and their enabled state."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        w = window
+        a = self._action
+        self.find = a("Ctrl+F", w.search.focus_search)
+        self.new_patient = a("Ctrl+Shift+N", lambda: w.new_patient(""))
+        self.edit_patient = a("Ctrl+E", w.edit_patient)
+        self.new_cert = a("Ctrl+N", lambda: w.new_document(DocumentKind.INCAPACITY))
+        self.new_fit = a(None, lambda: w.new_document(DocumentKind.FIT_NOTE))
+        self.new_pr = a(None, lambda: w.new_document(DocumentKind.PARTIAL_RESUMPTION))
+        self.new_inv = a(None, lambda: w.new_document(DocumentKind.INVALIDITY_RECOGNITION))
+        self.prolong = a("Ctrl+Shift+P", w.prolong_last)
+        self.external = a("Ctrl+Shift+E", w.prolong_external)
+        self.relapse = a("Ctrl+Shift+R", lambda: w.follow_up("relapse"))
+        self.replace = a(None, lambda: w.follow_up("replace"))
+        self.duplicate = a("Ctrl+D", lambda: w.follow_up("duplicate"))
+        self.retract = a(None, w.retract)
+        self.delete = a("Ctrl+Del", w.delete_draft)
+        self.sign = a("Ctrl+Return", w.sign_and_send)
+        self.sign.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.preview = a("Ctrl+P", w.preview)
+        self.kmehr = a(None, w.export_kmehr)
+        self.capacity = a(None, w.pick_capacities)
+        self.outbox = a("Ctrl+O", w.show_outbox)
+        self.inbox = a("Ctrl+Shift+M", w.show_inbox)
+        self.settings = a(None, w.show_settings)
+        self.lock = a("Ctrl+L", w.lock_requested.emit)
+        self.help = a("F1", w.show_help)
+        self.quit = a("Ctrl+Q", w.close)
+        self.back = a("Alt+Left", w.back)
+        self.undo = w.editor.undo_stack.createUndoAction(w)
+        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo = w.editor.undo_stack.createRedoAction(w)
+        self.redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.lang_group = QActionGroup(w)
+        self.lang_actions: dict[str, QAction] = {}
+        for lang in i18n.UI_LANGUAGES:
+            act = QAction(i18n.LANGUAGE_NAMES[lang], w)
+            act.setCheckable(True)
+            act.setChecked(lang == w.languages.language)
+            act.triggered.connect(lambda _=False, lg=lang: w.switch_language(lg))
+            self.lang_group.addAction(act)
+            self.lang_actions[lang] = act
+        self._build_menus()
+
+    def _action(self, shortcut: Shortcut, slot: Callable[[], object]) -> QAction:
+        act = QAction(self._window)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _=False: slot())
+        self._window.addAction(act)
+        return act
+
+    def _build_menus(self) -> None:
+        mb = self._window.menuBar()
+        self.menu_file = mb.addMenu("")
+        _add(self.menu_file, self.find, self.new_patient, self.edit_patient, None)
+        _add(self.menu_file, self.outbox, self.inbox, self.settings, self.lock, None, self.quit)
+        self.menu_edit = mb.addMenu("")
+        _add(self.menu_edit, self.undo, self.redo)
+        self.menu_doc = mb.addMenu("")
+        _add(self.menu_doc, self.new_cert, self.new_fit, self.new_pr, self.new_inv, None)
+        _add(
+            self.menu_doc,
+            self.prolong,
+            self.external,
+            self.relapse,
+            self.replace,
+            self.duplicate,
+            self.retract,
+            self.delete,
+            None,
+        )
+        _add(self.menu_doc, self.capacity, self.preview, self.kmehr, self.sign)
+        self.menu_lang = mb.addMenu("")
+        _add(self.menu_lang, *self.lang_actions.values())
+        self.menu_help = mb.addMenu("")
+        _add(self.menu_help, self.help)
+
+    def retranslate(self) -> None:
+        self.menu_file.setTitle(QCoreApplication.translate("MainWindow", "&File"))
+        self.menu_edit.setTitle(QCoreApplication.translate("MainWindow", "&Edit"))
+        self.menu_doc.setTitle(QCoreApplication.translate("MainWindow", "&Document"))
+        self.menu_lang.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
+        self.menu_help.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        for act, text in self.texts().items():
+            act.setText(text)
+        self.undo.setText(QCoreApplication.translate("MainWindow", "Undo"))
+        self.redo.setText(QCoreApplication.translate("MainWindow", "Redo"))
+
+    def texts(self) -> dict[QAction, str]:
+        """Every action with its translated name (also used by the help dialog)."""
+        return {
+            self.find: QCoreApplication.translate("MainWindow", "Find patient"),
+            self.new_patient: QCoreApplication.translate("MainWindow", "New patient…"),
+            self.edit_patient: QCoreApplication.translate("MainWindow", "Edit patient…"),
+            self.new_cert: QCoreApplication.translate("MainWindow", "New incapacity certificate"),
+            self.new_fit: QCoreApplication.translate("MainWindow", "New stand-alone fit-note"),
+            self.new_pr: QCoreApplication.translate("MainWindow", "New partial resumption"),
+            self.new_inv: QCoreApplication.translate("MainWindow", "New invalidity recognition"),
+            self.prolong: QCoreApplication.translate("MainWindow", "Prolong last certificate"),
+            self.external: QCoreApplication.translate(
+                "MainWindow", "Prolong a certificate from elsewhere…"
+            ),
+            self.relapse: QCoreApplication.translate("MainWindow", "Relapse"),
+            self.replace: QCoreApplication.translate(
+                "MainWindow", "Replace (correct a sent document)"
+            ),
+            self.duplicate: QCoreApplication.translate("MainWindow", "Duplicate as new"),
+            self.retract: QCoreApplication.translate("MainWindow", "Retract…"),
+            self.delete: QCoreApplication.translate("MainWindow", "Delete draft…"),
+            self.capacity: QCoreApplication.translate("MainWindow", "Add ICF capacity…"),
+            self.preview: QCoreApplication.translate("MainWindow", "Preview and print PDF copies…"),
+            self.kmehr: QCoreApplication.translate(
+                "MainWindow", "Export for the EMR / mutuality (KMEHR)…"
+            ),
+            self.sign: QCoreApplication.translate("MainWindow", "Sign and send"),
+            self.outbox: QCoreApplication.translate("MainWindow", "Outbox…"),
+            self.inbox: QCoreApplication.translate("MainWindow", "Conversations (TRIO)…"),
+            self.settings: QCoreApplication.translate("MainWindow", "Settings…"),
+            self.lock: QCoreApplication.translate("MainWindow", "Lock"),
+            self.help: QCoreApplication.translate("MainWindow", "Keyboard shortcuts"),
+            self.quit: QCoreApplication.translate("MainWindow", "Quit"),
+            self.back: QCoreApplication.translate("MainWindow", "Back to the patient"),
+        }
+
+    def update(
+        self, *, has_patient: bool, doc: DocumentRecord | None, in_editor: bool, busy: bool
+    ) -> None:
+        """Enable what the open patient and document allow (lifecycle rules decide)."""
+        allowed = allowed_actions(doc.document.kind, doc.status) if doc is not None else set()
+        draft = Action.EDIT in allowed
+        for act in (self.new_cert, self.new_fit, self.new_pr, self.new_inv):
+            act.setEnabled(has_patient)
+        self.edit_patient.setEnabled(has_patient)
+        self.prolong.setEnabled(has_patient)
+        self.external.setEnabled(has_patient)
+        self.relapse.setEnabled(Action.RELAPSE in allowed)
+        self.replace.setEnabled(Action.REPLACE in allowed)
+        self.retract.setEnabled(Action.RETRACT in allowed)
+        self.duplicate.setEnabled(Action.DUPLICATE in allowed)
+        self.delete.setEnabled(Action.DELETE in allowed)
+        self.sign.setEnabled(in_editor and Action.SIGN in allowed and not busy)
+        self.preview.setEnabled(doc is not None)
+        self.kmehr.setEnabled(doc is not None and doc.document.kind is DocumentKind.INCAPACITY)
+        self.capacity.setEnabled(in_editor and draft)
+        self.back.setEnabled(in_editor)
+
+
+def _add(menu: QMenu, *entries: QAction | None) -> None:
+    """Add actions in order; ``None`` is a separator."""
+    for entry in entries:
+        if entry is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(entry)
