@@ -114,7 +114,9 @@ def test_an_overlap_refusal_names_the_other_certificate_and_opens_it(
     window.open_patient(patient)
     window.open_document(second)
     window.sign_and_send()
-    assert len(texts) == 1 and first.id in texts[0]  # the message names it
+    period = first.document.period
+    named = f"{period.begin:%d/%m/%Y} to {period.end:%d/%m/%Y}"
+    assert len(texts) == 1 and named in texts[0]  # the message names it by its period
     assert window.editor.record.id == first.id  # the other certificate is open
     assert services.drafts.get(second.id).status.editable
 
