@@ -39,6 +39,7 @@ from asn1crypto import x509
 
 from fitnote_desktop.signing.ports import Authenticator, DocumentSigner
 from fitnote_desktop.transport.receipts import ReceiptError, verify_receipt
+from fitnote_desktop.wire import routes
 from fitnote_desktop.wire.receipts import Receipt
 from fitnote_desktop.wire.retraction import retraction_bytes
 from fitnote_desktop.wire.routes import API_PREFIX
@@ -300,7 +301,7 @@ class EndpointClient:
         if self.authenticator is None:
             raise LoginFailed("auth.required", "no authentication key configured", status=401)
         with self._lock:
-            challenge = self._check(self._send("POST", "/auth/challenge"))
+            challenge = self._check(self._send("POST", routes.AUTH_CHALLENGE))
             nonce_b64 = str(challenge["nonce"])
             nonce = base64.b64decode(nonce_b64)
             auth = self.authenticator
@@ -312,7 +313,7 @@ class EndpointClient:
                 "algorithm": auth.algorithm,
                 "signature": _b64(signature),
             }
-            data = self._check(self._send("POST", "/auth/session", json=body), login=True)
+            data = self._check(self._send("POST", routes.AUTH_SESSION, json=body), login=True)
             self._session = _Session(
                 token=str(data["token"]),
                 expires_at=_dt(data["expires_at"]) or self._clock(),
@@ -327,7 +328,7 @@ class EndpointClient:
     # ------------------------------------------------------------------ documents
 
     def health(self) -> dict[str, Any]:
-        return dict(self._check(self._send("GET", "/health")))
+        return dict(self._check(self._send("GET", routes.HEALTH)))
 
     def submit(
         self,
@@ -342,18 +343,22 @@ class EndpointClient:
         """
         doc_id = document_id or _document_id(payload)
         envelope = {"payload": _b64(payload), "signature": _b64(signature)}
-        status, data = self._authorized_status("PUT", f"/documents/{doc_id}", json=envelope)
+        status, data = self._authorized_status(
+            "PUT", routes.DOCUMENT.format(document_id=doc_id), json=envelope
+        )
         result = self._verified(data, doc_id, hashlib.sha256(payload).hexdigest(), "accepted")
         return dataclasses.replace(result, duplicate=status == 200)
 
     def retract(self, document_id: str, payload: bytes, signature: bytes) -> SubmitResult:
         """Send a signed retraction (see :func:`sign_retraction`)."""
         envelope = {"payload": _b64(payload), "signature": _b64(signature)}
-        data = self._authorized("POST", f"/documents/{document_id}/retraction", json=envelope)
+        data = self._authorized(
+            "POST", routes.DOCUMENT_RETRACTION.format(document_id=document_id), json=envelope
+        )
         return self._verified(data, document_id, None, "retracted")
 
     def status(self, document_id: str) -> DocumentState:
-        data = self._authorized("GET", f"/documents/{document_id}")
+        data = self._authorized("GET", routes.DOCUMENT.format(document_id=document_id))
         return DocumentState(
             document_id=str(data["document_id"]),
             status=str(data["status"]),
@@ -365,7 +370,7 @@ class EndpointClient:
         )
 
     def receipt(self, document_id: str) -> SubmitResult:
-        data = self._authorized("GET", f"/documents/{document_id}/receipt")
+        data = self._authorized("GET", routes.DOCUMENT_RECEIPT.format(document_id=document_id))
         return self._verified(data, document_id, None, "accepted")
 
     def _verified(
@@ -405,13 +410,13 @@ class EndpointClient:
             "episode_id": episode_id,
             "consent_reference": consent_reference,
         }
-        return dict(self._authorized("POST", "/episodes/lookup", json=body))
+        return dict(self._authorized("POST", routes.EPISODE_LOOKUP, json=body))
 
     def dossiers(self) -> list[dict[str, Any]]:
-        return list(self._authorized("GET", "/dossiers"))
+        return list(self._authorized("GET", routes.DOSSIERS))
 
     def threads(self, dossier_id: str) -> list[dict[str, Any]]:
-        return list(self._authorized("GET", f"/dossiers/{dossier_id}/threads"))
+        return list(self._authorized("GET", routes.DOSSIER_THREADS.format(dossier_id=dossier_id)))
 
     def post_thread(
         self, dossier_id: str, subject: str, body: str, document_id: str | None = None
@@ -419,19 +424,27 @@ class EndpointClient:
         payload: dict[str, Any] = {"subject": subject, "body": body}
         if document_id:
             payload["document_id"] = document_id
-        return dict(self._authorized("POST", f"/dossiers/{dossier_id}/threads", json=payload))
+        return dict(
+            self._authorized(
+                "POST", routes.DOSSIER_THREADS.format(dossier_id=dossier_id), json=payload
+            )
+        )
 
     def thread(self, thread_id: str) -> dict[str, Any]:
-        return dict(self._authorized("GET", f"/threads/{thread_id}"))
+        return dict(self._authorized("GET", routes.THREAD.format(thread_id=thread_id)))
 
     def reply(self, thread_id: str, body: str, reply_to: str | None = None) -> dict[str, Any]:
         payload: dict[str, Any] = {"body": body}
         if reply_to:
             payload["reply_to"] = reply_to
-        return dict(self._authorized("POST", f"/threads/{thread_id}/messages", json=payload))
+        return dict(
+            self._authorized(
+                "POST", routes.THREAD_MESSAGES.format(thread_id=thread_id), json=payload
+            )
+        )
 
     def mark_read(self, thread_id: str) -> dict[str, Any]:
-        return dict(self._authorized("POST", f"/threads/{thread_id}/read"))
+        return dict(self._authorized("POST", routes.THREAD_READ.format(thread_id=thread_id)))
 
 
 @dataclass(frozen=True)

@@ -101,3 +101,18 @@ def served(demo_pki: DemoPki, tmp_path_factory: pytest.TempPathFactory) -> set[s
 
 def test_the_endpoint_serves_exactly_the_contract_routes(served: set[str]) -> None:
     assert served == {routes.API_PREFIX + path for path in routes.ALL}
+
+
+def test_the_client_writes_no_path_of_its_own() -> None:
+    """Every path the client calls comes from ``wire.routes``: a literal like
+    ``"/documents/..."`` in transport/ would drift from what the endpoint serves."""
+    literals = {
+        f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.value}"
+        for path in sorted((PACKAGE / "transport").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value.startswith("/")
+        and node.value.strip("/").split("/")[0] in {p.strip("/").split("/")[0] for p in routes.ALL}
+    }
+    assert literals == set()
