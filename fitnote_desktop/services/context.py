@@ -24,7 +24,7 @@ from fitnote_desktop.domain.model import (
     PreviousCertificate,
 )
 from fitnote_desktop.domain.validation import validate
-from fitnote_desktop.services.errors import translating
+from fitnote_desktop.services.errors import ServiceError, translating
 from fitnote_desktop.services.ports import Clock, DocumentRecord, DocumentRepository, Now, Profile
 
 NOT_STANDING = frozenset({DocumentStatus.DRAFT, DocumentStatus.RETRACTED, DocumentStatus.REPLACED})
@@ -85,8 +85,9 @@ class DocumentCheck:
     def patient_of(self, document: Document) -> str | None:
         """The patient a stored document belongs to; None for one not stored yet."""
         try:
-            return self._documents.get(str(document.id)).patient_id
-        except Exception:  # not stored (a document being built): checked without context
+            with translating("store.error"):
+                return self._documents.get(str(document.id)).patient_id
+        except ServiceError:  # not stored (a document being built): checked without context
             return None
 
     def findings(self, document: Document, patient_id: str | None = None) -> list[Finding]:

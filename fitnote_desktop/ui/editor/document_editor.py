@@ -346,7 +346,8 @@ class DocumentEditor(QWidget):
     def _validate(self) -> None:
         if self.current is None:
             return
-        findings = self.services.drafts.validate(self.current)
+        patient_id = self.record.patient_id if self.record is not None else None
+        findings = self.services.drafts.validate(self.current, patient_id)
         bad_dates = [
             Finding("date.invalid", path)
             for path, (widget, _m) in self._targets.items()
