@@ -86,6 +86,20 @@ class KeyInvalidError(StoreError):
     )
 
 
+class KeyFileDamagedError(KeyInvalidError):
+    """The key file changed since it was written (checksum), or is no key file at all.
+
+    Told apart from a wrong passphrase so that nobody retypes a correct passphrase
+    against a damaged file; the passphrase was not tried.
+    """
+
+    code = _register(
+        "store.key_file_damaged",
+        "The key file of this profile (key.json) is damaged, so the passphrase could not "
+        "be checked. Restore the key file or the whole profile from a backup.",
+    )
+
+
 class KeyringDeniedError(StoreError):
     """The OS keyring exists but refused access (locked, denied by the user, failed)."""
 

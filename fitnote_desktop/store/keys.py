@@ -7,6 +7,14 @@ hundred bytes, never the database, and a wrong passphrase is detected by the AEA
 before the database file is even opened — which is why a wrong passphrase touches
 nothing.
 
+The AEAD tag alone cannot tell a wrong passphrase from a damaged file (a flipped bit in
+the salt, nonce or wrapped key fails the same way), so the key file also carries a
+SHA-256 checksum over all its other fields. It is not keyed and protects nothing against
+an attacker (who could rewrite it; the tag still refuses any tampering): it only lets
+the app say "the key file is damaged, restore it from a backup" instead of asking for
+the passphrase again. Files of the first format (``fitnote-keyfile/1``, no checksum)
+still open and are rewritten in the current format on their first successful unlock.
+
 KDF defaults (production) — scrypt N=2**17, r=8, p=1: 128 MiB and about 0.6 s on a
 2-core laptop, the OWASP recommendation for scrypt. scrypt rather than Argon2id by
 default because every ``cryptography>=43`` build has it, while Argon2id needs 44+ and an
@@ -26,6 +34,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import hashlib
 import json
 import logging
 import secrets
@@ -42,11 +51,13 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from fitnote_desktop.store.errors import (
+    KeyFileDamagedError,
     KeyInvalidError,
     KeyMissingError,
     KeyringDeniedError,
     KeyringUnavailableError,
     StorageIOError,
+    StoreError,
     WeakPassphraseError,
     WrongPassphraseError,
 )
@@ -56,7 +67,11 @@ log = logging.getLogger(__name__)
 
 KEY_BYTES = 32
 MIN_PASSPHRASE_LENGTH = 10
-KEY_FILE_FORMAT = "fitnote-keyfile/1"
+KEY_FILE_FORMAT = "fitnote-keyfile/2"
+# The first format had no checksum; read, then rewritten as the current one on unlock.
+_FIRST_KEY_FILE_FORMAT = "fitnote-keyfile/1"
+# A key file is a few hundred bytes; anything much larger is not one.
+_MAX_KEY_FILE_BYTES = 64 * 1024
 KEYRING_SERVICE = "fitnote-desktop"
 
 # Upper bounds accepted when *reading* parameters from a file: a crafted key file must not
@@ -221,8 +236,9 @@ class ProfileKey:
 
 
 # AEAD wrapping ---------------------------------------------------------------------------
-def _aad(header: Mapping[str, Any]) -> bytes:
-    return json.dumps(header, sort_keys=True, separators=(",", ":")).encode("utf-8")
+def _canonical_json(fields: Mapping[str, Any]) -> bytes:
+    """The one byte form of a set of fields (sorted keys, no spaces) that AAD and checksum use."""
+    return json.dumps(fields, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def wrap_key(
@@ -240,12 +256,13 @@ def wrap_key(
     doc["aead"] = "AES-256-GCM"
     doc["nonce"] = _b64(nonce)
     kek = kdf.derive(passphrase, salt)
-    doc["wrapped_key"] = _b64(AESGCM(kek).encrypt(nonce, key, _aad(_authenticated(doc))))
+    doc["wrapped_key"] = _b64(AESGCM(kek).encrypt(nonce, key, _canonical_json(_authenticated(doc))))
     return doc
 
 
 def _authenticated(doc: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in doc.items() if k != "wrapped_key"}
+    """The fields under the AEAD tag: all but the ciphertext and the key file's checksum."""
+    return {k: v for k, v in doc.items() if k not in ("wrapped_key", "checksum")}
 
 
 def unwrap_key(
@@ -266,7 +283,7 @@ def unwrap_key(
         raise invalid() from exc
     kek = kdf.derive(passphrase, salt)
     try:
-        key = AESGCM(kek).decrypt(nonce, wrapped, _aad(_authenticated(doc)))
+        key = AESGCM(kek).decrypt(nonce, wrapped, _canonical_json(_authenticated(doc)))
     except InvalidTag:
         raise wrong() from None
     if len(key) != KEY_BYTES:
@@ -275,6 +292,12 @@ def unwrap_key(
 
 
 # Key file -------------------------------------------------------------------------------
+def _checksum(doc: Mapping[str, Any]) -> str:
+    """SHA-256 over every field but the checksum itself: detects damage, not tampering."""
+    fields = {k: v for k, v in doc.items() if k != "checksum"}
+    return "sha256:" + hashlib.sha256(_canonical_json(fields)).hexdigest()
+
+
 @dataclass(frozen=True)
 class KeyFile:
     """The passphrase-wrapped key of one profile: ``<profile>/key.json``."""
@@ -288,28 +311,68 @@ class KeyFile:
     def write(self, key: ProfileKey, passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> None:
         """Atomically (re)write the key file: a crash leaves the old or the new one."""
         check_new_passphrase(passphrase)
+        self._write(key, passphrase, kdf)
+
+    def _write(self, key: ProfileKey, passphrase: str, kdf: KdfParams) -> None:
         doc = wrap_key(
             key.raw(), passphrase, kdf, {"format": KEY_FILE_FORMAT, "key_id": self.key_id}
         )
+        doc["checksum"] = _checksum(doc)
         atomic_write_bytes(self.path, (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode())
 
     def read(self, passphrase: str) -> ProfileKey:
-        """Unwrap the key; reads the file only, so a wrong passphrase changes nothing."""
+        """Unwrap the key; a wrong passphrase changes nothing on disk.
+
+        Raises :class:`KeyFileDamagedError` (before the passphrase is tried) when the
+        file is not an intact key file, :class:`WrongPassphraseError` when it is and
+        the passphrase does not unwrap it. A file of the first format is rewritten in
+        the current one after it opened.
+        """
+        doc = self._load()
+        key = ProfileKey(unwrap_key(doc, passphrase, invalid=KeyFileDamagedError))
+        if doc["format"] == _FIRST_KEY_FILE_FORMAT:
+            self._upgrade(key, passphrase, KdfParams.from_json(doc["kdf"])[0])
+        return key
+
+    def _load(self) -> dict[str, Any]:
+        """The key file's fields once its checksum holds (first format: once it parses)."""
         try:
-            raw = self.path.read_bytes()
+            with self.path.open("rb") as fh:
+                raw = fh.read(_MAX_KEY_FILE_BYTES + 1)
         except FileNotFoundError:
             raise KeyMissingError() from None
         except OSError as exc:
             raise StorageIOError() from exc
+        if len(raw) > _MAX_KEY_FILE_BYTES:
+            raise KeyFileDamagedError()
         try:
             doc = json.loads(raw)
-            if not isinstance(doc, dict) or doc.get("format") != KEY_FILE_FORMAT:
-                raise ValueError("not a key file")
-            if doc.get("key_id") != self.key_id:
-                raise ValueError("key file of another profile")
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise KeyInvalidError() from exc
-        return ProfileKey(unwrap_key(doc, passphrase))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            raise KeyFileDamagedError() from None
+        if not isinstance(doc, dict):
+            raise KeyFileDamagedError()
+        if "checksum" in doc:
+            if doc["checksum"] != _checksum(doc):
+                raise KeyFileDamagedError()
+            if doc.get("format") != KEY_FILE_FORMAT:
+                raise KeyInvalidError()  # intact, but written by a newer version
+        elif doc.get("format") != _FIRST_KEY_FILE_FORMAT:
+            raise KeyFileDamagedError()
+        if doc.get("key_id") != self.key_id:
+            raise KeyInvalidError()  # intact, but the key file of another profile
+        return doc
+
+    def _upgrade(self, key: ProfileKey, passphrase: str, kdf: KdfParams) -> None:
+        """Rewrite a first-format file with a checksum, keeping its KDF parameters.
+
+        Best effort: a profile on a read-only medium still opens, and is upgraded at a
+        later unlock. The passphrase was accepted when the file was made, so it is not
+        measured against today's minimum length here.
+        """
+        try:
+            self._write(key, passphrase, kdf)
+        except StoreError:
+            log.warning("key file %s kept in its first format (not writable)", self.key_id)
 
     def kdf(self) -> KdfParams | None:
         """Parameters of the existing file (to keep them on rewrap), or None."""

@@ -45,7 +45,7 @@ def test_key_file_roundtrip_and_format(tmp_path: Path, passphrase: str) -> None:
     kf = KeyFile(tmp_path / "key.json", "1b4e28ba-2fa1-11d2-883f-0016d3cca427")
     kf.write(key, passphrase, CHEAP)
     doc = json.loads(kf.path.read_text())
-    assert doc["format"] == "fitnote-keyfile/1"
+    assert doc["format"] == "fitnote-keyfile/2"
     assert doc["kdf"]["name"] == "scrypt" and doc["kdf"]["n"] == 2**10
     assert key.raw().hex() not in kf.path.read_text()
     assert kf.read(passphrase).raw() == key.raw()
