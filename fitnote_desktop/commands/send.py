@@ -233,12 +233,11 @@ def _report(args: argparse.Namespace, result: Any) -> None:
 
 
 def run_send(args: argparse.Namespace) -> int:
-    from fitnote_desktop.signing.envelope import EnvelopeError, load_envelope
+    from fitnote_desktop.commands.validate import read_json
+    from fitnote_desktop.signing.envelope import EnvelopeError, parse_envelope
 
     try:
-        payload, cms = load_envelope(args.envelope.read_bytes())
-    except OSError as exc:
-        raise CommandError(f"cannot read {args.envelope}: {exc.strerror or exc}") from None
+        payload, cms = parse_envelope(read_json(args.envelope, "a signed envelope"))
     except EnvelopeError as exc:
         raise CommandError(f"{args.envelope}: {exc}") from None
     with _connect(args) as conn:

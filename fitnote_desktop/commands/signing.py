@@ -46,14 +46,9 @@ def payload_for_signing(path: Path) -> bytes:
     canonically (sorted keys, no whitespace, UTF-8), so that formatting of the input file
     does not change what is signed.
     """
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        obj = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        raise CommandError(f"{path}: not a JSON document") from None
+    from fitnote_desktop.commands.validate import read_json
+
+    obj = read_json(Path(path), "a JSON document")
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
@@ -288,6 +283,7 @@ def run_sign(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from fitnote_desktop.commands.validate import parse_json, read_input
     from fitnote_desktop.signing.certificates import load_certificates
     from fitnote_desktop.signing.envelope import EnvelopeError, parse_envelope
     from fitnote_desktop.signing.verify import verify_detached
@@ -301,12 +297,13 @@ def run_verify(args: argparse.Namespace) -> int:
             raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
         except ValueError:
             raise CommandError(f"{path}: no certificate in it") from None
+    raw = read_input(args.envelope)
     try:
-        raw = args.envelope.read_bytes()
-    except OSError as exc:
-        raise CommandError(f"cannot read {args.envelope}: {exc.strerror or exc}") from None
-    try:
-        payload, cms_der = parse_envelope(raw)
+        try:
+            envelope = parse_json(raw)
+        except ValueError:
+            raise EnvelopeError("The envelope is not valid JSON.") from None
+        payload, cms_der = parse_envelope(envelope)
     except EnvelopeError as exc:
         if args.json:
             json.dump({"valid": False, "code": exc.code, "codes": [exc.code]}, sys.stdout)

@@ -1,4 +1,11 @@
-"""``fitnote-desktop validate FILE.json``: check a document against the domain rules."""
+"""``fitnote-desktop validate FILE.json``: check a document against the domain rules.
+
+Also the one reader of the JSON files every command takes (documents for ``validate``,
+``sign``, ``pdf``, ``export-kmehr``; envelopes for ``send`` and ``verify``): a file
+larger than the endpoint accepts, or nested deeper than any document is, is unreadable
+input (one line, exit 2) before a parser or a recursive decoder can exhaust memory or
+the stack on it.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from fitnote_desktop.cli import EXIT_INVALID, EXIT_OK, CommandError
 from fitnote_desktop.domain import canonical, messages
@@ -24,14 +32,74 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-def load_document(path: Path) -> Document:
-    """Read a document file; every failure becomes a one-line ``CommandError``."""
+# The endpoint's request limit (``EndpointSettings.max_body_bytes``): what it would
+# refuse is not worth reading here either.
+MAX_INPUT_BYTES = 256 * 1024
+# A fitnote/1 document is six levels deep; an envelope one.
+MAX_JSON_DEPTH = 32
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of an input file, reading no more than ``MAX_INPUT_BYTES`` (+1) of it."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
         raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_INPUT_BYTES:
+        raise CommandError(f"{path}: unreadable input: larger than {MAX_INPUT_BYTES // 1024} KiB")
+    return raw
+
+
+def parse_json(raw: bytes) -> Any:
+    """UTF-8 JSON at most ``MAX_JSON_DEPTH`` levels deep; ``ValueError`` saying why not.
+
+    The C parser gives up on very deep input with ``RecursionError``; the depth bound
+    also keeps what it did parse away from the recursive decoders behind it.
+    """
+    too_deep = f"nested more than {MAX_JSON_DEPTH} levels deep"
     try:
-        return canonical.document_from_bytes(raw)
+        value = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise ValueError(too_deep) from None
+    except ValueError:  # JSONDecodeError and UnicodeDecodeError
+        raise ValueError("not UTF-8 JSON") from None
+    if _depth_exceeds(value, MAX_JSON_DEPTH):
+        raise ValueError(too_deep)
+    return value
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    """Whether arrays and objects nest more than ``limit`` levels (iterative: no stack)."""
+    pending: list[tuple[Any, int]] = [(value, 1)]
+    while pending:
+        item, level = pending.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if level > limit:
+            return True
+        pending.extend((child, level + 1) for child in children)
+    return False
+
+
+def read_json(path: Path, what: str) -> Any:
+    """The JSON value of an input file; unreadable input is a one-line ``CommandError``."""
+    raw = read_input(path)
+    try:
+        return parse_json(raw)
+    except ValueError as exc:
+        raise CommandError(f"{path}: not {what}: {exc}") from None
+
+
+def load_document(path: Path) -> Document:
+    """Read a document file; every failure becomes a one-line ``CommandError``."""
+    data = read_json(path, "a valid fitnote/1 document")
+    try:
+        return canonical.from_dict(data)
     except canonical.CanonicalError as exc:
         raise CommandError(f"{path}: not a valid fitnote/1 document: {exc}") from None
 
