@@ -162,6 +162,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The key file of this profile is damaged, so the passphrase could not be checked. Restore the key file or the whole profile from a backup.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>These settings cannot be changed here.</source>
         <translation type="unfinished" />
     </message>
@@ -2182,6 +2186,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait {seconds} s before the next try.</source>
         <translation type="unfinished" />
     </message>
 </context>

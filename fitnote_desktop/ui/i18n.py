@@ -151,6 +151,11 @@ def _app_codes() -> dict[str, str]:
         "store.wrong_passphrase": QCoreApplication.translate(
             "Codes", "The passphrase is not correct. Nothing was changed."
         ),
+        "store.key_file_damaged": QCoreApplication.translate(
+            "Codes",
+            "The key file of this profile is damaged, so the passphrase could not be checked. "
+            "Restore the key file or the whole profile from a backup.",
+        ),
         "store.weak_passphrase": QCoreApplication.translate(
             "Codes", "Choose a longer passphrase (at least 12 characters)."
         ),

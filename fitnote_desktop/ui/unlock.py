@@ -3,14 +3,22 @@
 A wrong passphrase is a translated message under the field; the database is not
 touched (the store only reads the key file). The passphrase leaves the widget once,
 into ``ProfileManager.open``, and the field is cleared straight away.
+
+Wrong passphrases cost a growing wait (:class:`UnlockBackoff`): the Unlock button is
+disabled with a countdown while the field stays usable. The wait slows down someone
+guessing at an unattended, locked app; it is kept per process (closing the dialog or
+locking again does not reset it, restarting the app does). The real protection of the
+key file is the cost of scrypt, which applies to every guess, on any machine.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+import time
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +32,48 @@ from PySide6.QtWidgets import (
 
 from fitnote_desktop.domain.findings import Severity
 from fitnote_desktop.ui import i18n
+from fitnote_desktop.ui.announce import announce
 from fitnote_desktop.ui.widgets import FieldMessage
+
+# Seconds to wait after the 1st, 2nd, ... wrong passphrase; the last one repeats.
+DEFAULT_BACKOFF = (0, 1, 2, 4, 8, 16, 30)
+
+
+class UnlockBackoff:
+    """How long the next passphrase must wait after failed ones (monotonic clock).
+
+    The first mistake is free (a typo), then the wait doubles up to its cap; a
+    successful unlock starts over.
+    """
+
+    def __init__(
+        self,
+        schedule: Sequence[float] = DEFAULT_BACKOFF,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.schedule = tuple(schedule)
+        self.failures = 0
+        self._clock = clock
+        self._not_before = 0.0
+
+    def failed(self) -> float:
+        """Record a wrong passphrase; the wait (seconds) before the next one."""
+        delay = self.schedule[min(self.failures, len(self.schedule) - 1)]
+        self.failures += 1
+        self._not_before = self._clock() + delay
+        return delay
+
+    def succeeded(self) -> None:
+        self.failures = 0
+        self._not_before = 0.0
+
+    def remaining(self) -> float:
+        """Seconds until the next passphrase may be tried (0 when it may now)."""
+        return max(0.0, self._not_before - self._clock())
+
+
+# One per process, shared by every unlock dialog (see the module docstring).
+_PROCESS_BACKOFF = UnlockBackoff()
 
 
 class UnlockDialog(QDialog):
@@ -37,12 +86,14 @@ class UnlockDialog(QDialog):
         demo_hint: str = "",
         preselect: str | None = None,
         open_profile: Callable[[str, str | None], Any] | None = None,
+        backoff: UnlockBackoff | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("unlockDialog")
         self.manager = manager
         self.opened: Any = None
+        self.backoff = backoff or _PROCESS_BACKOFF
         self._open = open_profile or (lambda pid, pw: manager.open(pid, pw))
         self.infos = list(manager.list())
         self.title = QLabel(self)
@@ -58,6 +109,12 @@ class UnlockDialog(QDialog):
         self.hint.setObjectName("hint")
         self.hint.setVisible(bool(demo_hint))
         self.message = FieldMessage(self)
+        self.wait = QLabel(self)
+        self.wait.setObjectName("hint")
+        self.wait.hide()
+        self._countdown = QTimer(self)
+        self._countdown.setSingleShot(True)
+        self._countdown.timeout.connect(self._tick)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -73,10 +130,12 @@ class UnlockDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.hint)
         layout.addWidget(self.message)
+        layout.addWidget(self.wait)
         layout.addWidget(self.buttons)
         self.profile.currentIndexChanged.connect(self._profile_changed)
         self.retranslate()
         self._profile_changed()
+        self._tick()
         self.setMinimumWidth(420)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -95,6 +154,11 @@ class UnlockDialog(QDialog):
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
+        if not self.wait.isHidden():
+            self.wait.setText(self._wait_text(math.ceil(self.backoff.remaining())))
+
+    def _wait_text(self, seconds: int) -> str:
+        return self.tr("Wait {seconds} s before the next try.").format(seconds=seconds)
 
     def _info(self) -> Any:
         pid = self.profile.currentData()
@@ -109,8 +173,8 @@ class UnlockDialog(QDialog):
 
     def _unlock(self) -> None:
         info = self._info()
-        if info is None:
-            return
+        if info is None or self.backoff.remaining() > 0:
+            return  # Enter during the countdown: the typed passphrase waits in the field
         secret = self.passphrase.text() if info.needs_passphrase else None
         self.passphrase.clear()
         try:
@@ -119,5 +183,26 @@ class UnlockDialog(QDialog):
             code = getattr(exc, "code", None) or "app.unexpected"
             self.message.show_messages([(Severity.ERROR, i18n.text(code))])
             self.passphrase.setFocus()
+            if code == "store.wrong_passphrase":
+                self.backoff.failed()
+                self._tick(announcing=True)
+            self.adjustSize()  # a long message wraps onto more lines: make room for them
             return
+        self.backoff.succeeded()
         self.accept()
+
+    def _tick(self, *, announcing: bool = False) -> None:
+        """Show the whole seconds left and wake up when the next one is reached."""
+        remaining = self.backoff.remaining()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if remaining <= 0:
+            ok.setEnabled(True)
+            self.wait.hide()
+            return
+        seconds = math.ceil(remaining)
+        ok.setEnabled(False)
+        self.wait.setText(self._wait_text(seconds))
+        self.wait.show()
+        if announcing:
+            announce(self, self.wait.text())
+        self._countdown.start(max(1, math.ceil((remaining - (seconds - 1)) * 1000)))

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from fitnote_desktop.adapters.profiles import StoreProfiles
 from fitnote_desktop.services.setup import FirstRun
 from fitnote_desktop.store import KdfParams, ProfileManager, StoreOptions
-from fitnote_desktop.ui.unlock import UnlockDialog
+from fitnote_desktop.ui.unlock import UnlockBackoff, UnlockDialog
 from fitnote_desktop.ui.wizard import FirstRunWizard
 
 
@@ -62,7 +62,7 @@ def test_first_run_creates_an_unlocked_profile(qtbot, manager, languages):
 
 def test_unlock_dialog_wrong_then_right_passphrase(qtbot, manager, languages):
     manager.create("dr", passphrase="correct horse battery")
-    dlg = UnlockDialog(manager)
+    dlg = UnlockDialog(manager, backoff=UnlockBackoff())
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.keyClicks(dlg.passphrase, "wrong passphrase")
@@ -73,6 +73,107 @@ def test_unlock_dialog_wrong_then_right_passphrase(qtbot, manager, languages):
     qtbot.keyClick(dlg.passphrase, Qt.Key.Key_Return)
     assert dlg.opened is not None
     dlg.opened.lock()
+
+
+def _fail(qtbot, dlg, passphrase: str = "wrong passphrase") -> None:
+    qtbot.keyClicks(dlg.passphrase, passphrase)
+    qtbot.keyClick(dlg.passphrase, Qt.Key.Key_Return)
+    assert dlg.opened is None
+
+
+def test_unlock_backs_off_after_wrong_passphrases(qtbot, manager, languages):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    manager.create("dr", passphrase="correct horse battery")
+    backoff = UnlockBackoff(schedule=(0.0, 1.2, 2.4))
+    dlg = UnlockDialog(manager, backoff=backoff)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    unlock = dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    _fail(qtbot, dlg)  # the first mistake costs nothing: a typo
+    assert unlock.isEnabled() and not dlg.wait.isVisible()
+    _fail(qtbot, dlg)
+    assert not unlock.isEnabled() and dlg.wait.isVisible()
+    assert dlg.wait.text() == "Wait 2 s before the next try."
+    # the field stays usable: the next passphrase can be typed while waiting ...
+    assert dlg.passphrase.isEnabled()
+    qtbot.keyClicks(dlg.passphrase, "correct horse battery")
+    qtbot.keyClick(dlg.passphrase, Qt.Key.Key_Return)
+    # ... but is not tried before the time is up, and is kept
+    assert dlg.opened is None and dlg.passphrase.text() == "correct horse battery"
+    # the countdown runs on the event loop (a QTimer), which stays responsive
+    qtbot.waitUntil(lambda: dlg.wait.text() == "Wait 1 s before the next try.", timeout=2000)
+    qtbot.waitUntil(unlock.isEnabled, timeout=2000)
+    assert not dlg.wait.isVisible()
+    qtbot.keyClick(dlg.passphrase, Qt.Key.Key_Return)
+    assert dlg.opened is not None
+    dlg.opened.lock()
+    assert backoff.remaining() == 0 and backoff.failures == 0  # success starts over
+
+
+def test_unlock_back_off_grows_to_its_cap():
+    clock = [100.0]
+    backoff = UnlockBackoff(schedule=(0.0, 1.0, 2.0, 4.0), clock=lambda: clock[0])
+    delays = [backoff.failed() for _ in range(6)]
+    assert delays == [0.0, 1.0, 2.0, 4.0, 4.0, 4.0]
+    assert backoff.remaining() == 4.0
+    clock[0] += 3.5
+    assert backoff.remaining() == 0.5
+    assert UnlockBackoff().schedule == (0, 1, 2, 4, 8, 16, 30)
+
+
+def test_unlock_back_off_outlives_the_dialog(qtbot, manager, languages):
+    """Per process: a new dialog (after Quit or a lock) waits out the same back-off."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    manager.create("dr", passphrase="correct horse battery")
+    backoff = UnlockBackoff(schedule=(0.0, 30.0))
+    first = UnlockDialog(manager, backoff=backoff)
+    qtbot.addWidget(first)
+    first.show()
+    _fail(qtbot, first)
+    _fail(qtbot, first)
+    first.reject()
+    second = UnlockDialog(manager, backoff=backoff)
+    qtbot.addWidget(second)
+    second.show()
+    assert not second.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert second.wait.text() == "Wait 30 s before the next try."
+    assert UnlockDialog(manager).backoff is UnlockDialog(manager).backoff  # the process's
+
+
+def test_unlock_countdown_in_the_users_language(qtbot, manager, languages):
+    manager.create("dr", passphrase="correct horse battery")
+    dlg = UnlockDialog(manager, backoff=UnlockBackoff(schedule=(5.0,)))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    _fail(qtbot, dlg)
+    languages.switch("nl")
+    assert dlg.wait.text() == "Wacht 5 s voor de volgende poging."
+    languages.switch("fr")
+    assert dlg.wait.text() == "Attendez 5 s avant le prochain essai."
+
+
+def test_unlock_says_the_key_file_is_damaged(qtbot, manager, languages):
+    import base64
+    import json
+
+    info = manager.create("dr", passphrase="correct horse battery")
+    path = info.path / "key.json"
+    doc = json.loads(path.read_text())
+    wrapped = bytearray(base64.b64decode(doc["wrapped_key"]))
+    wrapped[0] ^= 0x01
+    doc["wrapped_key"] = base64.b64encode(bytes(wrapped)).decode()
+    path.write_text(json.dumps(doc))
+    backoff = UnlockBackoff(schedule=(0.0, 30.0))
+    dlg = UnlockDialog(manager, backoff=backoff)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    for _ in range(2):
+        _fail(qtbot, dlg, "correct horse battery")
+    assert "damaged" in dlg.message.text() and "backup" in dlg.message.text()
+    assert "not correct" not in dlg.message.text()
+    assert backoff.failures == 0  # retyping cannot help, so it costs no waiting either
 
 
 def test_settings_dialog_saves_signer_and_endpoint(qtbot, services, languages, tmp_path):
