@@ -39,6 +39,7 @@ from fitnote_desktop.ui.announce import announce
 from fitnote_desktop.ui.widgets import name_clear_button
 
 CodeRole = Qt.ItemDataRole.UserRole + 10
+COUNT_PAUSE_MS = 400  # the result count is said after a pause in typing, not per keystroke
 SCALE = (0, 1, 2, 3, 4)  # 8/9 (not specified / not applicable) are not useful on a fit-note
 
 
@@ -181,6 +182,10 @@ class IcfPicker(QDialog):
         outer.addSpacing(12)
         outer.addLayout(detail, 1)
 
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_PAUSE_MS)
+        self._count_timer.timeout.connect(self._say_count)
         self.search.textChanged.connect(self._searched)
         self.results.currentItemChanged.connect(lambda cur, _p: self._select_item(cur))
         self.results.itemActivated.connect(lambda _i: self.take_current())
@@ -262,11 +267,15 @@ class IcfPicker(QDialog):
         return f"{code}  {icf_data.label(code, lang)}"
 
     def _searched(self, text: str) -> None:
-        """Typing in the search: new results, and their count said aloud."""
+        """Typing in the search: new results; their count is said once typing pauses."""
         self._run_search(text)
         if text.strip():
-            count = self.results.count()
-            announce(self.search, self.tr("%n result(s)", "", count))
+            self._count_timer.start()
+        else:
+            self._count_timer.stop()
+
+    def _say_count(self) -> None:
+        announce(self.search, self.tr("Results: %1").replace("%1", str(self.results.count())))
 
     def _run_search(self, text: str) -> None:
         lang = i18n.current_language()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.model import DocumentKind, IcfCapacity
+from fitnote_desktop.ui.announce import announcer
 
 Role = QAccessible.Role
 
@@ -425,3 +426,79 @@ def test_every_control_is_named_labelled_and_in_visual_tab_order(
     )
     assert not found.problems, "\n".join(found.problems)
     assert not order, "tab order against the screen:\n" + "\n".join(order)
+
+
+# ------------------------------------------------------------------------ behaviour
+
+
+def _editor(qtbot, services, patient):  # type: ignore[no-untyped-def]
+    from fitnote_desktop.ui.editor import DocumentEditor
+
+    editor = DocumentEditor(services)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.open(services.drafts.new(DocumentKind.INCAPACITY, patient.id))
+    return editor
+
+
+def test_an_invalid_date_is_described_on_its_field_and_named_in_the_checklist(
+    qtbot, services, patient, languages
+) -> None:
+    editor = _editor(qtbot, services, patient)
+    line = editor.end.line
+    qtbot.keyClicks(line, "31/02/2026")
+    message = editor.target("body.period.end")[1].text()
+    described = QAccessible.queryAccessibleInterface(line).text(QAccessible.Text.Description)
+    assert message and message in described
+    spoken = [
+        editor.findings_list.item(i).data(Qt.ItemDataRole.AccessibleTextRole)
+        for i in range(editor.findings_list.count())
+    ]
+    assert f"End date: {message.splitlines()[0]}" in spoken  # which field, and why
+    line.clear()
+    qtbot.keyClicks(line, "30/11/2026")
+    described = QAccessible.queryAccessibleInterface(line).text(QAccessible.Text.Description)
+    assert message.splitlines()[0] not in described
+
+
+def test_adding_a_capacity_and_choosing_its_extent_are_announced(
+    qtbot, services, patient, languages
+) -> None:
+    editor = _editor(qtbot, services, patient)
+    heard: list[str] = []
+    announcer.posted.connect(heard.append)
+    try:
+        editor.add_capacities([IcfCapacity("d430", 2, "Can lift up to 5 kg")])
+        row = editor.parts["capacities"].rows[0]
+        row.qualifier.activated.emit(1)  # as when the physician picks another extent
+    finally:
+        announcer.posted.disconnect(heard.append)
+    assert heard[0] == "Added: d430"
+    assert heard[1].startswith("d430: d430._")
+
+
+def test_the_icf_search_says_how_many_categories_it_found(qtbot, languages) -> None:
+    from fitnote_desktop.ui.icf_picker import IcfPicker
+
+    picker = IcfPicker("nl")
+    qtbot.addWidget(picker)
+    heard: list[str] = []
+    announcer.posted.connect(heard.append)
+    try:
+        with qtbot.waitSignal(announcer.posted):
+            qtbot.keyClicks(picker.search, "d430")  # said once, when typing pauses
+    finally:
+        announcer.posted.disconnect(heard.append)
+    assert heard == [f"Results: {picker.results.count()}"]
+
+
+def test_a_patient_row_speaks_name_niss_and_birth_date(qtbot, services, patient) -> None:
+    from fitnote_desktop.ui.patients import PatientSearch
+
+    panel = PatientSearch(services)
+    qtbot.addWidget(panel)
+    spoken = panel.model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    p = patient.patient
+    assert p.family_name in spoken and p.birth_date.strftime("%d/%m/%Y") in spoken
+    assert panel.model.index(0, 0).data(Qt.ItemDataRole.DisplayRole) in spoken
+    assert any(ch.isdigit() for ch in spoken.split(",")[2])  # the NISS
