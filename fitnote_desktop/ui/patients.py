@@ -77,7 +77,9 @@ class PatientListModel(QAbstractListModel):
             return "  ·  ".join(x for x in (format_niss(p.niss), birth) if x)
         if role == Qt.ItemDataRole.AccessibleTextRole:  # both painted lines, as one sentence
             name = f"{p.family_name}, {p.given_name}".strip(", ")
-            return ", ".join(x for x in (name, self.data(index, DetailRole).replace("  ·  ", ", ")) if x)
+            return ", ".join(
+                x for x in (name, self.data(index, DetailRole).replace("  ·  ", ", ")) if x
+            )
         if role == RecordRole:
             return rec
         return None

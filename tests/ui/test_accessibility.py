@@ -120,7 +120,6 @@ def walk(window: QWidget) -> Walk:
     result = Walk()
     labels = _visible_labels(window)
     root = QAccessible.queryAccessibleInterface(window)
-    seen: set[int] = set()
 
     def visit(iface: QAccessibleInterface, depth: int) -> None:
         state = iface.state()
@@ -136,7 +135,9 @@ def walk(window: QWidget) -> Walk:
                 problem = "no name"
             elif not _says_something(name):
                 problem = "a bare symbol as name"
-            elif (role in (Role.EditableText, Role.SpinBox) and name == value) or (role is Role.ComboBox and not _combo_named(iface, value)):
+            elif (role in (Role.EditableText, Role.SpinBox) and name == value) or (
+                role is Role.ComboBox and not _combo_named(iface, value)
+            ):
                 problem = "named by its value"
             if problem:
                 result.problems.append(f"{problem}: {_describe(iface)}")
@@ -155,18 +156,6 @@ def walk(window: QWidget) -> Walk:
         else:
             children = list(_children(iface))
         for child in children:
-            key = id(child.object()) if child.object() is not None else 0
-            if child.object() is not None and child.role() not in (
-                Role.ListItem,
-                Role.TreeItem,
-                Role.Cell,
-                Role.Row,
-                Role.ColumnHeader,
-                Role.RowHeader,
-            ):
-                if key in seen:
-                    continue
-                seen.add(key)
             visit(child, depth + 1)
 
     visit(root, 0)
@@ -214,7 +203,7 @@ def tab_order_problems(window: QWidget) -> list[str]:
     problems = []
     for a, b in zip(stops, stops[1:] + stops[:1], strict=True):
         ax, ay, aw, ah = _box(a)
-        bx, by, bw, bh = _box(b)
+        bx, by, _bw, bh = _box(b)
         same_row = abs((ay + ah / 2) - (by + bh / 2)) <= min(ah, bh) / 2
         ok = bx >= ax if same_row else by >= ay or bx >= ax + aw
         if not ok:
