@@ -151,7 +151,7 @@
         <translation>Die Plattform ist nicht erreichbar. Dokumente warten im Postausgang.</translation>
     </message>
     <message>
-        <source>The platform's security certificate was not accepted.</source>
+        <source>The platform&apos;s security certificate was not accepted.</source>
         <translation>Das Sicherheitszertifikat der Plattform wurde nicht akzeptiert.</translation>
     </message>
     <message>
@@ -179,7 +179,7 @@
         <translation>Geben Sie einen Betreff und eine Nachricht ein.</translation>
     </message>
     <message>
-        <source>Record the patient's consent before fetching the episode.</source>
+        <source>Record the patient&apos;s consent before fetching the episode.</source>
         <translation>Erfassen Sie zuerst die Einwilligung des Patienten, um die Episode abzurufen.</translation>
     </message>
     <message>
@@ -250,7 +250,7 @@
         <translation>elektronischer Versand an den Vertrauensarzt / Arbeitsarzt</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note's capacities</source>
+        <source>the employer sees the fit-note&apos;s capacities</source>
         <translation>der Arbeitgeber sieht die Fähigkeiten aus der Fit-Note</translation>
     </message>
     <message>
@@ -271,6 +271,10 @@
     <message>
         <source>Pick a date</source>
         <translation>Datum wählen</translation>
+    </message>
+    <message>
+        <source>Calendar: %1</source>
+        <translation>Kalender: %1</translation>
     </message>
 </context>
 <context>
@@ -300,7 +304,7 @@
         <translation>Referenz</translation>
     </message>
     <message>
-        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
         <translation>Von der Kopie des Patienten, z. B. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -329,6 +333,10 @@
             <numerusform>%n Tag</numerusform>
             <numerusform>%n Tage</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Duration %1</source>
+        <translation>Dauer %1</translation>
     </message>
     <message>
         <source>Alt+%1</source>
@@ -431,6 +439,14 @@
         <translation>Diagnose</translation>
     </message>
     <message>
+        <source>Code system</source>
+        <translation>Codesystem</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
         <source>Free text, e.g. lumbago with sciatica</source>
         <translation>Freitext, z. B. Lumbago mit Ischias</translation>
     </message>
@@ -467,6 +483,10 @@
         <translation>Arbeitsfähigkeiten (ICF)</translation>
     </message>
     <message>
+        <source>Added: %1</source>
+        <translation>Hinzugefügt: %1</translation>
+    </message>
+    <message>
         <source>No capacities yet. Add what the patient can still do, with its ICF code.</source>
         <translation>Noch keine Fähigkeiten. Fügen Sie hinzu, was der Patient noch kann, mit ICF-Code.</translation>
     </message>
@@ -491,7 +511,7 @@
         <translation>Arbeitgeber</translation>
     </message>
     <message>
-        <source>Employer's language</source>
+        <source>Employer&apos;s language</source>
         <translation>Sprache des Arbeitgebers</translation>
     </message>
     <message>
@@ -659,6 +679,14 @@
         <translation>Referenz der Einwilligung</translation>
     </message>
     <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
         <source>Prolong</source>
         <translation>Verlängern</translation>
     </message>
@@ -823,7 +851,7 @@
         <translation>Bescheinigung eines anderen Arztes verlängern</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Geben Sie die Referenz von der Kopie des Patienten ein. Mit Einwilligung des Patienten wird die Episode abgerufen; offline wird der Entwurf aus der Papierkopie erstellt.</translation>
     </message>
     <message>
@@ -867,7 +895,7 @@
         <translation>Zeitraum (Papierkopie)</translation>
     </message>
     <message>
-        <source>Author's RIZIV number</source>
+        <source>Author&apos;s RIZIV number</source>
         <translation>LIKIV-Nummer des Verfassers</translation>
     </message>
     <message>
@@ -960,8 +988,16 @@
         <translation>Suche nach Code oder Wörtern, in jeder Sprache (z. B. d430, heben, porter)</translation>
     </message>
     <message>
+        <source>&amp;Search ICF</source>
+        <translation>In der ICF &amp;suchen</translation>
+    </message>
+    <message>
         <source>Search ICF</source>
         <translation>ICF durchsuchen</translation>
+    </message>
+    <message>
+        <source>Clear the ICF search</source>
+        <translation>ICF-Suche löschen</translation>
     </message>
     <message>
         <source>Results</source>
@@ -988,11 +1024,15 @@
         <translation>Vorgeschlagenes Set</translation>
     </message>
     <message>
+        <source>Categories of the suggested set</source>
+        <translation>Kategorien des vorgeschlagenen Sets</translation>
+    </message>
+    <message>
         <source>How limited is the patient? (Alt+0 … Alt+4)</source>
         <translation>Wie eingeschränkt ist der Patient? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document's language)</source>
+        <source>What the patient can do (in the document&apos;s language)</source>
         <translation>Was der Patient kann (in der Sprache des Dokuments)</translation>
     </message>
     <message>
@@ -1006,6 +1046,10 @@
     <message>
         <source>Done  (Ctrl+Enter)</source>
         <translation>Fertig  (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Results: %1</source>
+        <translation>Ergebnisse: %1</translation>
     </message>
     <message>
         <source>Choose a category</source>
@@ -1168,7 +1212,7 @@
         <translation>Empfänger (nur sein Teil der Bescheinigung):</translation>
     </message>
     <message>
-        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>Die ICF-Fähigkeiten der Fit-Note sind nicht Teil einer KMEHR-Nachricht: Sie erreichen Vertrauens- und Arbeitsarzt nur über die Plattform.</translation>
     </message>
     <message>
@@ -1837,6 +1881,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Search patients</source>
         <translation>Patienten suchen</translation>
+    </message>
+    <message>
+        <source>Clear the patient search</source>
+        <translation>Patientensuche löschen</translation>
     </message>
     <message>
         <source>Patients found</source>

@@ -271,6 +271,10 @@
         <source>Pick a date</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Calendar: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>DocumentEditor</name>
@@ -328,6 +332,10 @@
             <numerusform>%n day</numerusform>
             <numerusform>%n days</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Duration %1</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Alt+%1</source>
@@ -430,6 +438,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Code system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Free text, e.g. lumbago with sciatica</source>
         <translation type="unfinished" />
     </message>
@@ -463,6 +479,10 @@
     </message>
     <message>
         <source>Work capacities (ICF)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Added: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -655,6 +675,14 @@
     </message>
     <message>
         <source>Consent reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warning</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -959,7 +987,15 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Search ICF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Search ICF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the ICF search</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -987,6 +1023,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Categories of the suggested set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>How limited is the patient? (Alt+0 … Alt+4)</source>
         <translation type="unfinished" />
     </message>
@@ -1004,6 +1044,10 @@
     </message>
     <message>
         <source>Done  (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Results: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1834,6 +1878,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Search patients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the patient search</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -151,7 +151,7 @@
         <translation>Het platform is niet bereikbaar. Documenten wachten in de uitgaande post.</translation>
     </message>
     <message>
-        <source>The platform's security certificate was not accepted.</source>
+        <source>The platform&apos;s security certificate was not accepted.</source>
         <translation>Het beveiligingscertificaat van het platform werd niet aanvaard.</translation>
     </message>
     <message>
@@ -179,7 +179,7 @@
         <translation>Vul een onderwerp en een bericht in.</translation>
     </message>
     <message>
-        <source>Record the patient's consent before fetching the episode.</source>
+        <source>Record the patient&apos;s consent before fetching the episode.</source>
         <translation>Registreer eerst de toestemming van de patiënt om de episode op te halen.</translation>
     </message>
     <message>
@@ -250,7 +250,7 @@
         <translation>elektronische verzending naar de adviserend arts / arbeidsarts</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note's capacities</source>
+        <source>the employer sees the fit-note&apos;s capacities</source>
         <translation>de werkgever ziet de mogelijkheden uit de fit-note</translation>
     </message>
     <message>
@@ -271,6 +271,10 @@
     <message>
         <source>Pick a date</source>
         <translation>Kies een datum</translation>
+    </message>
+    <message>
+        <source>Calendar: %1</source>
+        <translation>Kalender: %1</translation>
     </message>
 </context>
 <context>
@@ -300,7 +304,7 @@
         <translation>Referentie</translation>
     </message>
     <message>
-        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
         <translation>Van het exemplaar van de patiënt, bv. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -329,6 +333,10 @@
             <numerusform>%n dag</numerusform>
             <numerusform>%n dagen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Duration %1</source>
+        <translation>Duur %1</translation>
     </message>
     <message>
         <source>Alt+%1</source>
@@ -431,6 +439,14 @@
         <translation>Diagnose</translation>
     </message>
     <message>
+        <source>Code system</source>
+        <translation>Codesysteem</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
         <source>Free text, e.g. lumbago with sciatica</source>
         <translation>Vrije tekst, bv. lumbago met uitstraling</translation>
     </message>
@@ -467,6 +483,10 @@
         <translation>Werkcapaciteiten (ICF)</translation>
     </message>
     <message>
+        <source>Added: %1</source>
+        <translation>Toegevoegd: %1</translation>
+    </message>
+    <message>
         <source>No capacities yet. Add what the patient can still do, with its ICF code.</source>
         <translation>Nog geen capaciteiten. Voeg toe wat de patiënt nog kan, met de ICF-code.</translation>
     </message>
@@ -491,7 +511,7 @@
         <translation>Werkgever</translation>
     </message>
     <message>
-        <source>Employer's language</source>
+        <source>Employer&apos;s language</source>
         <translation>Taal van de werkgever</translation>
     </message>
     <message>
@@ -659,6 +679,14 @@
         <translation>Referentie van de toestemming</translation>
     </message>
     <message>
+        <source>Error</source>
+        <translation>Fout</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Waarschuwing</translation>
+    </message>
+    <message>
         <source>Prolong</source>
         <translation>Verlengen</translation>
     </message>
@@ -823,7 +851,7 @@
         <translation>Een getuigschrift van een andere arts verlengen</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Typ de referentie van het exemplaar van de patiënt. Met toestemming van de patiënt wordt de episode opgehaald; offline maak je het ontwerp op basis van het papieren exemplaar.</translation>
     </message>
     <message>
@@ -867,7 +895,7 @@
         <translation>Periode ervan (papieren exemplaar)</translation>
     </message>
     <message>
-        <source>Author's RIZIV number</source>
+        <source>Author&apos;s RIZIV number</source>
         <translation>RIZIV-nummer van de auteur</translation>
     </message>
     <message>
@@ -960,8 +988,16 @@
         <translation>Zoek op code of woorden, in elke taal (bv. d430, tillen, porter)</translation>
     </message>
     <message>
+        <source>&amp;Search ICF</source>
+        <translation>In ICF &amp;zoeken</translation>
+    </message>
+    <message>
         <source>Search ICF</source>
         <translation>ICF zoeken</translation>
+    </message>
+    <message>
+        <source>Clear the ICF search</source>
+        <translation>ICF-zoekopdracht wissen</translation>
     </message>
     <message>
         <source>Results</source>
@@ -988,11 +1024,15 @@
         <translation>Voorgestelde set</translation>
     </message>
     <message>
+        <source>Categories of the suggested set</source>
+        <translation>Categorieën van de voorgestelde set</translation>
+    </message>
+    <message>
         <source>How limited is the patient? (Alt+0 … Alt+4)</source>
         <translation>Hoe beperkt is de patiënt? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document's language)</source>
+        <source>What the patient can do (in the document&apos;s language)</source>
         <translation>Wat de patiënt kan (in de taal van het document)</translation>
     </message>
     <message>
@@ -1006,6 +1046,10 @@
     <message>
         <source>Done  (Ctrl+Enter)</source>
         <translation>Klaar  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Results: %1</source>
+        <translation>Resultaten: %1</translation>
     </message>
     <message>
         <source>Choose a category</source>
@@ -1168,7 +1212,7 @@
         <translation>Bestemmeling (enkel zijn deel van het attest):</translation>
     </message>
     <message>
-        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>De ICF-mogelijkheden van de fit-note horen niet in een KMEHR-bericht: ze bereiken de adviserend arts en de arbeidsarts enkel via het platform.</translation>
     </message>
     <message>
@@ -1837,6 +1881,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Search patients</source>
         <translation>Patiënten zoeken</translation>
+    </message>
+    <message>
+        <source>Clear the patient search</source>
+        <translation>Zoekopdracht naar patiënten wissen</translation>
     </message>
     <message>
         <source>Patients found</source>

@@ -40,6 +40,7 @@ class ConsentOfferDialog(QDialog):
         buttons.addWidget(self.not_now)
         buttons.addStretch(1)
         buttons.addWidget(self.same)
+        QWidget.setTabOrder(self.not_now, self.same)  # as they stand, left to right
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(question)

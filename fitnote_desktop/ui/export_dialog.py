@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -45,12 +46,16 @@ class KmehrExportDialog(QDialog):
         self.group = QButtonGroup(self)
         self.choices: dict[str, QRadioButton] = {}
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Recipient (only their part of the certificate):"), self))
+        # one group named by its question: each choice is read with it
+        box = QGroupBox(self.tr("Recipient (only their part of the certificate):"), self)
+        box.setFlat(True)
+        choices = QVBoxLayout(box)
         for value in KMEHR_RECIPIENTS:
-            button = QRadioButton(names[value], self)
+            button = QRadioButton(names[value], box)
             self.group.addButton(button)
             self.choices[value] = button
-            layout.addWidget(button)
+            choices.addWidget(button)
+        layout.addWidget(box)
         self.choices["advising-physician"].setChecked(True)
         self.note = QLabel(
             self.tr(
@@ -74,6 +79,7 @@ class KmehrExportDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addStretch(1)
         buttons.addWidget(self.save)
+        QWidget.setTabOrder(cancel, self.save)  # as they stand, left to right
         layout.addLayout(buttons)
 
     def recipient(self) -> str:

@@ -10,6 +10,7 @@ the prolongation from the certificate it holds.
 
 from __future__ import annotations
 
+import itertools
 from functools import partial
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from fitnote_desktop.domain.model import Document
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
 from fitnote_desktop.ui import i18n, workers
-from fitnote_desktop.ui.widgets import DateField, FieldMessage
+from fitnote_desktop.ui.widgets import DateField, FieldMessage, date_range
 
 
 class ExternalProlongationDialog(QDialog):
@@ -70,14 +71,12 @@ class ExternalProlongationDialog(QDialog):
         self.open_kmehr = QPushButton(self.tr("Open a KMEHR file…"), self)
         self.open_kmehr.setToolTip(self.tr("Or drop the file on this window"))
         self.open_kmehr.clicked.connect(self.choose_kmehr)
-        dates = QHBoxLayout()
-        dates.addWidget(self.begin)
-        dates.addWidget(QLabel("–"))
-        dates.addWidget(self.end)
-        dates.addStretch(1)
+        dates = date_range(self.begin, self.end)
         form = QFormLayout()
         form.addRow(self.tr("Reference"), self.reference)
-        form.addRow(self.tr("Its period (paper copy)"), dates)
+        period = QLabel(self.tr("Its period (paper copy)"), self)
+        period.setBuddy(self.begin.line)
+        form.addRow(period, dates)
         form.addRow(self.tr("Author's RIZIV number"), self.riziv)
         form.addRow("", self.consent)
         form.addRow(self.tr("Consent reference"), self.consent_ref)
@@ -100,6 +99,11 @@ class ExternalProlongationDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.setMinimumWidth(640)
+        chain = [self.open_kmehr, self.reference, self.begin.line, self.begin.button]
+        chain += [self.end.line, self.end.button, self.riziv, self.consent, self.consent_ref]
+        chain += [cancel, self.offline, self.fetch]
+        for first, second in itertools.pairwise(chain):  # Tab follows the screen
+            QWidget.setTabOrder(first, second)
 
     def choose_kmehr(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

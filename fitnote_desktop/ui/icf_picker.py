@@ -1,8 +1,8 @@
 """The ICF picker: find a category by code or words, rate it in words, state it positively.
 
 Keyboard flow (the common case, three capacities in well under a minute):
-type "tillen" or "d430" → Enter takes the first hit → the qualifier buttons have focus,
-← / → or 0–4 choose the extent in words → Tab to the statement, already prefilled with
+type "tillen" or "d430" → Enter takes the first hit → the extent (one radio group) has
+focus, ← / → or 0–4 choose the extent in words → Tab to the statement, already prefilled with
 the catalogue's positive template in the *document's* language with the "…" selected
 → type "5" → Enter adds it and clears the search for the next one; Esc or
 Ctrl+Enter closes with everything added so far.
@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -33,8 +35,11 @@ from PySide6.QtWidgets import (
 
 from fitnote_desktop.domain.model import IcfCapacity
 from fitnote_desktop.ui import i18n, icf_data
+from fitnote_desktop.ui.announce import announce
+from fitnote_desktop.ui.widgets import name_clear_button
 
 CodeRole = Qt.ItemDataRole.UserRole + 10
+COUNT_PAUSE_MS = 400  # the result count is said after a pause in typing, not per keystroke
 SCALE = (0, 1, 2, 3, 4)  # 8/9 (not specified / not applicable) are not useful on a fit-note
 
 
@@ -84,18 +89,26 @@ class IcfPicker(QDialog):
         self.chosen: list[IcfCapacity] = []
         self.code: str | None = None
 
+        self.search_label = QLabel(self)
+        self.search_label.setObjectName("subTitle")
         self.search = _SearchLine(self)
         self.search.setClearButtonEnabled(True)
+        self.search_label.setBuddy(self.search)
         self.tabs = QTabWidget(self)
         self.results = QListWidget(self)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
         self.core_combo = QComboBox(self)
+        self.core_label = QLabel(self)
+        self.core_label.setBuddy(self.core_combo)
         self.core_list = QListWidget(self)
         core = QWidget(self)
         core_box = QVBoxLayout(core)
         core_box.setContentsMargins(0, 6, 0, 0)
-        core_box.addWidget(self.core_combo)
+        core_row = QHBoxLayout()
+        core_row.addWidget(self.core_label)
+        core_row.addWidget(self.core_combo, 1)
+        core_box.addLayout(core_row)
         core_box.addWidget(self.core_list, 1)
         self.tabs.addTab(self.results, "")
         self.tabs.addTab(self.tree, "")
@@ -112,16 +125,18 @@ class IcfPicker(QDialog):
         self.detail_hint = QLabel(self)
         self.detail_hint.setObjectName("hint")
         self.detail_hint.setWordWrap(True)
-        self.extent_label = QLabel(self)
-        self.extent_label.setObjectName("subTitle")
+        # the extent is one radio group whose name is its question
+        self.extent_box = QGroupBox(self)
+        self.extent_box.setObjectName("extentGroup")
+        self.extent_box.setFlat(True)
         self.qualifier_group = QButtonGroup(self)
         self.qualifier_group.setExclusive(True)
-        qrow = QGridLayout()
+        qrow = QGridLayout(self.extent_box)
+        qrow.setContentsMargins(0, 4, 0, 0)
         qrow.setSpacing(4)
-        self.qualifier_buttons: dict[int, QPushButton] = {}
+        self.qualifier_buttons: dict[int, QRadioButton] = {}
         for i, value in enumerate(SCALE):
-            b = QPushButton(self)
-            b.setCheckable(True)
+            b = QRadioButton(self.extent_box)
             b.setObjectName("qualifier")
             self.qualifier_group.addButton(b, value)
             self.qualifier_buttons[value] = b
@@ -130,6 +145,7 @@ class IcfPicker(QDialog):
         self.statement_label = QLabel(self)
         self.statement_label.setObjectName("subTitle")
         self.statement = _Statement(self)
+        self.statement_label.setBuddy(self.statement)
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("primary")
         self.add_button.clicked.connect(self.add_current)
@@ -145,8 +161,7 @@ class IcfPicker(QDialog):
         detail.addWidget(self.detail_doc_label)
         detail.addWidget(self.detail_hint)
         detail.addSpacing(8)
-        detail.addWidget(self.extent_label)
-        detail.addLayout(qrow)
+        detail.addWidget(self.extent_box)
         detail.addSpacing(8)
         detail.addWidget(self.statement_label)
         detail.addWidget(self.statement)
@@ -156,8 +171,10 @@ class IcfPicker(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         buttons.addWidget(self.add_button)
+        QWidget.setTabOrder(self.done_button, self.add_button)  # as they stand
         detail.addLayout(buttons)
         left = QVBoxLayout()
+        left.addWidget(self.search_label)
         left.addWidget(self.search)
         left.addWidget(self.tabs, 1)
         outer = QHBoxLayout(self)
@@ -165,7 +182,11 @@ class IcfPicker(QDialog):
         outer.addSpacing(12)
         outer.addLayout(detail, 1)
 
-        self.search.textChanged.connect(self._run_search)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_PAUSE_MS)
+        self._count_timer.timeout.connect(self._say_count)
+        self.search.textChanged.connect(self._searched)
         self.results.currentItemChanged.connect(lambda cur, _p: self._select_item(cur))
         self.results.itemActivated.connect(lambda _i: self.take_current())
         self.tree.currentItemChanged.connect(lambda cur, _p: self._select_item(cur))
@@ -201,14 +222,20 @@ class IcfPicker(QDialog):
         self.search.setPlaceholderText(
             self.tr("Search by code or words, in any language (e.g. d430, tillen, porter)")
         )
+        self.search_label.setText(self.tr("&Search ICF"))
         self.search.setAccessibleName(self.tr("Search ICF"))
+        name_clear_button(self.search, self.tr("Clear the ICF search"))
         self.tabs.setTabText(0, self.tr("Results"))
         self.tabs.setTabText(1, self.tr("Chapters"))
         self.tabs.setTabText(2, self.tr("Suggested sets"))
         self.results.setAccessibleName(self.tr("ICF search results"))
         self.tree.setAccessibleName(self.tr("ICF chapters"))
+        self.core_label.setText(self.tr("Suggested set"))
         self.core_combo.setAccessibleName(self.tr("Suggested set"))
-        self.extent_label.setText(self.tr("How limited is the patient? (Alt+0 … Alt+4)"))
+        self.core_list.setAccessibleName(self.tr("Categories of the suggested set"))
+        question = self.tr("How limited is the patient? (Alt+0 … Alt+4)")
+        self.extent_box.setTitle(question)
+        self.extent_box.setAccessibleName(question)
         for value, b in self.qualifier_buttons.items():
             q = self.catalogue.qualifier(value)
             words = q.wording(lang) if q is not None else str(value)
@@ -238,6 +265,17 @@ class IcfPicker(QDialog):
 
     def _item_text(self, code: str, lang: str) -> str:
         return f"{code}  {icf_data.label(code, lang)}"
+
+    def _searched(self, text: str) -> None:
+        """Typing in the search: new results; their count is said once typing pauses."""
+        self._run_search(text)
+        if text.strip():
+            self._count_timer.start()
+        else:
+            self._count_timer.stop()
+
+    def _say_count(self) -> None:
+        announce(self.search, self.tr("Results: %1").replace("%1", str(self.results.count())))
 
     def _run_search(self, text: str) -> None:
         lang = i18n.current_language()
@@ -364,7 +402,8 @@ class IcfPicker(QDialog):
     def _pick_qualifier(self, value: int) -> None:
         if self.code is not None:
             self.qualifier_buttons[value].setChecked(True)
-            self._qualifier_changed()
+            self._qualifier_changed()  # focus moves on: say the extent that was set
+            announce(self, self.qualifier_buttons[value].accessibleName())
 
     def _qualifier_changed(self) -> None:
         self.statement.setFocus()
@@ -409,6 +448,7 @@ class IcfPicker(QDialog):
         value = self.qualifier_group.checkedId()
         statement = self.statement.text().strip()
         self.chosen.append(IcfCapacity(self.code, value if value >= 0 else 2, statement))
+        announce(self, self.tr("Added: %1").replace("%1", self.code))
         self.qualifier_group.setExclusive(False)
         for b in self.qualifier_buttons.values():
             b.setChecked(False)

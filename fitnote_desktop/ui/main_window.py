@@ -32,6 +32,7 @@ from fitnote_desktop.services.errors import code_of
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
 from fitnote_desktop.ui import i18n, labels, workers
 from fitnote_desktop.ui.actions import WindowActions
+from fitnote_desktop.ui.announce import announce
 from fitnote_desktop.ui.editor import DocumentEditor
 from fitnote_desktop.ui.patient_page import PatientPage
 from fitnote_desktop.ui.patients import PatientDialog, PatientSearch
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
         if self.editor.is_dirty():  # could not save: keep the draft on screen
             return
         if not self.editor.reveal_all_findings():
-            self.statusBar().showMessage(i18n.text("document.has_errors"), 6000)
+            self._tell(i18n.text("document.has_errors"), 6000, assertive=True)
             current = self.editor.current
             findings = (
                 self.services.drafts.validate(current, rec.patient_id)
@@ -345,8 +346,13 @@ class MainWindow(QMainWindow):
             msg = self.tr("Signed. It waits in the outbox and is sent as soon as possible.")
         else:
             msg = labels.status(rec.status)
-        self.statusBar().showMessage(msg, 10000)
+        self._tell(msg, 10000)
         self.refresh_status()
+
+    def _tell(self, text: str, timeout: int, *, assertive: bool = False) -> None:
+        """A result in the status bar, and said by the screen reader (it does not move focus)."""
+        self.statusBar().showMessage(text, timeout)
+        announce(self, text, assertive=assertive)
 
     def _task_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -405,7 +411,7 @@ class MainWindow(QMainWindow):
         self.page.refresh()
         if self.stack.currentWidget() is self.editor:
             self.open_document(rec)
-        self.statusBar().showMessage(labels.status(rec.status), 8000)
+        self._tell(labels.status(rec.status), 8000)
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.busy = busy
@@ -538,6 +544,8 @@ class MainWindow(QMainWindow):
             return
         if (fresh.status, fresh.last_error) != (rec.status, rec.last_error):
             self.open_document(fresh)
+            if fresh.status is not rec.status:  # receipt received, refused...
+                announce(self, labels.status(fresh.status), assertive=True)
 
     # ================================================================ window state
 

@@ -268,6 +268,7 @@ class PatientPage(QWidget):
         head.addLayout(title, 1)
         head.addWidget(self.talk_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        QWidget.setTabOrder(self.talk_button, self.edit_button)  # as they stand
         actions = QHBoxLayout()
         for b in (self.new_cert, self.prolong, self.external):
             actions.addWidget(b)

@@ -41,7 +41,7 @@ from fitnote_desktop.domain.model import Address, Language, Patient
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.ports import PatientRecord
 from fitnote_desktop.ui import i18n, labels
-from fitnote_desktop.ui.widgets import FieldMessage, mark
+from fitnote_desktop.ui.widgets import FieldMessage, mark, name_clear_button
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
 DetailRole = Qt.ItemDataRole.UserRole + 2
@@ -70,11 +70,16 @@ class PatientListModel(QAbstractListModel):
             return None
         rec = self._rows[index.row()]
         p = rec.patient
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return f"{p.family_name}, {p.given_name}".strip(", ")
         if role == DetailRole:
             birth = p.birth_date.strftime("%d/%m/%Y") if p.birth_date else ""
             return "  ·  ".join(x for x in (format_niss(p.niss), birth) if x)
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # both painted lines, as one sentence
+            name = f"{p.family_name}, {p.given_name}".strip(", ")
+            return ", ".join(
+                x for x in (name, self.data(index, DetailRole).replace("  ·  ", ", ")) if x
+            )
         if role == RecordRole:
             return rec
         return None
@@ -150,6 +155,7 @@ class PatientSearch(QWidget):
         self.heading.setObjectName("panelTitle")
         self.search = _SearchLine(self)
         self.search.setClearButtonEnabled(True)
+        self.heading.setBuddy(self.search)  # "Patients" labels the search field
         self.model = PatientListModel(self)
         self.view = QListView(self)
         self.view.setModel(self.model)
@@ -160,6 +166,7 @@ class PatientSearch(QWidget):
         self.view.clicked.connect(self._open_index)
         self.list_label = QLabel(self)
         self.list_label.setObjectName("hint")
+        self.list_label.setBuddy(self.view)
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
         self.empty.setObjectName("hint")
@@ -189,6 +196,7 @@ class PatientSearch(QWidget):
         self.heading.setText(self.tr("Patients"))
         self.search.setPlaceholderText(self.tr("Name or national number (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search patients"))
+        name_clear_button(self.search, self.tr("Clear the patient search"))
         self.view.setAccessibleName(self.tr("Patients found"))
         self.new_button.setText(self.tr("New patient…"))
         self.new_button.setToolTip(self.tr("Ctrl+Shift+N"))

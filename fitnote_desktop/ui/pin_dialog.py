@@ -43,6 +43,7 @@ class PinDialog(QDialog):
         self.pin = QLineEdit(self)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setAccessibleName(self.tr("PIN") if token else self.tr("Password"))
+        self.label.setBuddy(self.pin)  # the question labels the field
         self.pin.setInputMethodHints(
             Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhSensitiveData
         )

@@ -29,11 +29,13 @@ QPushButton#chip { padding: 2px 8px; border: 1px solid #cbd5e1; border-radius: 1
     background: #f1f5f9; }
 QPushButton#chip:hover { background: #e2e8f0; }
 QPushButton#chip:checked { background: #1d4ed8; color: white; border-color: #1e40af; }
-QPushButton#qualifier { text-align: left; padding: 6px 10px; border: 1px solid #cbd5e1;
+QRadioButton#qualifier { padding: 6px 10px; border: 1px solid #cbd5e1;
     border-radius: 5px; background: #ffffff; }
-QPushButton#qualifier:checked { background: #1d4ed8; color: white; border-color: #1e40af;
+QRadioButton#qualifier:checked { background: #1d4ed8; color: white; border-color: #1e40af;
     font-weight: 600; }
-QPushButton#qualifier:focus { border: 2px solid #111827; }
+QRadioButton#qualifier:focus { border: 2px solid #111827; }
+QGroupBox#extentGroup { font-weight: 600; border: none; margin-top: 1.2em; }
+QGroupBox#extentGroup::title { subcontrol-origin: margin; left: 0; padding: 0; }
 #signedInfo { color: #374151; }
 #saveState[state="saved"] { color: #047857; }
 #saveState[state="pending"] { color: #6b7280; }

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
@@ -92,8 +93,9 @@ class DateField(QWidget):
         self.line.setFixedWidth(110)
         self.button = QToolButton(self)
         self.button.setText("▾")
-        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, named
         self.button.setAutoRaise(True)
+        self.caption: QLabel | None = None  # a visible label tied to this date (range end)
         self.button.clicked.connect(self._pick)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -116,8 +118,14 @@ class DateField(QWidget):
 
     def _retranslate(self) -> None:
         self.line.setPlaceholderText(self.tr("dd/mm/yyyy"))
-        self.button.setToolTip(self.tr("Pick a date"))
-        self.button.setAccessibleName(self.tr("Pick a date"))
+        self._name_button()
+
+    def _name_button(self) -> None:
+        """The calendar button says which date it picks ("Calendar: Start date")."""
+        name = self.accessibleName()
+        picker = self.tr("Calendar: %1").replace("%1", name) if name else self.tr("Pick a date")
+        self.button.setToolTip(picker)
+        self.button.setAccessibleName(picker)
 
     # API --------------------------------------------------------------------------
     def value(self) -> date | None:
@@ -134,6 +142,15 @@ class DateField(QWidget):
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         self.line.setAccessibleName(name)
+        if self.caption is not None:
+            self.caption.setAccessibleName(name)
+        self._name_button()
+
+    def tie_caption(self, caption: QLabel) -> None:
+        """``caption`` (the "–" of a range) labels this date for screen readers."""
+        self.caption = caption
+        caption.setBuddy(self.line)
+        caption.setAccessibleName(self.accessibleName())
 
     # internals -----------------------------------------------------------------
     def _typed(self, text: str) -> None:
@@ -226,6 +243,26 @@ class Section(QFrame):
     def set_title(self, text: str) -> None:
         self.title.setText(text)
         self.setAccessibleName(text)
+
+
+def date_range(first: DateField, second: DateField) -> QHBoxLayout:
+    """Two dates on one row, "first – second"; the dash is the second date's label."""
+    row = QHBoxLayout()
+    row.addWidget(first)
+    dash = QLabel("–")
+    second.tie_caption(dash)
+    row.addWidget(dash)
+    row.addWidget(second)
+    row.addStretch(1)
+    return row
+
+
+def name_clear_button(line: QLineEdit, name: str) -> None:
+    """Name the clear button Qt adds to ``line`` (``setClearButtonEnabled``): it has none."""
+    action = line.findChild(QAction, "_q_qlineeditclearaction")
+    if action is not None:
+        action.setText(name)
+        action.setToolTip(name)
 
 
 def message_for(code: str, **params: object) -> str:

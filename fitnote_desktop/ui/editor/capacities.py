@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from fitnote_desktop.domain.icf import capacity_notation
 from fitnote_desktop.domain.model import Document, DocumentKind, IcfCapacity, IncapacityCertificate
 from fitnote_desktop.ui import i18n, icf_data, labels
+from fitnote_desktop.ui.announce import announce
 from fitnote_desktop.ui.editor import fields
 from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
@@ -69,6 +70,8 @@ class CapacityRow(QFrame):
         self.code_label.setMinimumWidth(48)
         self.name_label = QLabel(self)
         self.name_label.setWordWrap(True)
+        # screen readers take a row's labels from these: the category names its extent,
+        # the code its statement (the relations Orca reads; the names below elsewhere)
         self.qualifier = QComboBox(self)
         # long wordings must not widen the form: the popup shows them in full
         self.qualifier.setSizeAdjustPolicy(
@@ -82,6 +85,8 @@ class CapacityRow(QFrame):
             labels.QUALIFIER_CODES.index(capacity.qualifier) if known else 0
         )
         self.statement = QLineEdit(capacity.statement, self)
+        self.name_label.setBuddy(self.qualifier)
+        self.code_label.setBuddy(self.statement)
         self.remove = QToolButton(self)
         self.remove.setText("✕")
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
@@ -97,6 +102,7 @@ class CapacityRow(QFrame):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)  # the extent's notation and words share the width
         self.qualifier.currentIndexChanged.connect(self.changed)
+        self.qualifier.activated.connect(self._say_extent)
         self.qualifier.currentTextChanged.connect(self.qualifier.setToolTip)
         self.statement.textEdited.connect(self.changed)
         self.retranslate()
@@ -122,6 +128,10 @@ class CapacityRow(QFrame):
         self.statement.setAccessibleName(self.tr("Statement for %1").replace("%1", self.code))
         self.remove.setToolTip(self.tr("Remove this capacity"))
         self.remove.setAccessibleName(self.tr("Remove %1").replace("%1", self.code))
+
+    def _say_extent(self) -> None:
+        """A chosen extent is said with its capacity: "d430: d430._2 moderate difficulty"."""
+        announce(self, f"{self.code}: {self.qualifier.currentText()}")
 
     def value(self) -> IcfCapacity:
         return IcfCapacity(self.code, int(self.qualifier.currentData()), self.statement.text())
@@ -181,6 +191,8 @@ class CapacitiesSection(EditorSection):
         self.caps_empty.setVisible(not self.rows)
         self.edited.emit(self.list_path())
         self.rows[-1].statement.setFocus()
+        codes = ", ".join(c.code for c in capacities)
+        announce(self, translate("DocumentEditor", "Added: %1").replace("%1", codes))
 
     def _append(self, capacity: IcfCapacity) -> None:
         row = CapacityRow(capacity)

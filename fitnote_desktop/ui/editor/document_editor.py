@@ -121,6 +121,7 @@ class DocumentEditor(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed tab stop
         self.scroll_area.setWidget(form)
         self.sidebar = Sidebar(self)
         self.sidebar.finding_chosen.connect(self._goto)
@@ -182,8 +183,8 @@ class DocumentEditor(QWidget):
         chain = [binding.focus_widget(self.header.language)]
         for section in self.parts.values():
             chain += section.focus_chain()
-        chain += [self.sidebar.findings_list, self.sidebar.preview_button]
-        chain.append(self.sidebar.sign_button)
+        chain += [self.sidebar.findings_list, *self.sidebar.follow_buttons.values()]
+        chain += [self.sidebar.preview_button, self.sidebar.sign_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -218,7 +219,15 @@ class DocumentEditor(QWidget):
         if isinstance(record.document.body, IncapacityCertificate):
             self.period.end.setFocus()
         else:
-            self.scroll_area.setFocus()
+            self._focus_first_input()
+
+    def _focus_first_input(self) -> None:
+        """The first input of the form that is shown (the scroll area takes no focus)."""
+        for section in self.parts.values():
+            for widget in section.focus_chain():
+                if widget.isVisibleTo(self) and widget.isEnabled():
+                    widget.setFocus()
+                    return
 
     def apply_snapshot(self, doc: Document, *, validate_only: bool = False) -> None:
         """Put ``doc`` into the inputs (undo/redo and opening), then validate and save."""
@@ -283,6 +292,7 @@ class DocumentEditor(QWidget):
                 self._targets[fields.expand(path, doc.kind)] = (target, message)
         for section in self.parts.values():
             self._targets.update(section.extra_targets(doc.kind))
+        self._chain_focus()  # capacity rows may have come or gone
 
     def target(self, path: str) -> Target | None:
         """The input and inline message that show findings on ``path`` (or its parent)."""
@@ -371,14 +381,14 @@ class DocumentEditor(QWidget):
         for widget, message in self._targets.values():  # every target starts clean
             shown.setdefault(id(message), (message, []))
             shown.setdefault(id(widget), (widget, []))
-        listed: list[tuple[Finding, str]] = []
+        listed: list[tuple[Finding, str, str]] = []
         for finding in self.findings:
             if finding.code == "date.invalid":
                 text = i18n.text(finding.code, **finding.params)
             else:
                 text = i18n.finding_text(finding)
-            listed.append((finding, text))
             resolved = self.target(finding.field)
+            listed.append((finding, text, _field_name(resolved)))
             if resolved is not None and self._visible_inline(finding):
                 for part in resolved:
                     shown[id(part)][1].append((finding.severity, text))
@@ -475,3 +485,11 @@ class DocumentEditor(QWidget):
             section.setEnabled(not read_only)
         self.header.language.setEnabled(not read_only)
         self.sidebar.set_read_only(read_only, self.record)
+
+
+def _field_name(target: Target | None) -> str:
+    """What a screen reader calls the input a finding is about ("" when it has none)."""
+    if target is None:
+        return ""
+    widget = target[0]
+    return (widget.focusProxy() or widget).accessibleName() or widget.accessibleName()

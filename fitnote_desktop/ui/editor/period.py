@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,7 +39,7 @@ from fitnote_desktop.domain.rules.incapacity import ACCIDENT_REASONS
 from fitnote_desktop.ui import i18n, labels
 from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
-from fitnote_desktop.ui.widgets import DateField
+from fitnote_desktop.ui.widgets import DateField, date_range
 
 translate = QCoreApplication.translate
 
@@ -53,16 +53,6 @@ def end_after(begin: date, days: int) -> date:
     if days == 30:
         return add_months(begin, 1) - timedelta(days=1)
     return begin + timedelta(days=days - 1)
-
-
-def date_range(first: DateField, second: DateField) -> QHBoxLayout:
-    """Two dates on one row, "first – second"."""
-    row = QHBoxLayout()
-    row.addWidget(first)
-    row.addWidget(QLabel("–"))
-    row.addWidget(second)
-    row.addStretch(1)
-    return row
 
 
 class PeriodSection(EditorSection):
@@ -83,8 +73,7 @@ class PeriodSection(EditorSection):
         dur.addWidget(self.end)
         for _days in DURATIONS:
             button = QPushButton()
-            button.setObjectName("chip")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+1…4 from the keyboard
+            button.setObjectName("chip")  # also Alt+1…4 from anywhere in the editor
             self.duration_buttons.append(button)
             dur.addWidget(button)
         dur.addWidget(self.duration_label)
@@ -126,6 +115,12 @@ class PeriodSection(EditorSection):
         self.add_rows(form, content)
         self.body.addLayout(form)
         self.reason.currentIndexChanged.connect(self._show_reason_rows)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The one-click durations right after the end date's calendar button."""
+        chain = super().focus_chain()
+        at = chain.index(self.end.button) + 1
+        return chain[:at] + list(self.duration_buttons) + chain[at:]
 
     def _day_after_end(self) -> date | None:
         """``+1`` in the expected return is the first day after the period."""
@@ -203,6 +198,9 @@ class PeriodSection(EditorSection):
                 translate("DocumentEditor", "1 month")
                 if days == 30
                 else translate("DocumentEditor", "%n day(s)", "", days)
+            )
+            button.setAccessibleName(
+                translate("DocumentEditor", "Duration %1").replace("%1", button.text())
             )
             button.setToolTip(translate("DocumentEditor", "Alt+%1").replace("%1", str(i + 1)))
         self.return_hint.setText(

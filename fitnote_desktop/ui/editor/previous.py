@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from fitnote_desktop.domain.model import (
     CertificateKind,
@@ -13,7 +13,7 @@ from fitnote_desktop.domain.model import (
 )
 from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
-from fitnote_desktop.ui.widgets import DateField
+from fitnote_desktop.ui.widgets import DateField, date_range
 
 translate = QCoreApplication.translate
 
@@ -28,11 +28,7 @@ class PreviousSection(EditorSection):
         self.prev_ref = QLineEdit()
         self.prev_begin = DateField(today=today)
         self.prev_end = DateField(today=today)
-        dates = QHBoxLayout()
-        dates.addWidget(self.prev_begin)
-        dates.addWidget(QLabel("–"))
-        dates.addWidget(self.prev_end)
-        dates.addStretch(1)
+        dates = date_range(self.prev_begin, self.prev_end)
         form = QFormLayout()
         self.add_rows(form, {"prev_begin": dates})
         self.body.addLayout(form)

@@ -115,8 +115,18 @@ class EditorSection(Section):
         return []
 
     def focus_chain(self) -> list[QWidget]:
-        """This section's inputs in tab order."""
-        return [binding.focus_widget(self.input(f)) for f in self.fields()]
+        """This section's inputs in tab order (a date, then its calendar button; every
+        choice of a group)."""
+        chain: list[QWidget] = []
+        for field in self.fields():
+            widget = self.input(field)
+            if isinstance(widget, Mapping):
+                chain += list(widget.values())
+                continue
+            chain.append(binding.focus_widget(widget))
+            if isinstance(widget, DateField):
+                chain.append(widget.button)
+        return chain
 
     # ------------------------------------------------------------------ texts
     def changeEvent(self, event: QEvent) -> None:

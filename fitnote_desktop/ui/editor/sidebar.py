@@ -78,16 +78,23 @@ class Sidebar(QFrame):
         self.finding_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def show_findings(
-        self, findings: list[tuple[Finding, str]], record: DocumentRecord | None
+        self, findings: list[tuple[Finding, str, str]], record: DocumentRecord | None
     ) -> None:
-        """The checklist (each finding with its text) and the title that sums it up."""
+        """The checklist and the title that sums it up.
+
+        Each finding comes with its text and the name of its field: the entry shows the
+        text and says "Field: text" (with "Error"/"Warning", not the icon's colour alone).
+        """
         self.findings_list.clear()
-        for finding, text in findings:
+        for finding, text, field_name in findings:
             item = QListWidgetItem(self._icons[finding.severity], text)
             item.setData(Qt.ItemDataRole.UserRole, finding.field)
             item.setToolTip(text)
+            spoken = f"{field_name}: {text}" if field_name else text
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, self._severity(finding))
             self.findings_list.addItem(item)
-        errors = sum(1 for f, _ in findings if f.severity is Severity.ERROR)
+        errors = sum(1 for f, _t, _n in findings if f.severity is Severity.ERROR)
         if errors:
             title = translate(
                 "DocumentEditor", "%n point(s) to complete before signing", "", errors
@@ -99,6 +106,12 @@ class Sidebar(QFrame):
         self.side_title.setText(title)
         self.sign_button.setEnabled(record is not None and record.status.editable)
         self.show_signed(record)
+
+    @staticmethod
+    def _severity(finding: Finding) -> str:
+        if finding.severity is Severity.ERROR:
+            return translate("DocumentEditor", "Error")
+        return translate("DocumentEditor", "Warning")
 
     def set_read_only(self, read_only: bool, record: DocumentRecord | None) -> None:
         """Signed: no checklist nor sign button, but the follow-ups the lifecycle allows."""
