@@ -342,3 +342,38 @@ def test_no_login_needed_and_no_cookie_set(site: Site, gp: Physician) -> None:
     _submit(site, gp, doc)
     r = site.http.get(_path(doc))
     assert r.status_code == 200 and "set-cookie" not in r.headers
+
+
+def test_an_unknown_language_falls_back_to_dutch(site: Site, gp: Physician) -> None:
+    doc = _new()
+    _submit(site, gp, doc)
+    r = site.http.get(_path(doc), params={"lang": "x" * 40}, headers={"Accept-Language": "es"})
+    assert r.status_code == 200 and '<html lang="nl">' in r.text
+
+
+def test_replacement_and_retraction_on_both_databases(
+    endpoint: LiveEndpoint, gp: Physician
+) -> None:
+    """The verification query on SQLite and PostgreSQL (the conftest's ``endpoint``)."""
+    original = _new()
+    client = endpoint.client(gp)
+    client.submit(*gp.sign(original))
+    corrected = dataclasses.replace(
+        lifecycle.replacement(original, author=original.author, today=samples.SAMPLE_DAY),
+        consent=original.consent,
+    )
+    client.submit(*gp.sign(corrected))
+    other = _new()
+    client.submit(*gp.sign(other))
+    retraction = sign_retraction(gp.signer, str(other.id), "other")
+    client.retract(str(other.id), retraction.payload, retraction.signature)
+    with endpoint.http(headers={"Accept": "application/json"}) as http:
+        replaced = http.get(_path(original)).json()
+        retracted = http.get(_path(other)).json()
+        standing = http.get(_path(corrected)).json()
+    assert (replaced["status"], replaced["replaced_by"]) == (
+        "replaced",
+        format_reference(corrected.id, full_hash(corrected)[:8]),
+    )
+    assert (retracted["status"], retracted["retraction_reason"]) == ("retracted", "other")
+    assert standing["status"] == "valid"

@@ -21,12 +21,15 @@ from zoneinfo import ZoneInfo
 from asn1crypto import cms
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session as DbSession
 
 from fitnote_desktop.documents.reference import (
+    SHORT_HASH_LENGTH,
     VERIFY_PATH,
     Reference,
     format_reference,
     parse_reference,
+    signed_reference,
     url_token,
 )
 from fitnote_desktop.domain.canonical import document_from_bytes
@@ -43,7 +46,7 @@ router = APIRouter(include_in_schema=False)
 BELGIUM = ZoneInfo("Europe/Brussels")  # dates as the physician and the reader live them
 EXAMPLE = "6f1c2b1e-7a3d-4c5e-9b8a-0d1e2f3a4b5c · 3fa2b9c1"
 
-Lang = Annotated[str | None, Query(max_length=8)]
+Lang = Annotated[str | None, Query()]  # anything else than nl/fr/de/en is ignored
 
 
 def install(app: FastAPI, limiter: RateLimiter | None = None) -> None:
@@ -107,13 +110,16 @@ def verify(reference: str, request: Request, dbs: Db, lang: Lang = None) -> Resp
 # ---------------------------------------------------------------------- the facts
 
 
-def _verification(dbs: Db, reference: Reference) -> Verification:
+def _verification(dbs: DbSession, reference: Reference) -> Verification:
     """The facts for ``reference``; UNKNOWN alike for a missing id and a wrong hash."""
     printed = format_reference(reference.id, reference.short_hash)
     records = repository.verification_records(dbs, str(reference.id))
-    short = reference.short_hash or ""
-    if records is None or not hmac.compare_digest(
-        records.document.payload_sha256[: len(short)], short
+    if (
+        records is None
+        or reference.short_hash is None
+        or not hmac.compare_digest(
+            records.document.payload_sha256[:SHORT_HASH_LENGTH], reference.short_hash
+        )
     ):
         return Verification(Status.UNKNOWN, reference=printed)
     row = records.document
@@ -123,7 +129,7 @@ def _verification(dbs: Db, reference: Reference) -> Verification:
     replaced_by = ""
     if records.replacements:
         newest = records.replacements[-1]
-        replaced_by = format_reference(newest.id, newest.payload_sha256[:8])
+        replaced_by = signed_reference(newest.id, newest.payload_sha256)
     if replaced_by:
         status = Status.REPLACED
     elif row.status == "retracted":
