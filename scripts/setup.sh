@@ -11,6 +11,7 @@ APT_PACKAGES=(
   poppler-utils              # pdftotext, pdfsig, pdftoppm: checking the PDFs we print
   postgresql                 # the endpoint's PostgreSQL test run
   xvfb xauth imagemagick     # running the desktop app on a virtual screen
+  chromium chromium-driver   # the endpoint's verification page in a real headless browser
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core

@@ -1,12 +1,15 @@
 """``fitnote-desktop pdf``: print one recipient's copy of a document, optionally signed.
 
     fitnote-desktop pdf DOCUMENT.json --recipient R [--lang L] -o OUT.pdf [--draft]
+                        [--endpoint URL]
                         [--sign (--pkcs12 FILE | --module LIB --token LABEL)
                          [--password-file F]]
 
 R is advising-physician, occupational-physician, employer or patient; L is nl, fr, de,
 en or nl+fr (two columns). Without ``--lang`` the copy takes its usual language: the
 employer's (NL+FR when unknown) for the employer, the document's for the others.
+``--endpoint`` is the endpoint the document is sent to: the QR code then leads to its
+verification page (without it the QR code carries the reference only).
 ``--sign`` adds a PAdES-B-B signature with the physician's signature key; the password
 or PIN is asked like ``fitnote-desktop sign`` does (``--password-file`` for scripts).
 Exit codes: 0 written, 2 the command could not run (bad input, wrong password, draft
@@ -45,6 +48,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--reference", metavar="REF", help="print this reference instead of computing it"
+    )
+    p.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="https://host:port of the endpoint: the QR code leads to its verification page",
     )
     sign = p.add_argument_group("signature (PAdES-B-B)")
     sign.add_argument("--sign", action="store_true", help="sign the copy")
@@ -98,7 +106,12 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         copy = render_copy(
-            document, args.recipient, args.lang, draft=args.draft, reference=args.reference
+            document,
+            args.recipient,
+            args.lang,
+            draft=args.draft,
+            reference=args.reference,
+            verify_base_url=args.endpoint,
         )
     except ValueError as exc:
         raise CommandError(f"{args.document}: cannot print: {exc}") from None

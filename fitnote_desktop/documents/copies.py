@@ -4,7 +4,9 @@ The document is projected onto the recipient's dataset first
 (:func:`fitnote_desktop.domain.datasets.project`) and only that view is laid out: the
 diagnosis cannot reach the employer's or the patient's paper because it never reaches
 the layout code. The document itself is used for one thing only: its reference (id and
-hash of the canonical bytes), printed and encoded in the QR code.
+hash of the canonical bytes), printed and encoded in the QR code. The QR code leads to
+the verification page of the endpoint the document is sent to (``verify_base_url``, the
+endpoint's base URL) when the caller knows it.
 
 Languages: ``nl``, ``fr``, ``de``, ``en``, or ``nl+fr`` for the two-column bilingual
 copy. ``language=None`` picks the usual one: the employer's language for the employer
@@ -57,6 +59,7 @@ def render_copy(
     draft: bool = False,
     reference: str | None = None,
     field_name: str = DEFAULT_FIELD,
+    verify_base_url: str | None = None,
 ) -> RenderedCopy:
     """Like :func:`render`, returning the page count and signature box as well."""
     try:
@@ -74,7 +77,9 @@ def render_copy(
     if parsed.id != document.id:
         raise ValueError("the reference does not belong to this document")
     qr = (
-        None if draft or parsed.short_hash is None else qr_payload_for(parsed.id, parsed.short_hash)
+        None
+        if draft or parsed.short_hash is None
+        else qr_payload_for(parsed.id, parsed.short_hash, verify_base_url=verify_base_url)
     )
 
     view = project(document, recipient)
@@ -109,6 +114,7 @@ def render(
     *,
     draft: bool = False,
     reference: str | None = None,
+    verify_base_url: str | None = None,
 ) -> bytes:
     """PDF bytes of ``recipient``'s copy of ``document`` in ``language``.
 
@@ -117,17 +123,37 @@ def render(
     "DRAFT / ONTWERP / PROJET / ENTWURF", has no QR code and no signature field.
     ``reference`` overrides the printed reference (it must name this document's id),
     e.g. to print a copy of a document whose canonical bytes were stored elsewhere.
+    ``verify_base_url``: the endpoint's base URL, for the QR code's verification address.
     Output is deterministic: the same document gives the same bytes.
     """
-    return render_copy(document, recipient, language, draft=draft, reference=reference).pdf
+    return render_copy(
+        document,
+        recipient,
+        language,
+        draft=draft,
+        reference=reference,
+        verify_base_url=verify_base_url,
+    ).pdf
 
 
 def render_all(
-    document: Document, *, draft: bool = False, language: str | None = None
+    document: Document,
+    *,
+    draft: bool = False,
+    language: str | None = None,
+    verify_base_url: str | None = None,
 ) -> dict[Recipient, RenderedCopy]:
     """Every copy the document's recipients get, each in its usual language (or ``language``)."""
     reference = make_reference(document)
     recipients = list(dict.fromkeys([*document.recipients, Recipient.PATIENT]))
     return {
-        r: render_copy(document, r, language, draft=draft, reference=reference) for r in recipients
+        r: render_copy(
+            document,
+            r,
+            language,
+            draft=draft,
+            reference=reference,
+            verify_base_url=verify_base_url,
+        )
+        for r in recipients
     }

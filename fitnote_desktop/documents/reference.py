@@ -7,10 +7,17 @@ signed original (a changed document keeps its id but not its hash). Eight hex di
 catch typing errors and substituted copies; they are not a security measure: the
 endpoint compares the full hash it stored and the signature binds the content.
 
-Why one module: ``fitnote-desktop verify``, the UI's "prolong a certificate issued
-elsewhere" field and the QR code on the paper must all agree on one syntax, and the
-parser must accept what people actually type from paper (upper case, no separator, a
-leading "Ref.", the middle dot replaced by a space, a slash or a hyphen).
+The QR code carries the https address of the verification page on the endpoint the
+document was sent to, ``<endpoint>/verify/<uuid>-<short hash>``: anyone holding a copy
+scans it and reads whether the certificate exists, was retracted or replaced. Papers
+printed before carry ``fitnote:verify?id=<uuid>&h=<short hash>``, which is still read,
+and so is a copy printed without a known endpoint.
+
+Why one module: ``fitnote-desktop verify-copy``, the UI's "prolong a certificate issued
+elsewhere" field, the endpoint's verification page and the QR code on the paper must all
+agree on one syntax, and the parser must accept what people actually type from paper
+(upper case, no separator, a leading "Ref.", the middle dot replaced by a space, a slash
+or a hyphen) as well as the scanned address.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ SHORT_HASH_LENGTH = 8
 SEPARATOR = " · "  # the middle dot is the printed separator
 QR_SCHEME = "fitnote"
 QR_ACTION = "verify"
+VERIFY_PATH = "/verify"  # the endpoint's verification page: VERIFY_PATH/<url_token>
 
 
 class Reference(NamedTuple):
@@ -72,16 +80,41 @@ def make_reference(document: Document) -> str:
     return format_reference(document.id, short_hash(document))
 
 
-def qr_payload(document: Document) -> str:
-    """URI carried by the QR code: ``fitnote:verify?id=<uuid>&h=<short hash>``.
+def url_token(document_id: uuid.UUID | str, short: str) -> str:
+    """The reference as one URL path segment: ``<uuid>-<short hash>``."""
+    if not _HASH.match(short):
+        raise ValueError("not a short hash")
+    return f"{uuid.UUID(str(document_id))}-{short}"
+
+
+def verification_url(base_url: str, document_id: uuid.UUID | str, short: str) -> str:
+    """``https://endpoint/verify/<uuid>-<short hash>``: the page that checks a copy.
+
+    Only https: the answer tells a reader whether to trust a paper, it must not be
+    forgeable on the way.
+    """
+    base = base_url.strip().rstrip("/")
+    if not base.lower().startswith("https://") or len(base) <= len("https://"):
+        raise ValueError("the verification address must be an https:// URL")
+    return f"{base}{VERIFY_PATH}/{url_token(document_id, short)}"
+
+
+def qr_payload(document: Document, *, verify_base_url: str | None = None) -> str:
+    """What the QR code carries; see :func:`qr_payload_for`."""
+    return qr_payload_for(document.id, short_hash(document), verify_base_url=verify_base_url)
+
+
+def qr_payload_for(
+    document_id: uuid.UUID | str, short: str, *, verify_base_url: str | None = None
+) -> str:
+    """The verification page's address on ``verify_base_url`` (the endpoint the document
+    is sent to), or ``fitnote:verify?id=<uuid>&h=<short hash>`` when none is known.
 
     Only the id and the short hash: a QR code on an employer's copy must not carry
     anything the printed text does not already show.
     """
-    return qr_payload_for(document.id, short_hash(document))
-
-
-def qr_payload_for(document_id: uuid.UUID | str, short: str) -> str:
+    if verify_base_url:
+        return verification_url(verify_base_url, document_id, short)
     return f"{QR_SCHEME}:{QR_ACTION}?id={uuid.UUID(str(document_id))}&h={short}"
 
 
@@ -99,14 +132,18 @@ def parse_reference(text: str, *, require_hash: bool = True) -> Reference:
     """Parse a printed reference or the QR payload; raises ``ValueError`` when malformed.
 
     Accepts ``<uuid> · <hash>`` with any of ``·``, space, ``/``, ``-``, ``#`` as the
-    separator, in any case, with an optional ``Ref.`` label, and the ``fitnote:verify?``
-    URI of the QR code. With ``require_hash=False`` a bare uuid is accepted too (the
+    separator, in any case, with an optional ``Ref.`` label, the verification page's
+    address (``https://.../verify/<uuid>-<hash>``) and the older ``fitnote:verify?`` URI
+    of the QR code. With ``require_hash=False`` a bare uuid is accepted too (the
     hash is then ``None``): a certificate issued elsewhere may be known by its id alone.
     The error message never echoes the input (it may be a pasted medical text).
     """
     candidate = " ".join((text or "").split())
-    if candidate.lower().startswith(f"{QR_SCHEME}:"):
+    lowered = candidate.lower()
+    if lowered.startswith(f"{QR_SCHEME}:"):
         return _parse_uri(candidate, require_hash=require_hash)
+    if lowered.startswith(("https://", "http://")):
+        return _parse_url(candidate, require_hash=require_hash)
     match = _REFERENCE.match(candidate)
     if match is None:
         raise ValueError("not a document reference (expected '<uuid> · <8 hex digits>')")
@@ -136,6 +173,17 @@ def _parse_uri(text: str, *, require_hash: bool) -> Reference:
     if short is None and require_hash:
         raise ValueError("the verification URI lacks its hash")
     return Reference(doc_id, short)
+
+
+def _parse_url(text: str, *, require_hash: bool) -> Reference:
+    """The verification page's address: the last path segment after ``/verify/``."""
+    head, _, token = urlsplit(text).path.rstrip("/").rpartition("/")
+    if not head.endswith(VERIFY_PATH) or not token:
+        raise ValueError("not a fitnote verification address")
+    try:
+        return parse_reference(token, require_hash=require_hash)
+    except ValueError:
+        raise ValueError("the verification address carries a malformed reference") from None
 
 
 def matches(reference: Reference, document: Document) -> bool:

@@ -29,7 +29,7 @@ from fitnote_desktop import __version__
 from fitnote_desktop.endpoint import db, repository
 from fitnote_desktop.endpoint.deps import EndpointContext
 from fitnote_desktop.endpoint.errors import BodySizeLimit, install_error_handlers
-from fitnote_desktop.endpoint.routes import ROUTERS
+from fitnote_desktop.endpoint.routes import ROUTERS, verify
 from fitnote_desktop.endpoint.settings import EndpointSettings
 from fitnote_desktop.wire.routes import API_PREFIX
 
@@ -68,4 +68,5 @@ def create_app(settings: EndpointSettings, *, prepare: bool = True) -> FastAPI:
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
+    verify.install(app)  # the public verification page, outside the API: /verify/{reference}
     return app

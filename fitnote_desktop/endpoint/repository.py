@@ -8,6 +8,7 @@ Patients are indexed by :func:`patient_key`, never by their NISS.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -221,6 +222,49 @@ def retract_document(dbs: DbSession, document_id: str, new: NewRetraction) -> bo
         ),
     )
     return bool(updated)
+
+
+@dataclass(frozen=True)
+class VerificationRecords:
+    """What the public verification page may say about one document, and nothing more."""
+
+    document: db.Document
+    author: db.Practitioner | None  # the registry's entry for the author's RIZIV
+    replacements: tuple[db.Document, ...]  # documents that declare they replace it, oldest first
+
+
+def verification_records(dbs: DbSession, document_id: str) -> VerificationRecords | None:
+    """Read-only: a document, its author in the registry, the documents replacing it.
+
+    A replacement names the original in its signed payload (``replaces``); the original
+    and its replacement are about the same patient, so only that dossier's later
+    documents are read, and only the author's own: nobody else can declare a
+    physician's certificate replaced.
+    """
+    row = dbs.get(db.Document, document_id)
+    if row is None:
+        return None
+    author = dbs.execute(
+        sa.select(db.Practitioner).where(db.Practitioner.riziv == row.author_riziv)
+    ).scalar_one_or_none()
+    later = dbs.execute(
+        sa.select(db.Document)
+        .where(
+            db.Document.dossier_id == row.dossier_id,
+            db.Document.author_riziv == row.author_riziv,
+            db.Document.id != row.id,
+            db.Document.received_at >= row.received_at,
+        )
+        .order_by(db.Document.received_at)
+    ).scalars()
+    replacements = tuple(d for d in later if _replaced_id(d.payload) == row.id)
+    return VerificationRecords(row, author, replacements)
+
+
+def _replaced_id(payload: bytes) -> str:
+    """The ``replaces`` of a stored payload (canonical JSON: it was checked on receipt)."""
+    replaces = json.loads(payload).get("replaces", "")
+    return replaces[:36].lower() if isinstance(replaces, str) else ""
 
 
 # ---------------------------------------------------------------------- episodes

@@ -181,7 +181,7 @@ def open_session(
         store=profile,
         sender=sender,
         signer=ConfiguredSigner(config) if config is not None else None,
-        renderer=ReportlabRenderer(),
+        renderer=ReportlabRenderer(endpoint.url if endpoint is not None else None),
         clock=clock,
         demo=demo,
         settings_writer=profile.set_setting,

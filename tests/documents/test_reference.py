@@ -14,6 +14,7 @@ from fitnote_desktop.documents.reference import (
     parse_reference,
     qr_payload,
     short_hash,
+    verification_url,
 )
 from fitnote_desktop.domain import samples
 
@@ -61,11 +62,42 @@ def test_parse_accepts_what_people_type_from_paper(text: str) -> None:
     assert parse_reference(typed) == (uuid.UUID(ID), h)
 
 
-def test_qr_payload_round_trips() -> None:
+ENDPOINT = "https://certificates.example.be:8443"
+
+
+def test_qr_payload_is_the_endpoints_verification_page_and_round_trips() -> None:
+    payload = qr_payload(DOC, verify_base_url=ENDPOINT + "/")
+    assert payload == f"{ENDPOINT}/verify/{ID}-{short_hash(DOC)}"
+    assert parse_reference(payload) == Reference(uuid.UUID(ID), short_hash(DOC))
+    assert str(parse_reference(payload)) == make_reference(DOC)
+
+
+def test_qr_payload_without_an_endpoint_and_papers_printed_before_still_parse() -> None:
     payload = qr_payload(DOC)
     assert payload == f"fitnote:verify?id={ID}&h={short_hash(DOC)}"
     assert parse_reference(payload) == Reference(uuid.UUID(ID), short_hash(DOC))
-    assert str(parse_reference(payload)) == make_reference(DOC)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://ep.example.be/verify/{ID}-{h}",
+        "https://ep.example.be/fitnote/verify/{ID}-{h}/",  # endpoint behind a path prefix
+        "HTTPS://EP.EXAMPLE.BE/verify/{ID}-{H}?lang=fr",  # typed, with the language chosen
+    ],
+)
+def test_parse_accepts_the_verification_address(address: str) -> None:
+    h = short_hash(DOC)
+    typed = address.format(ID=ID, h=h, H=h.upper())
+    assert parse_reference(typed) == (uuid.UUID(ID), h)
+
+
+def test_verification_url_is_https_only() -> None:
+    for base in ("http://ep.example.be", "ep.example.be", "https://", "fitnote:verify"):
+        with pytest.raises(ValueError, match="https"):
+            verification_url(base, ID, "3fa2b9c1")
+    with pytest.raises(ValueError, match="short hash"):
+        verification_url(ENDPOINT, ID, "XYZ")
 
 
 def test_bare_id_only_when_allowed() -> None:
@@ -86,6 +118,9 @@ def test_bare_id_only_when_allowed() -> None:
         "fitnote:verify?h=12345678",
         f"fitnote:verify?id={ID}&h=xyz",
         f"fitnote:other?id={ID}&h=12345678",
+        f"https://ep.example.be/other/{ID}-12345678",
+        "https://ep.example.be/verify/",
+        f"https://ep.example.be/verify/{ID}-1234",
         f"{ID} · 12345678 trailing words",
     ],
 )

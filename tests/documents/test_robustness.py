@@ -119,7 +119,8 @@ def test_qr_code_on_the_page_matches_the_payload(tmp_path) -> None:  # type: ign
     from PIL import Image
 
     doc = samples.incapacity()
-    copy = render_copy(doc, Recipient.EMPLOYER, "nl")
+    endpoint = "https://certificates.example.be:8443"
+    copy = render_copy(doc, Recipient.EMPLOYER, "nl", verify_base_url=endpoint)
     assert copy.qr is not None and copy.qr.page == 0
     dpi = 300
     (tmp_path / "copy.pdf").write_bytes(copy.pdf)
@@ -145,7 +146,7 @@ def test_qr_code_on_the_page_matches_the_payload(tmp_path) -> None:  # type: ign
     scale = dpi / 72
     x0, _y0, x1, y1 = copy.qr.box
     height_px = image.height
-    modules = qr_modules(qr_payload(doc))
+    modules = qr_modules(qr_payload(doc, verify_base_url=endpoint))
     n = len(modules)
     size = (x1 - x0) / n
     for r in range(n):
