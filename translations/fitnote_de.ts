@@ -37,189 +37,6 @@
     </message>
 </context>
 <context>
-    <name>Codes</name>
-    <message>
-        <source>The document still has errors; correct them first.</source>
-        <translation>Das Dokument enthält noch Fehler; bitte zuerst korrigieren.</translation>
-    </message>
-    <message>
-        <source>This document is already signed.</source>
-        <translation>Dieses Dokument ist bereits unterschrieben.</translation>
-    </message>
-    <message>
-        <source>Only an incapacity certificate can be prolonged.</source>
-        <translation>Nur eine Arbeitsunfähigkeitsbescheinigung kann verlängert werden.</translation>
-    </message>
-    <message>
-        <source>The previous certificate has no end date.</source>
-        <translation>Die vorherige Bescheinigung hat kein Enddatum.</translation>
-    </message>
-    <message>
-        <source>A draft is edited, not replaced.</source>
-        <translation>Ein Entwurf wird bearbeitet, nicht ersetzt.</translation>
-    </message>
-    <message>
-        <source>Only a sent document can be retracted.</source>
-        <translation>Nur ein versandtes Dokument kann zurückgezogen werden.</translation>
-    </message>
-    <message>
-        <source>Not a date. Type e.g. 24/11/2026, or +7 for a duration.</source>
-        <translation>Kein gültiges Datum. Z. B. 24/11/2026 eingeben, oder +7 für eine Dauer.</translation>
-    </message>
-    <message>
-        <source>PDF copies are not available in this setup.</source>
-        <translation>PDF-Kopien sind in dieser Installation nicht verfügbar.</translation>
-    </message>
-    <message>
-        <source>Something went wrong. Your draft is kept.</source>
-        <translation>Etwas ist schiefgelaufen. Ihr Entwurf bleibt erhalten.</translation>
-    </message>
-    <message>
-        <source>Signing…</source>
-        <translation>Unterschreiben…</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Senden…</translation>
-    </message>
-    <message>
-        <source>Preparing the PDF…</source>
-        <translation>PDF wird vorbereitet…</translation>
-    </message>
-    <message>
-        <source>The local database reported an error. Your draft is kept.</source>
-        <translation>Die lokale Datenbank meldete einen Fehler. Ihr Entwurf bleibt erhalten.</translation>
-    </message>
-    <message>
-        <source>Offline: documents wait in the outbox.</source>
-        <translation>Offline: Dokumente warten im Postausgang.</translation>
-    </message>
-    <message>
-        <source>Preparing the demo (the first start takes a few seconds)…</source>
-        <translation>Die Demo wird vorbereitet (der erste Start dauert einige Sekunden)…</translation>
-    </message>
-    <message>
-        <source>Demo profile passphrase: {passphrase}</source>
-        <translation>Passphrase des Demoprofils: {passphrase}</translation>
-    </message>
-    <message>
-        <source>This profile has no physician identity yet.</source>
-        <translation>Dieses Profil hat noch keine Arztdaten.</translation>
-    </message>
-    <message>
-        <source>No endpoint configured: signed documents wait in the outbox.</source>
-        <translation>Keine Plattform eingerichtet: unterschriebene Dokumente warten im Postausgang.</translation>
-    </message>
-    <message>
-        <source>The passphrase is not correct. Nothing was changed.</source>
-        <translation>Die Passphrase ist falsch. Es wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <source>Choose a longer passphrase (at least 12 characters).</source>
-        <translation>Wählen Sie eine längere Passphrase (mindestens 12 Zeichen).</translation>
-    </message>
-    <message>
-        <source>The PIN is not correct. The document was not signed; the draft is kept.</source>
-        <translation>Die PIN ist falsch. Das Dokument wurde nicht unterschrieben; der Entwurf bleibt erhalten.</translation>
-    </message>
-    <message>
-        <source>The key file password is not correct. The draft is kept.</source>
-        <translation>Das Passwort der Schlüsseldatei ist falsch. Der Entwurf bleibt erhalten.</translation>
-    </message>
-    <message>
-        <source>The card is locked after too many wrong PINs. Unblock it first.</source>
-        <translation>Die Karte ist nach zu vielen falschen PINs gesperrt. Bitte zuerst entsperren.</translation>
-    </message>
-    <message>
-        <source>No eID card found. Insert the card and try again.</source>
-        <translation>Keine eID-Karte gefunden. Karte einstecken und erneut versuchen.</translation>
-    </message>
-    <message>
-        <source>The eID software (PKCS#11 module) was not found. Check the settings.</source>
-        <translation>Die eID-Software (PKCS#11-Modul) wurde nicht gefunden. Einstellungen prüfen.</translation>
-    </message>
-    <message>
-        <source>Signing was cancelled. The draft is kept.</source>
-        <translation>Unterschreiben abgebrochen. Der Entwurf bleibt erhalten.</translation>
-    </message>
-    <message>
-        <source>No signing key is configured for this profile.</source>
-        <translation>Für dieses Profil ist kein Signaturschlüssel eingerichtet.</translation>
-    </message>
-    <message>
-        <source>The platform cannot be reached. Documents wait in the outbox.</source>
-        <translation>Die Plattform ist nicht erreichbar. Dokumente warten im Postausgang.</translation>
-    </message>
-    <message>
-        <source>The platform&apos;s security certificate was not accepted.</source>
-        <translation>Das Sicherheitszertifikat der Plattform wurde nicht akzeptiert.</translation>
-    </message>
-    <message>
-        <source>Sending failed. The document stays in the outbox.</source>
-        <translation>Senden fehlgeschlagen. Das Dokument bleibt im Postausgang.</translation>
-    </message>
-    <message>
-        <source>Demo: the password of the demo key files is {pin}</source>
-        <translation>Demo: das Passwort der Demo-Schlüsseldateien ist {pin}</translation>
-    </message>
-    <message>
-        <source>These settings cannot be changed here.</source>
-        <translation>Diese Einstellungen können hier nicht geändert werden.</translation>
-    </message>
-    <message>
-        <source>The platform address must start with https://.</source>
-        <translation>Die Adresse der Plattform muss mit https:// beginnen.</translation>
-    </message>
-    <message>
-        <source>Write a subject and a message.</source>
-        <translation>Geben Sie einen Betreff und eine Nachricht ein.</translation>
-    </message>
-    <message>
-        <source>Record the patient&apos;s consent before fetching the episode.</source>
-        <translation>Erfassen Sie zuerst die Einwilligung des Patienten, um die Episode abzurufen.</translation>
-    </message>
-    <message>
-        <source>This file is not a KMEHR message (not readable XML).</source>
-        <translation>Diese Datei ist keine KMEHR-Nachricht (kein lesbares XML).</translation>
-    </message>
-    <message>
-        <source>This XML file is not a KMEHR message.</source>
-        <translation>Diese XML-Datei ist keine KMEHR-Nachricht.</translation>
-    </message>
-    <message>
-        <source>This KMEHR message is not a certificate of incapacity.</source>
-        <translation>Diese KMEHR-Nachricht ist keine Arbeitsunfähigkeitsbescheinigung.</translation>
-    </message>
-    <message>
-        <source>This KMEHR certificate lacks what a prolongation needs (dates, author).</source>
-        <translation>Dieser KMEHR-Bescheinigung fehlt, was eine Verlängerung braucht (Daten, Verfasser).</translation>
-    </message>
-    <message>
-        <source>This KMEHR certificate is about another patient.</source>
-        <translation>Diese KMEHR-Bescheinigung betrifft einen anderen Patienten.</translation>
-    </message>
-    <message>
-        <source>Only a certificate of incapacity can be exported in KMEHR.</source>
-        <translation>Nur eine Arbeitsunfähigkeitsbescheinigung kann in KMEHR exportiert werden.</translation>
-    </message>
-    <message>
-        <source>Choose who receives the KMEHR message.</source>
-        <translation>Wählen Sie den Empfänger der KMEHR-Nachricht.</translation>
-    </message>
-    <message>
-        <source>The file could not be written. Choose another place.</source>
-        <translation>Die Datei konnte nicht geschrieben werden. Wählen Sie einen anderen Ort.</translation>
-    </message>
-    <message>
-        <source>Unexpected problem ({code}).</source>
-        <translation>Unerwartetes Problem ({code}).</translation>
-    </message>
-    <message>
-        <source>Refused by the platform ({code}).</source>
-        <translation>Von der Plattform abgelehnt ({code}).</translation>
-    </message>
-</context>
-<context>
     <name>ConsentOfferDialog</name>
     <message>
         <source>Consent for this document</source>
@@ -246,7 +63,7 @@
         <translation>elektronischer Versand an den Vertrauensarzt / Arbeitsarzt</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>der Arbeitgeber sieht die Fähigkeiten aus der Fit-Note</translation>
     </message>
     <message>
@@ -296,7 +113,7 @@
         <translation>Referenz</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Von der Kopie des Patienten, z. B. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -487,12 +304,12 @@
         <translation>Arbeitgeber</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Sprache des Arbeitgebers</translation>
     </message>
     <message>
         <source>unknown (Dutch and French copy)</source>
-        <translation>unbekannt (Kopie Niederländisch und Französisch)</translation>
+        <translation>unbekannt (Exemplar auf Niederländisch und Französisch)</translation>
     </message>
     <message>
         <source>Recipients and consent</source>
@@ -819,7 +636,7 @@
         <translation>Bescheinigung eines anderen Arztes verlängern</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Geben Sie die Referenz von der Kopie des Patienten ein. Mit Einwilligung des Patienten wird die Episode abgerufen; offline wird der Entwurf aus der Papierkopie erstellt.</translation>
     </message>
     <message>
@@ -863,7 +680,7 @@
         <translation>Zeitraum (Papierkopie)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>LIKIV-Nummer des Verfassers</translation>
     </message>
     <message>
@@ -988,7 +805,7 @@
         <translation>Wie eingeschränkt ist der Patient? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Was der Patient kann (in der Sprache des Dokuments)</translation>
     </message>
     <message>
@@ -1164,7 +981,7 @@
         <translation>Empfänger (nur sein Teil der Bescheinigung):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>Die ICF-Fähigkeiten der Fit-Note sind nicht Teil einer KMEHR-Nachricht: Sie erreichen Vertrauens- und Arbeitsarzt nur über die Plattform.</translation>
     </message>
     <message>
@@ -1743,6 +1560,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open that patient</source>
+        <translation>Diesen Patienten öffnen</translation>
     </message>
     <message>
         <source>Born %1 · %2</source>

@@ -37,189 +37,6 @@
     </message>
 </context>
 <context>
-    <name>Codes</name>
-    <message>
-        <source>The document still has errors; correct them first.</source>
-        <translation>Het document bevat nog fouten; verbeter die eerst.</translation>
-    </message>
-    <message>
-        <source>This document is already signed.</source>
-        <translation>Dit document is al ondertekend.</translation>
-    </message>
-    <message>
-        <source>Only an incapacity certificate can be prolonged.</source>
-        <translation>Alleen een getuigschrift van arbeidsongeschiktheid kan verlengd worden.</translation>
-    </message>
-    <message>
-        <source>The previous certificate has no end date.</source>
-        <translation>Het vorige getuigschrift heeft geen einddatum.</translation>
-    </message>
-    <message>
-        <source>A draft is edited, not replaced.</source>
-        <translation>Een ontwerp pas je aan; je vervangt het niet.</translation>
-    </message>
-    <message>
-        <source>Only a sent document can be retracted.</source>
-        <translation>Alleen een verzonden document kan ingetrokken worden.</translation>
-    </message>
-    <message>
-        <source>Not a date. Type e.g. 24/11/2026, or +7 for a duration.</source>
-        <translation>Geen geldige datum. Typ bv. 24/11/2026, of +7 voor een duur.</translation>
-    </message>
-    <message>
-        <source>PDF copies are not available in this setup.</source>
-        <translation>PDF-kopieën zijn in deze installatie niet beschikbaar.</translation>
-    </message>
-    <message>
-        <source>Something went wrong. Your draft is kept.</source>
-        <translation>Er ging iets mis. Je ontwerp blijft bewaard.</translation>
-    </message>
-    <message>
-        <source>Signing…</source>
-        <translation>Ondertekenen…</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Verzenden…</translation>
-    </message>
-    <message>
-        <source>Preparing the PDF…</source>
-        <translation>PDF wordt voorbereid…</translation>
-    </message>
-    <message>
-        <source>The local database reported an error. Your draft is kept.</source>
-        <translation>De lokale databank meldde een fout. Je ontwerp blijft bewaard.</translation>
-    </message>
-    <message>
-        <source>Offline: documents wait in the outbox.</source>
-        <translation>Offline: documenten wachten in de uitgaande post.</translation>
-    </message>
-    <message>
-        <source>Preparing the demo (the first start takes a few seconds)…</source>
-        <translation>De demo wordt voorbereid (de eerste keer duurt dit enkele seconden)…</translation>
-    </message>
-    <message>
-        <source>Demo profile passphrase: {passphrase}</source>
-        <translation>Wachtwoordzin van het demoprofiel: {passphrase}</translation>
-    </message>
-    <message>
-        <source>This profile has no physician identity yet.</source>
-        <translation>Dit profiel heeft nog geen artsgegevens.</translation>
-    </message>
-    <message>
-        <source>No endpoint configured: signed documents wait in the outbox.</source>
-        <translation>Geen platform ingesteld: ondertekende documenten wachten in de uitgaande post.</translation>
-    </message>
-    <message>
-        <source>The passphrase is not correct. Nothing was changed.</source>
-        <translation>De wachtwoordzin klopt niet. Er werd niets gewijzigd.</translation>
-    </message>
-    <message>
-        <source>Choose a longer passphrase (at least 12 characters).</source>
-        <translation>Kies een langere wachtwoordzin (minstens 12 tekens).</translation>
-    </message>
-    <message>
-        <source>The PIN is not correct. The document was not signed; the draft is kept.</source>
-        <translation>De pincode klopt niet. Het document werd niet ondertekend; het ontwerp blijft bewaard.</translation>
-    </message>
-    <message>
-        <source>The key file password is not correct. The draft is kept.</source>
-        <translation>Het wachtwoord van het sleutelbestand klopt niet. Het ontwerp blijft bewaard.</translation>
-    </message>
-    <message>
-        <source>The card is locked after too many wrong PINs. Unblock it first.</source>
-        <translation>De kaart is geblokkeerd na te veel foute pincodes. Deblokkeer ze eerst.</translation>
-    </message>
-    <message>
-        <source>No eID card found. Insert the card and try again.</source>
-        <translation>Geen eID-kaart gevonden. Steek de kaart in de lezer en probeer opnieuw.</translation>
-    </message>
-    <message>
-        <source>The eID software (PKCS#11 module) was not found. Check the settings.</source>
-        <translation>De eID-software (PKCS#11-module) werd niet gevonden. Controleer de instellingen.</translation>
-    </message>
-    <message>
-        <source>Signing was cancelled. The draft is kept.</source>
-        <translation>Ondertekenen geannuleerd. Het ontwerp blijft bewaard.</translation>
-    </message>
-    <message>
-        <source>No signing key is configured for this profile.</source>
-        <translation>Voor dit profiel is geen handtekeningsleutel ingesteld.</translation>
-    </message>
-    <message>
-        <source>The platform cannot be reached. Documents wait in the outbox.</source>
-        <translation>Het platform is niet bereikbaar. Documenten wachten in de uitgaande post.</translation>
-    </message>
-    <message>
-        <source>The platform&apos;s security certificate was not accepted.</source>
-        <translation>Het beveiligingscertificaat van het platform werd niet aanvaard.</translation>
-    </message>
-    <message>
-        <source>Sending failed. The document stays in the outbox.</source>
-        <translation>Verzenden mislukt. Het document blijft in de uitgaande post.</translation>
-    </message>
-    <message>
-        <source>Demo: the password of the demo key files is {pin}</source>
-        <translation>Demo: het wachtwoord van de demosleutelbestanden is {pin}</translation>
-    </message>
-    <message>
-        <source>These settings cannot be changed here.</source>
-        <translation>Deze instellingen kunnen hier niet gewijzigd worden.</translation>
-    </message>
-    <message>
-        <source>The platform address must start with https://.</source>
-        <translation>Het adres van het platform moet met https:// beginnen.</translation>
-    </message>
-    <message>
-        <source>Write a subject and a message.</source>
-        <translation>Vul een onderwerp en een bericht in.</translation>
-    </message>
-    <message>
-        <source>Record the patient&apos;s consent before fetching the episode.</source>
-        <translation>Registreer eerst de toestemming van de patiënt om de episode op te halen.</translation>
-    </message>
-    <message>
-        <source>This file is not a KMEHR message (not readable XML).</source>
-        <translation>Dit bestand is geen KMEHR-bericht (geen leesbare XML).</translation>
-    </message>
-    <message>
-        <source>This XML file is not a KMEHR message.</source>
-        <translation>Dit XML-bestand is geen KMEHR-bericht.</translation>
-    </message>
-    <message>
-        <source>This KMEHR message is not a certificate of incapacity.</source>
-        <translation>Dit KMEHR-bericht is geen attest van arbeidsongeschiktheid.</translation>
-    </message>
-    <message>
-        <source>This KMEHR certificate lacks what a prolongation needs (dates, author).</source>
-        <translation>Dit KMEHR-attest mist wat een verlenging nodig heeft (data, auteur).</translation>
-    </message>
-    <message>
-        <source>This KMEHR certificate is about another patient.</source>
-        <translation>Dit KMEHR-attest gaat over een andere patiënt.</translation>
-    </message>
-    <message>
-        <source>Only a certificate of incapacity can be exported in KMEHR.</source>
-        <translation>Enkel een attest van arbeidsongeschiktheid kan in KMEHR worden geëxporteerd.</translation>
-    </message>
-    <message>
-        <source>Choose who receives the KMEHR message.</source>
-        <translation>Kies wie het KMEHR-bericht ontvangt.</translation>
-    </message>
-    <message>
-        <source>The file could not be written. Choose another place.</source>
-        <translation>Het bestand kon niet worden geschreven. Kies een andere plaats.</translation>
-    </message>
-    <message>
-        <source>Unexpected problem ({code}).</source>
-        <translation>Onverwacht probleem ({code}).</translation>
-    </message>
-    <message>
-        <source>Refused by the platform ({code}).</source>
-        <translation>Geweigerd door het platform ({code}).</translation>
-    </message>
-</context>
-<context>
     <name>ConsentOfferDialog</name>
     <message>
         <source>Consent for this document</source>
@@ -246,7 +63,7 @@
         <translation>elektronische verzending naar de adviserend arts / arbeidsarts</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>de werkgever ziet de mogelijkheden uit de fit-note</translation>
     </message>
     <message>
@@ -296,7 +113,7 @@
         <translation>Referentie</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Van het exemplaar van de patiënt, bv. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -487,12 +304,12 @@
         <translation>Werkgever</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Taal van de werkgever</translation>
     </message>
     <message>
         <source>unknown (Dutch and French copy)</source>
-        <translation>onbekend (Nederlands en Frans exemplaar)</translation>
+        <translation>onbekend (exemplaar in het Nederlands en het Frans)</translation>
     </message>
     <message>
         <source>Recipients and consent</source>
@@ -819,7 +636,7 @@
         <translation>Een getuigschrift van een andere arts verlengen</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Typ de referentie van het exemplaar van de patiënt. Met toestemming van de patiënt wordt de episode opgehaald; offline maak je het ontwerp op basis van het papieren exemplaar.</translation>
     </message>
     <message>
@@ -863,7 +680,7 @@
         <translation>Periode ervan (papieren exemplaar)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>RIZIV-nummer van de auteur</translation>
     </message>
     <message>
@@ -988,7 +805,7 @@
         <translation>Hoe beperkt is de patiënt? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Wat de patiënt kan (in de taal van het document)</translation>
     </message>
     <message>
@@ -1164,7 +981,7 @@
         <translation>Bestemmeling (enkel zijn deel van het attest):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>De ICF-mogelijkheden van de fit-note horen niet in een KMEHR-bericht: ze bereiken de adviserend arts en de arbeidsarts enkel via het platform.</translation>
     </message>
     <message>
@@ -1743,6 +1560,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Open that patient</source>
+        <translation>Die patiënt openen</translation>
     </message>
     <message>
         <source>Born %1 · %2</source>
