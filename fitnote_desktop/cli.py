@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import pkgutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from fitnote_desktop import __version__, commands
 
@@ -29,10 +30,47 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
+LANGUAGE_VARIABLES = ("FITNOTE_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def cli_language(environ: Mapping[str, str] = os.environ) -> str:
+    """The language of the commands' messages: ``FITNOTE_LANG``, else the locale.
+
+    The first of ``FITNOTE_LANG``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set
+    decides, as for any POSIX tool (``nl_BE.UTF-8`` → Dutch); English otherwise.
+    """
+    from fitnote_desktop.domain.model import LANGUAGES
+
+    for name in LANGUAGE_VARIABLES:
+        value = environ.get(name, "")
+        if value:
+            lang = value[:2].lower()
+            return lang if lang in LANGUAGES else "en"
+    return "en"
+
+
+def coded_error(
+    exc: BaseException, exit_code: int = EXIT_UNREADABLE, *, about: str = ""
+) -> CommandError:
+    """The one line for an error of any layer that carries a catalogue code.
+
+    ``fitnote-desktop: [about: ]<sentence in the CLI language> [<code>]``: the sentence
+    comes from ``domain.messages`` with the exception's ``params``, never its English
+    ``str()``; the code stays for scripts and support.
+    """
+    from fitnote_desktop.domain import messages
+
+    code = getattr(exc, "code", None) or "app.unexpected"
+    params = getattr(exc, "params", None)
+    text = messages.message(code, cli_language(), **(params if isinstance(params, dict) else {}))
+    return CommandError(f"{about}: {text} [{code}]" if about else f"{text} [{code}]", exit_code)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fitnote-desktop",
         description="Incapacity certificates and ICF fit-notes for Belgian physicians.",
+        epilog="Messages are in the language of FITNOTE_LANG or the locale (nl, fr, de, en).",
     )
     parser.add_argument("--version", action="version", version=f"fitnote-desktop {__version__}")
     parser.add_argument(

@@ -11,7 +11,7 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from fitnote_desktop.cli import EXIT_INVALID, EXIT_OK, CommandError
+from fitnote_desktop.cli import EXIT_INVALID, EXIT_OK, CommandError, cli_language, coded_error
 from fitnote_desktop.commands.validate import load_document
 from fitnote_desktop.documents.kmehr import KmehrError, KmehrRecipient, export_kmehr, import_kmehr
 from fitnote_desktop.domain import canonical, messages
@@ -39,14 +39,15 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         xml = export_kmehr(doc, args.recipient, now=datetime.now(UTC))
     except KmehrError as exc:
-        raise CommandError(f"{args.file}: {exc} [{exc.code}]") from None
+        raise coded_error(exc, about=str(args.file)) from None
     # an export is a sending to that recipient: the rules for it hold
     addressed = addressed_to(doc, KmehrRecipient(args.recipient).dataset)
     findings = validate(addressed, today=args.today or date.today())
     if has_errors(findings):
+        lang = cli_language()
         for f in findings:
-            severity = messages.message(f"severity.{f.severity.value}", "en")
-            print(f"{severity}: {f.field}: {messages.render(f, 'en')} [{f.code}]", file=sys.stderr)
+            severity = messages.message(f"severity.{f.severity.value}", lang)
+            print(f"{severity}: {f.field}: {messages.render(f, lang)} [{f.code}]", file=sys.stderr)
         return EXIT_INVALID
     fit = doc.fit_note
     if fit is not None and fit.capacities:
@@ -67,7 +68,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         doc = import_kmehr(raw)
     except KmehrError as exc:
-        raise CommandError(f"{args.file}: {exc} [{exc.code}]") from None
+        raise coded_error(exc, about=str(args.file)) from None
     _write(args.output, canonical.canonical_bytes(doc))
     return EXIT_OK
 

@@ -22,7 +22,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fitnote_desktop.cli import EXIT_OK, CommandError
+from fitnote_desktop.cli import EXIT_OK, CommandError, coded_error
 
 if TYPE_CHECKING:
     from fitnote_desktop.signing import SignerConfig
@@ -146,7 +146,7 @@ def _sign(pdf: bytes, args: argparse.Namespace) -> tuple[bytes, str]:
         finally:
             session.close()
     except SigningError as exc:
-        raise CommandError(f"{exc} [{exc.code}]") from None
+        raise coded_error(exc) from None
     except PdfSigningError as exc:
-        raise CommandError(f"{exc} [{exc.code}]") from None
+        raise coded_error(exc) from None
     return signed, name

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fitnote_desktop.cli import EXIT_INVALID, EXIT_UNREADABLE, CommandError
+from fitnote_desktop.cli import EXIT_INVALID, EXIT_UNREADABLE, CommandError, coded_error
 
 # Codes the user fixes by typing something else; everything else means a damaged or
 # unreachable profile (exit 2).
@@ -127,7 +127,7 @@ def _store_call(fn: Callable[[], Any]) -> Any:
         return fn()
     except StoreError as exc:
         exit_code = EXIT_INVALID if exc.code in _USER_ERROR_CODES else EXIT_UNREADABLE
-        raise CommandError(f"{exc} [{exc.code}]", exit_code) from None
+        raise coded_error(exc, exit_code) from None
 
 
 def _read_secret_file(path: Path) -> str:

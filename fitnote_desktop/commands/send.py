@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fitnote_desktop.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, CommandError
+from fitnote_desktop.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, CommandError, coded_error
 from fitnote_desktop.wiring.connection import (
     Connection,
     EndpointConfig,
@@ -144,9 +144,9 @@ def _open(
     try:
         return connect(endpoint, config, pin, **kw)
     except SigningError as exc:
-        raise CommandError(f"{exc} [{exc.code}]") from None
+        raise coded_error(exc) from None
     except TransportError as exc:
-        raise CommandError(f"{exc} [{exc.code}]") from None
+        raise coded_error(exc) from None
     except OSError as exc:
         raise CommandError(f"cannot read {endpoint.receipt_cert}: {exc.strerror or exc}") from None
 
@@ -191,9 +191,9 @@ def _connect(args: argparse.Namespace, *, need_signer: bool = False) -> Iterator
         yield conn
     except TransportError as exc:
         code = EXIT_INVALID if _is_refusal(exc) else EXIT_UNREADABLE
-        raise CommandError(f"{exc} [{exc.code}]", code) from None
+        raise coded_error(exc, code) from None
     except SigningError as exc:
-        raise CommandError(f"{exc} [{exc.code}]") from None
+        raise coded_error(exc) from None
     finally:
         conn.close()
 
@@ -239,7 +239,7 @@ def run_send(args: argparse.Namespace) -> int:
     try:
         payload, cms = parse_envelope(read_json(args.envelope, "a signed envelope"))
     except EnvelopeError as exc:
-        raise CommandError(f"{args.envelope}: {exc}") from None
+        raise coded_error(exc, about=str(args.envelope)) from None
     with _connect(args) as conn:
         result = conn.client.submit(payload, cms)
     _write_receipt(args.receipt_out, result)
@@ -302,7 +302,7 @@ def run_outbox(args: argparse.Namespace) -> int:
             passphrase = getpass.getpass(f"Passphrase of {args.profile_id}: ")
         profile = manager.open(args.profile_id, passphrase)
     except StoreError as exc:
-        raise CommandError(f"{exc} [{exc.code}]") from None
+        raise coded_error(exc) from None
     try:
         if args.drain:
             _drain(args, profile)

@@ -23,9 +23,15 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from fitnote_desktop.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, CommandError
+from fitnote_desktop.cli import (
+    EXIT_INVALID,
+    EXIT_OK,
+    CommandError,
+    cli_language,
+    coded_error,
+)
+from fitnote_desktop.domain import messages
 
 
 def default_eid_module_candidates(platform: str | None = None) -> list[str]:
@@ -103,10 +109,6 @@ def _quiet_libraries(args: argparse.Namespace) -> None:
             logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
-def _signing_failure(exc: Any) -> CommandError:
-    return CommandError(f"{exc} [{exc.code}]", EXIT_UNREADABLE)
-
-
 # --------------------------------------------------------------------------- demo-pki
 
 
@@ -166,7 +168,7 @@ def run_token_list(args: argparse.Namespace) -> int:
     try:
         tokens = list_tokens(module)
     except SigningError as exc:
-        raise _signing_failure(exc) from None
+        raise coded_error(exc) from None
     if args.json:
         out = [
             {
@@ -269,7 +271,7 @@ def run_sign(args: argparse.Namespace) -> int:
         finally:
             session.close()
     except SigningError as exc:
-        raise _signing_failure(exc) from None
+        raise coded_error(exc) from None
     try:
         args.output.write_bytes(dump_envelope(payload, cms_der))
     except OSError as exc:
@@ -309,7 +311,7 @@ def run_verify(args: argparse.Namespace) -> int:
             json.dump({"valid": False, "code": exc.code, "codes": [exc.code]}, sys.stdout)
             sys.stdout.write("\n")
         else:
-            print(f"invalid: {exc.code}: {exc.message}")
+            print(f"invalid: {messages.message(exc.code, cli_language())} [{exc.code}]")
         return EXIT_INVALID
     result = verify_detached(payload, cms_der, roots)
     if args.json:
@@ -324,7 +326,8 @@ def run_verify(args: argparse.Namespace) -> int:
             f"at {when}"
         )
     else:
-        print(f"invalid: {result.code}: {result.description}")
+        code = result.code or "signature.invalid"
+        print(f"invalid: {messages.message(code, cli_language())} [{code}]")
         if len(result.codes) > 1:
             print(f"  all problems: {', '.join(result.codes)}")
     return EXIT_OK if result.valid else EXIT_INVALID

@@ -1,11 +1,13 @@
-"""Errors of the signing layer, each with a stable machine-readable ``code``.
+"""Errors of the signing layer, each with a stable code from the message catalogue.
 
-The UI translates ``code`` (never the English text); the CLI prints ``str()`` as one
-line. Messages never contain a PIN, a password or payload bytes: they may name a file,
-a module path or a token label, which are not secrets.
+The UI and the CLI render ``code`` through ``domain.messages`` in the user's language
+(never the English text). Details never contain a PIN, a password or payload bytes:
+they may name a file, a module path or a token label, which are not secrets.
 """
 
 from __future__ import annotations
+
+from fitnote_desktop.domain.messages import message
 
 # Error codes, not secrets (ruff's S105 flags names containing "token"/"password").
 WRONG_PIN = "signing.wrong_pin"
@@ -20,35 +22,25 @@ UNSUPPORTED_KEY = "signing.unsupported_key"
 TOKEN_ERROR = "signing.token_error"  # noqa: S105
 CONFIG_INVALID = "signing.config_invalid"
 
-_DEFAULT_MESSAGES: dict[str, str] = {
-    WRONG_PIN: "The PIN is incorrect.",
-    TOKEN_LOCKED: "The card or token is locked after too many wrong PINs; unblock it first.",
-    TOKEN_NOT_FOUND: "No matching card or token was found.",
-    MODULE_NOT_FOUND: "The PKCS#11 module could not be loaded.",
-    WRONG_PASSWORD: "The password of the key file is incorrect.",
-    KEY_NOT_FOUND: "The key or certificate was not found.",
-    CANCELLED: "Signing was cancelled.",
-    FILE_NOT_FOUND: "The key file was not found.",
-    UNSUPPORTED_KEY: "This key type is not supported.",
-    TOKEN_ERROR: "The card or token reported an error.",
-    CONFIG_INVALID: "The signer configuration is incomplete.",
-}
-
 
 class SigningError(Exception):
     """A signing failure the user can act on.
 
-    ``code`` is stable (UI translation key, CLI/JSON output); ``str()`` is a safe English
-    one-liner. Callers must not put secrets or document content into ``message``.
+    ``code`` is stable (catalogue key, CLI/JSON output); the UI and the CLI show its
+    sentence from ``resources/messages`` in the user's language. ``detail`` is an
+    optional English technical note for logs (a file or token label, never a secret or
+    document content); ``str()`` is the English sentence followed by that note.
     """
 
-    def __init__(self, code: str, message: str | None = None) -> None:
+    def __init__(self, code: str, detail: str | None = None, **params: object) -> None:
         self.code = code
-        self.message = message or _DEFAULT_MESSAGES.get(code, "Signing failed.")
-        super().__init__(self.message)
+        self.detail = detail
+        self.params = params
+        english = message(code, "en", **params)
+        super().__init__(f"{english} ({detail})" if detail else english)
 
     def __repr__(self) -> str:
-        return f"SigningError({self.code!r}, {self.message!r})"
+        return f"SigningError({self.code!r})"
 
 
 class EnvelopeError(ValueError):
@@ -60,6 +52,7 @@ class EnvelopeError(ValueError):
 
     code = "envelope.malformed"
 
-    def __init__(self, message: str = "The signed envelope is malformed.") -> None:
-        self.message = message
-        super().__init__(message)
+    def __init__(self, detail: str | None = None) -> None:
+        self.detail = detail
+        english = message(self.code, "en")
+        super().__init__(f"{english} ({detail})" if detail else english)

@@ -25,7 +25,7 @@ from fitnote_desktop.store.document_records import (
     VersionRecord,
 )
 from fitnote_desktop.store.documents import DocumentRepository, DocumentStatus
-from fitnote_desktop.store.errors import MESSAGES, StoreError, message_for
+from fitnote_desktop.store.errors import StoreError
 from fitnote_desktop.store.keys import KdfParams, keyring_available
 from fitnote_desktop.store.options import StoreOptions
 from fitnote_desktop.store.outbox import (
@@ -46,7 +46,6 @@ from fitnote_desktop.store.profile_info import (
 from fitnote_desktop.store.profiles import ProfileManager
 
 __all__ = [
-    "MESSAGES",
     "AuditAnchor",
     "AuditEntry",
     "AuditLog",
@@ -75,6 +74,5 @@ __all__ = [
     "VersionRecord",
     "default_root",
     "keyring_available",
-    "message_for",
     "read_backup_info",
 ]

@@ -1,89 +1,72 @@
-"""Errors of the encrypted store, each with a stable code the UI translates.
+"""Errors of the encrypted store, each with a stable code from the message catalogue.
 
-The UI shows ``tr(code)`` and falls back to the English default kept next to the code in
-:data:`MESSAGES`. Messages are fixed strings on purpose: an exception text is the kind
-of thing that ends up in a log file or a bug report, so it must never carry a patient's
-name, a NISS, a payload or key material. Where context helps (which profile, which
-revision), only identifiers the store generated itself are interpolated.
+The sentences live in ``resources/messages/<lang>.json`` (``domain.messages``), like every
+other layer's: the UI and the CLI render ``code`` and ``params`` in the user's language;
+``str(exc)`` is the English sentence, for logs and bug reports. Messages are fixed
+sentences on purpose: an exception text is the kind of thing that ends up in a log file,
+so it never carries a patient's name, a NISS, a payload or key material. ``params`` hold
+only identifiers the store generated itself (a patient's internal id, a profile id).
+A new code needs its sentence in all four catalogues (``tests/test_message_catalogue.py``).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-MESSAGES: dict[str, str] = {}
-
-
-def _register(code: str, message: str) -> str:
-    MESSAGES[code] = message
-    return code
+from fitnote_desktop.domain.messages import message
 
 
 class StoreError(Exception):
-    """Base of every error the store raises on purpose; ``code`` is stable across versions."""
+    """Base of every error the store raises on purpose; ``code`` is stable across versions.
 
-    code: ClassVar[str] = _register("store.error", "The local store failed.")
+    ``detail`` is an optional English technical note for the debug log (never shown to
+    the physician, never personal data).
+    """
 
-    def __init__(self, message: str | None = None) -> None:
-        super().__init__(message or MESSAGES[self.code])
+    code: ClassVar[str] = "store.error"
 
-    @property
-    def message(self) -> str:
-        return str(self.args[0])
+    def __init__(self, detail: str | None = None, **params: object) -> None:
+        self.detail = detail
+        self.params = params
+        english = message(self.code, "en", **params)
+        super().__init__(f"{english} ({detail})" if detail else english)
 
 
 # Keys and unlocking ---------------------------------------------------------------------
 class WrongPassphraseError(StoreError):
     """The passphrase does not unwrap the key; nothing on disk was changed."""
 
-    code = _register(
-        "store.wrong_passphrase",
-        "Wrong passphrase. Nothing was changed; try again.",
-    )
+    code = "store.wrong_passphrase"
 
 
 class PassphraseRequiredError(StoreError):
     """The profile's key is passphrase-protected and no passphrase was given."""
 
-    code = _register("store.passphrase_required", "Enter the passphrase of this profile.")
+    code = "store.passphrase_required"
 
 
 class KeyStorageMismatchError(StoreError):
     """A key operation that does not apply to how this profile keeps its key."""
 
-    code = _register(
-        "store.key_storage_mismatch",
-        "This operation does not apply to how this profile's key is kept "
-        "(system keyring or passphrase).",
-    )
+    code = "store.key_storage_mismatch"
 
 
 class WeakPassphraseError(StoreError):
     """A new passphrase is too short to resist an offline guessing attack."""
 
-    code = _register(
-        "store.passphrase_too_short",
-        "The passphrase is too short: use at least 10 characters.",
-    )
+    code = "store.passphrase_too_short"
 
 
 class KeyMissingError(StoreError):
     """The profile's key is neither in the key file nor in the keyring."""
 
-    code = _register(
-        "store.key_missing",
-        "The key of this profile is missing (key file or keyring entry not found). "
-        "Restore the key file or the profile from a backup.",
-    )
+    code = "store.key_missing"
 
 
 class KeyInvalidError(StoreError):
     """The key file exists but is not a key file this version understands."""
 
-    code = _register(
-        "store.key_invalid",
-        "The key file of this profile is damaged or not recognised.",
-    )
+    code = "store.key_invalid"
 
 
 class KeyFileDamagedError(KeyInvalidError):
@@ -93,199 +76,137 @@ class KeyFileDamagedError(KeyInvalidError):
     against a damaged file; the passphrase was not tried.
     """
 
-    code = _register(
-        "store.key_file_damaged",
-        "The key file of this profile (key.json) is damaged, so the passphrase could not "
-        "be checked. Restore the key file or the whole profile from a backup.",
-    )
+    code = "store.key_file_damaged"
 
 
 class KeyringDeniedError(StoreError):
     """The OS keyring exists but refused access (locked, denied by the user, failed)."""
 
-    code = _register(
-        "store.keyring_denied",
-        "The system keyring refused access to the profile key. Unlock the keyring and try again.",
-    )
+    code = "store.keyring_denied"
 
 
 class KeyringUnavailableError(StoreError):
     """There is no usable keyring backend on this system (headless Linux, CI)."""
 
-    code = _register(
-        "store.keyring_unavailable",
-        "No system keyring is available here; protect the profile with a passphrase.",
-    )
+    code = "store.keyring_unavailable"
 
 
 # Database -------------------------------------------------------------------------------
 class CorruptDatabaseError(StoreError):
     """The database cannot be decrypted or a page fails its integrity check."""
 
-    code = _register(
-        "store.corrupt",
-        "The profile database is damaged or cannot be decrypted with this profile's key. "
-        "Restore it from a backup.",
-    )
+    code = "store.corrupt"
 
 
 class DiskFullError(StoreError):
     """A write failed for lack of space; the transaction was rolled back."""
 
-    code = _register(
-        "store.disk_full",
-        "The disk is full: the last change was not saved. Free some space and try again; "
-        "everything saved before is intact.",
-    )
+    code = "store.disk_full"
 
 
 class StorageIOError(StoreError):
     """The operating system refused a read or write (permissions, device error)."""
 
-    code = _register(
-        "store.io_error",
-        "The profile files could not be read or written (permissions or device error).",
-    )
+    code = "store.io_error"
 
 
 class DatabaseBusyError(StoreError):
     """Another process holds the write lock longer than the busy timeout."""
 
-    code = _register(
-        "store.busy",
-        "The profile is busy in another window or process; try again.",
-    )
+    code = "store.busy"
 
 
 class DatabaseMissingError(StoreError):
     """The profile directory has no database file (deleted or moved away)."""
 
-    code = _register(
-        "store.database_missing",
-        "The database file of this profile is missing. Restore the profile from a backup.",
-    )
+    code = "store.database_missing"
 
 
 class NewerSchemaError(StoreError):
     """The database was written by a newer version of the application."""
 
-    code = _register(
-        "store.newer_schema",
-        "This profile was saved by a newer version of fitnote-desktop. Update the "
-        "application to open it; the profile was not changed.",
-    )
+    code = "store.newer_schema"
 
 
 class MigrationError(StoreError):
     """Upgrading the schema failed; the database was rolled back, a backup exists."""
 
-    code = _register(
-        "store.migration_failed",
-        "Upgrading the profile database failed. It was left unchanged and a backup was "
-        "kept in the profile's backups folder.",
-    )
+    code = "store.migration_failed"
 
 
 class ProfileLockedError(StoreError):
     """The profile was locked: its key was dropped and its connections closed."""
 
-    code = _register("store.locked", "The profile is locked; unlock it first.")
+    code = "store.locked"
 
 
 # Profiles -------------------------------------------------------------------------------
 class ProfileExistsError(StoreError):
-    code = _register("store.profile_exists", "A profile with this name already exists.")
+    code = "store.profile_exists"
 
 
 class ProfileNotFoundError(StoreError):
-    code = _register("store.profile_not_found", "There is no profile with this name.")
+    code = "store.profile_not_found"
 
 
 class InvalidProfileIdError(StoreError):
-    code = _register(
-        "store.invalid_profile_id",
-        "A profile name uses lower-case letters, digits, '.', '_' or '-' (at most 64).",
-    )
+    code = "store.invalid_profile_id"
 
 
 class ConfirmationRequiredError(StoreError):
-    code = _register(
-        "store.confirmation_required",
-        "Deleting a profile must be confirmed by typing its name.",
-    )
+    code = "store.confirmation_required"
 
 
 # Records --------------------------------------------------------------------------------
 class RecordNotFoundError(StoreError):
-    code = _register("store.not_found", "The requested record does not exist.")
+    code = "store.not_found"
 
 
 class DuplicateRecordError(StoreError):
-    code = _register(
-        "store.duplicate", "A record with the same identifier (or NISS) already exists."
-    )
+    code = "store.duplicate"
 
 
 class PatientExistsError(DuplicateRecordError):
-    code = _register("store.patient_exists", "A patient with this NISS already exists.")
+    """The NISS belongs to another patient; ``params["patient_id"]`` names that patient
+    (the store's own id, so that the UI can offer to open it)."""
+
+    code = "store.patient_exists"
 
 
 class DocumentImmutableError(StoreError):
     """A signed document's content cannot change; only its lifecycle status can."""
 
-    code = _register(
-        "store.document_signed",
-        "This document is signed and can no longer be changed. Create a replacement instead.",
-    )
+    code = "store.document_signed"
 
 
 class InvalidTransitionError(StoreError):
-    code = _register(
-        "store.invalid_transition", "This status change is not allowed for the document."
-    )
+    code = "store.invalid_transition"
 
 
 class ConflictError(StoreError):
     """Optimistic concurrency: the document changed since the caller last read it."""
 
-    code = _register(
-        "store.conflict",
-        "The document was changed elsewhere since it was opened; reload it.",
-    )
+    code = "store.conflict"
 
 
 class AuditChainError(StoreError):
-    code = _register(
-        "store.audit_broken",
-        "The audit log failed verification: an entry was edited, removed or reordered.",
-    )
+    code = "store.audit_broken"
 
 
 class AuditAppendOnlyError(StoreError):
-    code = _register("store.audit_append_only", "Audit entries cannot be changed or removed.")
+    code = "store.audit_append_only"
 
 
 class ReceiptImmutableError(StoreError):
-    code = _register("store.receipt_immutable", "Stored receipts cannot be changed or removed.")
+    code = "store.receipt_immutable"
 
 
 # Backups --------------------------------------------------------------------------------
 class BackupInvalidError(StoreError):
-    code = _register(
-        "store.backup_invalid",
-        "This file is not a fitnote-desktop backup, or it is damaged.",
-    )
+    code = "store.backup_invalid"
 
 
 class BackupWrongPassphraseError(WrongPassphraseError):
     """Wrong backup passphrase, or a backup header that was altered (AES-GCM cannot tell)."""
 
-    code = _register(
-        "store.backup_wrong_passphrase",
-        "Wrong backup passphrase (or the backup file was altered).",
-    )
-
-
-def message_for(code: str) -> str:
-    """English default for ``code``; the UI uses it when it has no translation."""
-    return MESSAGES.get(code, MESSAGES[StoreError.code])
+    code = "store.backup_wrong_passphrase"

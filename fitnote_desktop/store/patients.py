@@ -106,8 +106,9 @@ class PatientRepository:
         pid = id or uuid.uuid4()
         niss = normalize_niss(niss)
         with self._db.write() as conn:
-            if niss is not None and self._id_by_niss(conn, niss) is not None:
-                raise PatientExistsError()
+            existing = None if niss is None else self._id_by_niss(conn, niss)
+            if existing is not None:
+                raise PatientExistsError(patient_id=str(existing))
             conn.execute(
                 insert(patients).values(
                     id=pid,
@@ -152,7 +153,7 @@ class PatientRepository:
                 normalized = normalize_niss(niss)
                 other = None if normalized is None else self._id_by_niss(conn, normalized)
                 if other is not None and other != patient_id:
-                    raise PatientExistsError()
+                    raise PatientExistsError(patient_id=str(other))
                 values["niss"] = normalized
             if language is not None:
                 values["language"] = language

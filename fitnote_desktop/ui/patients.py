@@ -43,6 +43,7 @@ from fitnote_desktop.services.ports import PatientRecord
 from fitnote_desktop.ui import i18n, labels
 from fitnote_desktop.ui.widgets import FieldMessage, mark, name_clear_button
 
+PATIENT_EXISTS = "store.patient_exists"  # the store's code for a NISS already in use
 RecordRole = Qt.ItemDataRole.UserRole + 1
 DetailRole = Qt.ItemDataRole.UserRole + 2
 
@@ -281,6 +282,11 @@ class PatientDialog(QDialog):
         self.postal = QLineEdit(self)
         self.city = QLineEdit(self)
         self.error = FieldMessage(self)
+        # shown only when the NISS belongs to a patient already in the practice
+        self.open_existing = QPushButton(self)
+        self.open_existing.setVisible(False)
+        self.open_existing.clicked.connect(self._open_existing)
+        self._existing_id: str | None = None
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -307,8 +313,10 @@ class PatientDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
+        layout.addWidget(self.open_existing, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
         self.niss.textChanged.connect(self._check)
+        self.niss.textChanged.connect(self._forget_existing)
         self.given.textChanged.connect(self._check)
         self.family.textChanged.connect(self._check)
         self._touched = False
@@ -354,6 +362,7 @@ class PatientDialog(QDialog):
             self.language.setItemText(i, labels.language(self.language.itemData(i)))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.open_existing.setText(self.tr("Open that patient"))
         self._check()
 
     def _load(self, record: PatientRecord | None, prefill: str) -> None:
@@ -431,6 +440,31 @@ class PatientDialog(QDialog):
             self.result_record = self.services.patients.save(
                 self.patient(), self.record_in.id if self.record_in else None
             )
+        except ServiceError as exc:
+            from fitnote_desktop.domain.findings import Severity
+
+            self.error.show_messages([(Severity.ERROR, i18n.text(exc.code, **exc.params))])
+            existing = exc.params.get("patient_id") if exc.code == PATIENT_EXISTS else None
+            self._existing_id = str(existing) if existing else None
+            self.open_existing.setVisible(self._existing_id is not None)
+            if self._existing_id is not None:
+                self.open_existing.setFocus()
+            return
+        self.accept()
+
+    def _forget_existing(self) -> None:
+        """Another NISS typed: the offer to open the other patient no longer applies."""
+        if self._existing_id is not None:
+            self._existing_id = None
+            self.open_existing.setVisible(False)
+            self.error.show_messages([])
+
+    def _open_existing(self) -> None:
+        """The NISS is already a patient's: open that patient instead of a duplicate."""
+        if self._existing_id is None:
+            return
+        try:
+            self.result_record = self.services.patients.get(self._existing_id)
         except ServiceError as exc:
             from fitnote_desktop.domain.findings import Severity
 

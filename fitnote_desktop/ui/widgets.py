@@ -264,6 +264,3 @@ def name_clear_button(line: QLineEdit, name: str) -> None:
         action.setText(name)
         action.setToolTip(name)
 
-
-def message_for(code: str, **params: object) -> str:
-    return i18n.text(code, **params)

@@ -189,7 +189,7 @@ def test_employer_without_consent_sees_no_capacities(sample) -> None:  # type: i
     text = flat(pdf_text(render(doc, Recipient.EMPLOYER, "nl")))
     assert "d430" not in text and "Kan tot 5 kg" not in text and "Geen tillen" not in text
     assert "niet ingestemd met het delen van de werkcapaciteiten" in text
-    assert "Mogelijk geschikt voor het werk" in text  # the verdict itself is shared
+    assert "Mogelijk geschikt om te werken" in text  # the verdict itself is shared
     assert "29/11/2026" in text  # review date
 
 
