@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from fitnote_desktop.domain.findings import Severity
-from fitnote_desktop.ui import i18n
 
 _DATE = re.compile(r"^\s*(\d{1,2})\s*[./\-\s]\s*(\d{1,2})(?:\s*[./\-\s]\s*(\d{2,4}))?\s*$")
 _DURATION = re.compile(r"^\s*\+?\s*(\d{1,3})\s*([dDwWmMjJtT]?)\s*$")
