@@ -21,8 +21,15 @@ import json
 import ssl
 from pathlib import Path
 
-from fitnote_desktop.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, CommandError
+from fitnote_desktop.cli import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    CommandError,
+    cli_language,
+)
 from fitnote_desktop.documents.reference import VERIFY_PATH, parse_reference, url_token
+from fitnote_desktop.domain.messages import message
 from fitnote_desktop.domain.model import LANGUAGES
 
 
@@ -38,33 +45,34 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     trust.add_argument(
         "--demo-pki", type=Path, metavar="DIR", help="trust the demo PKI's endpoint CA"
     )
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the lines")
+    p.add_argument(
+        "--lang", choices=LANGUAGES, help="language of the lines (default: FITNOTE_LANG / LANG)"
+    )
     p.add_argument("--json", action="store_true", help="the endpoint's answer as JSON")
     p.add_argument("--timeout", type=float, default=15.0, help="seconds (default 15)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from fitnote_desktop.endpoint.texts import text
     from fitnote_desktop.endpoint.verification import Status, Verification
 
-    lang = args.lang
+    lang = args.lang or cli_language()
     try:
         reference = parse_reference(args.reference)
     except ValueError:
-        raise CommandError(text("cli.unreadable", lang)) from None
+        raise CommandError(message("verify_copy.unreadable", lang)) from None
     assert reference.short_hash is not None  # parse_reference requires the hash
     base = _endpoint(args, lang)
     address = f"{base}{VERIFY_PATH}/{url_token(reference.id, reference.short_hash)}"
     status, body = _get(address, _ca_bundle(args), args.timeout, lang)
     if status == 429:
-        raise CommandError(text("cli.busy", lang))
+        raise CommandError(message("verify_copy.busy", lang))
     try:
         if status not in (200, 404):
             raise ValueError(status)
         answer = Verification.from_json(json.loads(body))
     except ValueError:
-        raise CommandError(text("cli.bad_answer", lang, status=status)) from None
+        raise CommandError(message("verify_copy.bad_answer", lang, status=status)) from None
     if args.json:
         print(json.dumps(answer.as_json(), ensure_ascii=False, indent=2))
     else:
@@ -78,17 +86,15 @@ def _endpoint(args: argparse.Namespace, lang: str) -> str:
     """``--endpoint``, else the origin (and mount path) of a scanned QR address."""
     from urllib.parse import urlsplit
 
-    from fitnote_desktop.endpoint.texts import text
-
     base: str | None = args.endpoint
     if base is None:
         parts = urlsplit(args.reference.strip())
         if not parts.scheme:
-            raise CommandError(text("cli.need_endpoint", lang))
+            raise CommandError(message("verify_copy.need_endpoint", lang))
         mount = parts.path.rstrip("/").rpartition("/")[0].removesuffix(VERIFY_PATH)
         base = f"{parts.scheme}://{parts.netloc}{mount}"
     if not base.lower().startswith("https://"):
-        raise CommandError(text("cli.https_only", lang))
+        raise CommandError(message("verify_copy.https_only", lang))
     return base.rstrip("/")
 
 
@@ -108,7 +114,6 @@ def _get(address: str, ca_bundle: Path | None, timeout: float, lang: str) -> tup
     """GET the page's JSON twin over verified TLS; unreachable is exit 2, one line."""
     import httpx
 
-    from fitnote_desktop.endpoint.texts import text
     from fitnote_desktop.transport.client import build_ssl_context
 
     try:
@@ -121,7 +126,7 @@ def _get(address: str, ca_bundle: Path | None, timeout: float, lang: str) -> tup
             response = http.get(address, headers=headers)
     except httpx.HTTPError as exc:
         reason = _reason(exc)
-        raise CommandError(text("cli.unreachable", lang, reason=reason)) from None
+        raise CommandError(message("verify_copy.unreachable", lang, reason=reason)) from None
     return response.status_code, response.content
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from fastapi.responses import HTMLResponse, Response
 
-from fitnote_desktop.endpoint.texts import LANGUAGE_NAMES, LANGUAGES, TEMPLATES, text
+from fitnote_desktop.endpoint.texts import LANGUAGE_NAMES, LANGUAGES, TEMPLATES, page_text
 
 STYLESHEET = "/static/site.css"
 SECURITY_HEADERS: Mapping[str, str] = {
@@ -58,7 +58,7 @@ def render(
         .get_template(template)
         .render(
             lang=lang,
-            t=lambda key, **params: text(key, lang, **params),
+            t=lambda key, **params: page_text(key, lang, **params),
             languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
             root=root,
             stylesheet=root + STYLESHEET,

@@ -29,7 +29,7 @@ def catalogue() -> Mapping[str, Mapping[str, str]]:
     return data
 
 
-def text(key: str, lang: str, **params: Any) -> str:
+def page_text(key: str, lang: str, **params: Any) -> str:
     """The text of ``key`` in ``lang`` (English, then the key, when a translation lacks)."""
     texts = catalogue()
     template = texts.get(lang, {}).get(key) or texts["en"].get(key) or key

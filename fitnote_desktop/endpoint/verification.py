@@ -21,7 +21,7 @@ from typing import Any
 
 from fitnote_desktop.documents.labels import format_date, label
 from fitnote_desktop.domain.identifiers import format_riziv
-from fitnote_desktop.endpoint.texts import text
+from fitnote_desktop.endpoint.texts import page_text
 
 
 class Status(StrEnum):
@@ -90,30 +90,35 @@ class Verification:
     # ------------------------------------------------------------------ sentences
 
     def headline(self, lang: str) -> str:
-        return text(f"status.{self.status.value}", lang)
+        return page_text(f"status.{self.status.value}", lang)
 
     def explanation(self, lang: str) -> str:
-        return text(f"status.{self.status.value}.detail", lang)
+        return page_text(f"status.{self.status.value}.detail", lang)
 
     def facts(self, lang: str) -> list[tuple[str, str]]:
         """``(label, value)`` rows, in ``lang``; kind and period worded as on the copy."""
         if self.status is Status.UNKNOWN:
-            return [(text("fact.reference", lang), self.reference)] if self.reference else []
+            return [(page_text("fact.reference", lang), self.reference)] if self.reference else []
         rows = [
-            (text("fact.status", lang), text(f"state.{self.status.value}", lang)),
-            (text("fact.reference", lang), self.reference),
-            (text("fact.document", lang), self._document(lang)),
-            (text("fact.period", lang), self._period(lang)),
-            (text("fact.physician", lang), self.physician_name),
-            (text("fact.riziv", lang), format_riziv(self.physician_riziv)),
-            (text("fact.signed", lang), format_date(self.signed_on, lang)),
+            (page_text("fact.status", lang), page_text(f"state.{self.status.value}", lang)),
+            (page_text("fact.reference", lang), self.reference),
+            (page_text("fact.document", lang), self._document(lang)),
+            (page_text("fact.period", lang), self._period(lang)),
+            (page_text("fact.physician", lang), self.physician_name),
+            (page_text("fact.riziv", lang), format_riziv(self.physician_riziv)),
+            (page_text("fact.signed", lang), format_date(self.signed_on, lang)),
         ]
         if self.retracted_on is not None:
-            rows.append((text("fact.retracted", lang), format_date(self.retracted_on, lang)))
+            rows.append((page_text("fact.retracted", lang), format_date(self.retracted_on, lang)))
         if self.retraction_reason:
-            rows.append((text("fact.reason", lang), text(f"reason.{self.retraction_reason}", lang)))
+            rows.append(
+                (
+                    page_text("fact.reason", lang),
+                    page_text(f"reason.{self.retraction_reason}", lang),
+                )
+            )
         if self.replaced_by:
-            rows.append((text("fact.replaced_by", lang), self.replaced_by))
+            rows.append((page_text("fact.replaced_by", lang), self.replaced_by))
         return rows
 
     def _document(self, lang: str) -> str:

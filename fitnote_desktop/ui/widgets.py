@@ -262,4 +262,3 @@ def name_clear_button(line: QLineEdit, name: str) -> None:
     if action is not None:
         action.setText(name)
         action.setToolTip(name)
-

@@ -31,7 +31,7 @@ from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.documents.reference import format_reference, full_hash, url_token
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.model import Document
-from fitnote_desktop.endpoint.texts import text
+from fitnote_desktop.endpoint.texts import page_text
 from fitnote_desktop.transport.client import sign_retraction
 
 webdriver = pytest.importorskip("selenium.webdriver")
@@ -151,7 +151,7 @@ def test_a_valid_certificate_in_the_browser(
     main = _open(browser, f"{live.url}{_path(copies.valid)}?lang=nl")
     assert browser.current_url.startswith("https://127.0.0.1:")  # real TLS, no bypass
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "nl"
-    assert text("status.valid", "nl") in main
+    assert page_text("status.valid", "nl") in main
     assert "van 16/11/2026 tot en met 29/11/2026 (14 dagen)" in main
     assert format_reference(copies.valid.id, full_hash(copies.valid)[:8]) in main
     patient = copies.valid.patient
@@ -167,7 +167,7 @@ def test_a_valid_certificate_in_the_browser(
     browser.find_element(By.LINK_TEXT, "Français").click()
     main = str(browser.find_element(By.TAG_NAME, "main").text)
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
-    assert text("status.valid", "fr") in main
+    assert page_text("status.valid", "fr") in main
     assert "du 16/11/2026 au 29/11/2026 inclus (14 jours)" in main
     _shot(browser, "verify-valid-fr")
 
@@ -176,12 +176,12 @@ def test_a_forged_reference_in_the_browser(
     browser: webdriver.Chrome, live: LiveEndpoint, copies: Copies
 ) -> None:
     main = _open(browser, f"{live.url}{copies.forged_path}?lang=nl")
-    assert text("status.unknown", "nl") in main
+    assert page_text("status.unknown", "nl") in main
     assert copies.valid.author.family_name not in main
-    assert text("fact.physician", "nl") not in main
+    assert page_text("fact.physician", "nl") not in main
     _shot(browser, "verify-forged-nl")
     main = _open(browser, f"{live.url}{copies.forged_path}?lang=fr")
-    assert text("status.unknown", "fr") in main
+    assert page_text("status.unknown", "fr") in main
     _shot(browser, "verify-forged-fr")
 
 
@@ -189,11 +189,11 @@ def test_a_retracted_certificate_in_the_browser(
     browser: webdriver.Chrome, live: LiveEndpoint, copies: Copies
 ) -> None:
     main = _open(browser, f"{live.url}{_path(copies.retracted)}?lang=fr")
-    assert text("status.retracted", "fr") in main
-    assert text("reason.error", "fr") in main
+    assert page_text("status.retracted", "fr") in main
+    assert page_text("reason.error", "fr") in main
     _shot(browser, "verify-retracted-fr")
     main = _open(browser, f"{live.url}{_path(copies.retracted)}?lang=nl")
-    assert text("status.retracted", "nl") in main
+    assert page_text("status.retracted", "nl") in main
     _shot(browser, "verify-retracted-nl")
 
 
@@ -207,5 +207,5 @@ def test_typing_a_reference_from_paper_needs_no_javascript(
     field.send_keys(typed)
     field.submit()
     main = str(browser.find_element(By.TAG_NAME, "main").text)
-    assert text("status.valid", "fr") in main
+    assert page_text("status.valid", "fr") in main
     assert browser.current_url.endswith(f"{_path(copies.valid)}?lang=fr")

@@ -18,8 +18,9 @@ from fitnote_desktop.documents.reference import (
 )
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.identifiers import format_riziv
+from fitnote_desktop.domain.messages import message
 from fitnote_desktop.domain.model import Document
-from fitnote_desktop.endpoint.texts import text
+from fitnote_desktop.endpoint.texts import page_text
 from fitnote_desktop.transport.client import sign_retraction
 
 
@@ -46,10 +47,10 @@ def test_a_valid_copy_prints_its_facts_in_the_language_and_exits_0(
     doc, reference = _sent(endpoint, gp)
     assert main(["verify-copy", reference, *_trust(endpoint, demo_pki), "--lang", "fr"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == text("status.valid", "fr")
-    assert f"{text('fact.status', 'fr')}: {text('state.valid', 'fr')}" in lines
-    assert f"{text('fact.reference', 'fr')}: {reference}" in lines
-    assert f"{text('fact.riziv', 'fr')}: {format_riziv(doc.author.riziv)}" in lines
+    assert lines[0] == page_text("status.valid", "fr")
+    assert f"{page_text('fact.status', 'fr')}: {page_text('state.valid', 'fr')}" in lines
+    assert f"{page_text('fact.reference', 'fr')}: {reference}" in lines
+    assert f"{page_text('fact.riziv', 'fr')}: {format_riziv(doc.author.riziv)}" in lines
     assert "Période: du 16/11/2026 au 29/11/2026 inclus (14 jours)" in lines
     out = "\n".join(lines)
     assert doc.patient.family_name not in out and doc.patient.niss not in out
@@ -73,13 +74,13 @@ def test_retracted_and_forged_exit_1(
     endpoint.client(gp).retract(str(doc.id), retraction.payload, retraction.signature)
     assert main(["verify-copy", reference, *_trust(endpoint, demo_pki), "--lang", "nl"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith(text("status.retracted", "nl"))
-    assert f"{text('fact.reason', 'nl')}: {text('reason.error', 'nl')}" in out
+    assert out.startswith(page_text("status.retracted", "nl"))
+    assert f"{page_text('fact.reason', 'nl')}: {page_text('reason.error', 'nl')}" in out
 
     forged = reference[:-8] + ("0" * 8 if not reference.endswith("0" * 8) else "1" * 8)
     assert main(["verify-copy", forged, *_trust(endpoint, demo_pki), "--lang", "de"]) == 1
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == text("status.unknown", "de")
+    assert out.splitlines()[0] == page_text("status.unknown", "de")
     assert doc.author.family_name not in out
 
 
@@ -89,7 +90,7 @@ def test_unreadable_reference_unreachable_and_untrusted_exit_2(
     _, reference = _sent(endpoint, gp)
     assert main(["verify-copy", "Lumbago L86", *_trust(endpoint, demo_pki), "--lang", "fr"]) == 2
     err = capsys.readouterr().err
-    assert err.strip() == f"fitnote-desktop: {text('cli.unreadable', 'fr')}"
+    assert err.strip() == f"fitnote-desktop: {message('verify_copy.unreadable', 'fr')}"
     assert "Lumbago" not in err  # the input is never echoed
 
     offline = ["--endpoint", "https://127.0.0.1:9", "--demo-pki", str(demo_pki.directory)]
@@ -102,10 +103,10 @@ def test_unreadable_reference_unreachable_and_untrusted_exit_2(
 
     plain = endpoint.url.replace("https://", "http://")
     assert main(["verify-copy", reference, "--endpoint", plain]) == 2
-    assert text("cli.https_only", "en") in capsys.readouterr().err
+    assert message("verify_copy.https_only", "en") in capsys.readouterr().err
 
     assert main(["verify-copy", reference]) == 2
-    assert text("cli.need_endpoint", "en") in capsys.readouterr().err
+    assert message("verify_copy.need_endpoint", "en") in capsys.readouterr().err
 
 
 def test_a_ca_bundle_file_is_trusted_like_send(
@@ -116,4 +117,4 @@ def test_a_ca_bundle_file_is_trusted_like_send(
         ["verify-copy", reference, "--endpoint", endpoint.url, "--ca", str(endpoint.ca_pem)]
     )
     assert code == 0
-    assert capsys.readouterr().out.startswith(text("status.valid", "en"))
+    assert capsys.readouterr().out.startswith(page_text("status.valid", "en"))

@@ -30,7 +30,7 @@ from fitnote_desktop.domain import lifecycle, samples
 from fitnote_desktop.domain.identifiers import format_niss
 from fitnote_desktop.domain.model import Document
 from fitnote_desktop.endpoint.ratelimit import RateLimiter
-from fitnote_desktop.endpoint.texts import LANGUAGES, catalogue, choose_language, text
+from fitnote_desktop.endpoint.texts import LANGUAGES, catalogue, choose_language, page_text
 from fitnote_desktop.transport.client import sign_retraction
 
 SECURITY_HEADERS = {
@@ -101,8 +101,8 @@ def test_a_valid_certificate_shows_kind_period_physician_and_nothing_of_the_pati
     r = site.http.get(_path(doc), params={"lang": "nl"})
     assert r.status_code == 200
     page = _visible(r.text)
-    assert text("status.valid", "nl") in page
-    assert text("facts.compare", "nl") in page
+    assert page_text("status.valid", "nl") in page
+    assert page_text("facts.compare", "nl") in page
     assert "Getuigschrift van arbeidsongeschiktheid — Eerste getuigschrift" in page
     assert "van 16/11/2026 tot en met 29/11/2026 (14 dagen)" in page  # as on the copy
     assert f"{doc.author.given_name} {doc.author.family_name}" in page
@@ -134,7 +134,7 @@ def test_the_riziv_is_printed_in_its_usual_form(site: Site, gp: Physician) -> No
     doc = _new()
     _submit(site, gp, doc)
     page = _visible(site.http.get(_path(doc), params={"lang": "fr"}).text)
-    assert f"{text('fact.riziv', 'fr')} {format_riziv(doc.author.riziv)}" in page
+    assert f"{page_text('fact.riziv', 'fr')} {format_riziv(doc.author.riziv)}" in page
 
 
 def test_the_json_twin_says_the_same_with_codes(site: Site, gp: Physician) -> None:
@@ -164,7 +164,7 @@ def test_a_forged_hash_and_an_unknown_id_get_the_same_404(site: Site, gp: Physic
     forged = site.http.get(_path(doc, forged_hash), params={"lang": "nl"})
     unknown = site.http.get(_path(stranger, forged_hash), params={"lang": "nl"})
     assert forged.status_code == unknown.status_code == 404
-    assert text("status.unknown", "nl") in _visible(forged.text)
+    assert page_text("status.unknown", "nl") in _visible(forged.text)
     assert forged.text.replace(str(doc.id), "ID") == unknown.text.replace(str(stranger.id), "ID")
     as_json = site.http.get(_path(doc, forged_hash), headers={"Accept": "application/json"})
     assert (as_json.status_code, as_json.json()["status"]) == (404, "unknown")
@@ -180,10 +180,10 @@ def test_a_retracted_certificate_says_when_and_why(site: Site, gp: Physician) ->
         r = site.http.get(_path(doc), params={"lang": lang})
         assert r.status_code == 200
         page = _visible(r.text)
-        assert text("status.retracted", lang) in page
-        assert text("reason.patient-request", lang) in page
+        assert page_text("status.retracted", lang) in page
+        assert page_text("reason.patient-request", lang) in page
         today = datetime.now(ZoneInfo("Europe/Brussels")).date()
-        assert f"{text('fact.retracted', lang)} {format_date(today, lang)}" in page
+        assert f"{page_text('fact.retracted', lang)} {format_date(today, lang)}" in page
     data = site.http.get(_path(doc), headers={"Accept": "application/json"}).json()
     assert (data["status"], data["retraction_reason"]) == ("retracted", "patient-request")
 
@@ -202,9 +202,9 @@ def test_a_replaced_certificate_names_its_replacement(
     site.endpoint.client(gp).retract(str(original.id), retraction.payload, retraction.signature)
 
     page = _visible(site.http.get(_path(original), params={"lang": "en"}).text)
-    assert text("status.replaced", "en") in page
-    assert f"{text('fact.replaced_by', 'en')} {corrected_reference}" in page
-    assert text("reason.replaced", "en") in page
+    assert page_text("status.replaced", "en") in page
+    assert f"{page_text('fact.replaced_by', 'en')} {corrected_reference}" in page
+    assert page_text("reason.replaced", "en") in page
     data = site.http.get(_path(original), headers={"Accept": "application/json"}).json()
     assert (data["status"], data["replaced_by"]) == ("replaced", corrected_reference)
     # the corrected certificate itself stands
@@ -241,8 +241,8 @@ def test_the_page_speaks_the_four_languages(site: Site, gp: Physician, lang: str
         assert f'<html lang="{lang}">' in r.text
         assert r.headers["content-language"] == lang
         page = _visible(r.text)
-        assert text("status.valid", lang) in page
-        assert text("site.footer", lang) in page
+        assert page_text("status.valid", lang) in page
+        assert page_text("site.footer", lang) in page
         assert format_date(samples.SAMPLE_DAY, lang) in page
 
 
@@ -273,7 +273,7 @@ def test_rate_limited_per_client_with_a_page_in_the_language(site: Site, gp: Phy
     r = site.http.get(_path(doc), params={"lang": "fr"})
     assert r.status_code == 429
     assert int(r.headers["retry-after"]) >= 1
-    assert text("status.busy", "fr") in _visible(r.text) and '<html lang="fr">' in r.text
+    assert page_text("status.busy", "fr") in _visible(r.text) and '<html lang="fr">' in r.text
     assert doc.author.family_name not in r.text  # nothing about the document
     as_json = site.http.get(_path(doc), headers={"Accept": "application/json"})
     assert (as_json.status_code, as_json.json()) == (429, {"status": "busy"})
@@ -317,7 +317,7 @@ def test_security_headers_on_every_answer(site: Site, gp: Physician) -> None:
 def test_a_malformed_reference_is_explained_and_the_form_redirects(site: Site) -> None:
     r = site.http.get("/verify/hello", params={"lang": "de"})
     assert r.status_code == 400
-    assert text("status.malformed", "de") in _visible(r.text)
+    assert page_text("status.malformed", "de") in _visible(r.text)
     typed = "Ref. 6F1C2B1E-7A3D-4C5E-9B8A-0D1E2F3A4B5C · 3FA2B9C1"
     r = site.http.get("/verify", params={"ref": typed, "lang": "fr"})
     assert r.status_code == 303

@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
+from fitnote_desktop.domain.messages import message
 from fitnote_desktop.store import KdfParams, ProfileManager, StoreOptions
 from fitnote_desktop.store.errors import (
-    MESSAGES,
     KeyFileDamagedError,
     KeyInvalidError,
     WrongPassphraseError,
@@ -116,8 +116,9 @@ def test_new_key_files_carry_a_checksum(tmp_path: Path, passphrase: str) -> None
 
 
 def test_message_says_what_to_do() -> None:
-    text = MESSAGES["store.key_file_damaged"]
+    text = str(KeyFileDamagedError())
     assert "damaged" in text and "backup" in text and "try again" not in text
+    assert "back-up" in message("store.key_file_damaged", "nl")
 
 
 # key files of the previous format ----------------------------------------------------------
