@@ -298,3 +298,15 @@ def test_retraction_abuse(abuser: Abuser, gp: Physician, specialist: Physician) 
     )
     expect(abuser.http.post(url, json=_env(b"{}", b"x"), headers=headers), "retract.malformed")
     expect(abuser.http.post(url, content=b"nope", headers=headers), "retract.malformed")
+
+
+def test_login_with_the_signature_certificate(endpoint: LiveEndpoint, demo_pki: DemoPki) -> None:
+    """A trusted certificate without digitalSignature (the non-repudiation one) is refused
+    with 401 auth.certificate_invalid, which the client does not retry."""
+    creds = demo_pki.physician("gp")
+    client = endpoint.client()
+    client.authenticator = Pkcs12Authenticator(creds.signature_p12, lambda _p: demo_pki.password)
+    with pytest.raises(LoginFailed) as err:
+        client.login()
+    assert (err.value.code, err.value.status) == ("auth.certificate_invalid", 401)
+    assert not err.value.retryable
