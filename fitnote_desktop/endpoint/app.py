@@ -18,7 +18,8 @@ database sessions, trust store) is one ``EndpointContext`` on ``app.state``, han
 them by dependency injection (``endpoint.deps``).
 
 Nothing medical and no NISS is logged: log lines carry the route, the error code and
-at most a document UUID.
+at most a document UUID; what third-party libraries log is stripped of its details
+(``endpoint.log_privacy``, installed here so that it holds wherever the app runs).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from fitnote_desktop import __version__
-from fitnote_desktop.endpoint import db, repository
+from fitnote_desktop.endpoint import db, log_privacy, repository
 from fitnote_desktop.endpoint.deps import EndpointContext
 from fitnote_desktop.endpoint.errors import BodySizeLimit, install_error_handlers
 from fitnote_desktop.endpoint.routes import ROUTERS
@@ -51,6 +52,7 @@ def create_app(settings: EndpointSettings, *, prepare: bool = True) -> FastAPI:
     once in the parent (``prepare_database``) and pass ``prepare=False`` in each worker,
     so that workers do not race each other creating tables.
     """
+    log_privacy.install()
     if prepare:
         prepare_database(settings)
     app = FastAPI(
