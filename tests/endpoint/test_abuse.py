@@ -10,6 +10,7 @@ import base64
 import dataclasses
 import json
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -310,3 +311,43 @@ def test_login_with_the_signature_certificate(endpoint: LiveEndpoint, demo_pki: 
         client.login()
     assert (err.value.code, err.value.status) == ("auth.certificate_invalid", 401)
     assert not err.value.retryable
+
+
+def _with_statements(request: Callable[[], httpx.Response]) -> tuple[httpx.Response, list[str]]:
+    """The response and the kinds of SQL statements (SELECT, INSERT, ...) run meanwhile."""
+    import sqlalchemy as sa
+
+    statements: list[str] = []
+
+    def record(*args: object) -> None:
+        statements.append(str(args[2]).split()[0])
+
+    sa.event.listen(sa.engine.Engine, "before_cursor_execute", record)
+    try:
+        return request(), statements
+    finally:
+        sa.event.remove(sa.engine.Engine, "before_cursor_execute", record)
+
+
+def test_episode_lookup_is_no_existence_oracle(
+    endpoint: LiveEndpoint, gp: Physician, specialist: Physician
+) -> None:
+    """With a wrong consent reference, a patient with documents and one without get the same
+    answer, after the same database work (no early return before the consent check)."""
+    doc = _new_doc()
+    endpoint.client(gp).submit(*gp.sign(doc))
+    spec = Abuser(endpoint, specialist)
+    headers = {"Authorization": f"Bearer {spec.token}"}
+    answers = {}
+    for who, niss in (("with documents", doc.patient.niss), ("without", UNKNOWN.niss)):
+        body = {"patient_niss": niss, "consent_reference": "WRONG"}
+        response, statements = _with_statements(
+            lambda body=body: spec.http.post("/v1/episodes/lookup", json=body, headers=headers)
+        )
+        answers[who] = (response.status_code, response.json(), statements)
+    assert answers["with documents"] == answers["without"]
+    refusal = ERRORS["episode.consent_missing"]
+    assert answers["without"][:2] == (
+        403,
+        {"code": refusal.code, "detail": refusal.meaning, "field": "consent_reference"},
+    )

@@ -334,8 +334,8 @@ CASES: list[tuple[Callable[[Refusals], httpx.Response], set[str]]] = [
     (submit_id_mismatch, {"submit.id_mismatch"}),
     (submit_conflict, {"submit.conflict"}),
     (submit_without_session, {"auth.session_invalid"}),
-    (episode_consent_missing, {"episode.consent_missing", "episode.not_found"}),
-    (episode_unknown_patient, {"episode.consent_missing", "episode.not_found"}),
+    (episode_consent_missing, {"episode.consent_missing"}),
+    (episode_unknown_patient, {"episode.consent_missing"}),
     (retract_not_author, {"retract.not_author"}),
     (retract_untrusted_chain, {"submit.untrusted_chain"}),
 ]
