@@ -351,3 +351,35 @@ def test_episode_lookup_is_no_existence_oracle(
         403,
         {"code": refusal.code, "detail": refusal.meaning, "field": "consent_reference"},
     )
+
+
+@pytest.mark.parametrize("where", ["patient", "body", ""], ids=["patient", "body", "top"])
+def test_unknown_field_is_named_by_its_path_only(abuser: Abuser, gp: Physician, where: str) -> None:
+    """A NISS or a diagnosis typed as a key never comes back: the path's shape does."""
+    doc = _new_doc()
+    data = to_dict(doc)
+    target = data[where] if where else data
+    target[doc.patient.niss] = "x"
+    target["Lumbago aigu"] = "x"
+    payload = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    body = expect(abuser.put(doc.id, json=_env(payload, gp.sign_bytes(payload))), "submit.schema")
+    assert body["field"] == (f"{where}.<unknown field>" if where else "<unknown field>")
+    text = json.dumps(body, ensure_ascii=False)
+    assert doc.patient.niss not in text and "Lumbago" not in text
+
+
+def test_validate_command_names_an_unknown_field_by_its_path_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The desktop's ``validate`` shares the decoder: its message hides the key as well."""
+    from fitnote_desktop.cli import main
+
+    doc = _new_doc()
+    data = to_dict(doc)
+    data["patient"][doc.patient.niss] = "x"
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "patient.<unknown field>" in err
+    assert doc.patient.niss not in err
