@@ -37,7 +37,7 @@ from fitnote_desktop.wire.routes import API_PREFIX
 
 def prepare_database(settings: EndpointSettings) -> None:
     """Create the schema and seed the registry (once, before workers start)."""
-    engine = db.make_engine(settings.db_url)
+    engine = db.make_engine(settings.db_url, key=settings.db_key)
     try:
         db.create_schema(engine)
         repository.seed_registry(db.session_factory(engine), settings.registry)
@@ -64,7 +64,7 @@ def create_app(settings: EndpointSettings, *, prepare: bool = True) -> FastAPI:
         ),
     )
     app.state.context = EndpointContext.build(
-        settings, db.session_factory(db.make_engine(settings.db_url))
+        settings, db.session_factory(db.make_engine(settings.db_url, key=settings.db_key))
     )
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
