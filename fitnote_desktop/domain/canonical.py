@@ -52,6 +52,8 @@ class CanonicalError(ValueError):
 
 _KIND_BODIES = {kind: cls for cls, kind in BODY_KINDS.items()}
 
+UNKNOWN_FIELD = "<unknown field>"  # stands in the path for a key the schema does not know
+
 _Decoded = TypeVar("_Decoded", bound="DataclassInstance")
 
 
@@ -192,7 +194,10 @@ def _decode_dataclass(
     known = {f.name for f in _fields(cls)}
     unknown = set(raw) - known - skip
     if unknown:
-        raise CanonicalError(path, f"unknown field(s) {', '.join(sorted(unknown))}")
+        # A key may be anything typed by mistake (a NISS, a diagnosis): name its place only.
+        where = f"{path}.{UNKNOWN_FIELD}" if path else UNKNOWN_FIELD
+        count = f" ({len(unknown)} such fields)" if len(unknown) > 1 else ""
+        raise CanonicalError(where, f"is not a field of {SCHEMA}{count}")
     kwargs: dict[str, Any] = dict(given)
     for f in _fields(cls):
         sub = f"{path}.{f.name}" if path else f.name

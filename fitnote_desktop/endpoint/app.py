@@ -18,7 +18,8 @@ database sessions, trust store) is one ``EndpointContext`` on ``app.state``, han
 them by dependency injection (``endpoint.deps``).
 
 Nothing medical and no NISS is logged: log lines carry the route, the error code and
-at most a document UUID.
+at most a document UUID; what third-party libraries log is stripped of its details
+(``endpoint.log_privacy``, installed here so that it holds wherever the app runs).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from fitnote_desktop import __version__
-from fitnote_desktop.endpoint import db, repository
+from fitnote_desktop.endpoint import db, log_privacy, repository
 from fitnote_desktop.endpoint.deps import EndpointContext
 from fitnote_desktop.endpoint.errors import BodySizeLimit, install_error_handlers
 from fitnote_desktop.endpoint.routes import ROUTERS, verify
@@ -36,7 +37,7 @@ from fitnote_desktop.wire.routes import API_PREFIX
 
 def prepare_database(settings: EndpointSettings) -> None:
     """Create the schema and seed the registry (once, before workers start)."""
-    engine = db.make_engine(settings.db_url)
+    engine = db.make_engine(settings.db_url, key=settings.db_key)
     try:
         db.create_schema(engine)
         repository.seed_registry(db.session_factory(engine), settings.registry)
@@ -51,6 +52,7 @@ def create_app(settings: EndpointSettings, *, prepare: bool = True) -> FastAPI:
     once in the parent (``prepare_database``) and pass ``prepare=False`` in each worker,
     so that workers do not race each other creating tables.
     """
+    log_privacy.install()
     if prepare:
         prepare_database(settings)
     app = FastAPI(
@@ -62,7 +64,7 @@ def create_app(settings: EndpointSettings, *, prepare: bool = True) -> FastAPI:
         ),
     )
     app.state.context = EndpointContext.build(
-        settings, db.session_factory(db.make_engine(settings.db_url))
+        settings, db.session_factory(db.make_engine(settings.db_url, key=settings.db_key))
     )
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)

@@ -8,6 +8,11 @@ Idempotency is enforced by the database, not by a read-then-write in Python: the
 document UUID is the primary key, so two concurrent submissions of one document cannot
 both be inserted; the loser re-reads and compares hashes.
 
+The endpoint embedded in the desktop app (demo mode) keeps its SQLite file on the
+physician's laptop: with a key, that file is a SQLCipher database (the driver the store
+uses), keyed on every connection before anything is read, so no page, WAL frame or
+temporary table is written in plaintext.
+
 Times are stored as naive UTC (``UtcDateTime``) because SQLite has no time zones and
 PostgreSQL's ``timestamptz`` would hand back aware values: one convention for both.
 """
@@ -16,9 +21,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
@@ -161,15 +169,18 @@ class ThreadRead(Base):
     read_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url`` with the settings each backend needs under concurrency."""
+def make_engine(url: str, *, key: bytes | None = None) -> Engine:
+    """An engine for ``url`` with the settings each backend needs under concurrency.
+
+    ``key`` (SQLite only) makes the file a SQLCipher database under that raw key.
+    """
     if url.startswith("sqlite"):
-        engine = sa.create_engine(
-            url,
-            connect_args={"check_same_thread": False, "timeout": 30},
-            pool_size=8,
-            max_overflow=8,
-        )
+        if key is None:
+            options: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+        else:
+            path = Path(sa.engine.make_url(url).database or "")
+            options = {"module": sqlcipher, "creator": partial(_sqlcipher_connection, path, key)}
+        engine = sa.create_engine(url, pool_size=8, max_overflow=8, **options)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -189,7 +200,29 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
+    if key is not None:
+        raise ValueError("an encryption key is for a SQLite database only")
     return sa.create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def _sqlcipher_connection(path: Path, key: bytes) -> Any:
+    """A SQLCipher connection keyed before its first read; a wrong key fails right here.
+
+    The file is created owner-only (SQLite gives its -wal and -shm files the same mode);
+    temporary tables and sorts stay in memory.
+    """
+    if not path.exists():
+        path.touch(mode=0o600)
+    conn = sqlcipher.connect(str(path), check_same_thread=False, timeout=30)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA temp_store = MEMORY")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def create_schema(engine: Engine) -> None:

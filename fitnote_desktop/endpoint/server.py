@@ -3,9 +3,10 @@
 * ``serve(settings)`` — blocking, for ``fitnote-endpoint`` (a real deployment or demo).
 * ``start_in_thread(settings)`` — a real uvicorn server on a daemon thread, bound before
   it returns (port 0 picks a free port), for tests and for embedding.
-* ``start_embedded(demo_dir)`` — what ``fitnote-desktop --demo`` calls: demo PKI,
-  registry and SQLite database in ``demo_dir``, server on 127.0.0.1, and everything the
-  client needs to pin (CA bundle path, receipt certificate).
+* ``start_embedded(demo_dir, db_key=...)`` — what ``fitnote-desktop --demo`` calls: demo
+  PKI, registry and an encrypted (SQLCipher) database in ``demo_dir``, server on
+  127.0.0.1, and everything the client needs to pin (CA bundle path, receipt
+  certificate).
 
 TLS is not optional here: there is no code path that serves plain HTTP.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import uvicorn
@@ -28,7 +29,8 @@ from fitnote_desktop.endpoint.certificates import load_certificates
 from fitnote_desktop.endpoint.receipts import ReceiptSigner
 from fitnote_desktop.endpoint.settings import EndpointSettings, RegistryEntry
 
-DEMO_DB_NAME = "endpoint.sqlite3"
+DEMO_DB_NAME = "endpoint.sqlite3"  # ``fitnote-endpoint --demo``: a server, plain SQLite
+EMBEDDED_DB_NAME = "endpoint.db"  # the desktop's embedded endpoint: SQLCipher
 
 
 def demo_settings(demo_dir: Path, *, host: str = "127.0.0.1", port: int = 8443) -> EndpointSettings:
@@ -179,16 +181,27 @@ class EmbeddedEndpoint:
         self._running.stop()
 
 
-def start_embedded(demo_dir: Path, *, port: int = 0) -> EmbeddedEndpoint:
+def start_embedded(demo_dir: Path, *, db_key: bytes, port: int = 0) -> EmbeddedEndpoint:
     """Start the sandbox endpoint for ``fitnote-desktop --demo`` on 127.0.0.1.
+
+    Its database lives on the physician's laptop, so it is a SQLCipher file under
+    ``db_key`` (kept by the caller like a profile key). A plaintext database left by an
+    earlier version is deleted first: it held demo documents only.
 
     The client should use ``url``, verify TLS against ``ca_pem_path`` and pin
     ``receipt_cert`` for receipts.
     """
     from fitnote_desktop.demo.pki import create_demo_pki
 
-    pki = create_demo_pki(Path(demo_dir))
-    settings = demo_settings(Path(demo_dir), host="127.0.0.1", port=port)
+    demo_dir = Path(demo_dir)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        (demo_dir / f"{DEMO_DB_NAME}{suffix}").unlink(missing_ok=True)
+    pki = create_demo_pki(demo_dir)
+    settings = replace(
+        demo_settings(demo_dir, host="127.0.0.1", port=port),
+        db_url=f"sqlite:///{(demo_dir / EMBEDDED_DB_NAME).resolve()}",
+        db_key=db_key,
+    )
     running = start_in_thread(settings)
     return EmbeddedEndpoint(
         url=running.url,

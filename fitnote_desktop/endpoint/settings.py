@@ -78,3 +78,7 @@ class EndpointSettings:
     port: int = 8443
     tls_cert: Path | None = None
     tls_key: Path | None = None
+    # Raw 256-bit key of a SQLCipher database (a SQLite URL only): the endpoint embedded
+    # in the desktop app keeps patient documents on the physician's laptop, encrypted like
+    # the profile. A server relies on its own disk encryption and leaves it None.
+    db_key: bytes | None = field(default=None, repr=False)

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from asn1crypto import x509
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
-from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
+from pyhanko_certvalidator.errors import PathError, ValidationError
 
 from fitnote_desktop.endpoint.errors import ApiError
 from fitnote_desktop.signing import verify as sigverify
@@ -72,7 +72,12 @@ def check_login_certificate(
     *,
     now: datetime,
 ) -> str:
-    """Validate an authentication certificate now; return its NISS or raise ``ApiError``."""
+    """Validate an authentication certificate now; return its NISS or raise ``ApiError``.
+
+    Every refusal of the validator (no path to the trust store, expired, revoked, or
+    without digitalSignature, such as the non-repudiation certificate) is the caller's
+    certificate's fault: ``auth.certificate_invalid``, never a ``server.error``.
+    """
     context = ValidationContext(
         trust_roots=list(trust_roots),
         moment=now,
@@ -84,7 +89,7 @@ def check_login_certificate(
     )
     try:
         run_sync(lambda: validator.async_validate_usage({"digital_signature"}))
-    except (PathBuildingError, PathValidationError, ValueError) as exc:
+    except (PathError, ValidationError, ValueError) as exc:
         raise ApiError(
             "auth.certificate_invalid", f"Certificate rejected ({type(exc).__name__})."
         ) from None

@@ -32,6 +32,7 @@ from fitnote_desktop.domain.model import (
 from fitnote_desktop.services import Services
 from fitnote_desktop.services.patients import Patients
 from fitnote_desktop.store import ProfileManager
+from fitnote_desktop.store.keys import KeyFile, ProfileKey
 from fitnote_desktop.wiring.connection import EndpointConfig
 from fitnote_desktop.wiring.session import open_session
 
@@ -43,6 +44,8 @@ log = logging.getLogger(__name__)
 DEMO_PROFILE_ID = "demo"
 DEMO_PASSPHRASE = DEMO_PASSWORD  # not a secret: the demo profile holds fictitious data
 SANDBOX_DIR = ".demo-sandbox"  # hidden: ProfileManager.list() skips dot-directories
+ENDPOINT_KEY_FILE = "endpoint-key.json"  # the embedded endpoint's wrapped database key
+ENDPOINT_KEY_ID = "demo-endpoint"
 DEMO_SEND_TIMEOUT = 20.0  # seconds to wait for the seeded certificate's receipt
 
 
@@ -79,13 +82,15 @@ def prepare_demo(profile_dir: str | Path | None, *, today: date | None = None) -
     from fitnote_desktop.endpoint.server import start_embedded
 
     root = demo_root(profile_dir)
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)
     sandbox = root / SANDBOX_DIR
-    sandbox.mkdir(parents=True, exist_ok=True)
-    endpoint = start_embedded(sandbox)
+    sandbox.mkdir(mode=0o700, exist_ok=True)
+    manager = ProfileManager(root)
+    endpoint = start_embedded(sandbox, db_key=embedded_endpoint_key(sandbox, manager))
     try:
+        owner_only(sandbox)
         pki = read_manifest(sandbox)
         gp = pki.physician(DEMO_GP.key)
-        manager = ProfileManager(root)
         created = not manager.exists(DEMO_PROFILE_ID)
         if created:
             author = samples.practitioner()
@@ -126,6 +131,39 @@ def prepare_demo(profile_dir: str | Path | None, *, today: date | None = None) -
     return DemoSetup(
         manager, DEMO_PROFILE_ID, DEMO_PASSPHRASE, endpoint, created, pki.citizen_ca_pem
     )
+
+
+def owner_only(folder: Path) -> None:
+    """Make every file of ``folder`` 0600, like a profile's: the demo PKI writes its
+    certificates 0644 (they are public, and its folder is 0700 anyway), and a sandbox made
+    by an earlier version may hold other files of that mode."""
+    for path in folder.iterdir():
+        if path.is_file():
+            path.chmod(0o600)
+
+
+def embedded_endpoint_key(sandbox: Path, manager: ProfileManager) -> bytes:
+    """The raw key of the embedded endpoint's SQLCipher database.
+
+    The endpoint holds the documents sent in demo mode, so on the laptop it is encrypted
+    like a profile: a random key, wrapped with the demo passphrase in a key file beside
+    it (the demo profile's own key is kept the same way). Without its key file the old
+    database cannot be read: it is removed, and the endpoint starts empty.
+    """
+    from fitnote_desktop.endpoint.server import EMBEDDED_DB_NAME
+
+    key_file = KeyFile(sandbox / ENDPOINT_KEY_FILE, ENDPOINT_KEY_ID)
+    if key_file.exists():
+        key = key_file.read(DEMO_PASSPHRASE)
+    else:
+        for stale in sandbox.glob(f"{EMBEDDED_DB_NAME}*"):
+            stale.unlink()
+        key = ProfileKey.generate()
+        key_file.write(key, DEMO_PASSPHRASE, manager.options.kdf)
+    try:
+        return key.raw()
+    finally:
+        key.wipe()
 
 
 DEMO_PATIENTS = (

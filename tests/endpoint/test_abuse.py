@@ -10,6 +10,7 @@ import base64
 import dataclasses
 import json
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -298,3 +299,87 @@ def test_retraction_abuse(abuser: Abuser, gp: Physician, specialist: Physician) 
     )
     expect(abuser.http.post(url, json=_env(b"{}", b"x"), headers=headers), "retract.malformed")
     expect(abuser.http.post(url, content=b"nope", headers=headers), "retract.malformed")
+
+
+def test_login_with_the_signature_certificate(endpoint: LiveEndpoint, demo_pki: DemoPki) -> None:
+    """A trusted certificate without digitalSignature (the non-repudiation one) is refused
+    with 401 auth.certificate_invalid, which the client does not retry."""
+    creds = demo_pki.physician("gp")
+    client = endpoint.client()
+    client.authenticator = Pkcs12Authenticator(creds.signature_p12, lambda _p: demo_pki.password)
+    with pytest.raises(LoginFailed) as err:
+        client.login()
+    assert (err.value.code, err.value.status) == ("auth.certificate_invalid", 401)
+    assert not err.value.retryable
+
+
+def _with_statements(request: Callable[[], httpx.Response]) -> tuple[httpx.Response, list[str]]:
+    """The response and the kinds of SQL statements (SELECT, INSERT, ...) run meanwhile."""
+    import sqlalchemy as sa
+
+    statements: list[str] = []
+
+    def record(*args: object) -> None:
+        statements.append(str(args[2]).split()[0])
+
+    sa.event.listen(sa.engine.Engine, "before_cursor_execute", record)
+    try:
+        return request(), statements
+    finally:
+        sa.event.remove(sa.engine.Engine, "before_cursor_execute", record)
+
+
+def test_episode_lookup_is_no_existence_oracle(
+    endpoint: LiveEndpoint, gp: Physician, specialist: Physician
+) -> None:
+    """With a wrong consent reference, a patient with documents and one without get the same
+    answer, after the same database work (no early return before the consent check)."""
+    doc = _new_doc()
+    endpoint.client(gp).submit(*gp.sign(doc))
+    spec = Abuser(endpoint, specialist)
+    headers = {"Authorization": f"Bearer {spec.token}"}
+    answers = {}
+    for who, niss in (("with documents", doc.patient.niss), ("without", UNKNOWN.niss)):
+        body = {"patient_niss": niss, "consent_reference": "WRONG"}
+        response, statements = _with_statements(
+            lambda body=body: spec.http.post("/v1/episodes/lookup", json=body, headers=headers)
+        )
+        answers[who] = (response.status_code, response.json(), statements)
+    assert answers["with documents"] == answers["without"]
+    refusal = ERRORS["episode.consent_missing"]
+    assert answers["without"][:2] == (
+        403,
+        {"code": refusal.code, "detail": refusal.meaning, "field": "consent_reference"},
+    )
+
+
+@pytest.mark.parametrize("where", ["patient", "body", ""], ids=["patient", "body", "top"])
+def test_unknown_field_is_named_by_its_path_only(abuser: Abuser, gp: Physician, where: str) -> None:
+    """A NISS or a diagnosis typed as a key never comes back: the path's shape does."""
+    doc = _new_doc()
+    data = to_dict(doc)
+    target = data[where] if where else data
+    target[doc.patient.niss] = "x"
+    target["Lumbago aigu"] = "x"
+    payload = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    body = expect(abuser.put(doc.id, json=_env(payload, gp.sign_bytes(payload))), "submit.schema")
+    assert body["field"] == (f"{where}.<unknown field>" if where else "<unknown field>")
+    text = json.dumps(body, ensure_ascii=False)
+    assert doc.patient.niss not in text and "Lumbago" not in text
+
+
+def test_validate_command_names_an_unknown_field_by_its_path_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The desktop's ``validate`` shares the decoder: its message hides the key as well."""
+    from fitnote_desktop.cli import main
+
+    doc = _new_doc()
+    data = to_dict(doc)
+    data["patient"][doc.patient.niss] = "x"
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "patient.<unknown field>" in err
+    assert doc.patient.niss not in err

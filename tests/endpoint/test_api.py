@@ -132,7 +132,7 @@ def test_episode_lookup_needs_consent_and_is_audited(
     assert err.value.code == "episode.consent_missing"
     with pytest.raises(EndpointRejected) as err:
         spec.episode_lookup("85073003200", initial.consent.reference)  # nobody's dossier
-    assert (err.value.code, err.value.status) == ("episode.not_found", 404)
+    assert (err.value.code, err.value.status) == ("episode.consent_missing", 403)  # no oracle
 
     found = spec.episode_lookup(niss, initial.consent.reference, initial.episode_id)
     assert [d["document_id"] for d in found["documents"]] == [str(initial.id)]

@@ -1,6 +1,8 @@
 """``POST /episodes/lookup``: a patient's episode for another physician's prolongation,
 only with the patient's recorded consent, every look-up audited."""
 
+import hashlib
+import hmac
 import logging
 import uuid
 from datetime import datetime
@@ -23,6 +25,8 @@ log = logging.getLogger("fitnote.endpoint")
 
 router = APIRouter(tags=["episodes"])
 
+_NO_DOSSIER = "00000000-0000-0000-0000-000000000000"  # matches no document: same query
+
 
 @router.post(
     routes.EPISODE_LOOKUP,
@@ -32,7 +36,6 @@ router = APIRouter(tags=["episodes"])
         "auth.session_invalid",
         "auth.session_expired",
         "episode.consent_missing",
-        "episode.not_found",
     ),
 )
 def episode_lookup(
@@ -41,8 +44,13 @@ def episode_lookup(
     """The documents of a patient's episode, for a prolongation by another physician.
 
     Allowed only with the patient's recorded consent: the given reference must match
-    the consent reference of a document of that patient that allows episode sharing.
-    Every look-up, allowed or refused, is written to the audit table.
+    the consent reference of a document of that patient (and episode) that allows
+    episode sharing. Every look-up, allowed or refused, is written to the audit table.
+
+    A refusal must not tell whether the patient has documents here (that alone is
+    medical information): a patient without documents gets the same answer, after the
+    same queries and the same reference comparison, as one whose documents do not carry
+    this reference. Only the audit table, never the caller, knows which it was.
     """
     audit = _Audit(dbs, caller, body, context.settings.clock())
     if not audit.reference:
@@ -50,14 +58,12 @@ def episode_lookup(
         raise ApiError("episode.consent_missing", field="consent_reference")
     with dbs.begin():
         dossier = repository.dossier_by_patient(dbs, audit.key)
-        rows: list[db.Document] = []
-        if dossier is not None:
-            rows = repository.dossier_documents(dbs, dossier.id, body.episode_id)
-    if dossier is None or not rows:
-        audit("refused:not_found")
-        raise ApiError("episode.not_found")
-    if not any(r.episode_sharing and r.consent_reference == audit.reference for r in rows):
-        audit("refused:consent_missing")
+        rows = repository.dossier_documents(
+            dbs, dossier.id if dossier else _NO_DOSSIER, body.episode_id
+        )
+    consented = _consented(rows, audit.reference)  # also when there is no dossier
+    if dossier is None or not consented:
+        audit("refused:consent_missing" if rows else "refused:not_found")
         raise ApiError("episode.consent_missing", field="consent_reference")
     audit("allowed", len(rows))
     log.info("episode look-up by %s allowed (%d documents)", caller.riziv, len(rows))
@@ -77,6 +83,25 @@ def episode_lookup(
             for r in rows
         ],
     )
+
+
+def _consented(rows: list[db.Document], reference: str) -> bool:
+    """Whether a document allowing episode sharing carries ``reference``.
+
+    Compares digests in constant time, and compares once even without documents, so
+    that the answer's timing does not tell the two refusals apart.
+    """
+    wanted = _digest(reference)
+    found = False
+    candidates: list[db.Document | None] = [*rows] or [None]
+    for row in candidates:
+        same = hmac.compare_digest(wanted, _digest(row.consent_reference if row else ""))
+        found |= same and row is not None and row.episode_sharing
+    return found
+
+
+def _digest(reference: str) -> bytes:
+    return hashlib.sha256(reference.encode()).digest()
 
 
 class _Audit:
