@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -124,7 +123,7 @@ class MainWindow(QMainWindow):
         self._poll.setInterval(STATUS_POLL_MS)
         self._poll.timeout.connect(self.refresh_status)
         self._poll.start()
-        self._statuses: list[tuple[str, DocumentStatus, datetime | None]] = []
+        self._statuses: list[tuple[str, DocumentStatus, object]] = []
         self.statuses_changed.connect(self._follow_statuses)
 
         self.acts = WindowActions(self)
@@ -535,10 +534,19 @@ class MainWindow(QMainWindow):
         self.connection.style().polish(self.connection)
 
     def _watch_statuses(self) -> None:
-        """The store is the one source of truth: when the outbox moves a document
-        (queued → accepted, refused, retracted), ``statuses_changed`` tells every view."""
+        """The store is the one source of truth: when a document moves (queued →
+        accepted, refused, retracted), ``statuses_changed`` tells every view. Both the
+        outbox and the documents on screen are compared: the outbox item and the document
+        row are updated one after the other."""
         try:
-            seen = [(e.document_id, e.status, e.updated_at) for e in self.services.outbox.entries()]
+            seen: list[tuple[str, DocumentStatus, object]] = [
+                (e.document_id, e.status, e.updated_at) for e in self.services.outbox.entries()
+            ]
+            if self.page.record is not None:
+                seen += [
+                    (r.id, r.status, r.last_error)
+                    for r in self.services.drafts.for_patient(self.page.record.id)
+                ]
         except Exception:  # locked or closing: the status is informative only
             return
         if seen != self._statuses:

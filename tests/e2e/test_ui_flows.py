@@ -472,7 +472,10 @@ def test_outbox_view_lists_in_words(qtbot, demo, languages, tmp_path):
         qtbot.addWidget(box)
         box.show()
         assert box.table.rowCount() >= 1  # the demo's sent certificate at least
-        statuses = {box.table.item(r, 1).text() for r in range(box.table.rowCount())}
+        statuses = {box.table.item(r, 3).text() for r in range(box.table.rowCount())}
+        # each item says which document it is: kind and period, not only the patient
+        assert all(box.table.item(r, 1).text() for r in range(box.table.rowCount()))
+        assert all(" – " in box.table.item(r, 2).text() for r in range(box.table.rowCount()))
         assert "Verzonden, ontvangstbewijs ontvangen" in statuses
         waiting = {"Wacht op verzending", "Wordt verzonden", "Geweigerd"}
         assert box.empty.isVisible() == (not statuses & waiting)  # "nothing waiting" is true
@@ -640,7 +643,7 @@ def test_one_pin_per_send_and_every_view_follows_the_status(
         # the editor and the patient's list say the same, without any click
         accepted = labels.status(DocumentStatus.ACCEPTED)
         qtbot.waitUntil(lambda: window.editor.header.save_state.text() == accepted, timeout=6000)
-        assert page_status(window, doc_id) == accepted
+        qtbot.waitUntil(lambda: page_status(window, doc_id) == accepted, timeout=6000)
         assert window.acts.retract.isEnabled()
 
         # retract: the reason is asked, one PIN, then every view says retracted
@@ -655,11 +658,22 @@ def test_one_pin_per_send_and_every_view_follows_the_status(
         assert "Retraction of" in pins.prompts[1][0]
         retracted = labels.status(DocumentStatus.RETRACTED)
         qtbot.waitUntil(lambda: window.editor.header.save_state.text() == retracted, timeout=6000)
-        assert page_status(window, doc_id) == retracted
+        qtbot.waitUntil(lambda: page_status(window, doc_id) == retracted, timeout=6000)
         model = window.page.model
         row = next(r for r in range(model.rowCount()) if model.record(r).id == doc_id)
         font = model.data(model.index(row, 0), Qt.ItemDataRole.FontRole)
         assert font is not None and font.strikeOut()
+        from fitnote_desktop.ui.outbox import OutboxDialog
+
+        box = OutboxDialog(services, window)
+        qtbot.addWidget(box)
+        rows = [
+            r
+            for r in range(box.table.rowCount())
+            if box.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == doc_id
+        ]
+        assert rows and all(box.table.item(r, 3).font().strikeOut() for r in rows)
+        assert box.table.item(rows[0], 1).text().startswith("Incapacity certificate")
         statement = controller.session.profile.documents.retraction(uuid.UUID(doc_id))
         assert statement is not None
         signed = base64.b64decode(json.loads(statement)["payload"])
