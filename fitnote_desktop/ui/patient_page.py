@@ -8,6 +8,7 @@ physician in months 4/7/11, ...) so the GP sees what is coming at a glance.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from typing import Any
 
@@ -194,7 +195,7 @@ class TimelineView(QFrame):
         coming = ep.upcoming(today, limit=4)
         if coming:
             items = "".join(
-                f"<li><b>{fmt(m.due)}</b> — {i18n.text(m.code, **dict(m.params))}</li>"
+                f"<li>{html.escape(i18n.text(m.code, **dict(m.params)))}: <b>{fmt(m.due)}</b></li>"
                 for m in coming
             )
             heading = self.tr("Coming up:")
