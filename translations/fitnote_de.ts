@@ -151,7 +151,7 @@
         <translation>Die Plattform ist nicht erreichbar. Dokumente warten im Postausgang.</translation>
     </message>
     <message>
-        <source>The platform&apos;s security certificate was not accepted.</source>
+        <source>The platform's security certificate was not accepted.</source>
         <translation>Das Sicherheitszertifikat der Plattform wurde nicht akzeptiert.</translation>
     </message>
     <message>
@@ -175,7 +175,7 @@
         <translation>Geben Sie einen Betreff und eine Nachricht ein.</translation>
     </message>
     <message>
-        <source>Record the patient&apos;s consent before fetching the episode.</source>
+        <source>Record the patient's consent before fetching the episode.</source>
         <translation>Erfassen Sie zuerst die Einwilligung des Patienten, um die Episode abzurufen.</translation>
     </message>
     <message>
@@ -246,7 +246,7 @@
         <translation>elektronischer Versand an den Vertrauensarzt / Arbeitsarzt</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>der Arbeitgeber sieht die Fähigkeiten aus der Fit-Note</translation>
     </message>
     <message>
@@ -296,7 +296,7 @@
         <translation>Referenz</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Von der Kopie des Patienten, z. B. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -487,7 +487,7 @@
         <translation>Arbeitgeber</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Sprache des Arbeitgebers</translation>
     </message>
     <message>
@@ -819,7 +819,7 @@
         <translation>Bescheinigung eines anderen Arztes verlängern</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Geben Sie die Referenz von der Kopie des Patienten ein. Mit Einwilligung des Patienten wird die Episode abgerufen; offline wird der Entwurf aus der Papierkopie erstellt.</translation>
     </message>
     <message>
@@ -863,7 +863,7 @@
         <translation>Zeitraum (Papierkopie)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>LIKIV-Nummer des Verfassers</translation>
     </message>
     <message>
@@ -988,7 +988,7 @@
         <translation>Wie eingeschränkt ist der Patient? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Was der Patient kann (in der Sprache des Dokuments)</translation>
     </message>
     <message>
@@ -1164,7 +1164,7 @@
         <translation>Empfänger (nur sein Teil der Bescheinigung):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>Die ICF-Fähigkeiten der Fit-Note sind nicht Teil einer KMEHR-Nachricht: Sie erreichen Vertrauens- und Arbeitsarzt nur über die Plattform.</translation>
     </message>
     <message>
@@ -1588,14 +1588,6 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Unterschrieben. Es wartet im Postausgang und wird so bald wie möglich gesendet.</translation>
     </message>
     <message>
-        <source>Retract</source>
-        <translation>Zurückziehen</translation>
-    </message>
-    <message>
-        <source>Retract this document? The recipients are told that it is no longer valid.</source>
-        <translation>Dieses Dokument zurückziehen? Die Empfänger erfahren, dass es nicht mehr gültig ist.</translation>
-    </message>
-    <message>
         <source>Delete draft</source>
         <translation>Entwurf löschen</translation>
     </message>
@@ -1648,6 +1640,14 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Patient</source>
         <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1866,6 +1866,26 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
 <context>
     <name>PinDialog</name>
     <message>
+        <source>Retraction of: %1</source>
+        <translation>Widerruf von: %1</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>Patient: %1</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>Dokument: %1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Zeitraum: %1</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Für: %1</translation>
+    </message>
+    <message>
         <source>eID PIN</source>
         <translation>eID-PIN</translation>
     </message>
@@ -1890,8 +1910,8 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Geben Sie das Passwort Ihrer Schlüsseldatei ein, %1.</translation>
     </message>
     <message>
-        <source>It is used once and never stored.</source>
-        <translation>Sie wird einmal verwendet und nie gespeichert.</translation>
+        <source>It is used for this send only and never stored.</source>
+        <translation>Sie wird nur für diesen Versand verwendet und nie gespeichert.</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -1904,6 +1924,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Sign</source>
         <translation>Unterschreiben</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2017,6 +2041,41 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Again</source>
         <translation>Wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>RetractDialog</name>
+    <message>
+        <source>Issued in error</source>
+        <translation>Irrtümlich ausgestellt</translation>
+    </message>
+    <message>
+        <source>Replaced by a corrected document</source>
+        <translation>Durch ein berichtigtes Dokument ersetzt</translation>
+    </message>
+    <message>
+        <source>At the patient's request</source>
+        <translation>Auf Wunsch des Patienten</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Anderer Grund</translation>
+    </message>
+    <message>
+        <source>Retract</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Retract this document? The recipients are told that it is no longer valid.</source>
+        <translation>Dieses Dokument widerrufen? Die Empfänger erfahren, dass es nicht mehr gilt.</translation>
+    </message>
+    <message>
+        <source>Why is it retracted?</source>
+        <translation>Warum wird es widerrufen?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -151,7 +151,7 @@
         <translation>Het platform is niet bereikbaar. Documenten wachten in de uitgaande post.</translation>
     </message>
     <message>
-        <source>The platform&apos;s security certificate was not accepted.</source>
+        <source>The platform's security certificate was not accepted.</source>
         <translation>Het beveiligingscertificaat van het platform werd niet aanvaard.</translation>
     </message>
     <message>
@@ -175,7 +175,7 @@
         <translation>Vul een onderwerp en een bericht in.</translation>
     </message>
     <message>
-        <source>Record the patient&apos;s consent before fetching the episode.</source>
+        <source>Record the patient's consent before fetching the episode.</source>
         <translation>Registreer eerst de toestemming van de patiënt om de episode op te halen.</translation>
     </message>
     <message>
@@ -246,7 +246,7 @@
         <translation>elektronische verzending naar de adviserend arts / arbeidsarts</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>de werkgever ziet de mogelijkheden uit de fit-note</translation>
     </message>
     <message>
@@ -296,7 +296,7 @@
         <translation>Referentie</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Van het exemplaar van de patiënt, bv. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -487,7 +487,7 @@
         <translation>Werkgever</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Taal van de werkgever</translation>
     </message>
     <message>
@@ -819,7 +819,7 @@
         <translation>Een getuigschrift van een andere arts verlengen</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Typ de referentie van het exemplaar van de patiënt. Met toestemming van de patiënt wordt de episode opgehaald; offline maak je het ontwerp op basis van het papieren exemplaar.</translation>
     </message>
     <message>
@@ -863,7 +863,7 @@
         <translation>Periode ervan (papieren exemplaar)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>RIZIV-nummer van de auteur</translation>
     </message>
     <message>
@@ -988,7 +988,7 @@
         <translation>Hoe beperkt is de patiënt? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Wat de patiënt kan (in de taal van het document)</translation>
     </message>
     <message>
@@ -1164,7 +1164,7 @@
         <translation>Bestemmeling (enkel zijn deel van het attest):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>De ICF-mogelijkheden van de fit-note horen niet in een KMEHR-bericht: ze bereiken de adviserend arts en de arbeidsarts enkel via het platform.</translation>
     </message>
     <message>
@@ -1588,14 +1588,6 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Ondertekend. Het wacht in de uitgaande post en wordt zo snel mogelijk verzonden.</translation>
     </message>
     <message>
-        <source>Retract</source>
-        <translation>Intrekken</translation>
-    </message>
-    <message>
-        <source>Retract this document? The recipients are told that it is no longer valid.</source>
-        <translation>Dit document intrekken? De bestemmelingen krijgen te horen dat het niet meer geldig is.</translation>
-    </message>
-    <message>
         <source>Delete draft</source>
         <translation>Ontwerp verwijderen</translation>
     </message>
@@ -1648,6 +1640,14 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Patient</source>
         <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1866,6 +1866,26 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
 <context>
     <name>PinDialog</name>
     <message>
+        <source>Retraction of: %1</source>
+        <translation>Intrekking van: %1</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>Patiënt: %1</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>Document: %1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Periode: %1</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Voor: %1</translation>
+    </message>
+    <message>
         <source>eID PIN</source>
         <translation>eID-pincode</translation>
     </message>
@@ -1890,8 +1910,8 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Geef het wachtwoord van uw sleutelbestand in %1.</translation>
     </message>
     <message>
-        <source>It is used once and never stored.</source>
-        <translation>Hij wordt één keer gebruikt en nooit bewaard.</translation>
+        <source>It is used for this send only and never stored.</source>
+        <translation>Hij dient alleen voor deze verzending en wordt nooit bewaard.</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -1904,6 +1924,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Sign</source>
         <translation>Ondertekenen</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Aanmelden</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2017,6 +2041,41 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Again</source>
         <translation>Opnieuw</translation>
+    </message>
+</context>
+<context>
+    <name>RetractDialog</name>
+    <message>
+        <source>Issued in error</source>
+        <translation>Vergissing bij het opmaken</translation>
+    </message>
+    <message>
+        <source>Replaced by a corrected document</source>
+        <translation>Vervangen door een verbeterd document</translation>
+    </message>
+    <message>
+        <source>At the patient's request</source>
+        <translation>Op vraag van de patiënt</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Andere reden</translation>
+    </message>
+    <message>
+        <source>Retract</source>
+        <translation>Intrekken</translation>
+    </message>
+    <message>
+        <source>Retract this document? The recipients are told that it is no longer valid.</source>
+        <translation>Dit document intrekken? De ontvangers krijgen bericht dat het niet meer geldig is.</translation>
+    </message>
+    <message>
+        <source>Why is it retracted?</source>
+        <translation>Waarom wordt het ingetrokken?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>

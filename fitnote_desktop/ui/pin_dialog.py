@@ -20,23 +20,19 @@ from fitnote_desktop.ui.patient_page import kind_text, period_text
 def signing_subject(record: DocumentRecord, *, retraction: bool = False) -> str:
     """What one PIN signs, in the physician's words: patient, kind, period, recipients."""
     doc = record.document
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("PinDialog", text)
-
     kind = kind_text(record)
     if retraction:
-        kind = tr("Retraction of: %1").replace("%1", kind)
+        kind = QCoreApplication.translate("PinDialog", "Retraction of: %1").replace("%1", kind)
     lines = [
-        tr("Patient: %1").replace("%1", doc.patient.full_name),
-        tr("Document: %1").replace("%1", kind),
+        QCoreApplication.translate("PinDialog", "Patient: %1").replace("%1", doc.patient.full_name),
+        QCoreApplication.translate("PinDialog", "Document: %1").replace("%1", kind),
     ]
     period = period_text(record)
     if period:
-        lines.append(tr("Period: %1").replace("%1", period))
+        lines.append(QCoreApplication.translate("PinDialog", "Period: %1").replace("%1", period))
     if doc.recipients:
         names = ", ".join(labels.recipient_short(r) for r in doc.recipients)
-        lines.append(tr("For: %1").replace("%1", names))
+        lines.append(QCoreApplication.translate("PinDialog", "For: %1").replace("%1", names))
     return "\n".join(lines)
 
 
