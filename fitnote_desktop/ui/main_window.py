@@ -30,7 +30,7 @@ from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.errors import code_of
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
-from fitnote_desktop.ui import i18n, labels, workers
+from fitnote_desktop.ui import i18n, labels, status_watch, workers
 from fitnote_desktop.ui.actions import WindowActions
 from fitnote_desktop.ui.editor import DocumentEditor
 from fitnote_desktop.ui.patient_page import PatientPage
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self._poll.setInterval(STATUS_POLL_MS)
         self._poll.timeout.connect(self.refresh_status)
         self._poll.start()
-        self._statuses: list[tuple[str, DocumentStatus, object]] = []
+        self._statuses: status_watch.Snapshot = []
         self.statuses_changed.connect(self._follow_statuses)
 
         self.acts = WindowActions(self)
@@ -534,19 +534,10 @@ class MainWindow(QMainWindow):
         self.connection.style().polish(self.connection)
 
     def _watch_statuses(self) -> None:
-        """The store is the one source of truth: when a document moves (queued →
-        accepted, refused, retracted), ``statuses_changed`` tells every view. Both the
-        outbox and the documents on screen are compared: the outbox item and the document
-        row are updated one after the other."""
+        """``statuses_changed`` when a document moved in the store (see status_watch)."""
+        patient = self.page.record
         try:
-            seen: list[tuple[str, DocumentStatus, object]] = [
-                (e.document_id, e.status, e.updated_at) for e in self.services.outbox.entries()
-            ]
-            if self.page.record is not None:
-                seen += [
-                    (r.id, r.status, r.last_error)
-                    for r in self.services.drafts.for_patient(self.page.record.id)
-                ]
+            seen = status_watch.snapshot(self.services, patient.id if patient else None)
         except Exception:  # locked or closing: the status is informative only
             return
         if seen != self._statuses:
