@@ -1449,14 +1449,6 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Unterschrieben. Es wartet im Postausgang und wird so bald wie möglich gesendet.</translation>
     </message>
     <message>
-        <source>Retract</source>
-        <translation>Zurückziehen</translation>
-    </message>
-    <message>
-        <source>Retract this document? The recipients are told that it is no longer valid.</source>
-        <translation>Dieses Dokument zurückziehen? Die Empfänger erfahren, dass es nicht mehr gültig ist.</translation>
-    </message>
-    <message>
         <source>Delete draft</source>
         <translation>Entwurf löschen</translation>
     </message>
@@ -1509,6 +1501,14 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Patient</source>
         <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1735,6 +1735,26 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
 <context>
     <name>PinDialog</name>
     <message>
+        <source>Retraction of: %1</source>
+        <translation>Widerruf von: %1</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>Patient: %1</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>Dokument: %1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Zeitraum: %1</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Für: %1</translation>
+    </message>
+    <message>
         <source>eID PIN</source>
         <translation>eID-PIN</translation>
     </message>
@@ -1759,8 +1779,8 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Geben Sie das Passwort Ihrer Schlüsseldatei ein, %1.</translation>
     </message>
     <message>
-        <source>It is used once and never stored.</source>
-        <translation>Sie wird einmal verwendet und nie gespeichert.</translation>
+        <source>It is used for this send only and never stored.</source>
+        <translation>Sie wird nur für diesen Versand verwendet und nie gespeichert.</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -1773,6 +1793,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Sign</source>
         <translation>Unterschreiben</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1886,6 +1910,41 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Again</source>
         <translation>Wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>RetractDialog</name>
+    <message>
+        <source>Issued in error</source>
+        <translation>Irrtümlich ausgestellt</translation>
+    </message>
+    <message>
+        <source>Replaced by a corrected document</source>
+        <translation>Durch ein berichtigtes Dokument ersetzt</translation>
+    </message>
+    <message>
+        <source>At the patient&apos;s request</source>
+        <translation>Auf Wunsch des Patienten</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Anderer Grund</translation>
+    </message>
+    <message>
+        <source>Retract</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Retract this document? The recipients are told that it is no longer valid.</source>
+        <translation>Dieses Dokument widerrufen? Die Empfänger erfahren, dass es nicht mehr gilt.</translation>
+    </message>
+    <message>
+        <source>Why is it retracted?</source>
+        <translation>Warum wird es widerrufen?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -1447,14 +1447,6 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Retract</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Retract this document? The recipients are told that it is no longer valid.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Delete draft</source>
         <translation type="unfinished" />
     </message>
@@ -1506,6 +1498,14 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Patient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1733,6 +1733,26 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
 <context>
     <name>PinDialog</name>
     <message>
+        <source>Retraction of: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>eID PIN</source>
         <translation type="unfinished" />
     </message>
@@ -1757,7 +1777,7 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>It is used once and never stored.</source>
+        <source>It is used for this send only and never stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1770,6 +1790,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Sign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log in</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1883,6 +1907,41 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Again</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RetractDialog</name>
+    <message>
+        <source>Issued in error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replaced by a corrected document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At the patient's request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retract</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retract this document? The recipients are told that it is no longer valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why is it retracted?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished" />
     </message>
 </context>

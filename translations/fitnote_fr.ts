@@ -1449,14 +1449,6 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Signé. Il attend dans la boîte d&apos;envoi et sera envoyé dès que possible.</translation>
     </message>
     <message>
-        <source>Retract</source>
-        <translation>Retirer</translation>
-    </message>
-    <message>
-        <source>Retract this document? The recipients are told that it is no longer valid.</source>
-        <translation>Retirer ce document ? Les destinataires seront informés qu&apos;il n&apos;est plus valable.</translation>
-    </message>
-    <message>
         <source>Delete draft</source>
         <translation>Supprimer le brouillon</translation>
     </message>
@@ -1509,6 +1501,14 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message>
         <source>Patient</source>
         <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1735,6 +1735,26 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
 <context>
     <name>PinDialog</name>
     <message>
+        <source>Retraction of: %1</source>
+        <translation>Retrait de : %1</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>Patient : %1</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>Document : %1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Période : %1</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Pour : %1</translation>
+    </message>
+    <message>
         <source>eID PIN</source>
         <translation>Code PIN eID</translation>
     </message>
@@ -1759,8 +1779,8 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Saisissez le mot de passe de votre fichier de clé %1.</translation>
     </message>
     <message>
-        <source>It is used once and never stored.</source>
-        <translation>Il est utilisé une seule fois et jamais conservé.</translation>
+        <source>It is used for this send only and never stored.</source>
+        <translation>Il ne sert qu&apos;à cet envoi et n&apos;est jamais conservé.</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -1773,6 +1793,10 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message>
         <source>Sign</source>
         <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1886,6 +1910,41 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message>
         <source>Again</source>
         <translation>Confirmation</translation>
+    </message>
+</context>
+<context>
+    <name>RetractDialog</name>
+    <message>
+        <source>Issued in error</source>
+        <translation>Établi par erreur</translation>
+    </message>
+    <message>
+        <source>Replaced by a corrected document</source>
+        <translation>Remplacé par un document corrigé</translation>
+    </message>
+    <message>
+        <source>At the patient&apos;s request</source>
+        <translation>À la demande du patient</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Autre raison</translation>
+    </message>
+    <message>
+        <source>Retract</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Retract this document? The recipients are told that it is no longer valid.</source>
+        <translation>Retirer ce document ? Les destinataires sont avertis qu&apos;il n&apos;est plus valable.</translation>
+    </message>
+    <message>
+        <source>Why is it retracted?</source>
+        <translation>Pourquoi est-il retiré ?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>

@@ -1449,14 +1449,6 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Ondertekend. Het wacht in de uitgaande post en wordt zo snel mogelijk verzonden.</translation>
     </message>
     <message>
-        <source>Retract</source>
-        <translation>Intrekken</translation>
-    </message>
-    <message>
-        <source>Retract this document? The recipients are told that it is no longer valid.</source>
-        <translation>Dit document intrekken? De bestemmelingen krijgen te horen dat het niet meer geldig is.</translation>
-    </message>
-    <message>
         <source>Delete draft</source>
         <translation>Ontwerp verwijderen</translation>
     </message>
@@ -1509,6 +1501,14 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Patient</source>
         <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1735,6 +1735,26 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
 <context>
     <name>PinDialog</name>
     <message>
+        <source>Retraction of: %1</source>
+        <translation>Intrekking van: %1</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>Patiënt: %1</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>Document: %1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Periode: %1</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Voor: %1</translation>
+    </message>
+    <message>
         <source>eID PIN</source>
         <translation>eID-pincode</translation>
     </message>
@@ -1759,8 +1779,8 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Geef het wachtwoord van uw sleutelbestand in %1.</translation>
     </message>
     <message>
-        <source>It is used once and never stored.</source>
-        <translation>Hij wordt één keer gebruikt en nooit bewaard.</translation>
+        <source>It is used for this send only and never stored.</source>
+        <translation>Hij dient alleen voor deze verzending en wordt nooit bewaard.</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -1773,6 +1793,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Sign</source>
         <translation>Ondertekenen</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Aanmelden</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1886,6 +1910,41 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Again</source>
         <translation>Opnieuw</translation>
+    </message>
+</context>
+<context>
+    <name>RetractDialog</name>
+    <message>
+        <source>Issued in error</source>
+        <translation>Vergissing bij het opmaken</translation>
+    </message>
+    <message>
+        <source>Replaced by a corrected document</source>
+        <translation>Vervangen door een verbeterd document</translation>
+    </message>
+    <message>
+        <source>At the patient&apos;s request</source>
+        <translation>Op vraag van de patiënt</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Andere reden</translation>
+    </message>
+    <message>
+        <source>Retract</source>
+        <translation>Intrekken</translation>
+    </message>
+    <message>
+        <source>Retract this document? The recipients are told that it is no longer valid.</source>
+        <translation>Dit document intrekken? De ontvangers krijgen bericht dat het niet meer geldig is.</translation>
+    </message>
+    <message>
+        <source>Why is it retracted?</source>
+        <translation>Waarom wordt het ingetrokken?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>

@@ -173,11 +173,13 @@ class OutboxSender:
         detail = report.last_error if (report is not None and not online) else None
         return ConnectionState(online, queued, detail or (None if online else "transport.offline"))
 
-    def retract(self, document_id: str, sign: Callable[[bytes], bytes]) -> None:
+    def retract(
+        self, document_id: str, sign: Callable[[bytes], bytes], reason: str = "error"
+    ) -> None:
         from fitnote_desktop.wire.retraction import retraction_bytes
 
         ident = as_uuid(document_id)
-        payload = retraction_bytes(str(ident), "error", self.clock())
+        payload = retraction_bytes(str(ident), reason, self.clock())
         cms = sign(payload)
         self.payloads.remember_retraction(ident, payload, cms)
         self.outbox.enqueue(ident, OutboxOperation.RETRACT)

@@ -55,7 +55,14 @@ class Episode:
     milestones: tuple[Milestone, ...]
 
     def upcoming(self, today: date, limit: int = 3) -> tuple[Milestone, ...]:
-        return tuple(m for m in self.milestones if m.due >= today)[:limit]
+        """The next key dates, strictly after ``today``, of an episode still running.
+
+        Past moments are history, not "coming up"; an episode that has ended has no
+        coming key dates (a relapse starts its own clock or continues this one).
+        """
+        if not self.ongoing(today):
+            return ()
+        return tuple(m for m in self.milestones if m.due > today)[:limit]
 
     def ongoing(self, today: date) -> bool:
         return self.end is None or self.end >= today

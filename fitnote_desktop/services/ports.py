@@ -143,8 +143,11 @@ class Sender(Protocol):
     def entries(self) -> Sequence[OutboxEntry]: ...
     def retry_now(self, document_id: str | None = None) -> None: ...
     def state(self) -> ConnectionState: ...
-    def retract(self, document_id: str, sign: Callable[[bytes], bytes]) -> None:
-        """Queue a signed retraction; ``sign`` signs the retraction statement's bytes."""
+    def retract(
+        self, document_id: str, sign: Callable[[bytes], bytes], reason: str = "error"
+    ) -> None:
+        """Queue a signed retraction; ``sign`` signs the retraction statement's bytes,
+        ``reason`` is one of ``wire.retraction.RETRACTION_REASONS``."""
         ...
 
     def fetch_episode(

@@ -25,6 +25,7 @@ from fitnote_desktop.services.ports import (
     Sender,
     Signer,
 )
+from fitnote_desktop.wire.retraction import RETRACTION_REASONS
 
 log = logging.getLogger(__name__)
 
@@ -116,11 +117,15 @@ class Sending:
         except Exception as exc:  # issued elsewhere, or still in the outbox: nothing to mark
             log.info("original not marked replaced (%s)", type(exc).__name__)
 
-    def retract(self, document_id: str, pin: PinCallback) -> DocumentRecord:
+    def retract(self, document_id: str, pin: PinCallback, reason: str = "error") -> DocumentRecord:
         """Withdraw a signed document: a signed retraction goes through the outbox.
 
-        A document that never left the laptop (paper only) is retracted locally.
+        ``reason`` is a code of ``RETRACTION_REASONS`` (error, replaced, patient's request,
+        other), never free text. A document that never left the laptop (paper only) is
+        retracted locally.
         """
+        if reason not in RETRACTION_REASONS:  # the UI offers only these: a programming error
+            raise ValueError(f"unknown retraction reason {reason!r}")
         with translating("store.error"):
             record = self._documents.get(document_id)
         require(record, Action.RETRACT, "lifecycle.retract_not_sent")
@@ -129,6 +134,6 @@ class Sending:
                 return self._documents.set_status(document_id, DocumentStatus.RETRACTED)
         signer = self._signer()
         with translating("transport.error"):
-            self._sender.retract(document_id, lambda data: signer.sign(data, pin))
+            self._sender.retract(document_id, lambda data: signer.sign(data, pin), reason)
         with translating("store.error"):
             return self._documents.get(document_id)

@@ -30,12 +30,13 @@ from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.errors import code_of
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
-from fitnote_desktop.ui import i18n, labels, workers
+from fitnote_desktop.ui import i18n, labels, status_watch, workers
 from fitnote_desktop.ui.actions import WindowActions
 from fitnote_desktop.ui.announce import announce
 from fitnote_desktop.ui.editor import DocumentEditor
 from fitnote_desktop.ui.patient_page import PatientPage
 from fitnote_desktop.ui.patients import PatientDialog, PatientSearch
+from fitnote_desktop.ui.pin_dialog import signing_subject
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
 
     lock_requested = Signal()
     settings_changed = Signal()
+    statuses_changed = Signal()  # a signed document's status changed in the store
 
     def __init__(
         self,
@@ -122,6 +124,8 @@ class MainWindow(QMainWindow):
         self._poll.setInterval(STATUS_POLL_MS)
         self._poll.timeout.connect(self.refresh_status)
         self._poll.start()
+        self._statuses: status_watch.Snapshot = []
+        self.statuses_changed.connect(self._follow_statuses)
 
         self.acts = WindowActions(self)
         self.retranslate()
@@ -327,6 +331,7 @@ class MainWindow(QMainWindow):
                 self.offer_overlapping(overlap.params)
             return
         doc_id = rec.id
+        self.pin_broker.subject = signing_subject(rec)
         self._set_busy(True, i18n.text("progress.signing"))
         workers.start(
             lambda progress: self.services.sending.sign_and_send(doc_id, self.pin_broker, progress),
@@ -371,16 +376,16 @@ class MainWindow(QMainWindow):
         doc = self.current_document()
         if doc is None or doc.status.editable or self.busy:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Retract"),
-            self.tr("Retract this document? The recipients are told that it is no longer valid."),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        from fitnote_desktop.ui.retract_dialog import RetractDialog
+
+        dlg = RetractDialog(signing_subject(doc), self)
+        if not dlg.exec():
             return
+        reason = dlg.reason
+        self.pin_broker.subject = signing_subject(doc, retraction=True)
         self._set_busy(True, i18n.text("progress.signing"))
         workers.start(
-            lambda _p: self.services.sending.retract(doc.id, self.pin_broker),
+            lambda _p: self.services.sending.retract(doc.id, self.pin_broker, reason),
             done=self._retracted,
             failed=self._task_failed,
         )
@@ -415,6 +420,8 @@ class MainWindow(QMainWindow):
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.busy = busy
+        if not busy:
+            self.pin_broker.subject = ""
         self._update_actions()
         if busy:
             dlg = QProgressDialog(text, "", 0, 0, self)
@@ -516,7 +523,7 @@ class MainWindow(QMainWindow):
         HelpDialog(self, self).exec()
 
     def refresh_status(self) -> None:
-        self._follow_open_document()
+        self._watch_statuses()
         try:
             state = self.services.outbox.connection()
         except Exception:  # status is informative only; never break the window for it
@@ -532,18 +539,41 @@ class MainWindow(QMainWindow):
         self.connection.style().unpolish(self.connection)
         self.connection.style().polish(self.connection)
 
+    def _watch_statuses(self) -> None:
+        """``statuses_changed`` when a document moved in the store (see status_watch)."""
+        patient = self.page.record
+        try:
+            seen = status_watch.snapshot(self.services, patient.id if patient else None)
+        except Exception:  # locked or closing: the status is informative only
+            return
+        if seen != self._statuses:
+            self._statuses = seen
+            self.statuses_changed.emit()
+
+    def _follow_statuses(self) -> None:
+        """The patient's list and the open document show what the store says."""
+        if self.page.record is not None:
+            selected = self.page.selected()
+            self.page.refresh()
+            if selected is not None:
+                self.page.select(selected.id)
+        self._follow_open_document()
+        self._update_actions()
+
     def _follow_open_document(self) -> None:
-        """A signed document on screen follows its outbox (queued → accepted, refused...),
-        so that its status, side panel and the actions it allows are never stale."""
+        """A signed document in the editor follows its outbox (queued → accepted,
+        refused, retracted), so that its status, side panel and actions are never stale,
+        whether the editor is on screen or behind the patient page."""
         rec = self.editor.record
-        if rec is None or rec.status.editable or self.stack.currentWidget() is not self.editor:
+        if rec is None or rec.status.editable:
             return
         try:
             fresh = self.services.drafts.get(rec.id)
         except Exception:  # locked or closing: the status is informative only
             return
         if (fresh.status, fresh.last_error) != (rec.status, rec.last_error):
-            self.open_document(fresh)
+            self.editor.open(fresh)
+            self.editor.set_read_only(not fresh.status.editable)
             if fresh.status is not rec.status:  # receipt received, refused...
                 announce(self, labels.status(fresh.status), assertive=True)
 

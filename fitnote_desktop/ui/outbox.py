@@ -1,4 +1,5 @@
-"""The outbox: what is waiting to be sent, what failed and why, in words; retry now."""
+"""The outbox: what is waiting to be sent (patient, kind, period), what failed and why, in
+words; retry now. Retracted documents are struck through, as in every list."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.services import ServiceError, Services
+from fitnote_desktop.services.ports import OutboxEntry
 from fitnote_desktop.ui import i18n, labels
+from fitnote_desktop.ui.patient_page import kind_text, period_text, struck_out
 
 REFRESH_MS = 1500
 
@@ -29,11 +32,11 @@ class OutboxDialog(QDialog):
         self.setObjectName("outboxDialog")
         self.services = services
         self.state = QLabel(self)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 7, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(self)
         self.empty.setObjectName("hint")
         self.retry = QPushButton(self)
@@ -64,6 +67,8 @@ class OutboxDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Patient"),
+                self.tr("Document"),
+                self.tr("Period"),
                 self.tr("Status"),
                 self.tr("Attempts"),
                 self.tr("Next attempt"),
@@ -91,8 +96,11 @@ class OutboxDialog(QDialog):
             when = ""
             if e.next_attempt_at is not None:
                 when = e.next_attempt_at.astimezone().strftime("%d/%m %H:%M")
+            kind, period, retracted = self._what(e)
             cells = [
                 e.patient_name,
+                kind,
+                period,
                 labels.status(e.status),
                 str(e.attempts),
                 when,
@@ -101,10 +109,24 @@ class OutboxDialog(QDialog):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, e.document_id)
+                if retracted:
+                    item.setFont(struck_out())
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         waiting = {DocumentStatus.QUEUED, DocumentStatus.SENDING, DocumentStatus.REJECTED}
         self.empty.setVisible(not any(e.status in waiting for e in entries))
+
+    def _what(self, entry: OutboxEntry) -> tuple[str, str, bool]:
+        """Kind and period of the entry's document, so that two items of one patient are
+        told apart, and whether it is retracted now (its sending and its retraction are
+        two items: both are struck through). The outbox holds a handful of items: one
+        look-up each is cheap."""
+        try:
+            record = self.services.drafts.get(entry.document_id)
+        except ServiceError:  # gone from this store: the patient's name is all there is
+            return "", "", entry.status is DocumentStatus.RETRACTED
+        retracted = record.status is DocumentStatus.RETRACTED
+        return kind_text(record), period_text(record), retracted
 
     def _retry(self) -> None:
         row = self.table.currentRow()

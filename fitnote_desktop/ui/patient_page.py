@@ -8,6 +8,7 @@ physician in months 4/7/11, ...) so the GP sees what is coming at a glance.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from typing import Any
 
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -55,6 +56,13 @@ STATUS_COLOURS = {
 
 def fmt(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else "…"
+
+
+def struck_out() -> QFont:
+    """The font of a retracted document in every list: still readable, visibly void."""
+    font = QFont()
+    font.setStrikeOut(True)
+    return font
 
 
 def period_text(rec: DocumentRecord) -> str:
@@ -126,6 +134,8 @@ class DocumentTableModel(QAbstractTableModel):
             return text
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
             return QBrush(QColor(STATUS_COLOURS[rec.status]))
+        if role == Qt.ItemDataRole.FontRole and rec.status is DocumentStatus.RETRACTED:
+            return struck_out()
         if role == Qt.ItemDataRole.ToolTipRole and col == 3 and rec.last_error:
             return i18n.text(rec.last_error)
         return None
@@ -185,7 +195,7 @@ class TimelineView(QFrame):
         coming = ep.upcoming(today, limit=4)
         if coming:
             items = "".join(
-                f"<li><b>{fmt(m.due)}</b> — {i18n.text(m.code, **dict(m.params))}</li>"
+                f"<li>{html.escape(i18n.text(m.code, **dict(m.params)))}: <b>{fmt(m.due)}</b></li>"
                 for m in coming
             )
             heading = self.tr("Coming up:")
@@ -366,6 +376,13 @@ class PatientPage(QWidget):
             )
         self.consent.setVisible(shown)
         self.copy_consent.setVisible(shown)
+
+    def select(self, document_id: str) -> None:
+        """Keep ``document_id`` selected across a refresh (the list follows the store)."""
+        for row, rec in enumerate(self.model.records()):
+            if rec.id == document_id:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                return
 
     def selected(self) -> DocumentRecord | None:
         idx = self.table.currentIndex()

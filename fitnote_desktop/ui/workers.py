@@ -82,13 +82,16 @@ class PinBroker(QObject):
         self._parent = parent_widget
         self._method = method  # "pkcs11" or "pkcs12": what to ask for
         self.hint = hint  # demo mode: the demo key password, printed in the dialog
+        self.subject = ""  # what the PIN signs (patient, kind, period, recipients)
         self._requested.connect(self._show)
 
     def __call__(self, purpose: str) -> str | None:
         if QThread.isMainThread():
             from fitnote_desktop.ui.pin_dialog import PinDialog
 
-            dlg = PinDialog(purpose, self._method(), self._parent, hint=self.hint)
+            dlg = PinDialog(
+                purpose, self._method(), self._parent, hint=self.hint, subject=self.subject
+            )
             ok = dlg.exec()
             return dlg.take_pin() if ok else None
         box: dict[str, Any] = {"event": threading.Event(), "pin": None}
@@ -102,7 +105,7 @@ class PinBroker(QObject):
     def _show(self, purpose: str, box: dict[str, Any]) -> None:
         from fitnote_desktop.ui.pin_dialog import PinDialog
 
-        dlg = PinDialog(purpose, self._method(), self._parent, hint=self.hint)
+        dlg = PinDialog(purpose, self._method(), self._parent, hint=self.hint, subject=self.subject)
 
         def finished(result: int) -> None:
             box["pin"] = dlg.take_pin() if result else None

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from fitnote_desktop.services.ports import PinCallback
+from fitnote_desktop.adapters.signer import DeferredPin
+from fitnote_desktop.services.ports import PinCallback, Signer
 
 if TYPE_CHECKING:
     from fitnote_desktop.signing import SignerConfig, SignerSession
@@ -89,6 +90,85 @@ class LazyClient:
             if self._client is not None:
                 self._client.close()
                 self._client = None
+
+
+HOLD_SECONDS = 60.0  # a send logs in within seconds; offline, the PIN is dropped anyway
+
+
+class SessionPin(DeferredPin):
+    """The session's PIN callback, with one PIN prompt per send.
+
+    Signing a document and the endpoint login that delivers it both need the physician's
+    keys. Asking twice within a second (and the second time for a "login" the physician
+    never asked for) is noise: the PIN that a *successful* signature took is held, in
+    memory only, for the one login that follows, then dropped. It is never held after a
+    failed signature (a wrong PIN must not be tried again on the card), serves one login
+    only, and is forgotten after ``hold_seconds`` when no login comes (offline, or the
+    endpoint session still valid).
+    """
+
+    def __init__(
+        self, callback: PinCallback | None = None, *, hold_seconds: float = HOLD_SECONDS
+    ) -> None:
+        super().__init__(callback)
+        self._hold_seconds = hold_seconds
+        self._held: str | None = None
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, purpose: str) -> str | None:
+        if purpose == "authentication":
+            with self._lock:
+                held, self._held = self._held, None
+            if held is not None:
+                return held
+        return super().__call__(purpose)
+
+    def hold(self, pin: str) -> None:
+        """Keep ``pin`` for the next login (called once a signature with it succeeded)."""
+        with self._lock:
+            self._held = pin
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(self._hold_seconds, self.forget)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def forget(self) -> None:
+        """Drop a held PIN (timeout, lock or quit)."""
+        with self._lock:
+            self._held = None
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+
+    @property
+    def holding(self) -> bool:
+        return self._held is not None
+
+
+class HoldingSigner:
+    """A ``Signer`` that hands the PIN of each successful signature to the session's
+    :class:`SessionPin`, so that the login delivering the signed document asks nothing."""
+
+    def __init__(self, signer: Signer, session_pin: SessionPin) -> None:
+        self._signer = signer
+        self._session_pin = session_pin
+
+    def sign(self, data: bytes, pin: PinCallback) -> bytes:
+        given: list[str] = []
+
+        def asking(purpose: str) -> str | None:
+            answer = pin(purpose)
+            if isinstance(answer, str):
+                given.append(answer)
+            return answer
+
+        signature = self._signer.sign(data, asking)
+        if given:
+            self._session_pin.hold(given[-1])
+        given.clear()
+        return signature
 
 
 @dataclass

@@ -42,6 +42,8 @@ from fitnote_desktop.services.settings import Settings
 from fitnote_desktop.store import Profile as StoreProfile
 from fitnote_desktop.wiring.connection import (
     EndpointConfig,
+    HoldingSigner,
+    SessionPin,
     connect,
     endpoint_config,
     signer_config,
@@ -130,11 +132,12 @@ class AppSession:
     services: Services
     profile: StoreProfile
     sender: OutboxSender
-    pin: DeferredPin
+    pin: SessionPin
     signer_method: str = "pkcs12"
     _closers: list[Callable[[], None]] = field(default_factory=list)
 
     def close(self) -> None:
+        self.pin.forget()
         self.sender.close()
         for closer in reversed(self._closers):
             try:
@@ -158,7 +161,7 @@ def open_session(
     ``endpoint`` overrides the profile's endpoint settings (the demo's embedded
     sandbox listens on a new port at every start).
     """
-    pin = pin or DeferredPin()
+    pin = pin if isinstance(pin, SessionPin) else SessionPin(pin.callback if pin else None)
     settings = profile.settings()
     info = profile.practitioner()
     if info is None:
@@ -180,7 +183,7 @@ def open_session(
         ),
         store=profile,
         sender=sender,
-        signer=ConfiguredSigner(config) if config is not None else None,
+        signer=HoldingSigner(ConfiguredSigner(config), pin) if config is not None else None,
         renderer=ReportlabRenderer(endpoint.url if endpoint is not None else None),
         clock=clock,
         demo=demo,

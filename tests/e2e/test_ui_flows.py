@@ -7,7 +7,10 @@ flows of the issue, driven like a physician would (keyboard, dialogs, PIN prompt
 
 from __future__ import annotations
 
+import base64
+import json
 import shutil
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -21,12 +24,13 @@ import fitnote_desktop.ui  # noqa: F401 - PySide6 guard first
 from fitnote_desktop.demo import DEMO_GP, DEMO_PASSWORD
 from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind
-from fitnote_desktop.ui import i18n
+from fitnote_desktop.ui import i18n, labels
 from fitnote_desktop.ui.consent_offer import ConsentOfferDialog
 from fitnote_desktop.ui.controller import AppController
 from fitnote_desktop.ui.icf_picker import IcfPicker
 from fitnote_desktop.ui.patients import PatientDialog
 from fitnote_desktop.ui.pin_dialog import PinDialog
+from fitnote_desktop.ui.retract_dialog import RetractDialog
 from fitnote_desktop.ui.unlock import UnlockDialog
 from fitnote_desktop.wiring.demo import prepare_demo
 from fitnote_desktop.wiring.session import open_session
@@ -214,7 +218,7 @@ def test_pkcs12_full_flow(qtbot, demo, languages, tmp_path, monkeypatch):
         wait_status(qtbot, services, window.editor.record.id, DocumentStatus.ACCEPTED)
 
         # retract the prolongation
-        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        drive(monkeypatch, RetractDialog, lambda d: d.buttons.accepted.emit())
         retracted_id = window.editor.record.id
         # the open document follows its delivery: retracting is offered once it is accepted
         qtbot.waitUntil(window.acts.retract.isEnabled, timeout=10000)
@@ -468,7 +472,10 @@ def test_outbox_view_lists_in_words(qtbot, demo, languages, tmp_path):
         qtbot.addWidget(box)
         box.show()
         assert box.table.rowCount() >= 1  # the demo's sent certificate at least
-        statuses = {box.table.item(r, 1).text() for r in range(box.table.rowCount())}
+        statuses = {box.table.item(r, 3).text() for r in range(box.table.rowCount())}
+        # each item says which document it is: kind and period, not only the patient
+        assert all(box.table.item(r, 1).text() for r in range(box.table.rowCount()))
+        assert all(" – " in box.table.item(r, 2).text() for r in range(box.table.rowCount()))
         assert "Verzonden, ontvangstbewijs ontvangen" in statuses
         waiting = {"Wacht op verzending", "Wordt verzonden", "Geweigerd"}
         assert box.empty.isVisible() == (not statuses & waiting)  # "nothing waiting" is true
@@ -576,3 +583,139 @@ def test_specialist_prolongs_a_certificate_issued_elsewhere(
         assert draft.body.certificate_kind.value == "prolongation"
     finally:
         controller.shutdown()
+
+
+# ---------------------------------------------------------------- one PIN, one status
+
+
+class PinCounter:
+    """Answers every PIN dialog that appears and keeps what each one showed."""
+
+    def __init__(self, pin: str) -> None:
+        self.pin = pin
+        self.prompts: list[tuple[str, str, str]] = []  # (subject, label, button text)
+
+    def answer(self) -> None:
+        while (dlg := _pin_dialog()) is not None:
+            ok = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+            self.prompts.append((dlg.subject.text(), dlg.label.text(), ok.text()))
+            dlg.pin.setText(self.pin)
+            dlg.accept()
+
+
+def wait_delivered(qtbot, services, doc_id: str, status: DocumentStatus, pins: PinCounter):
+    def arrived() -> bool:
+        pins.answer()
+        return services.drafts.get(doc_id).status is status
+
+    qtbot.waitUntil(arrived, timeout=60000)
+
+
+def page_status(window, doc_id: str) -> str:
+    model = window.page.model
+    row = next(r for r in range(model.rowCount()) if model.record(r).id == doc_id)
+    return model.data(model.index(row, 3))
+
+
+def test_one_pin_per_send_and_every_view_follows_the_status(
+    qtbot, demo, languages, tmp_path, monkeypatch
+):
+    controller, dlg = unlock(qtbot, demo, languages, tmp_path)
+    window = controller.start(dlg.opened)
+    qtbot.addWidget(window)
+    services = window.services
+    pins = PinCounter(DEMO_PASSWORD)
+    try:
+        window.search.search.setText("Janssens")
+        qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
+        create_certificate(qtbot, window, monkeypatch)
+        doc_id = window.editor.record.id
+        window.acts.sign.trigger()
+        wait_delivered(qtbot, services, doc_id, DocumentStatus.ACCEPTED, pins)
+        # the signature and the login that delivered it: one prompt, saying what is signed
+        assert len(pins.prompts) == 1, pins.prompts
+        subject, _label, button = pins.prompts[0]
+        patient = window.page.record.patient.full_name
+        assert patient in subject and "Incapacity certificate" in subject
+        assert "Advising physician" in subject and " – " in subject
+        assert button == "Sign"
+
+        # the editor and the patient's list say the same, without any click
+        accepted = labels.status(DocumentStatus.ACCEPTED)
+        qtbot.waitUntil(lambda: window.editor.header.save_state.text() == accepted, timeout=6000)
+        qtbot.waitUntil(lambda: page_status(window, doc_id) == accepted, timeout=6000)
+        assert window.acts.retract.isEnabled()
+
+        # retract: the reason is asked, one PIN, then every view says retracted
+        def why(dialog: RetractDialog) -> None:
+            dialog.options["patient-request"].click()
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+        drive(monkeypatch, RetractDialog, why)
+        window.acts.retract.trigger()
+        wait_delivered(qtbot, services, doc_id, DocumentStatus.RETRACTED, pins)
+        assert len(pins.prompts) == 2, pins.prompts
+        assert "Retraction of" in pins.prompts[1][0]
+        retracted = labels.status(DocumentStatus.RETRACTED)
+        qtbot.waitUntil(lambda: window.editor.header.save_state.text() == retracted, timeout=6000)
+        qtbot.waitUntil(lambda: page_status(window, doc_id) == retracted, timeout=6000)
+        model = window.page.model
+        row = next(r for r in range(model.rowCount()) if model.record(r).id == doc_id)
+        font = model.data(model.index(row, 0), Qt.ItemDataRole.FontRole)
+        assert font is not None and font.strikeOut()
+        from fitnote_desktop.ui.outbox import OutboxDialog
+
+        box = OutboxDialog(services, window)
+        qtbot.addWidget(box)
+        rows = [
+            r
+            for r in range(box.table.rowCount())
+            if box.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == doc_id
+        ]
+        assert rows and all(box.table.item(r, 3).font().strikeOut() for r in rows)
+        assert box.table.item(rows[0], 1).text().startswith("Incapacity certificate")
+        statement = controller.session.profile.documents.retraction(uuid.UUID(doc_id))
+        assert statement is not None
+        signed = base64.b64decode(json.loads(statement)["payload"])
+        assert json.loads(signed)["reason"] == "patient-request"
+    finally:
+        controller.shutdown()
+
+
+@pytest.mark.skipif(shutil.which("softhsm2-util") is None, reason="SoftHSM2 not installed")
+def test_softhsm_send_asks_the_pin_once(qtbot, demo, languages, tmp_path, monkeypatch):
+    from fitnote_desktop.demo.pki import read_manifest
+    from fitnote_desktop.demo.softhsm import load_demo_pki_into_softhsm
+
+    sandbox = Path(demo.endpoint.ca_pem_path).parent
+    token = load_demo_pki_into_softhsm(read_manifest(sandbox), tmp_path / "tokens")
+    profile = demo.manager.open(demo.profile_id, DEMO_PASSWORD)
+    saved = profile.get_setting("signer")
+    profile.set_setting(
+        "signer",
+        {
+            "kind": "pkcs11",
+            "module_path": token.module_path,
+            "token_label": token.label(DEMO_GP.key),
+        },
+    )
+    profile.lock()
+    controller, dlg = unlock(qtbot, demo, languages, tmp_path)
+    window = controller.start(dlg.opened)
+    qtbot.addWidget(window)
+    services = window.services
+    pins = PinCounter(token.pin)
+    try:
+        window.search.search.setText("Schmitz")
+        qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
+        create_certificate(qtbot, window, monkeypatch)
+        doc_id = window.editor.record.id
+        window.acts.sign.trigger()
+        wait_delivered(qtbot, services, doc_id, DocumentStatus.ACCEPTED, pins)
+        assert len(pins.prompts) == 1, pins.prompts
+        assert "eID" in pins.prompts[0][1]
+    finally:
+        controller.shutdown()
+        profile = demo.manager.open(demo.profile_id, DEMO_PASSWORD)
+        profile.set_setting("signer", saved)
+        profile.lock()
