@@ -37,7 +37,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 # issue 12: the first prognosis is mandatory (+1 key, Tab, in each flow) and consent is
 # given per document, never copied: the prolongation offers the last consent, which the
 # physician confirms with Enter after asking the patient (+1 key)
-NEW_CERTIFICATE_ACTIONS = 20  # incl. consent tick and the session's login PIN
+NEW_CERTIFICATE_ACTIONS = 19  # incl. consent tick; one PIN for signature and login
 PROLONGATION_ACTIONS = 7
 
 
@@ -151,8 +151,7 @@ def test_action_counts(qtbot, demo, tmp_path, monkeypatch, capsys):
         assert not blocking, blocking
         doc_id = editor.record.id
         keys.press(Qt.Key.Key_Return, CTRL, target=editor)  # sign & send
-        answer_pin(qtbot, keys)  # signature PIN
-        answer_pin(qtbot, keys)  # first send of the session: login with the authentication key
+        answer_pin(qtbot, keys)  # one PIN per send: the signature's PIN also logs in
         qtbot.waitUntil(
             lambda: services.drafts.get(doc_id).status is DocumentStatus.ACCEPTED, timeout=30000
         )
