@@ -139,7 +139,7 @@ def endpoint_process(
     proc = EndpointProcess(
         Path(sandbox.directory), free_port(), extra_args=["--db", db_url, "--workers", str(workers)]
     )
-    proc.start()
+    proc.start(timeout=180)  # two workers on a loaded 2-core machine start slowly
     try:
         yield proc
     finally:
