@@ -8,21 +8,20 @@ bytes, so a client always gets the very receipt it may already hold.
 
 from __future__ import annotations
 
-import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from asn1crypto import keys, x509
-from pyhanko.sign.signers import SimpleSigner
-from pyhanko_certvalidator.registry import SimpleCertificateStore
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import load_der_private_key
 
 from fitnote_desktop.endpoint import db
 from fitnote_desktop.endpoint.b64 import b64encode
 from fitnote_desktop.endpoint.certificates import parse_certificate
 from fitnote_desktop.endpoint.schemas import ReceiptOut
-from fitnote_desktop.signing._core import run_sync
+from fitnote_desktop.signing.cms_build import DetachedCmsTemplate, raw_signer
 from fitnote_desktop.wire.receipts import Receipt, ReceiptStatus
 
 
@@ -33,27 +32,25 @@ class SignedReceipt:
     signature: bytes
 
 
+RECEIPT_DIGEST = "sha256"
+
+
 class ReceiptSigner:
-    """Signs receipts with the endpoint's key (server side)."""
+    """Signs receipts with the endpoint's key (server side).
+
+    The key is loaded once and every constant part of the CMS is encoded once
+    (:class:`~fitnote_desktop.signing.cms_build.DetachedCmsTemplate`): a receipt costs
+    one hash, one raw signature and a few hundred bytes of DER. Key and template are
+    immutable, so the server's worker threads share them.
+    """
 
     def __init__(self, certificate: x509.Certificate, private_key: keys.PrivateKeyInfo) -> None:
         self.certificate = certificate
-        # One pyHanko signer per thread, built from DER: asn1crypto objects are not safe
-        # to share between the server's worker threads.
-        self._cert_der = certificate.dump()
-        self._key_der = private_key.dump()
-        self._local = threading.local()
-
-    def _signer(self) -> SimpleSigner:
-        signer = getattr(self._local, "signer", None)
-        if signer is None:
-            signer = SimpleSigner(
-                signing_cert=x509.Certificate.load(self._cert_der),
-                signing_key=keys.PrivateKeyInfo.load(self._key_der),
-                cert_registry=SimpleCertificateStore(),  # the signer cert is embedded anyway
-            )
-            self._local.signer = signer
-        return signer
+        key = load_der_private_key(private_key.dump(), password=None)
+        if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
+            raise ValueError("the receipt key must be an ECDSA or RSA key")
+        self._sign_raw = raw_signer(key, RECEIPT_DIGEST)
+        self._template = DetachedCmsTemplate(certificate, (), RECEIPT_DIGEST)
 
     @classmethod
     def from_pem(cls, cert_pem: bytes, key_pem: bytes) -> ReceiptSigner:
@@ -90,11 +87,7 @@ class ReceiptSigner:
 
     def sign(self, receipt: Receipt) -> SignedReceipt:
         data = receipt.to_bytes()
-        signer = self._signer()
-        content_info = run_sync(
-            lambda: signer.async_sign_general_data(data, "sha256", detached=True)
-        )
-        return SignedReceipt(receipt, data, content_info.dump())
+        return SignedReceipt(receipt, data, self._template.sign(data, self._sign_raw))
 
 
 def receipt_out(

@@ -14,17 +14,15 @@ import concurrent.futures
 import datetime as dt
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509
 from pyhanko.sign.signers import Signer
-from pyhanko.sign.signers.pdf_cms import (
-    PdfCMSSignedAttributes,
-    select_suitable_signing_md,
-)
+from pyhanko.sign.signers.pdf_cms import select_suitable_signing_md
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from fitnote_desktop.signing.cms_build import DetachedCmsTemplate
 from fitnote_desktop.signing.errors import CANCELLED, SigningError
 from fitnote_desktop.signing.ports import PinCallback
 
@@ -126,10 +124,16 @@ class OnDemandSigner(Signer):
 
 
 class CmsDocumentSigner:
-    """``DocumentSigner`` over any ``KeySource``: detached CAdES-BES with pyHanko."""
+    """``DocumentSigner`` over any ``KeySource``: detached CAdES-BES.
+
+    The CMS is assembled from a template of the key's constant parts (``cms_build``),
+    built at the first signature, structurally the same as pyHanko's; only the raw
+    signature goes through the unlocked pyHanko signer (file key or token).
+    """
 
     def __init__(self, source: KeySource) -> None:
         self._source = source
+        self._template: DetachedCmsTemplate | None = None
 
     @property
     def signing_certificate(self) -> x509.Certificate:
@@ -152,21 +156,25 @@ class CmsDocumentSigner:
         # Unlock first: a PKCS#12 file reveals its certificates only with the password,
         # so this keeps a signature at exactly one prompt for both key stores.
         with self._source.unlock() as unlocked:
-            signer = OnDemandSigner(self._source, unlocked=unlocked)
-            digest = select_suitable_signing_md(self._source.certificate.public_key)
-            # pyHanko's generic CMS profile adds content-type, message-digest,
-            # signing-certificate-v2 and CMS algorithm protection; signing-time only
-            # when asked. UTC, whole seconds.
-            settings = PdfCMSSignedAttributes(
-                signing_time=dt.datetime.now(dt.UTC).replace(microsecond=0)
+            template = self._template_for_key()
+            # pyHanko's generic CMS profile: content-type, message-digest,
+            # signing-certificate-v2, CMS algorithm protection, and the signing time
+            # (UTC, whole seconds).
+            signing_time = dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+            def sign_raw(attributes: bytes) -> bytes:
+                return run_sync(lambda: unlocked.async_sign_raw(attributes, template.digest))
+
+            return template.sign(data, sign_raw, signing_time)
+
+    def _template_for_key(self) -> DetachedCmsTemplate:
+        """Built once, after the first unlock (a PKCS#12 file shows its chain only then);
+        the chain is embedded as pyHanko's ``embed_roots=True`` would."""
+        if self._template is None:
+            self._template = DetachedCmsTemplate(
+                self._source.certificate, self._source.chain, self.digest_algorithm
             )
-
-            async def _sign() -> Any:
-                return await signer.async_sign_general_data(
-                    data, digest, detached=True, signed_attr_settings=settings
-                )
-
-            return bytes(run_sync(_sign).dump())
+        return self._template
 
     def close(self) -> None:
         self._source.close()

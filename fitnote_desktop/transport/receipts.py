@@ -6,6 +6,10 @@ build a chain for it: it checks that the CMS signer certificate is byte-for-byte
 certificate it pinned (from the demo PKI or its settings), then the digest and the
 signature. Pinning is stricter than chain validation and needs no trust store, which is
 what one wants for a single known counterpart.
+
+The signer is found by comparing DER bytes first and the digest and signature are
+checked directly (``signing.cms_check``); only a receipt that this fast path does not
+accept goes through pyHanko's check, which then gives the verdict.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from asn1crypto import cms, x509
 from pyhanko.sign.general import extract_signer_info
 from pyhanko.sign.validation.generic_cms import validate_sig_integrity
 
+from fitnote_desktop.signing import cms_check
 from fitnote_desktop.wire.receipts import Receipt
 
 
@@ -44,6 +49,18 @@ def verify_receipt(receipt_bytes: bytes, signature: bytes, pinned: x509.Certific
         signer_info = extract_signer_info(signed_data)
         certs = [c.chosen for c in signed_data["certificates"] if c.name == "certificate"]
         sid = signer_info["sid"]
+        # Fast path: the pinned certificate is the only one with its serial number (so
+        # the look-up below would pick it too) and the sid names it byte for byte.
+        same_serial = [c for c in certs if c.serial_number == pinned.serial_number]
+        if (
+            sid.name == "issuer_and_serial_number"
+            and sid.chosen["issuer"].dump() == pinned.issuer.dump()
+            and sid.chosen["serial_number"].native == pinned.serial_number
+            and len(same_serial) == 1
+            and same_serial[0].dump() == pinned.dump()
+            and cms_check.accepts(signer_info, pinned, receipt_bytes)
+        ):
+            return _parse(receipt_bytes)
         signer_cert = next(
             (
                 c
@@ -66,6 +83,10 @@ def verify_receipt(receipt_bytes: bytes, signature: bytes, pinned: x509.Certific
         raise ReceiptError("receipt content does not match its signature")
     if not valid:
         raise ReceiptError("receipt signature is invalid")
+    return _parse(receipt_bytes)
+
+
+def _parse(receipt_bytes: bytes) -> Receipt:
     try:
         return Receipt.from_bytes(receipt_bytes)
     except ValueError as exc:

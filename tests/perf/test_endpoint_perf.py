@@ -1,9 +1,10 @@
-"""Sending path benchmarks (opt-in: ``FITNOTE_PERF=1 .venv/bin/python -m pytest
-tests/perf/test_endpoint_perf.py -s``). Loopback only, bounded in time.
+"""Sending path benchmarks (run with ``bash scripts/bench.sh``). Loopback only, bounded in
+time.
 
 * drain 1,000 queued documents from the real encrypted store to a local endpoint, and the
   ratio to 1,000 plain TLS POSTs of the same size through httpx (same run, same machine);
-* the endpoint's verification throughput on SQLite and on PostgreSQL;
+* the endpoint's verification throughput on SQLite and on PostgreSQL, and the CPU time
+  the endpoint's processes spend per document (from ``/proc``, so Linux only);
 * 50 concurrent clients for 60 s (``FITNOTE_LOAD_SECONDS``): zero errors, zero lost,
   zero duplicated documents.
 
@@ -50,9 +51,12 @@ from fitnote_desktop.transport.outbox import OutboxWorker
 from fitnote_desktop.transport.ports import StorePayloads
 from fitnote_desktop.transport.receipts import load_certificate
 
-N_DOCS = 1000
-LOAD_CLIENTS = 50
-LOAD_SECONDS = float(os.environ.get("FITNOTE_LOAD_SECONDS", "60"))
+from .conftest import QUICK, Bench
+
+N_DOCS = 24 if QUICK else 1000
+THROUGHPUT_DOCS = N_DOCS if QUICK else 300
+LOAD_CLIENTS = 4 if QUICK else 50
+LOAD_SECONDS = 2.0 if QUICK else float(os.environ.get("FITNOTE_LOAD_SECONDS", "60"))
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -117,6 +121,9 @@ def corpus(sandbox: DemoPki) -> list[tuple[samples.Document, bytes, bytes]]:
 
 @pytest.fixture(scope="module")
 def pg_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str | None]:
+    if QUICK:  # the PostgreSQL comparison belongs to the full run only
+        yield None
+        return
     with postgresql_for_tests(tmp_path_factory.mktemp("perf-pg")) as url:
         yield url
 
@@ -132,11 +139,34 @@ def endpoint_process(
     proc = EndpointProcess(
         Path(sandbox.directory), free_port(), extra_args=["--db", db_url, "--workers", str(workers)]
     )
-    proc.start()
+    proc.start(timeout=180)  # two workers on a loaded 2-core machine start slowly
     try:
         yield proc
     finally:
         proc.stop()
+
+
+def _tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` and all its descendants (Linux /proc)."""
+    parents: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue  # exited meanwhile
+        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (comm) "
+        parents[int(entry.name)] = int(fields[1])
+        ticks[int(entry.name)] = int(fields[11]) + int(fields[12])  # utime + stime
+    tree, frontier = {pid}, [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [p for p, pp in parents.items() if pp == parent and p not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(ticks.get(p, 0) for p in tree) / os.sysconf("SC_CLK_TCK")
 
 
 def _client(sandbox: DemoPki, url: str, gp: Physician) -> EndpointClient:
@@ -211,7 +241,9 @@ def plain_tls_server(sandbox: DemoPki) -> Iterator[str]:
 # --------------------------------------------------------------------------- benchmarks
 
 
-def test_drain_1000_vs_plain_tls_posts(sandbox: DemoPki, corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_drain_1000_vs_plain_tls_posts(
+    sandbox: DemoPki, corpus, tmp_path: Path, bench: Bench
+) -> None:  # type: ignore[no-untyped-def]
     import base64
 
     gp = Physician.from_pki(sandbox, "gp")
@@ -266,16 +298,18 @@ def test_drain_1000_vs_plain_tls_posts(sandbox: DemoPki, corpus, tmp_path: Path)
         f"[perf] {N_DOCS} plain TLS POSTs of {len(body)} bytes: {plain_s:.1f} s = "
         f"{N_DOCS / plain_s:.0f}/s; drain/plain time ratio = {drain_s / plain_s:.1f}x"
     )
+    bench.record("drain.ratio_vs_plain_post", drain_s, baseline=plain_s, baseline_unit="s")
 
 
 def _throughput(
     sandbox: DemoPki,
     corpus,
     db_url: str,
-    n: int = 300,  # type: ignore[no-untyped-def]
+    n: int = THROUGHPUT_DOCS,  # type: ignore[no-untyped-def]
     threads: int = 4,
     workers: int = SERVER_WORKERS,
-) -> float:
+) -> tuple[float, float]:
+    """Documents per second, and the endpoint's CPU seconds per document."""
     gp = Physician.from_pki(sandbox, "gp")
     with endpoint_process(sandbox, db_url, workers) as ep:
         clients = [_client(sandbox, ep.url, gp) for _ in range(threads)]
@@ -289,15 +323,18 @@ def _throughput(
                 assert c.submit(payload, cms).status == "accepted"
             return len(work[k::threads])
 
+        assert ep.proc is not None
+        cpu_before = _tree_cpu_seconds(ep.proc.pid)
         started = time.perf_counter()
         with ThreadPoolExecutor(threads) as pool:
             done = sum(pool.map(run, range(threads)))
         elapsed = time.perf_counter() - started
+        cpu = _tree_cpu_seconds(ep.proc.pid) - cpu_before
         for c in clients:
             c.close()
     assert done == n
     assert count_documents(db_url) == {str(d.id): 1 for d, _, _ in work}
-    return n / elapsed
+    return n / elapsed, cpu / n
 
 
 def test_verification_throughput_sqlite_vs_postgresql(
@@ -305,13 +342,21 @@ def test_verification_throughput_sqlite_vs_postgresql(
     corpus,
     pg_url: str | None,
     tmp_path: Path,  # type: ignore[no-untyped-def]
+    bench: Bench,
 ) -> None:
-    one = _throughput(sandbox, corpus, _fresh_sqlite(tmp_path, "tp1.sqlite3"), workers=1)
-    sqlite = _throughput(sandbox, corpus, _fresh_sqlite(tmp_path, "tp.sqlite3"))
+    one, cpu_per_doc = _throughput(
+        sandbox, corpus, _fresh_sqlite(tmp_path, "tp1.sqlite3"), workers=1
+    )
+    sqlite, _ = _throughput(sandbox, corpus, _fresh_sqlite(tmp_path, "tp.sqlite3"))
     print(
-        f"\n[perf] endpoint throughput, SQLite: {one:.1f} docs/s with 1 server process, "
+        f"\n[perf] endpoint throughput, SQLite: {one:.1f} docs/s with 1 server process "
+        f"({cpu_per_doc * 1000:.1f} ms CPU per document), "
         f"{sqlite:.1f} docs/s with {SERVER_WORKERS} (4 client threads, 2 cores)"
     )
+    bench.record("endpoint.docs_per_s", one)
+    bench.record("endpoint.cpu_ms_per_doc", cpu_per_doc * 1000)
+    if QUICK:
+        return  # PostgreSQL: full run only
     if pg_url is None:
         if os.environ.get("CI") == "true":
             pytest.fail("PostgreSQL is required in CI")
@@ -319,7 +364,7 @@ def test_verification_throughput_sqlite_vs_postgresql(
     from support.endpoint import reset_database
 
     reset_database(pg_url)
-    pg = _throughput(sandbox, corpus, pg_url)
+    pg, _ = _throughput(sandbox, corpus, pg_url)
     print(
         f"[perf] endpoint throughput, PostgreSQL: {pg:.1f} docs/s with {SERVER_WORKERS} "
         f"server processes; PostgreSQL/SQLite = {pg / sqlite:.2f}"

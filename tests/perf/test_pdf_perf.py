@@ -2,9 +2,8 @@
 
 Figures are ratios to a baseline measured in the same run, so they compare across
 machines: the baseline is a bare one-page reportlab canvas with one line of text in
-the same embedded font (the fixed cost of producing any PDF with reportlab). Run with:
-
-    FITNOTE_PERF=1 python -m pytest tests/perf/test_pdf_perf.py -s
+the same embedded font (the fixed cost of producing any PDF with reportlab). Run with
+``bash scripts/bench.sh``.
 """
 
 from __future__ import annotations
@@ -23,9 +22,11 @@ from fitnote_desktop.documents.pades import sign_pdf
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.model import Recipient
 
+from .conftest import QUICK, Bench
+
 pytestmark = pytest.mark.perf
 
-ROUNDS = 15
+ROUNDS = 2 if QUICK else 15
 
 
 def _bare_canvas() -> bytes:
@@ -38,7 +39,9 @@ def _bare_canvas() -> bytes:
     return buffer.getvalue()
 
 
-def test_four_copies_unsigned_and_signed(tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_four_copies_unsigned_and_signed(
+    tmp_path_factory: pytest.TempPathFactory, bench: Bench
+) -> None:
     from pyhanko.sign.signers import SimpleSigner
 
     fonts.register_fonts()
@@ -58,7 +61,7 @@ def test_four_copies_unsigned_and_signed(tmp_path_factory: pytest.TempPathFactor
     def four_drafts() -> list[bytes]:
         return [render(doc, r, draft=True) for r in recipients]
 
-    baseline = median_seconds(_bare_canvas, rounds=100)
+    baseline = median_seconds(_bare_canvas, rounds=10 if QUICK else 100)
     unsigned = median_seconds(four, ROUNDS)
     signed = median_seconds(four_signed, ROUNDS)
     drafts = median_seconds(four_drafts, ROUNDS)
@@ -78,3 +81,12 @@ def test_four_copies_unsigned_and_signed(tmp_path_factory: pytest.TempPathFactor
     print(f"{'operation':<36} {'median ms':>10} {'x baseline':>11}")
     for name, seconds in rows:
         print(f"{name:<36} {seconds * 1000:>10.1f} {seconds / baseline:>11.1f}")
+    bench.record(
+        "pdf4.ratio_vs_bare_page", unsigned * 1000, baseline=baseline * 1000, baseline_unit="ms"
+    )
+    bench.record(
+        "pdf4_signed.ratio_vs_bare_page",
+        signed * 1000,
+        baseline=baseline * 1000,
+        baseline_unit="ms",
+    )

@@ -35,10 +35,13 @@ from fitnote_desktop.store.document_records import payload_hash
 from fitnote_desktop.store.patients import fold
 from fitnote_desktop.store.schema import document_versions, documents, patients
 
+from .conftest import QUICK, Bench
+
 pytestmark = pytest.mark.perf
 
 PASSPHRASE = "benchmark passphrase"
-RUNS = 5
+N_PATIENTS = 40 if QUICK else 2000
+RUNS = 1 if QUICK else 5
 
 RSS = """
 def rss_kib():
@@ -165,8 +168,8 @@ def big_profile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     )
     profile = manager.open("perf", PASSPHRASE)
     try:
-        first = _populate(profile)
-        assert profile.documents.count() == 10_000
+        first = _populate(profile, n_patients=N_PATIENTS)
+        assert profile.documents.count() == N_PATIENTS * 5
     finally:
         profile.lock()
     return root, first
@@ -182,7 +185,7 @@ def _child(code: str, *args: str) -> tuple[float, int]:
     return wall, int(out[1])  # wall time incl. interpreter start; resident KiB when shown
 
 
-def test_cold_start_editor_and_memory(big_profile, tmp_path, qapp) -> None:
+def test_cold_start_editor_and_memory(big_profile, tmp_path, qapp, bench: Bench) -> None:  # type: ignore[no-untyped-def]
     root, first_patient = big_profile
     bare, app = [], []
     for _ in range(RUNS):  # interleaved: both see the same machine state
@@ -238,3 +241,7 @@ def test_cold_start_editor_and_memory(big_profile, tmp_path, qapp) -> None:
     print(f"  new certificate → editor ready    {statistics.median(new_times) * 1000:7.1f} ms")
     print(f"  open a stored document in editor  {statistics.median(open_times) * 1000:7.1f} ms")
     print(f"  resident memory app / bare window {app_rss:7.0f} MiB / {bare_rss:.0f} MiB")
+    bench.record(
+        "start.ratio_vs_bare_window", app_s * 1000, baseline=bare_s * 1000, baseline_unit="ms"
+    )
+    bench.record("rss.ratio_vs_bare_window", app_rss, baseline=bare_rss, baseline_unit="MiB")
