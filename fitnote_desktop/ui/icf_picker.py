@@ -125,23 +125,7 @@ class IcfPicker(QDialog):
         self.detail_hint = QLabel(self)
         self.detail_hint.setObjectName("hint")
         self.detail_hint.setWordWrap(True)
-        # the extent is one radio group whose name is its question
-        self.extent_box = QGroupBox(self)
-        self.extent_box.setObjectName("extentGroup")
-        self.extent_box.setFlat(True)
-        self.qualifier_group = QButtonGroup(self)
-        self.qualifier_group.setExclusive(True)
-        qrow = QGridLayout(self.extent_box)
-        qrow.setContentsMargins(0, 4, 0, 0)
-        qrow.setSpacing(4)
-        self.qualifier_buttons: dict[int, QRadioButton] = {}
-        for i, value in enumerate(SCALE):
-            b = QRadioButton(self.extent_box)
-            b.setObjectName("qualifier")
-            self.qualifier_group.addButton(b, value)
-            self.qualifier_buttons[value] = b
-            qrow.addWidget(b, i, 0)
-        self.qualifier_group.idClicked.connect(lambda _v: self._qualifier_changed())
+        self._build_extent_group()
         self.statement_label = QLabel(self)
         self.statement_label.setObjectName("subTitle")
         self.statement = _Statement(self)
@@ -208,6 +192,25 @@ class IcfPicker(QDialog):
         self._show_detail(None)
         self.resize(900, 560)
         self.search.setFocus()
+
+    def _build_extent_group(self) -> None:
+        """The extent is one radio group whose name (the group box title) is its question."""
+        self.extent_box = QGroupBox(self)
+        self.extent_box.setObjectName("extentGroup")
+        self.extent_box.setFlat(True)
+        self.qualifier_group = QButtonGroup(self)
+        self.qualifier_group.setExclusive(True)
+        qrow = QGridLayout(self.extent_box)
+        qrow.setContentsMargins(0, 4, 0, 0)
+        qrow.setSpacing(4)
+        self.qualifier_buttons: dict[int, QRadioButton] = {}
+        for i, value in enumerate(SCALE):
+            b = QRadioButton(self.extent_box)
+            b.setObjectName("qualifier")
+            self.qualifier_group.addButton(b, value)
+            self.qualifier_buttons[value] = b
+            qrow.addWidget(b, i, 0)
+        self.qualifier_group.idClicked.connect(lambda _v: self._qualifier_changed())
 
     # ------------------------------------------------------------------ texts
 

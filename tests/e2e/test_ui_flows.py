@@ -32,7 +32,7 @@ from fitnote_desktop.ui.patients import PatientDialog
 from fitnote_desktop.ui.pin_dialog import PinDialog
 from fitnote_desktop.ui.retract_dialog import RetractDialog
 from fitnote_desktop.ui.unlock import UnlockDialog
-from fitnote_desktop.wiring.demo import prepare_demo
+from fitnote_desktop.wiring.demo import embedded_endpoint_key, prepare_demo
 from fitnote_desktop.wiring.session import open_session
 
 pytestmark = pytest.mark.slow
@@ -257,7 +257,10 @@ def test_offline_send_queues_then_drains(qtbot, demo, languages, tmp_path, monke
         qtbot.waitUntil(lambda: not services.outbox.connection().online, timeout=45000)
         window.refresh_status()
         assert "Offline" in window.connection.text()
-        second = start_embedded(Path(demo.endpoint.ca_pem_path).parent, port=port)
+        sandbox = Path(demo.endpoint.ca_pem_path).parent
+        second = start_embedded(
+            sandbox, db_key=embedded_endpoint_key(sandbox, demo.manager), port=port
+        )
         services.outbox.retry(doc_id)
         wait_status(qtbot, services, doc_id, DocumentStatus.ACCEPTED)
         qtbot.waitUntil(lambda: services.outbox.connection().queued == 0, timeout=20000)
