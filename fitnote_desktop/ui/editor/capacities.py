@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from fitnote_desktop.ui import i18n, icf_data, labels
 from fitnote_desktop.ui.editor import fields
 from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
-from fitnote_desktop.ui.widgets import FieldMessage
+from fitnote_desktop.ui.widgets import ChoiceBox, FieldMessage, TemplateLine
 
 translate = QCoreApplication.translate
 
@@ -69,7 +68,7 @@ class CapacityRow(QFrame):
         self.code_label.setMinimumWidth(48)
         self.name_label = QLabel(self)
         self.name_label.setWordWrap(True)
-        self.qualifier = QComboBox(self)
+        self.qualifier = ChoiceBox(self)
         # long wordings must not widen the form: the popup shows them in full
         self.qualifier.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -81,7 +80,7 @@ class CapacityRow(QFrame):
         self.qualifier.setCurrentIndex(
             labels.QUALIFIER_CODES.index(capacity.qualifier) if known else 0
         )
-        self.statement = QLineEdit(capacity.statement, self)
+        self.statement = TemplateLine(capacity.statement, self)
         self.remove = QToolButton(self)
         self.remove.setText("✕")
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
@@ -90,12 +89,12 @@ class CapacityRow(QFrame):
         grid.setContentsMargins(8, 6, 8, 6)
         grid.addWidget(self.code_label, 0, 0)
         grid.addWidget(self.name_label, 0, 1)
-        grid.addWidget(self.qualifier, 0, 2)
-        grid.addWidget(self.remove, 0, 3)
-        grid.addWidget(self.statement, 1, 1, 1, 2)
-        grid.addWidget(self.message, 2, 1, 1, 2)
+        grid.addWidget(self.remove, 0, 2)
+        # the extent on its own line: its notation and words are read in full
+        grid.addWidget(self.qualifier, 1, 1)
+        grid.addWidget(self.statement, 2, 1)
+        grid.addWidget(self.message, 3, 1)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)  # the extent's notation and words share the width
         self.qualifier.currentIndexChanged.connect(self.changed)
         self.qualifier.currentTextChanged.connect(self.qualifier.setToolTip)
         self.statement.textEdited.connect(self.changed)
