@@ -151,7 +151,7 @@
         <translation>Die Plattform ist nicht erreichbar. Dokumente warten im Postausgang.</translation>
     </message>
     <message>
-        <source>The platform&apos;s security certificate was not accepted.</source>
+        <source>The platform's security certificate was not accepted.</source>
         <translation>Das Sicherheitszertifikat der Plattform wurde nicht akzeptiert.</translation>
     </message>
     <message>
@@ -175,7 +175,7 @@
         <translation>Geben Sie einen Betreff und eine Nachricht ein.</translation>
     </message>
     <message>
-        <source>Record the patient&apos;s consent before fetching the episode.</source>
+        <source>Record the patient's consent before fetching the episode.</source>
         <translation>Erfassen Sie zuerst die Einwilligung des Patienten, um die Episode abzurufen.</translation>
     </message>
     <message>
@@ -246,7 +246,7 @@
         <translation>elektronischer Versand an den Vertrauensarzt / Arbeitsarzt</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>der Arbeitgeber sieht die Fähigkeiten aus der Fit-Note</translation>
     </message>
     <message>
@@ -296,7 +296,7 @@
         <translation>Referenz</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Von der Kopie des Patienten, z. B. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -337,6 +337,14 @@
     <message>
         <source>Only the advising physician sees this justification.</source>
         <translation>Nur der Vertrauensarzt sieht diese Begründung.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
@@ -487,7 +495,7 @@
         <translation>Arbeitgeber</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Sprache des Arbeitgebers</translation>
     </message>
     <message>
@@ -819,7 +827,7 @@
         <translation>Bescheinigung eines anderen Arztes verlängern</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Geben Sie die Referenz von der Kopie des Patienten ein. Mit Einwilligung des Patienten wird die Episode abgerufen; offline wird der Entwurf aus der Papierkopie erstellt.</translation>
     </message>
     <message>
@@ -863,7 +871,7 @@
         <translation>Zeitraum (Papierkopie)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>LIKIV-Nummer des Verfassers</translation>
     </message>
     <message>
@@ -988,7 +996,7 @@
         <translation>Wie eingeschränkt ist der Patient? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Was der Patient kann (in der Sprache des Dokuments)</translation>
     </message>
     <message>
@@ -1164,7 +1172,7 @@
         <translation>Empfänger (nur sein Teil der Bescheinigung):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>Die ICF-Fähigkeiten der Fit-Note sind nicht Teil einer KMEHR-Nachricht: Sie erreichen Vertrauens- und Arbeitsarzt nur über die Plattform.</translation>
     </message>
     <message>

@@ -151,7 +151,7 @@
         <translation>Het platform is niet bereikbaar. Documenten wachten in de uitgaande post.</translation>
     </message>
     <message>
-        <source>The platform&apos;s security certificate was not accepted.</source>
+        <source>The platform's security certificate was not accepted.</source>
         <translation>Het beveiligingscertificaat van het platform werd niet aanvaard.</translation>
     </message>
     <message>
@@ -175,7 +175,7 @@
         <translation>Vul een onderwerp en een bericht in.</translation>
     </message>
     <message>
-        <source>Record the patient&apos;s consent before fetching the episode.</source>
+        <source>Record the patient's consent before fetching the episode.</source>
         <translation>Registreer eerst de toestemming van de patiënt om de episode op te halen.</translation>
     </message>
     <message>
@@ -246,7 +246,7 @@
         <translation>elektronische verzending naar de adviserend arts / arbeidsarts</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>de werkgever ziet de mogelijkheden uit de fit-note</translation>
     </message>
     <message>
@@ -296,7 +296,7 @@
         <translation>Referentie</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Van het exemplaar van de patiënt, bv. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -337,6 +337,14 @@
     <message>
         <source>Only the advising physician sees this justification.</source>
         <translation>Enkel de adviserend arts ziet deze verantwoording.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
     </message>
     <message>
         <source>&amp;Reason</source>
@@ -487,7 +495,7 @@
         <translation>Werkgever</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Taal van de werkgever</translation>
     </message>
     <message>
@@ -819,7 +827,7 @@
         <translation>Een getuigschrift van een andere arts verlengen</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Typ de referentie van het exemplaar van de patiënt. Met toestemming van de patiënt wordt de episode opgehaald; offline maak je het ontwerp op basis van het papieren exemplaar.</translation>
     </message>
     <message>
@@ -863,7 +871,7 @@
         <translation>Periode ervan (papieren exemplaar)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>RIZIV-nummer van de auteur</translation>
     </message>
     <message>
@@ -988,7 +996,7 @@
         <translation>Hoe beperkt is de patiënt? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Wat de patiënt kan (in de taal van het document)</translation>
     </message>
     <message>
@@ -1164,7 +1172,7 @@
         <translation>Bestemmeling (enkel zijn deel van het attest):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>De ICF-mogelijkheden van de fit-note horen niet in een KMEHR-bericht: ze bereiken de adviserend arts en de arbeidsarts enkel via het platform.</translation>
     </message>
     <message>

@@ -392,3 +392,29 @@ def test_nothing_is_clipped_at_1280x800(qtbot, services, patient, languages, tmp
     if lang in ("nl", "fr"):
         dialog.grab().save(f"{SHOTS}/editor-{lang}-niss.png")
     assert sorted(set(found)) == []
+
+
+# ---------------------------------------------------------------- 18: leaving the house
+
+
+def test_leaving_the_house_is_a_yes_or_no_not_answered_on_a_new_certificate(
+    qtbot, services, patient, languages
+):
+    editor = make_editor(qtbot, services, patient)
+    yes, no = editor.out_of_home_yes, editor.out_of_home_no
+    assert (yes.text(), no.text()) == ("Yes", "No")
+    label = editor.period.row_labels["body.out_of_home_allowed"]
+    assert label.text() == "Patient may leave the house" and label.buddy() is yes
+    assert not yes.isChecked() and not no.isChecked()
+    assert editor.current.body.out_of_home_allowed is None
+    assert "incapacity.out_of_home_missing" in {f.code for f in editor.findings}
+    no.click()
+    assert editor.current.body.out_of_home_allowed is False
+    assert "incapacity.out_of_home_missing" not in {f.code for f in editor.findings}
+    yes.click()
+    assert editor.current.body.out_of_home_allowed is True and not no.isChecked()
+    editor.undo_stack.undo()  # one step for the answer, as for a typed word
+    assert not yes.isChecked() and not no.isChecked()
+    assert editor.current.body.out_of_home_allowed is None
+    editor.open(services.drafts.new(DocumentKind.INCAPACITY, patient.id))  # the next one
+    assert not yes.isChecked() and not no.isChecked()

@@ -14,12 +14,13 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QButtonGroup,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -117,7 +118,15 @@ class PeriodSection(EditorSection):
         self.expected_delivery = DateField(today=today)
         self.leave_begin = DateField(today=today)
         self.leave_end = DateField(today=today, anchor=lambda: self.leave_begin.value())
-        self.out_of_home = QCheckBox()
+        # a question with no default: neither is checked on a new certificate
+        self.out_of_home_yes, self.out_of_home_no = QRadioButton(), QRadioButton()
+        self.out_of_home = {True: self.out_of_home_yes, False: self.out_of_home_no}
+        self.out_of_home_group = QButtonGroup(self)
+        leave_house = QHBoxLayout()
+        for radio in self.out_of_home.values():
+            self.out_of_home_group.addButton(radio)
+            leave_house.addWidget(radio)
+        leave_house.addStretch(1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         content = {
@@ -125,6 +134,7 @@ class PeriodSection(EditorSection):
             "expected_return": prognosis,
             "antedating": antedating,
             "leave_begin": date_range(self.leave_begin, self.leave_end),
+            "out_of_home": leave_house,
         }
         self.add_rows(form, content)
         self.body.addLayout(form)
@@ -227,6 +237,8 @@ class PeriodSection(EditorSection):
                 "Only the advising physician sees this justification.",
             )
         )
+        self.out_of_home_yes.setText(translate("DocumentEditor", "Yes"))
+        self.out_of_home_no.setText(translate("DocumentEditor", "No"))
         for i in range(self.incapacity_for.count()):
             value = IncapacityFor(self.incapacity_for.itemData(i))
             self.incapacity_for.setItemText(i, labels.incapacity_for(value))
