@@ -204,7 +204,7 @@ class DocumentEditor(QWidget):
         into view. Not on a click: the page must not move under the mouse; nor when the
         window comes back to the front (no previous focus): the page stays where it was."""
         form = self.scroll_area.widget()
-        if old is None or new is None or not form.isAncestorOf(new):
+        if old is None or new is None or form is None or not form.isAncestorOf(new):
             return
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             return
