@@ -164,6 +164,14 @@
         <translation>Nur der Vertrauensarzt sieht diese Begründung.</translation>
     </message>
     <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
         <source>&amp;Reason</source>
         <translation>&amp;Grund</translation>
     </message>

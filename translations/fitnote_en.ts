@@ -163,6 +163,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Reason</source>
         <translation type="unfinished" />
     </message>

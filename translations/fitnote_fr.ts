@@ -164,6 +164,14 @@
         <translation>Seul le médecin-conseil voit cette justification.</translation>
     </message>
     <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>

@@ -164,6 +164,14 @@
         <translation>Enkel de adviserend arts ziet deze verantwoording.</translation>
     </message>
     <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
+    </message>
+    <message>
         <source>&amp;Reason</source>
         <translation>&amp;Reden</translation>
     </message>

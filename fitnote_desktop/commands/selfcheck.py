@@ -159,6 +159,7 @@ def _flow(steps: _Steps, services: Services) -> None:
             period=Period(begin, begin + timedelta(days=13)),
             diagnoses=(Diagnosis("Lumbago", "L03", CodeSystem.ICPC2, principal=True),),
             expected_return=begin + timedelta(days=14),  # the first prognosis (rule 6)
+            out_of_home_allowed=True,  # a yes/no the physician answers
             fit_note=FitNote(
                 status=FitNoteStatus.FIT_ADAPTED,
                 review_date=begin + timedelta(days=10),

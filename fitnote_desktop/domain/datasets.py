@@ -106,7 +106,7 @@ def next_steps(document: Document) -> tuple[str, ...]:
         else:
             steps.append("next.sent_electronically")
         cert = document.body
-        if isinstance(cert, IncapacityCertificate) and not cert.out_of_home_allowed:
+        if isinstance(cert, IncapacityCertificate) and cert.out_of_home_allowed is False:
             steps.append("next.stay_home")
         steps.append("next.occupational_contact")
     elif document.kind is DocumentKind.FIT_NOTE:

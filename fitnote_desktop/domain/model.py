@@ -293,7 +293,7 @@ class IncapacityCertificate:
     reason: IncapacityReason = IncapacityReason.ILLNESS
     incapacity_for: IncapacityFor = IncapacityFor.WORK
     diagnoses: tuple[Diagnosis, ...] = ()  # at most 3, one marked principal
-    out_of_home_allowed: bool = False
+    out_of_home_allowed: bool | None = None  # a yes/no the physician answers; None: not yet
     expected_return: date | None = None  # first prognosis on return to work (mandatory)
     accident_date: date | None = None
     occupational_disease_declared: date | None = None

@@ -1,8 +1,18 @@
-"""One style sheet for the whole app: calm, readable, errors and warnings unmistakable."""
+"""One style sheet for the whole app: calm, readable, errors and warnings unmistakable.
+
+Focus is always visible: the widget with focus gets a 2px ring in ``FOCUS``, a colour
+with a contrast of at least 3:1 (WCAG 2.2, non-text contrast) against the window and
+section backgrounds. Inputs carry a border of that width at all times (transparent or
+grey), so the ring does not change their size.
+"""
 
 from __future__ import annotations
 
-STYLE = """
+WINDOW = "#f6f7f9"  # window and dialogs
+PANEL = "#ffffff"  # sections, side panels, lists
+FOCUS = "#1d4ed8"  # the focus ring
+
+STYLE_BASE = """
 QMainWindow, QDialog { background: #f6f7f9; }
 #patientPanel { background: #ffffff; border-right: 1px solid #e3e6ea; }
 #panelTitle, #pageTitle { font-size: 17px; font-weight: 600; color: #111827; }
@@ -49,3 +59,21 @@ QGroupBox#extentGroup::title { subcontrol-origin: margin; left: 0; padding: 0; }
 QListView#findings::item { padding: 4px; }
 QTableView { background: #ffffff; alternate-background-color: #f9fafb; }
 """
+
+# after the severity rules: a field with an error shows the ring while it has focus
+FOCUS_RULES = """
+QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {
+    border: 1px solid #9ca3af; border-radius: 3px; padding: 1px; background: #ffffff; }
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus,
+QDoubleSpinBox:focus { border: 2px solid FOCUS; padding: 0px; }
+QLineEdit:disabled, QPlainTextEdit:disabled, QComboBox:disabled, QSpinBox:disabled,
+QDoubleSpinBox:disabled { background: #f3f4f6; color: #6b7280; }
+QCheckBox, QRadioButton { border: 2px solid transparent; border-radius: 3px; padding: 1px; }
+QCheckBox:focus, QRadioButton:focus { border: 2px solid FOCUS; }
+QPushButton:focus, QToolButton:focus { border: 2px solid FOCUS; border-radius: 4px; }
+QListView, QTreeView, QTableView { border: 1px solid #cbd5e1; padding: 1px; }
+QListView:focus, QTreeView:focus, QTableView:focus { border: 2px solid FOCUS; padding: 0px; }
+QTabBar::tab:focus { border: 2px solid FOCUS; }
+""".replace("FOCUS", FOCUS)
+
+STYLE = STYLE_BASE + FOCUS_RULES

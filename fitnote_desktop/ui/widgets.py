@@ -1,4 +1,5 @@
-"""Small reusable widgets: a typed date field, inline field messages, section headers.
+"""Small reusable widgets: a typed date field, inline field messages, section headers,
+and choice fields that leave the mouse wheel to the page.
 
 The date field is a line edit rather than a QDateEdit because physicians type dates
 (``24/11``, ``24.11.2026``) and durations (``+14`` = fourteen days from the start,
@@ -12,14 +13,18 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QComboBox,
+    QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
+    QSizePolicy,
+    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -87,6 +92,7 @@ class DateField(QWidget):
         self._anchor = anchor
         self._value: date | None = None
         self._invalid = False
+        self.typing = False  # between a keystroke and the end of the editing
         self.line = QLineEdit(self)
         self.line.setMaxLength(12)
         self.line.setFixedWidth(110)
@@ -102,8 +108,6 @@ class DateField(QWidget):
         layout.addWidget(self.line)
         layout.addWidget(self.button)
         self.setFocusProxy(self.line)
-        from PySide6.QtWidgets import QSizePolicy
-
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.line.textEdited.connect(self._typed)
         self.line.editingFinished.connect(self._normalise)
@@ -136,6 +140,7 @@ class DateField(QWidget):
     def set_value(self, value: date | None) -> None:
         self._value = value
         self._invalid = False
+        self.typing = False
         self.line.setText(format_date(value))
 
     def setAccessibleName(self, name: str) -> None:
@@ -153,6 +158,7 @@ class DateField(QWidget):
 
     # internals -----------------------------------------------------------------
     def _typed(self, text: str) -> None:
+        self.typing = True
         anchor = self._anchor() if self._anchor else None
         try:
             value = parse_date(text, today=self._today(), anchor=anchor)
@@ -166,6 +172,7 @@ class DateField(QWidget):
             self.edited.emit()
 
     def _normalise(self) -> None:
+        self.typing = False
         if not self._invalid:
             self.line.setText(format_date(self._value))
 
@@ -190,14 +197,109 @@ class DateField(QWidget):
         cal.setFocus()
 
 
+def _wheel_to_page(field: QWidget, event: QWheelEvent) -> bool:
+    """Whether a wheel turn over ``field`` belongs to the page it sits on.
+
+    Only a field the physician is working in (it has focus) takes the wheel; over any
+    other field the page scrolls, so scrolling the editor never changes a choice.
+    The event is left unaccepted and Qt passes it on to the parents (the scroll area).
+    """
+    if field.hasFocus():
+        return False
+    event.ignore()
+    return True
+
+
+class ChoiceBox(QComboBox):
+    """A combo box that changes with the wheel only when it has focus; the wheel never
+    gives it focus (``StrongFocus``: Tab and click do)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not _wheel_to_page(self, event):
+            super().wheelEvent(event)
+
+
+class NumberBox(QSpinBox):
+    """A spin box with the wheel rule of :class:`ChoiceBox`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not _wheel_to_page(self, event):
+            super().wheelEvent(event)
+
+
+class DecimalBox(QDoubleSpinBox):
+    """A decimal spin box with the wheel rule of :class:`ChoiceBox`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not _wheel_to_page(self, event):
+            super().wheelEvent(event)
+
+
+class TemplateLine(QLineEdit):
+    """A line with a template's gaps ("Kan … minuten om de … staan"), filled by keyboard.
+
+    Reached by the keyboard, it selects the first "…", so typing fills it; Tab selects
+    the next "…" after the cursor while there is one, then leaves the line as usual.
+    """
+
+    GAP = "…"
+
+    def select_gap(self, start: int = 0) -> bool:
+        """Select the first gap at or after ``start``; False when there is none."""
+        pos = self.text().find(self.GAP, start)
+        if pos < 0:
+            return False
+        self.setSelection(pos, len(self.GAP))
+        return True
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() is not Qt.FocusReason.MouseFocusReason:
+            self.select_gap()
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            after = self.selectionEnd() if self.hasSelectedText() else self.cursorPosition()
+            if self.select_gap(after):
+                return True
+        return super().event(event)
+
+
 class FieldMessage(QLabel):
-    """The inline message under a field: hidden when the field is fine."""
+    """The inline message under a field: hidden when the field is fine, else the first
+    of its worst findings.
+
+    Its line stays reserved while hidden, so that a message appearing or going away as
+    the physician types does not push the fields below (a click would land elsewhere).
+    Only a message longer than one line takes more room.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setObjectName("fieldMessage")
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self.setMinimumHeight(self.fontMetrics().lineSpacing())
         self.hide()
 
     def show_messages(self, items: list[tuple[Severity, str]]) -> None:
@@ -205,9 +307,13 @@ class FieldMessage(QLabel):
             self.clear()
             self.hide()
             return
-        worst = Severity.ERROR if any(s is Severity.ERROR for s, _ in items) else Severity.WARNING
+        errors = [text for severity, text in items if severity is Severity.ERROR]
+        worst = Severity.ERROR if errors else Severity.WARNING
         self.setProperty("severity", worst.value)
-        self.setText("\n".join(text for _, text in items))
+        # one message, the first of the worst: "not a date" rather than also "missing";
+        # the checklist beside the form lists them all
+        self.setText(errors[0] if errors else items[0][1])
+        self.setToolTip("\n".join(text for _, text in items))
         self.style().unpolish(self)
         self.style().polish(self)
         self.show()

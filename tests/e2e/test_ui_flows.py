@@ -138,6 +138,7 @@ def create_certificate(qtbot, window, monkeypatch, begin: date | None = None) ->
         qtbot.keyClicks(editor.begin.line, begin.strftime("%d/%m/%Y"))
     qtbot.keyClicks(editor.end.line, "+14")
     qtbot.keyClicks(editor.expected_return.line, "+1")  # first prognosis: the day after
+    editor.out_of_home_yes.click()  # may leave the house: a required yes/no
     qtbot.keyClicks(editor.dx_text, "Lumbago met uitstraling")
 
     def pick(picker) -> None:

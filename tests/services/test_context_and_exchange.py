@@ -37,6 +37,7 @@ def certificate(services: Services, patient_id: str, begin: date, days: int = 7)
             period=Period(begin, end),
             diagnoses=(Diagnosis("Griep"),),
             expected_return=end + timedelta(days=1),
+            out_of_home_allowed=True,
         ),
         consent=samples.consent(TODAY),
     )

@@ -31,6 +31,7 @@ def signed(services, patient_id: str, *, electronic: bool = True):
             period=Period(TODAY, TODAY + timedelta(days=6)),
             diagnoses=(Diagnosis("Griep"),),
             expected_return=TODAY + timedelta(days=7),
+            out_of_home_allowed=True,
         ),
         consent=samples.consent(TODAY),
     )

@@ -25,6 +25,7 @@ def ready(services: Services, patient_id: str, *, consent: bool = True):
             period=Period(TODAY, TODAY + timedelta(days=6)),
             diagnoses=(Diagnosis("Griep"),),
             expected_return=TODAY + timedelta(days=7),
+            out_of_home_allowed=True,
         ),
         consent=samples.consent(TODAY) if consent else doc.consent,
     )

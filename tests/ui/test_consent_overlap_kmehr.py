@@ -38,6 +38,7 @@ def certificate(services, patient_id: str, begin: date, *, sign: bool = True):
             period=Period(begin, end),
             diagnoses=(Diagnosis("Griep"),),
             expected_return=end + timedelta(days=1),
+            out_of_home_allowed=True,
         ),
         consent=samples.consent(TODAY),
     )

@@ -54,6 +54,7 @@ def test_typing_a_duration_sets_the_end_date_and_clears_the_finding(
 def test_invalid_date_shows_inline_message(qtbot, services, patient, languages):
     editor = make_editor(qtbot, services, patient)
     qtbot.keyClicks(editor.end.line, "31/02/2026")
+    qtbot.keyClick(editor.end.line, Qt.Key.Key_Return)  # messages follow a finished date
     _target, message = editor._targets["body.period.end"]
     assert message.isVisible()
     assert "Not a date" in message.text()
@@ -64,6 +65,7 @@ def test_inverted_period_message_appears_under_the_end_date_once_touched(
 ):
     editor = make_editor(qtbot, services, patient)
     qtbot.keyClicks(editor.end.line, "01/11/2026")
+    qtbot.keyClick(editor.end.line, Qt.Key.Key_Return)
     message = editor._targets["body.period.end"][1]
     assert message.isVisible()
     assert message.property("severity") == "error"
@@ -213,6 +215,7 @@ def test_antedating_justification_appears_when_the_period_starts_too_far_back(
     begin = editor.current.body.period.begin - timedelta(days=5)
     editor.begin.line.clear()
     qtbot.keyClicks(editor.begin.line, begin.strftime("%d/%m/%Y"))
+    qtbot.keyClick(editor.begin.line, Qt.Key.Key_Return)  # rows follow a finished date
     assert "incapacity.antedated_begin" in codes(editor)
     assert editor.antedating.isVisibleTo(editor)
     assert "Only the advising physician" in editor.antedating_hint.text()

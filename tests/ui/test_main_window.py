@@ -92,6 +92,7 @@ def _signed_certificate(services, patient):
             rec.document.body,
             period=Period(today, today + timedelta(days=6)),
             expected_return=today + timedelta(days=7),
+            out_of_home_allowed=True,
             diagnoses=(Diagnosis("Griep", principal=True),),
         ),
         consent=samples.consent(today),

@@ -198,7 +198,8 @@ class _Writer:
         incapacity = _el(_el(item, "content"), "incapacity")
         _cd(incapacity, "CD-INCAPACITY", cert.incapacity_for.value)
         _cd(_el(incapacity, "incapacityreason"), "CD-INCAPACITYREASON", reason.value)
-        _el(incapacity, "outofhomeallowed", "true" if view.out_of_home_allowed else "false")
+        if view.out_of_home_allowed is not None:  # the validation asks it of a sent one
+            _el(incapacity, "outofhomeallowed", "true" if view.out_of_home_allowed else "false")
         if medical is not None and reason in DATED_REASONS:
             day = (
                 medical.occupational_disease_declared

@@ -67,6 +67,13 @@ def _text(el: _Element | None, path: str) -> str:
     return (found.text or "").strip() if found is not None else ""
 
 
+def _yes_no(text: str) -> bool | None:
+    """An xs:boolean as True/False; None when the element is absent (not answered)."""
+    if not text:
+        return None
+    return text in ("true", "1")
+
+
 def _cd(el: _Element, scheme: str, sl: str | None = None) -> list[str]:
     out = []
     for cd in el.findall("k:cd", N):
@@ -261,7 +268,7 @@ def _certificate(transaction: _Element, kind: CertificateKind) -> IncapacityCert
         if for_codes
         else IncapacityFor.WORK,
         diagnoses=tuple(_diagnosis(i) for i in items.get("diagnosis", [])),
-        out_of_home_allowed=_text(incapacity, "k:outofhomeallowed") in ("true", "1"),
+        out_of_home_allowed=_yes_no(_text(incapacity, "k:outofhomeallowed")),
         accident_date=dated if reason is not IncapacityReason.OCCUPATIONAL_DISEASE else None,
         occupational_disease_declared=dated
         if reason is IncapacityReason.OCCUPATIONAL_DISEASE

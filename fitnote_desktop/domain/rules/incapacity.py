@@ -52,6 +52,9 @@ def check_incapacity(
         if cert.incapacity_for is not IncapacityFor.WORK:
             out.append(warn("incapacity.for_not_work", "body.incapacity_for"))
     out += check_diagnoses(cert.diagnoses, "body.diagnoses", required=to_mutuality(doc))
+    if cert.out_of_home_allowed is None and to_mutuality(doc):
+        # the electronic flow always states it (the Mult-eMediatt schematron requires it)
+        out.append(err("incapacity.out_of_home_missing", "body.out_of_home_allowed"))
     if cert.expected_return is None:
         out.append(err("incapacity.expected_return_missing", "body.expected_return"))
     elif cert.expected_return <= begin:

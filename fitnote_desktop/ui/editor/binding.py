@@ -3,7 +3,8 @@
 One codec per widget type, so the field table needs no per-field code: a date field
 gives a ``date``, a combo box the member of the field's enumeration, a group of check
 boxes (a ``dict`` of enumeration member to box) the tuple of checked members, a group
-of radio buttons the checked member, a spin box its number or None at its "—" zero.
+of radio buttons the checked member (a yes/no group: ``True``/``False``) or None when
+none is checked yet, a spin box its number or None at its "—" zero.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from fitnote_desktop.ui.editor.fields import Field
 from fitnote_desktop.ui.widgets import DateField
 
-Input = QWidget | Mapping[StrEnum, QAbstractButton]
+Input = QWidget | Mapping[StrEnum, QAbstractButton] | Mapping[bool, QAbstractButton]
 
 
 def value_of(widget: Input, field: Field) -> Any:
@@ -59,8 +60,11 @@ def value_of(widget: Input, field: Field) -> Any:
 def show(widget: Input, value: Any) -> None:
     """Put ``value`` into ``widget`` (signals are not blocked: the editor is loading)."""
     if isinstance(widget, Mapping):
-        for key, box in widget.items():
-            box.setChecked(key == value if _exclusive(widget) else key in (value or ()))
+        if _exclusive(widget):
+            _check_one(widget, value)
+        else:
+            for key, box in widget.items():
+                box.setChecked(key in (value or ()))
     elif isinstance(widget, DateField):
         widget.set_value(value)
     elif isinstance(widget, QLineEdit):
@@ -106,5 +110,21 @@ def focus_widget(widget: Input) -> QWidget:
     return first.focusProxy() or first
 
 
-def _exclusive(group: Mapping[StrEnum, QAbstractButton]) -> bool:
+def _exclusive(group: Mapping[Any, QAbstractButton]) -> bool:
     return all(isinstance(box, QRadioButton) for box in group.values())
+
+
+def _check_one(group: Mapping[Any, QAbstractButton], value: Any) -> None:
+    """Check the radio button of ``value``, or none (a question not answered yet), which
+    an exclusive group allows only with its exclusivity lifted for the moment."""
+    buttons = list(group.values())
+    button_group = buttons[0].group()
+    if button_group is not None:
+        button_group.setExclusive(False)
+    for key, box in group.items():
+        auto = box.autoExclusive()
+        box.setAutoExclusive(False)
+        box.setChecked(value is not None and key == value)
+        box.setAutoExclusive(auto)
+    if button_group is not None:
+        button_group.setExclusive(True)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -33,7 +32,7 @@ from fitnote_desktop.ui.announce import announce
 from fitnote_desktop.ui.editor import fields
 from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
-from fitnote_desktop.ui.widgets import FieldMessage
+from fitnote_desktop.ui.widgets import ChoiceBox, FieldMessage, TemplateLine
 
 translate = QCoreApplication.translate
 
@@ -72,7 +71,7 @@ class CapacityRow(QFrame):
         self.name_label.setWordWrap(True)
         # screen readers take a row's labels from these: the category names its extent,
         # the code its statement (the relations Orca reads; the names below elsewhere)
-        self.qualifier = QComboBox(self)
+        self.qualifier = ChoiceBox(self)
         # long wordings must not widen the form: the popup shows them in full
         self.qualifier.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -84,7 +83,7 @@ class CapacityRow(QFrame):
         self.qualifier.setCurrentIndex(
             labels.QUALIFIER_CODES.index(capacity.qualifier) if known else 0
         )
-        self.statement = QLineEdit(capacity.statement, self)
+        self.statement = TemplateLine(capacity.statement, self)
         self.name_label.setBuddy(self.qualifier)
         self.code_label.setBuddy(self.statement)
         self.remove = QToolButton(self)
@@ -95,12 +94,12 @@ class CapacityRow(QFrame):
         grid.setContentsMargins(8, 6, 8, 6)
         grid.addWidget(self.code_label, 0, 0)
         grid.addWidget(self.name_label, 0, 1)
-        grid.addWidget(self.qualifier, 0, 2)
-        grid.addWidget(self.remove, 0, 3)
-        grid.addWidget(self.statement, 1, 1, 1, 2)
-        grid.addWidget(self.message, 2, 1, 1, 2)
+        grid.addWidget(self.remove, 0, 2)
+        # the extent on its own line: its notation and words are read in full
+        grid.addWidget(self.qualifier, 1, 1)
+        grid.addWidget(self.statement, 2, 1)
+        grid.addWidget(self.message, 3, 1)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)  # the extent's notation and words share the width
         self.qualifier.currentIndexChanged.connect(self.changed)
         self.qualifier.activated.connect(self._say_extent)
         self.qualifier.currentTextChanged.connect(self.qualifier.setToolTip)

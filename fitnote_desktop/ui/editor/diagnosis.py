@@ -13,7 +13,6 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from fitnote_desktop.domain.model import (
 )
 from fitnote_desktop.ui.editor.fields import MAX_DIAGNOSES, QT_TRANSLATE_NOOP, dx_widget
 from fitnote_desktop.ui.editor.section import EditorSection, Today
+from fitnote_desktop.ui.widgets import ChoiceBox
 
 translate = QCoreApplication.translate
 
@@ -43,7 +43,7 @@ class DiagnosisRow:
 
     def __init__(self) -> None:
         self.text = QLineEdit()
-        self.system = QComboBox()
+        self.system = ChoiceBox()
         self.system.addItem("", "")
         for system in CodeSystem:
             self.system.addItem(system.value, system.value)

@@ -15,8 +15,9 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QScrollArea,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fitnote_desktop.domain.findings import Finding, Severity
-from fitnote_desktop.domain.model import Document, IcfCapacity, IncapacityCertificate
+from fitnote_desktop.domain.model import Document, IcfCapacity
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.ports import DocumentRecord
 from fitnote_desktop.ui import i18n, labels
@@ -81,6 +82,7 @@ class DocumentEditor(QWidget):
         self._save_error: str | None = None
         self._saved_at: datetime | None = None
         self._targets: dict[str, Target] = {}
+        self._focus_pending = False
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -140,6 +142,9 @@ class DocumentEditor(QWidget):
         outer.addLayout(body, 1)
         self._connect_changes()
         self._chain_focus()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._follow_focus)
         QShortcut(QKeySequence("Ctrl+I"), self, self.add_capacity_requested.emit)
         for i, days in enumerate(DURATIONS, start=1):
             QShortcut(QKeySequence(f"Alt+{i}"), self, lambda d=days: self._set_duration(d))
@@ -170,6 +175,8 @@ class DocumentEditor(QWidget):
         for field, widget in self._inputs():
             for signal in binding.change_signals(widget):
                 signal.connect(lambda *_, p=field.path: self._edited(p))
+            if isinstance(widget, DateField):  # typed to its end: its messages follow
+                widget.line.editingFinished.connect(self._show_findings)
         for section in self.parts.values():
             for signal, path in section.edit_signals():
                 signal.connect(lambda *_, p=path: self._edited(p))
@@ -178,15 +185,52 @@ class DocumentEditor(QWidget):
         caps.edited.connect(self._edited)
         caps.add_capacity.clicked.connect(self.add_capacity_requested)
 
-    def _chain_focus(self) -> None:
-        """Tab order as in the field table: the header, then the sections top to bottom."""
+    def _focus_order(self) -> list[QWidget]:
+        """The inputs as the field table orders them: the header, then the sections."""
         chain = [binding.focus_widget(self.header.language)]
         for section in self.parts.values():
             chain += section.focus_chain()
+        return chain
+
+    def _chain_focus(self) -> None:
+        """Tab order as in the field table, then the side panel."""
+        chain = self._focus_order()
         chain += [self.sidebar.findings_list, *self.sidebar.follow_buttons.values()]
         chain += [self.sidebar.preview_button, self.sidebar.sign_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _follow_focus(self, old: QWidget | None, new: QWidget | None) -> None:
+        """An input reached by the keyboard (Tab, a mnemonic such as Alt+A) is scrolled
+        into view. Not on a click: the page must not move under the mouse; nor when the
+        window comes back to the front (no previous focus): the page stays where it was."""
+        form = self.scroll_area.widget()
+        if old is None or new is None or form is None or not form.isAncestorOf(new):
+            return
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return
+        self.scroll_area.ensureWidgetVisible(new, 16, 16)
+
+    def focus_first_needed(self) -> None:
+        """Focus the first input, in tab order, that a blocking finding names: on a new
+        certificate the end date, so that "+14" typed right after Ctrl+N lands there."""
+        blocking: set[int] = set()
+        for finding in self.findings:
+            resolved = self.target(finding.field)
+            if finding.severity is Severity.ERROR and resolved is not None:
+                blocking.add(id(binding.focus_widget(resolved[0])))
+        for widget in self._focus_order():
+            if id(widget) in blocking and widget.isVisibleTo(self) and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.scroll_area.ensureWidgetVisible(widget, 16, 16)
+                return
+        self._focus_first_input()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._focus_pending:  # opened while hidden (the window shows the editor after)
+            self._focus_pending = False
+            self.focus_first_needed()
 
     # ================================================================ translation
 
@@ -216,10 +260,10 @@ class DocumentEditor(QWidget):
         self.apply_snapshot(record.document, validate_only=True)
         self._show_save_state()
         self.scroll_area.verticalScrollBar().setValue(0)
-        if isinstance(record.document.body, IncapacityCertificate):
-            self.period.end.setFocus()
+        if self.isVisible():
+            self.focus_first_needed()
         else:
-            self._focus_first_input()
+            self._focus_pending = True
 
     def _focus_first_input(self) -> None:
         """The first input of the form that is shown (the scroll area takes no focus)."""
@@ -375,8 +419,20 @@ class DocumentEditor(QWidget):
         resolved = self.target(finding.field)
         return resolved is not None and any(self.target(p) == resolved for p in self._touched)
 
+    def _typing_a_date(self) -> bool:
+        """Whether a date is being typed: "24/1" on the way to "24/11/2026" is no mistake."""
+        return any(
+            isinstance(widget, DateField) and widget.typing for widget, _m in self._targets.values()
+        )
+
     def _show_findings(self) -> None:
-        """Messages under their fields, marks and descriptions on the inputs, the checklist."""
+        """Messages under their fields, marks and descriptions on the inputs, the checklist.
+
+        While a date is being typed the messages under the fields hold still (the
+        checklist follows at once): the half-typed date would make them come and go and
+        move the form under the physician's hands.
+        """
+        hold_messages = self._typing_a_date()
         shown: dict[int, tuple[QWidget, list[tuple[Severity, str]]]] = {}
         for widget, message in self._targets.values():  # every target starts clean
             shown.setdefault(id(message), (message, []))
@@ -394,7 +450,8 @@ class DocumentEditor(QWidget):
                     shown[id(part)][1].append((finding.severity, text))
         for part, items in shown.values():
             if isinstance(part, FieldMessage):
-                part.show_messages(items)
+                if not hold_messages:
+                    part.show_messages(items)
                 continue
             worst = ""
             if items:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from fitnote_desktop.domain.model import (
     CertificateKind,
@@ -14,6 +14,7 @@ from fitnote_desktop.domain.model import (
 from fitnote_desktop.ui import labels
 from fitnote_desktop.ui.editor import fields
 from fitnote_desktop.ui.editor.section import apply_texts
+from fitnote_desktop.ui.widgets import ChoiceBox
 
 
 class EditorHeader(QWidget):
@@ -28,7 +29,7 @@ class EditorHeader(QWidget):
         self.save_state = QLabel(self)
         self.save_state.setObjectName("saveState")
         self.language_label = QLabel(self)
-        self.language = QComboBox(self)
+        self.language = ChoiceBox(self)
         for lang in Language:
             self.language.addItem("", lang.value)
         head = QGridLayout(self)

@@ -14,13 +14,13 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
+    QButtonGroup,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +39,7 @@ from fitnote_desktop.domain.rules.incapacity import ACCIDENT_REASONS
 from fitnote_desktop.ui import i18n, labels
 from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
-from fitnote_desktop.ui.widgets import DateField, date_range
+from fitnote_desktop.ui.widgets import ChoiceBox, DateField, date_range
 
 translate = QCoreApplication.translate
 
@@ -64,10 +64,11 @@ class PeriodSection(EditorSection):
         super().__init__(today, parent)
         self.begin = DateField(today=today)
         self.end = DateField(today=today, anchor=lambda: self.begin.value())
+        # its own line under the end date, kept while empty: the text coming and going
+        # as the end is typed must not move the fields below
         self.duration_label = QLabel()
         self.duration_label.setObjectName("hint")
-        self.duration_label.setWordWrap(True)
-        self.duration_label.setMinimumWidth(80)
+        self.duration_label.setFixedHeight(self.duration_label.fontMetrics().lineSpacing())
         self.duration_buttons: list[QPushButton] = []
         dur = QHBoxLayout()
         dur.addWidget(self.end)
@@ -76,8 +77,11 @@ class PeriodSection(EditorSection):
             button.setObjectName("chip")  # also Alt+1…4 from anywhere in the editor
             self.duration_buttons.append(button)
             dur.addWidget(button)
-        dur.addWidget(self.duration_label)
         dur.addStretch(1)
+        end_rows = QVBoxLayout()
+        end_rows.setSpacing(2)
+        end_rows.addLayout(dur)
+        end_rows.addWidget(self.duration_label)
         self.expected_return = DateField(today=today, anchor=self._day_after_end)
         self.return_hint = QLabel()
         self.return_hint.setObjectName("hint")
@@ -92,10 +96,10 @@ class PeriodSection(EditorSection):
         antedating.setSpacing(2)
         antedating.addWidget(self.antedating)
         antedating.addWidget(self.antedating_hint)
-        self.incapacity_for = QComboBox()
+        self.incapacity_for = ChoiceBox()
         for target in IncapacityFor:
             self.incapacity_for.addItem("", target.value)
-        self.reason = QComboBox()
+        self.reason = ChoiceBox()
         for reason in IncapacityReason:
             self.reason.addItem("", reason.value)
         self.accident_date = DateField(today=today)
@@ -103,18 +107,30 @@ class PeriodSection(EditorSection):
         self.expected_delivery = DateField(today=today)
         self.leave_begin = DateField(today=today)
         self.leave_end = DateField(today=today, anchor=lambda: self.leave_begin.value())
-        self.out_of_home = QCheckBox()
+        # a question with no default: neither is checked on a new certificate
+        self.out_of_home_yes, self.out_of_home_no = QRadioButton(), QRadioButton()
+        self.out_of_home = {True: self.out_of_home_yes, False: self.out_of_home_no}
+        self.out_of_home_group = QButtonGroup(self)
+        leave_house = QHBoxLayout()
+        for radio in self.out_of_home.values():
+            self.out_of_home_group.addButton(radio)
+            leave_house.addWidget(radio)
+        leave_house.addStretch(1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         content = {
-            "end": dur,
+            "end": end_rows,
             "expected_return": prognosis,
             "antedating": antedating,
             "leave_begin": date_range(self.leave_begin, self.leave_end),
+            "out_of_home": leave_house,
         }
         self.add_rows(form, content)
         self.body.addLayout(form)
         self.reason.currentIndexChanged.connect(self._show_reason_rows)
+        self._followed: tuple[Document, list[Finding]] | None = None
+        for date_field in (self.begin, self.end):
+            date_field.line.editingFinished.connect(self._follow_again)
 
     def focus_chain(self) -> list[QWidget]:
         """The one-click durations right after the end date's calendar button."""
@@ -145,13 +161,15 @@ class PeriodSection(EditorSection):
 
     def follow(self, document: Document, findings: list[Finding]) -> None:
         """Antedating and pregnancy rows: shown when the rules ask for them or when filled."""
+        self._followed = (document, findings)
         body = document.body
         if not isinstance(body, IncapacityCertificate):
             return
-        antedated = any(f.code in ANTEDATING_CODES for f in findings)
-        self.set_row_visible(
-            "body.antedating_justification", antedated or bool(body.antedating_justification)
-        )
+        if not (self.begin.typing or self.end.typing):  # a half-typed date is no reason
+            antedated = any(f.code in ANTEDATING_CODES for f in findings)
+            self.set_row_visible(
+                "body.antedating_justification", antedated or bool(body.antedating_justification)
+            )
         self_employed = (
             document.employment is not None
             and document.employment.situation is EmploymentSituation.SELF_EMPLOYED
@@ -163,6 +181,11 @@ class PeriodSection(EditorSection):
         self.set_row_visible(
             "body.maternity_leave.begin", pregnancy or body.maternity_leave is not None
         )
+
+    def _follow_again(self) -> None:
+        """A date typed to its end: the rows it decides on follow it now."""
+        if self._followed is not None:
+            self.follow(*self._followed)
 
     def settle(self, document: Document, before: Document) -> Document:
         """Dates that belong to another reason are dropped, not kept hidden."""
@@ -212,6 +235,8 @@ class PeriodSection(EditorSection):
                 "Only the advising physician sees this justification.",
             )
         )
+        self.out_of_home_yes.setText(translate("DocumentEditor", "Yes"))
+        self.out_of_home_no.setText(translate("DocumentEditor", "No"))
         for i in range(self.incapacity_for.count()):
             value = IncapacityFor(self.incapacity_for.itemData(i))
             self.incapacity_for.setItemText(i, labels.incapacity_for(value))

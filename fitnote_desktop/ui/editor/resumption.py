@@ -14,13 +14,11 @@ from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QSpinBox,
     QWidget,
 )
 
@@ -28,7 +26,7 @@ from fitnote_desktop.domain.model import AuthorisingRole, Document, DocumentKind
 from fitnote_desktop.ui import labels
 from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
-from fitnote_desktop.ui.widgets import DateField
+from fitnote_desktop.ui.widgets import DateField, DecimalBox, NumberBox
 
 translate = QCoreApplication.translate
 
@@ -46,11 +44,11 @@ class ResumptionSection(EditorSection):
         self.pr_extent = QButtonGroup(self)
         self.pr_extent.addButton(self.pr_percent_radio)
         self.pr_extent.addButton(self.pr_hours_radio)
-        self.pr_percent = QSpinBox()
+        self.pr_percent = NumberBox()
         self.pr_percent.setRange(0, 100)
         self.pr_percent.setSuffix(" %")
         self.pr_percent.setSpecialValueText("—")
-        self.pr_hours = QDoubleSpinBox()
+        self.pr_hours = DecimalBox()
         self.pr_hours.setRange(0, 60)
         self.pr_hours.setDecimals(1)
         self.pr_hours.setSingleStep(0.5)

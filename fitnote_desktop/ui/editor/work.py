@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from fitnote_desktop.domain.model import DocumentKind, EmploymentSituation, Language
 from fitnote_desktop.ui import labels
 from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
+from fitnote_desktop.ui.widgets import ChoiceBox
 
 translate = QCoreApplication.translate
 
@@ -22,12 +23,12 @@ class WorkSection(EditorSection):
 
     def __init__(self, today: Today, parent: QWidget | None = None) -> None:
         super().__init__(today, parent)
-        self.job_situation = QComboBox()
+        self.job_situation = ChoiceBox()
         for situation in EmploymentSituation:
             self.job_situation.addItem("", situation.value)
         self.job_title = QLineEdit()
         self.employer = QLineEdit()
-        self.employer_language = QComboBox()
+        self.employer_language = ChoiceBox()
         self.employer_language.addItem("", "")
         for lang in Language:
             self.employer_language.addItem("", lang.value)
