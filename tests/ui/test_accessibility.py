@@ -246,6 +246,7 @@ def _signed(services, patient):  # type: ignore[no-untyped-def]
             period=Period(TODAY, end),
             expected_return=end + timedelta(days=1),
             diagnoses=(Diagnosis("Griep", principal=True),),
+            out_of_home_allowed=True,
         ),
         consent=samples.consent(TODAY),
     )
@@ -436,6 +437,7 @@ def test_an_invalid_date_is_described_on_its_field_and_named_in_the_checklist(
     editor = _editor(qtbot, services, patient)
     line = editor.end.line
     qtbot.keyClicks(line, "31/02/2026")
+    qtbot.keyClick(line, Qt.Key.Key_Return)  # the message shows when the date is typed
     message = editor.target("body.period.end")[1].text()
     described = QAccessible.queryAccessibleInterface(line).text(QAccessible.Text.Description)
     assert message and message in described
@@ -446,6 +448,7 @@ def test_an_invalid_date_is_described_on_its_field_and_named_in_the_checklist(
     assert f"End date: {message.splitlines()[0]}" in spoken  # which field, and why
     line.clear()
     qtbot.keyClicks(line, "30/11/2026")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
     described = QAccessible.queryAccessibleInterface(line).text(QAccessible.Text.Description)
     assert message.splitlines()[0] not in described
 

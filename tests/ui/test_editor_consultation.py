@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QStyle,
     QStyleOptionComboBox,
+    QToolButton,
     QWidget,
 )
 
@@ -338,6 +339,11 @@ def clipped(root: QWidget) -> list[str]:
                 if metrics.horizontalAdvance(line) > room:
                     out.append(f"{name}: {line!r} ({metrics.horizontalAdvance(line)} > {room})")
         elif isinstance(widget, QAbstractButton):
+            if isinstance(widget, QToolButton) and (
+                widget.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+                and not widget.icon().isNull()
+            ):
+                continue  # an icon (a search field's clear button): its text is its name
             if widget.text() and widget.sizeHint().width() > widget.width():
                 out.append(f"{name}: {plain(widget.text())!r}")
         elif isinstance(widget, QComboBox) and widget.currentText():
