@@ -11,6 +11,7 @@ from itertools import groupby
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable, KeepTogether
 
 from fitnote_desktop.documents.style import LIGHT, PAGE_HEIGHT, WIDTH
@@ -62,6 +63,28 @@ def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(m) for m in row) for row in qr.modules)
 
 
+@lru_cache(maxsize=32)
+def qr_path(payload: str, size: float) -> PDFPathObject:
+    """The QR code of ``payload`` as one path of horizontal runs, ``size`` points wide.
+
+    Built once per payload and size: the four copies of a document draw the same code,
+    and formatting its few hundred rectangles is a good part of a copy's drawing time.
+    A path object holds only its operators, so every canvas can draw the same one.
+    """
+    modules = qr_modules(payload)
+    n = len(modules)
+    box = size / n
+    path = PDFPathObject()
+    for r, row in enumerate(modules):
+        c = 0
+        for dark, run in groupby(row):
+            count = len(list(run))
+            if dark:
+                path.rect(c * box, size - (r + 1) * box, count * box, box)
+            c += count
+    return path
+
+
 class QrCode(Flowable):
     """A QR code as one filled path of horizontal runs (reportlab's widget draws one
     rectangle object per run through its graphics tree, many times slower)."""
@@ -70,7 +93,7 @@ class QrCode(Flowable):
         self, payload: str, size: float, sink: list[SignaturePlacement] | None = None
     ) -> None:
         super().__init__()
-        self.modules = qr_modules(payload)
+        self.payload = payload
         self.size = size
         self._sink = sink
 
@@ -78,19 +101,9 @@ class QrCode(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        n = len(self.modules)
-        box = self.size / n
-        path = self.canv.beginPath()
-        for r, row in enumerate(self.modules):
-            c = 0
-            for dark, run in groupby(row):
-                count = len(list(run))
-                if dark:
-                    path.rect(c * box, self.size - (r + 1) * box, count * box, box)
-                c += count
         self.canv.saveState()
         self.canv.setFillColor(colors.black)
-        self.canv.drawPath(path, stroke=0, fill=1)
+        self.canv.drawPath(qr_path(self.payload, self.size), stroke=0, fill=1)
         self.canv.restoreState()
         if self._sink is not None:
             x0, y0 = self.canv.absolutePosition(0, 0)

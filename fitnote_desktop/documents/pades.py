@@ -252,6 +252,47 @@ def _field_rect(reader: PdfFileReader, field_name: str) -> tuple[float, float]:
     )
 
 
+_RESERVED: dict[bytes, int] = {}  # signer's certificates → room for its CMS, per process
+
+
+def _signer_key(signer: Signer) -> bytes | None:
+    """What the size of a signer's CMS depends on: its certificate and the certificates it
+    embeds (digest algorithm, PAdES attributes and the absence of a timestamp are fixed)."""
+    cert = getattr(signer, "signing_cert", None)
+    if cert is None:
+        return None
+    digest = hashlib.sha256(cert.dump())
+    for other in getattr(signer, "cert_registry", None) or ():
+        digest.update(other.dump())
+    return digest.digest()
+
+
+async def _bytes_reserved(signer: Signer, moment: datetime) -> int | None:
+    """Room for the signature container, computed once per signer's certificates.
+
+    pyHanko sizes the ``/Contents`` placeholder by building a complete dry-run CMS before
+    the real one, for every PDF: half the cost of a signature. The size depends only on
+    what :func:`_signer_key` hashes, so the first signature's estimate (the same formula:
+    hex length plus 50 %) serves every later one. None: let pyHanko estimate.
+    """
+    key = _signer_key(signer)
+    if key is None:
+        return None
+    if key not in _RESERVED:
+        from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
+
+        dry_run = await signer.async_sign(
+            hashlib.sha256().digest(),
+            "sha256",
+            use_pades=True,
+            dry_run=True,
+            signed_attr_settings=PdfCMSSignedAttributes(signing_time=moment),
+        )
+        hex_length = len(dry_run.dump()) * 2
+        _RESERVED[key] = hex_length + 2 * (hex_length // 4)
+    return _RESERVED[key]
+
+
 async def async_sign_pdf(
     pdf_bytes: bytes,
     signer: Signer,
@@ -302,7 +343,12 @@ async def async_sign_pdf(
     )
     pdf_signer = PdfSigner(meta, signer=signer, stamp_style=style)
     out = io.BytesIO()
-    await pdf_signer.async_sign_pdf(writer, existing_fields_only=True, output=out)
+    await pdf_signer.async_sign_pdf(
+        writer,
+        existing_fields_only=True,
+        output=out,
+        bytes_reserved=await _bytes_reserved(signer, moment),
+    )
     return out.getvalue()
 
 

@@ -5,6 +5,9 @@ Why each choice was made is told in ``layout.py``'s docstring.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from reportlab.lib import colors
@@ -35,47 +38,53 @@ SIGNATURE_BOX = (64 * mm, 21 * mm)
 QR_SIZE = 24 * mm
 
 
-def paragraph_styles() -> dict[str, ParagraphStyle]:
-    """The named styles the layout refers to (body 9.5 pt, labels grey, heads navy)."""
+@cache
+def paragraph_styles() -> Mapping[str, ParagraphStyle]:
+    """The named styles the layout refers to (body 9.5 pt, labels grey, heads navy).
+
+    Built once per process (read-only: every copy shares them, platypus never changes a
+    style it is given)."""
     f = fonts.FAMILY
     base = ParagraphStyle("body", fontName=f, fontSize=9.5, leading=12.5)
 
     def s(name: str, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
 
-    return {
-        "body": base,
-        "practice": s("practice", fontName=fonts.BOLD, fontSize=13, leading=16, textColor=NAVY),
-        "author": s("author", fontName=fonts.BOLD, fontSize=10, leading=13),
-        "letter": s("letter", fontSize=8.5, leading=11, textColor=GREY),
-        "qr": s("qr", fontSize=6.5, leading=8, textColor=GREY, alignment=TA_CENTER),
-        "title": s("title", fontName=fonts.BOLD, fontSize=16, leading=19.5, textColor=NAVY),
-        "subtitle": s("subtitle", fontSize=10.5, leading=13.5, textColor=GREY),
-        "badge": s("badge", fontName=fonts.BOLD, fontSize=9, leading=11.5),
-        "badge_note": s("badge_note", fontSize=8.5, leading=11),
-        "badge_ref": s("badge_ref", fontSize=8, leading=10.5),
-        "draft": s("draft", fontName=fonts.BOLD, fontSize=9.5, leading=12, textColor=RED),
-        "section": s(
-            "section",
-            fontName=fonts.BOLD,
-            fontSize=8.5,
-            leading=11,
-            textColor=NAVY,
-            spaceBefore=9,
-            spaceAfter=1,
-        ),
-        "label": s("label", fontSize=8.5, leading=11, textColor=GREY),
-        "value": base,
-        "emph": s("emph", fontName=fonts.BOLD),
-        "strong": s("strong", fontName=fonts.BOLD, fontSize=10.5, leading=13.5),
-        "note": s("note", fontName=fonts.ITALIC, fontSize=8.5, leading=11, textColor=GREY),
-        "th": s("th", fontName=fonts.BOLD, fontSize=8, leading=10, textColor=NAVY),
-        "td": s("td", fontSize=8.5, leading=11),
-        "td_code": s("td_code", fontName=fonts.BOLD, fontSize=8.5, leading=11),
-        "td_second": s(
-            "td_second", fontName=fonts.ITALIC, fontSize=8, leading=10.5, textColor=GREY
-        ),
-        "bullet": s("bullet", leftIndent=11, bulletIndent=1, spaceAfter=2.5),
-        "sign": s("sign", leading=13),
-        "sign_label": s("sign_label", fontSize=7.5, leading=9.5, textColor=GREY),
-    }
+    return MappingProxyType(
+        {
+            "body": base,
+            "practice": s("practice", fontName=fonts.BOLD, fontSize=13, leading=16, textColor=NAVY),
+            "author": s("author", fontName=fonts.BOLD, fontSize=10, leading=13),
+            "letter": s("letter", fontSize=8.5, leading=11, textColor=GREY),
+            "qr": s("qr", fontSize=6.5, leading=8, textColor=GREY, alignment=TA_CENTER),
+            "title": s("title", fontName=fonts.BOLD, fontSize=16, leading=19.5, textColor=NAVY),
+            "subtitle": s("subtitle", fontSize=10.5, leading=13.5, textColor=GREY),
+            "badge": s("badge", fontName=fonts.BOLD, fontSize=9, leading=11.5),
+            "badge_note": s("badge_note", fontSize=8.5, leading=11),
+            "badge_ref": s("badge_ref", fontSize=8, leading=10.5),
+            "draft": s("draft", fontName=fonts.BOLD, fontSize=9.5, leading=12, textColor=RED),
+            "section": s(
+                "section",
+                fontName=fonts.BOLD,
+                fontSize=8.5,
+                leading=11,
+                textColor=NAVY,
+                spaceBefore=9,
+                spaceAfter=1,
+            ),
+            "label": s("label", fontSize=8.5, leading=11, textColor=GREY),
+            "value": base,
+            "emph": s("emph", fontName=fonts.BOLD),
+            "strong": s("strong", fontName=fonts.BOLD, fontSize=10.5, leading=13.5),
+            "note": s("note", fontName=fonts.ITALIC, fontSize=8.5, leading=11, textColor=GREY),
+            "th": s("th", fontName=fonts.BOLD, fontSize=8, leading=10, textColor=NAVY),
+            "td": s("td", fontSize=8.5, leading=11),
+            "td_code": s("td_code", fontName=fonts.BOLD, fontSize=8.5, leading=11),
+            "td_second": s(
+                "td_second", fontName=fonts.ITALIC, fontSize=8, leading=10.5, textColor=GREY
+            ),
+            "bullet": s("bullet", leftIndent=11, bulletIndent=1, spaceAfter=2.5),
+            "sign": s("sign", leading=13),
+            "sign_label": s("sign_label", fontSize=7.5, leading=9.5, textColor=GREY),
+        }
+    )
