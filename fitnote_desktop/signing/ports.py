@@ -30,9 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
-from asn1crypto import x509
-
-if TYPE_CHECKING:  # pyHanko is heavy to import; only the type is needed here
+if TYPE_CHECKING:  # pyHanko and asn1crypto are heavy to import; only types are needed here
+    from asn1crypto import x509
     from pyhanko.sign.signers import Signer
 
 PinPurpose = Literal["signature", "authentication"]

@@ -44,8 +44,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.errors
 from cryptography.exceptions import InvalidTag, UnsupportedAlgorithm
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
@@ -396,7 +394,11 @@ def keyring_available() -> bool:
 
     ``keyring`` picks the ``fail`` backend (priority 0) on headless machines; a chainer
     with no backends behaves the same. Both mean: use a passphrase.
+    ``keyring`` is imported here, not at the top: loading it (its backends' entry points)
+    costs about 0.1 s of start-up that a passphrase-wrapped profile never needs.
     """
+    import keyring
+
     try:
         backend = keyring.get_keyring()
     except Exception:
@@ -423,6 +425,8 @@ class KeyringEntry:
     service: str = KEYRING_SERVICE
 
     def _call(self, fn: Any, *args: Any) -> Any:
+        import keyring.errors
+
         if not keyring_available():
             raise KeyringUnavailableError()
         try:
@@ -438,11 +442,15 @@ class KeyringEntry:
             raise KeyringDeniedError() from None
 
     def store(self, key: ProfileKey) -> None:
+        import keyring
+
         self._call(keyring.set_password, key.raw().hex())
         if self.load().raw() != key.raw():  # some backends silently drop writes
             raise KeyringDeniedError()
 
     def load(self) -> ProfileKey:
+        import keyring
+
         secret = self._call(keyring.get_password)
         if secret is None:
             raise KeyMissingError()
@@ -453,6 +461,8 @@ class KeyringEntry:
         return ProfileKey(raw)
 
     def delete(self) -> None:
+        import keyring.errors
+
         # PasswordDeleteError: already gone, which is the goal
         with contextlib.suppress(keyring.errors.PasswordDeleteError):
             self._call(keyring.delete_password)
