@@ -1,0 +1,107 @@
+"""Start-up imports only what the first screen needs (issue 14).
+
+Each check runs in a fresh interpreter, since this test process has long since imported
+everything. The heavy libraries of signing (pyHanko, asn1crypto, ...), PDF (reportlab),
+KMEHR (lxml, xmlschema), the sandbox endpoint (FastAPI, uvicorn, starlette) and the
+transport (httpx) load on first use: with them at start the window took several times
+as long as a bare Qt window to appear.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+HEAVY = (
+    "pyhanko",
+    "pyhanko_certvalidator",
+    "asn1crypto",
+    "oscrypto",
+    "reportlab",
+    "fastapi",
+    "uvicorn",
+    "starlette",
+    "pydantic",
+    "jinja2",
+    "lxml",
+    "xmlschema",
+    "elementpath",
+    "httpx",
+    "h2",
+    "pkcs11",
+    "keyring",
+)
+
+# A profile with a PKCS#12 signer checks the file's ASN.1 header at unlock (asn1crypto),
+# so that a wrong file is named at once and not at the first signature; this profile
+# has no signer, like a fresh one.
+WINDOW = """
+import sys
+from pathlib import Path
+
+import fitnote_desktop.ui
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from fitnote_desktop.domain import samples
+from fitnote_desktop.store import KdfParams, PractitionerInfo, ProfileManager, StoreOptions
+from fitnote_desktop.ui import i18n
+from fitnote_desktop.ui.main_window import MainWindow
+from fitnote_desktop.wiring.session import open_session
+
+root = Path(sys.argv[1])
+manager = ProfileManager(root / "profiles", StoreOptions(kdf=KdfParams.for_tests()))
+author = samples.practitioner()
+info = PractitionerInfo(author.given_name, author.family_name, author.riziv)
+manager.create("lazy", passphrase="a passphrase for the test", practitioner=info)
+app = QApplication(sys.argv[:1])
+languages = i18n.LanguageManager(app)
+languages.switch("nl")
+session = open_session(manager.open("lazy", "a passphrase for the test"))
+settings = QSettings(str(root / "ui.ini"), QSettings.Format.IniFormat)
+window = MainWindow(session.services, languages, settings=settings)
+window.show()
+app.processEvents()
+loaded = sorted(m for m in sys.modules)
+window.close()
+session.close()
+print(__import__("json").dumps(loaded))
+"""
+
+
+def _loaded(code: str, *args: str) -> set[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+        check=True,
+    ).stdout
+    return set(json.loads(out.strip().splitlines()[-1]))
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in HEAVY)
+
+
+def test_importing_the_app_loads_no_heavy_library() -> None:
+    loaded = _loaded(
+        "import sys, json\nimport fitnote_desktop.app\nprint(json.dumps(sorted(sys.modules)))"
+    )
+    assert "fitnote_desktop.app" in loaded
+    assert _heavy(loaded) == []
+
+
+def test_the_main_window_of_an_unlocked_profile_loads_no_heavy_library(tmp_path: Path) -> None:
+    loaded = _loaded(WINDOW, str(tmp_path))
+    assert "fitnote_desktop.ui.main_window" in loaded
+    assert "fitnote_desktop.wiring.session" in loaded
+    assert _heavy(loaded) == []
