@@ -28,4 +28,8 @@ done
 python="${FITNOTE_PYTHON:-.venv/bin/python}"
 export FITNOTE_PERF=1 FITNOTE_BENCH_QUICK="$quick" FITNOTE_BENCH_JSON="$(realpath -m "$output")"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" PYTHONHASHSEED=0
+# An installed app starts from compiled bytecode: compile once and let Python keep it, so
+# that start-up is not measured as a first-ever run (PYTHONDONTWRITEBYTECODE may be set).
+unset PYTHONDONTWRITEBYTECODE
+"$python" -m compileall -q fitnote_desktop >/dev/null
 exec "$python" -m pytest tests/perf -q -s
