@@ -103,10 +103,7 @@ class DiagnosisSection(EditorSection):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows = {dx_widget("text", i): row.layout() for i, row in enumerate(self.dx_rows)}
         self.add_rows(form, rows)
-        self.dx_note = QLabel()
-        self.dx_note.setObjectName("hint")
         self.body.addLayout(form)
-        self.body.addWidget(self.dx_note)
         for row in self.dx_rows:
             row.code.textEdited.connect(lambda _t, r=row: r.show_label(self.language))
             row.system.currentIndexChanged.connect(lambda _i, r=row: r.show_label(self.language))
@@ -152,6 +149,6 @@ class DiagnosisSection(EditorSection):
             row.system.setItemText(0, translate("DocumentEditor", "no code"))
             row.system_caption.setText(translate("DocumentEditor", "Code system"))
             row.code_caption.setText(translate("DocumentEditor", "Code"))
-        self.dx_note.setText(
+        self.messages["body.diagnoses[0].text"].set_hint(
             translate("DocumentEditor", "Only the advising physician sees the diagnosis.")
         )

@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -64,11 +62,6 @@ class PeriodSection(EditorSection):
         super().__init__(today, parent)
         self.begin = DateField(today=today)
         self.end = DateField(today=today, anchor=lambda: self.begin.value())
-        # its own line under the end date, kept while empty: the text coming and going
-        # as the end is typed must not move the fields below
-        self.duration_label = QLabel()
-        self.duration_label.setObjectName("hint")
-        self.duration_label.setFixedHeight(self.duration_label.fontMetrics().lineSpacing())
         self.duration_buttons: list[QPushButton] = []
         dur = QHBoxLayout()
         dur.addWidget(self.end)
@@ -78,24 +71,8 @@ class PeriodSection(EditorSection):
             self.duration_buttons.append(button)
             dur.addWidget(button)
         dur.addStretch(1)
-        end_rows = QVBoxLayout()
-        end_rows.setSpacing(2)
-        end_rows.addLayout(dur)
-        end_rows.addWidget(self.duration_label)
         self.expected_return = DateField(today=today, anchor=self._day_after_end)
-        self.return_hint = QLabel()
-        self.return_hint.setObjectName("hint")
-        self.return_hint.setWordWrap(True)
-        prognosis = QHBoxLayout()
-        prognosis.addWidget(self.expected_return)
-        prognosis.addWidget(self.return_hint, 1)
         self.antedating = QLineEdit()
-        self.antedating_hint = QLabel()
-        self.antedating_hint.setObjectName("hint")
-        antedating = QVBoxLayout()
-        antedating.setSpacing(2)
-        antedating.addWidget(self.antedating)
-        antedating.addWidget(self.antedating_hint)
         self.incapacity_for = ChoiceBox()
         for target in IncapacityFor:
             self.incapacity_for.addItem("", target.value)
@@ -119,9 +96,7 @@ class PeriodSection(EditorSection):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         content = {
-            "end": end_rows,
-            "expected_return": prognosis,
-            "antedating": antedating,
+            "end": dur,
             "leave_begin": date_range(self.leave_begin, self.leave_end),
             "out_of_home": leave_house,
         }
@@ -205,14 +180,14 @@ class PeriodSection(EditorSection):
         )
 
     def update_duration(self) -> None:
+        """The period's length and last weekday, in the end date's line as it is typed."""
         begin, end = self.begin.value(), self.end.value()
+        text = ""
         if begin and end and end >= begin:
             n = (end - begin).days + 1
             weekday = i18n.locale().dayName(end.isoweekday())
-            text = translate("DocumentEditor", "%n day(s), until %1", "", n)
-            self.duration_label.setText(text.replace("%1", weekday))
-        else:
-            self.duration_label.setText("")
+            text = translate("DocumentEditor", "%n day(s), until %1", "", n).replace("%1", weekday)
+        self.messages["body.period.end"].set_hint(text)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -226,14 +201,11 @@ class PeriodSection(EditorSection):
                 translate("DocumentEditor", "Duration %1").replace("%1", button.text())
             )
             button.setToolTip(translate("DocumentEditor", "Alt+%1").replace("%1", str(i + 1)))
-        self.return_hint.setText(
+        self.messages["body.expected_return"].set_hint(
             translate("DocumentEditor", "required: first prognosis, +1 = the day after the end")
         )
-        self.antedating_hint.setText(
-            translate(
-                "DocumentEditor",
-                "Only the advising physician sees this justification.",
-            )
+        self.messages["body.antedating_justification"].set_hint(
+            translate("DocumentEditor", "Only the advising physician sees this justification.")
         )
         self.out_of_home_yes.setText(translate("DocumentEditor", "Yes"))
         self.out_of_home_no.setText(translate("DocumentEditor", "No"))
