@@ -353,7 +353,11 @@ def mark(widget: QWidget, severity: str) -> None:
 
 
 class Section(QFrame):
-    """A titled block of the editor ("Period and reason", "Diagnosis", ...)."""
+    """A titled block of the editor ("Period and reason", "Diagnosis", ...).
+
+    Its bottom margin is small: the last field's reserved message line already leaves
+    room under it.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -363,8 +367,8 @@ class Section(QFrame):
         self.body = QVBoxLayout()
         self.body.setSpacing(6)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 12, 16, 14)
-        outer.setSpacing(8)
+        outer.setContentsMargins(16, 10, 16, 6)
+        outer.setSpacing(6)
         outer.addWidget(self.title)
         outer.addLayout(self.body)
 

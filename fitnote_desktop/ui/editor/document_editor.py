@@ -115,7 +115,7 @@ class DocumentEditor(QWidget):
             section.retranslate()  # later on, each one follows LanguageChange itself
         column = QVBoxLayout(form)
         column.setContentsMargins(20, 6, 12, 20)
-        column.setSpacing(12)
+        column.setSpacing(10)
         for section in self.parts.values():
             column.addWidget(section)
         column.addStretch(1)
