@@ -447,3 +447,29 @@ def test_leaving_the_house_is_a_yes_or_no_not_answered_on_a_new_certificate(
     assert editor.current.body.out_of_home_allowed is None
     editor.open(services.drafts.new(DocumentKind.INCAPACITY, patient.id))  # the next one
     assert not yes.isChecked() and not no.isChecked()
+
+
+def test_return_and_the_answers_letter_go_on_to_the_next_field_needed(
+    qtbot, services, patient, languages
+):
+    languages.switch("nl")
+    editor = make_editor(qtbot, services, patient)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    qtbot.waitUntil(editor.end.line.hasFocus)
+    qtbot.keyClick(editor.end.line, Qt.Key.Key_Return)  # empty: still needed, stays
+    assert editor.end.line.hasFocus()
+    qtbot.keyClicks(editor.end.line, "+14")
+    qtbot.keyClick(editor.end.line, Qt.Key.Key_Return)
+    qtbot.waitUntil(editor.expected_return.line.hasFocus)  # past the buttons and chips
+    qtbot.keyClicks(editor.expected_return.line, "+1")
+    qtbot.keyClick(editor.expected_return.line, Qt.Key.Key_Return)
+    qtbot.waitUntil(editor.out_of_home_yes.hasFocus)
+    qtbot.keyClick(editor.out_of_home_yes, Qt.Key.Key_X)  # no answer starts with X
+    assert editor.current.body.out_of_home_allowed is None and editor.out_of_home_yes.hasFocus()
+    qtbot.keyClick(editor.out_of_home_yes, Qt.Key.Key_N)  # "Nee"
+    assert editor.current.body.out_of_home_allowed is False
+    assert editor.dx_text.hasFocus()
+    editor.out_of_home_no.setFocus()
+    qtbot.keyClick(editor.out_of_home_no, Qt.Key.Key_J)  # "Ja"
+    assert editor.current.body.out_of_home_allowed is True and editor.dx_text.hasFocus()

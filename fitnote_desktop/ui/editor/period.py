@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -58,6 +59,10 @@ class PeriodSection(EditorSection):
     title_source = QT_TRANSLATE_NOOP("DocumentEditor", "Period and reason")
     kinds = frozenset({DocumentKind.INCAPACITY, DocumentKind.FIT_NOTE})
 
+    # the physician is done with this input (leaving the house answered by its letter):
+    # the editor goes on to the next input that still needs an answer
+    done_with = Signal(QWidget)
+
     def __init__(self, today: Today, parent: QWidget | None = None) -> None:
         super().__init__(today, parent)
         self.begin = DateField(today=today)
@@ -91,6 +96,7 @@ class PeriodSection(EditorSection):
         leave_house = QHBoxLayout()
         for radio in self.out_of_home.values():
             self.out_of_home_group.addButton(radio)
+            radio.installEventFilter(self)
             leave_house.addWidget(radio)
         leave_house.addStretch(1)
         form = QFormLayout()
@@ -112,6 +118,27 @@ class PeriodSection(EditorSection):
         chain = super().focus_chain()
         at = chain.index(self.end.button) + 1
         return chain[:at] + list(self.duration_buttons) + chain[at:]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the leave-the-house question, the first letter of an answer ("J", "N" in
+        Dutch) chooses it and goes on; Return goes on once it is answered."""
+        answers = self.out_of_home.values()
+        if watched not in answers or event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        assert isinstance(event, QKeyEvent) and isinstance(watched, QWidget)
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        typed = event.text().strip().lower()
+        for radio in answers:
+            if typed and radio.text().replace("&", "").lower().startswith(typed):
+                radio.click()
+                self.done_with.emit(radio)
+                return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.out_of_home_group.checkedButton() is not None:
+                self.done_with.emit(watched)
+            return True
+        return False
 
     def _day_after_end(self) -> date | None:
         """``+1`` in the expected return is the first day after the period."""
