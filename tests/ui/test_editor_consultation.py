@@ -125,6 +125,53 @@ def test_the_wheel_still_changes_the_combo_the_physician_works_in(
     assert combo.currentIndex() == index + 1
 
 
+def _dialog_choice(name: str, services, tmp_path) -> tuple[QWidget, QWidget]:
+    """A dialog and one of its choice fields (combo or spin box)."""
+    if name == "patient":
+        from fitnote_desktop.ui.patients import PatientDialog
+
+        dialog = PatientDialog(services)
+        return dialog, dialog.language
+    if name == "icf_picker":
+        from fitnote_desktop.ui.icf_picker import IcfPicker
+
+        dialog = IcfPicker("nl")
+        return dialog, dialog.core_combo
+    if name == "settings":
+        from fitnote_desktop.ui.settings import SettingsDialog
+
+        qsettings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        dialog = SettingsDialog(services, qsettings)
+        return dialog, dialog.idle
+    from fitnote_desktop.store import KdfParams, ProfileManager, StoreOptions
+    from fitnote_desktop.ui.unlock import UnlockDialog
+
+    manager = ProfileManager(tmp_path / "unlock", StoreOptions(kdf=KdfParams.for_tests()))
+    for profile in ("dr-a", "dr-b"):
+        manager.create(profile, passphrase="correct horse battery")
+    dialog = UnlockDialog(manager)
+    return dialog, dialog.profile
+
+
+@pytest.mark.parametrize("name", ["patient", "icf_picker", "settings", "unlock"])
+def test_the_wheel_over_an_unfocused_choice_of_a_dialog_changes_nothing(
+    qtbot, services, languages, tmp_path, name
+):
+    dialog, choice = _dialog_choice(name, services, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def value() -> int:
+        return choice.value() if isinstance(choice, QAbstractSpinBox) else choice.currentIndex()
+
+    before = value()
+    assert choice.focusPolicy() == Qt.FocusPolicy.StrongFocus and not choice.hasFocus()
+    wheel(choice, -1)
+    wheel(choice, 1)
+    wheel(choice, 1)
+    assert value() == before
+
+
 # ---------------------------------------------------------------- 10: no layout jumps
 
 
@@ -335,8 +382,9 @@ def overflowing(area: QScrollArea) -> list[str]:
 
 
 def clipped(root: QWidget) -> list[str]:
-    """Every visible single-line label, button or combo whose text does not fit, and
-    every scroll area whose content is wider than its viewport."""
+    """Every visible label, button or combo whose text does not fit (a word-wrapped
+    label: its lines in its height), and every scroll area whose content is wider than
+    its viewport."""
     for _ in range(3):  # pending texts, then the layouts they ask for
         QApplication.processEvents()
     out: list[str] = []
@@ -348,7 +396,12 @@ def clipped(root: QWidget) -> list[str]:
             out += overflowing(widget)
         elif isinstance(widget, QLabel):
             text = widget.text()
-            if not text or widget.wordWrap() or widget.textFormat() == Qt.TextFormat.RichText:
+            if text and widget.wordWrap():  # its lines must fit in its height
+                need = widget.heightForWidth(widget.width())
+                if need > widget.height():
+                    out.append(f"{name}: {plain(text)!r} ({need} > {widget.height()} high)")
+                continue
+            if not text or widget.textFormat() == Qt.TextFormat.RichText:
                 continue
             if re.search(r"<\w+[^>]*>", text):  # rich text: its tags are no width
                 continue
