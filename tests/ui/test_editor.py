@@ -177,6 +177,8 @@ def test_three_diagnoses_with_one_principal_and_the_icpc_label_in_the_document_l
     assert editor.current.language.value == "nl"  # the patient's language; the UI is English
     assert not editor.dx_text_2.isVisibleTo(editor)
     qtbot.keyClicks(editor.dx_text, "Lage rugpijn")
+    assert not editor.dx_text_2.isVisibleTo(editor)  # not while typing
+    qtbot.keyClick(editor.dx_text, Qt.Key.Key_Return)
     assert editor.dx_text_2.isVisibleTo(editor)  # the next row appears once one is filled
     editor.dx_system_2.setCurrentIndex(editor.dx_system_2.findData("ICPC-2"))
     qtbot.keyClicks(editor.dx_code_2, "l86")
@@ -219,9 +221,10 @@ def test_antedating_justification_appears_when_the_period_starts_too_far_back(
     qtbot.keyClick(editor.begin.line, Qt.Key.Key_Return)  # rows follow a finished date
     assert "incapacity.antedated_begin" in codes(editor)
     assert editor.antedating.isVisibleTo(editor)
-    assert "Only the advising physician" in editor.period.messages[
-        "body.antedating_justification"
-    ].text()
+    assert (
+        "Only the advising physician"
+        in editor.period.messages["body.antedating_justification"].text()
+    )
     qtbot.keyClicks(editor.antedating, "Seen at home on the first day")
     assert editor.current.body.antedating_justification == "Seen at home on the first day"
     assert "incapacity.antedated_begin" not in codes(editor)

@@ -237,6 +237,23 @@ def test_an_error_appearing_under_a_field_does_not_move_the_next_one(
     assert tops(editor, BELOW_THE_PERIOD) == start
 
 
+def test_the_next_diagnosis_row_comes_when_the_row_above_is_left(
+    qtbot, services, patient, languages
+):
+    editor = make_editor(qtbot, services, patient)
+    below = ["fit_enabled", "job_situation"]
+    start = tops(editor, below)
+    qtbot.keyClicks(editor.dx_text, "Lumbago")
+    assert tops(editor, below) == start  # nothing moves under the typing hands
+    assert not editor.dx_text_2.isVisibleTo(editor)
+    qtbot.keyClick(editor.dx_text, Qt.Key.Key_Return)  # done with this field
+    assert editor.dx_text_2.isVisibleTo(editor)
+    qtbot.keyClicks(editor.dx_code_2, "L86")
+    assert not editor.dx_text_3.isVisibleTo(editor)
+    editor.dx_code_2.editingFinished.emit()  # what leaving the field (Tab, a click) sends
+    assert editor.dx_text_3.isVisibleTo(editor)
+
+
 # ---------------------------------------------------------------- 16: the keyboard
 
 
