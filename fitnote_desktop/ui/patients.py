@@ -440,6 +440,7 @@ class PatientDialog(QDialog):
         dialog taller: a window does not grow by itself for wrapped text, which would be
         cut off."""
         layout = self.layout()
+        assert layout is not None
         layout.activate()
         need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0
         if need > self.height():
