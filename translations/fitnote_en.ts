@@ -773,6 +773,18 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>After a date: on to the next field still needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patient may leave the house: yes / no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Y / N</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Add ICF capacity in the editor</source>
         <translation type="unfinished" />
     </message>

@@ -36,6 +36,8 @@ class HelpDialog(QDialog):
             (self.tr("Undo / redo in the document"), "Ctrl+Z / Ctrl+Shift+Z"),
             (self.tr("End date: 3 days, 1 week, 2 weeks, 1 month"), "Alt+1 … Alt+4"),
             (self.tr("End date as a duration"), self.tr("type +10 or 2w in the field")),
+            (self.tr("After a date: on to the next field still needed"), "Enter"),
+            (self.tr("Patient may leave the house: yes / no"), self.tr("Y / N")),
             (self.tr("Add ICF capacity in the editor"), "Ctrl+I"),
             (self.tr("ICF picker: extent of the limitation"), "Alt+0 … Alt+4"),
         ]

@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QComboBox,
     QDialog,
     QGridLayout,
     QGroupBox,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 from fitnote_desktop.domain.model import IcfCapacity
 from fitnote_desktop.ui import i18n, icf_data
 from fitnote_desktop.ui.announce import announce
-from fitnote_desktop.ui.widgets import name_clear_button
+from fitnote_desktop.ui.widgets import ChoiceBox, TemplateLine, name_clear_button
 
 CodeRole = Qt.ItemDataRole.UserRole + 10
 COUNT_PAUSE_MS = 400  # the result count is said after a pause in typing, not per keystroke
@@ -64,7 +63,10 @@ class _SearchLine(QLineEdit):
         super().keyPressEvent(event)
 
 
-class _Statement(QLineEdit):
+class _Statement(TemplateLine):
+    """The statement: its gaps are filled as in the editor (Tab to the next "…"); Return
+    adds the capacity."""
+
     def __init__(self, picker: IcfPicker) -> None:
         super().__init__(picker)
         self.picker = picker
@@ -98,7 +100,7 @@ class IcfPicker(QDialog):
         self.results = QListWidget(self)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
-        self.core_combo = QComboBox(self)
+        self.core_combo = ChoiceBox(self)
         self.core_label = QLabel(self)
         self.core_label.setBuddy(self.core_combo)
         self.core_list = QListWidget(self)
@@ -413,11 +415,7 @@ class IcfPicker(QDialog):
         self._select_ellipsis()
 
     def _select_ellipsis(self) -> None:
-        text = self.statement.text()
-        pos = text.find("…")
-        if pos >= 0:
-            self.statement.setSelection(pos, 1)
-        else:
+        if not self.statement.select_gap():
             self.statement.end(False)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -41,7 +40,7 @@ from fitnote_desktop.domain.model import Address, Language, Patient
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.ports import PatientRecord
 from fitnote_desktop.ui import i18n, labels
-from fitnote_desktop.ui.widgets import FieldMessage, mark, name_clear_button
+from fitnote_desktop.ui.widgets import ChoiceBox, FieldMessage, mark, name_clear_button
 
 PATIENT_EXISTS = "store.patient_exists"  # the store's code for a NISS already in use
 RecordRole = Qt.ItemDataRole.UserRole + 1
@@ -274,7 +273,7 @@ class PatientDialog(QDialog):
         self.given = QLineEdit(self)
         self.family = QLineEdit(self)
         self.name_msg = FieldMessage(self)
-        self.language = QComboBox(self)
+        self.language = ChoiceBox(self)
         for lang in Language:
             self.language.addItem("", lang.value)
         self.street = QLineEdit(self)
@@ -434,6 +433,18 @@ class PatientDialog(QDialog):
             mark(self.niss, "error" if show else "")
         ok = code is None and bool(self.family.text().strip()) and bool(self.given.text().strip())
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+        self._grow_to_messages()
+
+    def _grow_to_messages(self) -> None:
+        """A message of two or three lines (the NISS's check digits in French) makes the
+        dialog taller: a window does not grow by itself for wrapped text, which would be
+        cut off."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def _save(self) -> None:
         try:

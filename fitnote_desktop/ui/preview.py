@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from fitnote_desktop.domain.model import Language, Recipient
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.ui import i18n, labels
+from fitnote_desktop.ui.widgets import ChoiceBox
 
 PREVIEW_DPI = 80
 PRINT_DPI = 200
@@ -80,10 +80,10 @@ class PreviewDialog(QDialog):
         self.document_id = document_id
         self.pdf: bytes = b""
         record = services.drafts.get(document_id)
-        self.recipient = QComboBox(self)
+        self.recipient = ChoiceBox(self)
         for r in record.document.recipients or tuple(Recipient):
             self.recipient.addItem("", r.value)
-        self.language = QComboBox(self)
+        self.language = ChoiceBox(self)
         for lang in Language:
             self.language.addItem("", lang.value)
         self.language.setCurrentIndex(self.language.findData(record.document.language.value))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from fitnote_desktop.domain.findings import Severity
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.ui import i18n
-from fitnote_desktop.ui.widgets import FieldMessage
+from fitnote_desktop.ui.widgets import FieldMessage, NumberBox
 
 IDLE_MINUTES_KEY = "security/idle_minutes"
 DEFAULT_IDLE_MINUTES = 10
@@ -65,7 +64,7 @@ class SettingsDialog(QDialog):
         self.url = QLineEdit(str(endpoint.get("url") or ""), self)
         self.ca = QLineEdit(str(endpoint.get("ca_bundle") or ""), self)
         self.receipt = QLineEdit(str(endpoint.get("receipt_cert") or ""), self)
-        self.idle = QSpinBox(self)
+        self.idle = NumberBox(self)
         self.idle.setRange(1, 120)
         self.idle.setSuffix(" min")
         self.idle.setValue(saved_idle_minutes(settings))

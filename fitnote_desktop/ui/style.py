@@ -26,6 +26,7 @@ QMainWindow, QDialog { background: #f6f7f9; }
 #capacityRow { background: #f9fafb; border: 1px solid #e5e7eb; border-radius: 6px; }
 #fieldMessage[severity="error"] { color: #b91c1c; }
 #fieldMessage[severity="warning"] { color: #92400e; }
+#fieldMessage[severity="hint"] { color: #6b7280; }
 QLineEdit[severity="error"], QComboBox[severity="error"], QPlainTextEdit[severity="error"] {
     border: 1px solid #dc2626; border-radius: 3px; background: #fef2f2; }
 QLineEdit[severity="warning"], QComboBox[severity="warning"] {

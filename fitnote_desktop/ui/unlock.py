@@ -20,7 +20,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 from fitnote_desktop.domain.findings import Severity
 from fitnote_desktop.ui import i18n
 from fitnote_desktop.ui.announce import announce
-from fitnote_desktop.ui.widgets import FieldMessage
+from fitnote_desktop.ui.widgets import ChoiceBox, FieldMessage
 
 # Seconds to wait after the 1st, 2nd, ... wrong passphrase; the last one repeats.
 DEFAULT_BACKOFF = (0, 1, 2, 4, 8, 16, 30)
@@ -98,7 +97,7 @@ class UnlockDialog(QDialog):
         self.infos = list(manager.list())
         self.title = QLabel(self)
         self.title.setObjectName("pageTitle")
-        self.profile = QComboBox(self)
+        self.profile = ChoiceBox(self)
         for info in self.infos:
             self.profile.addItem(info.label, info.id)
         if preselect is not None:

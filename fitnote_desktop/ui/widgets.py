@@ -283,12 +283,14 @@ class TemplateLine(QLineEdit):
 
 
 class FieldMessage(QLabel):
-    """The inline message under a field: hidden when the field is fine, else the first
-    of its worst findings.
+    """The line under a field: the first of its worst findings, else its hint, else empty.
 
-    Its line stays reserved while hidden, so that a message appearing or going away as
+    Its line stays reserved while empty, so that a message appearing or going away as
     the physician types does not push the fields below (a click would land elsewhere).
-    Only a message longer than one line takes more room.
+    A field's hint (a duration "14 days, until Sunday", who reads a justification) shares
+    that one line: it gives way to a message and comes back once the field is fine, so
+    a field never costs more than one line under it. Only a message longer than one line
+    takes more room.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -300,23 +302,44 @@ class FieldMessage(QLabel):
         policy.setRetainSizeWhenHidden(True)
         self.setSizePolicy(policy)
         self.setMinimumHeight(self.fontMetrics().lineSpacing())
+        self._hint = ""
+        self._items: list[tuple[Severity, str]] = []
         self.hide()
 
+    def hint(self) -> str:
+        return self._hint
+
+    def has_message(self) -> bool:
+        """Whether a finding is shown (not the hint)."""
+        return bool(self._items)
+
+    def set_hint(self, text: str) -> None:
+        """What the line says while the field has no message ("" for nothing)."""
+        self._hint = text
+        if not self._items:
+            self._show()
+
     def show_messages(self, items: list[tuple[Severity, str]]) -> None:
-        if not items:
-            self.clear()
-            self.hide()
-            return
-        errors = [text for severity, text in items if severity is Severity.ERROR]
-        worst = Severity.ERROR if errors else Severity.WARNING
-        self.setProperty("severity", worst.value)
-        # one message, the first of the worst: "not a date" rather than also "missing";
-        # the checklist beside the form lists them all
-        self.setText(errors[0] if errors else items[0][1])
-        self.setToolTip("\n".join(text for _, text in items))
-        self.style().unpolish(self)
-        self.style().polish(self)
-        self.show()
+        self._items = list(items)
+        self._show()
+
+    def _show(self) -> None:
+        if self._items:
+            errors = [text for severity, text in self._items if severity is Severity.ERROR]
+            severity = Severity.ERROR.value if errors else Severity.WARNING.value
+            # one message, the first of the worst: "not a date" rather than also "missing";
+            # the checklist beside the form lists them all
+            text = errors[0] if errors else self._items[0][1]
+            tip = "\n".join(text for _, text in self._items)
+        else:
+            severity, text, tip = "hint", self._hint, ""
+        self.setText(text)
+        self.setToolTip(tip)
+        if self.property("severity") != severity:
+            self.setProperty("severity", severity)
+            self.style().unpolish(self)
+            self.style().polish(self)
+        self.setVisible(bool(text))
 
 
 def mark(widget: QWidget, severity: str) -> None:
@@ -330,7 +353,11 @@ def mark(widget: QWidget, severity: str) -> None:
 
 
 class Section(QFrame):
-    """A titled block of the editor ("Period and reason", "Diagnosis", ...)."""
+    """A titled block of the editor ("Period and reason", "Diagnosis", ...).
+
+    Its bottom margin is small: the last field's reserved message line already leaves
+    room under it.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -340,8 +367,8 @@ class Section(QFrame):
         self.body = QVBoxLayout()
         self.body.setSpacing(6)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 12, 16, 14)
-        outer.setSpacing(8)
+        outer.setContentsMargins(16, 10, 16, 6)
+        outer.setSpacing(6)
         outer.addWidget(self.title)
         outer.addLayout(self.body)
 

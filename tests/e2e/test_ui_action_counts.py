@@ -34,11 +34,13 @@ ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 # the figures for the closing note; a regression costs the physician keystrokes
-# issue 12: the first prognosis is mandatory (+1 key, Tab, in each flow) and consent is
-# given per document, never copied: the prolongation offers the last consent, which the
-# physician confirms with Enter after asking the patient (+1 key)
-NEW_CERTIFICATE_ACTIONS = 19  # incl. consent tick; one PIN for signature and login
-PROLONGATION_ACTIONS = 7
+# issue 12: the first prognosis is mandatory and consent is given per document, never
+# copied: the prolongation offers the last consent, which the physician confirms with
+# Enter after asking the patient (+1 key). Issue 13: whether the patient may leave the
+# house is a required yes/no: Return after each date goes on to the next field needed,
+# the answer's letter answers it and goes on to the diagnosis (no Alt+G).
+NEW_CERTIFICATE_ACTIONS = 20  # incl. consent tick; one PIN for signature and login
+PROLONGATION_ACTIONS = 6  # the prognosis has focus when the prolongation opens
 
 
 class Keys:
@@ -136,13 +138,19 @@ def test_action_counts(qtbot, demo, tmp_path, monkeypatch, capsys):
         keys.press(Qt.Key.Key_N, CTRL, target=window.page)  # new certificate
         editor = window.editor
         assert window.stack.currentWidget() is editor
-        keys.type("+14", editor.end.line)  # focus starts in the end date
-        keys.press(Qt.Key.Key_Tab, target=editor.end.line)  # the first prognosis, required
-        keys.type("+1", editor.expected_return.line)  # the day after the end
-        keys.press(Qt.Key.Key_G, ALT, target=editor.end.line)  # Dia&gnosis
-        assert editor.dx_text.hasFocus() or editor.focusWidget() is editor.dx_text
-        keys.type("Lumbago", editor.dx_text)
-        keys.press(Qt.Key.Key_I, CTRL, target=editor.dx_text)  # ICF picker
+        focused = QApplication.focusWidget
+        qtbot.waitUntil(lambda: focused() is editor.end.line)  # the first field needed
+        keys.type("+14")
+        keys.press(Qt.Key.Key_Return)  # on to the next field needed: the first prognosis
+        qtbot.waitUntil(lambda: focused() is editor.expected_return.line)
+        keys.type("+1")  # the day after the end
+        keys.press(Qt.Key.Key_Return)  # on to: may the patient leave the house?
+        qtbot.waitUntil(lambda: focused() is editor.out_of_home_yes)
+        keys.press(Qt.Key.Key_Y)  # "Yes", and on to the diagnosis
+        assert editor.current.body.out_of_home_allowed is True
+        qtbot.waitUntil(lambda: focused() is editor.dx_text)
+        keys.type("Lumbago")
+        keys.press(Qt.Key.Key_I, CTRL)  # ICF picker
         assert len(editor.current.fit_note.capacities) == 3
         if not editor.consent_electronic.isChecked():  # first certificate of this patient
             keys.press(Qt.Key.Key_P, ALT, target=editor)  # consent: "... &physicians"
@@ -172,8 +180,9 @@ def test_action_counts(qtbot, demo, tmp_path, monkeypatch, capsys):
         keys.press(Qt.Key.Key_P, CTRL | SHIFT, target=window.page)  # offers the last consent
         prolongation = editor.record
         assert prolongation.document.body.certificate_kind.value == "prolongation"
-        keys.press(Qt.Key.Key_Tab, target=editor.end.line)  # a new first prognosis
-        keys.type("+1", editor.expected_return.line)
+        # the end follows from the last period: the first prognosis is the field needed
+        qtbot.waitUntil(lambda: focused() is editor.expected_return.line)
+        keys.type("+1")
         assert editor.consent_electronic.isChecked()  # confirmed for this document
         keys.press(Qt.Key.Key_Return, CTRL, target=editor)
         answer_pin(qtbot, keys)

@@ -48,7 +48,8 @@ def test_typing_a_duration_sets_the_end_date_and_clears_the_finding(
     qtbot.keyClicks(editor.end.line, "+7")
     assert editor.current.body.period.end == date(2026, 11, 29)
     assert "period.end_missing" not in codes(editor)
-    assert "7 days" in editor.duration_label.text()
+    line = editor._targets["body.period.end"][1]  # the end date's line: its duration
+    assert not line.has_message() and "7 days" in line.text()
 
 
 def test_invalid_date_shows_inline_message(qtbot, services, patient, languages):
@@ -176,6 +177,8 @@ def test_three_diagnoses_with_one_principal_and_the_icpc_label_in_the_document_l
     assert editor.current.language.value == "nl"  # the patient's language; the UI is English
     assert not editor.dx_text_2.isVisibleTo(editor)
     qtbot.keyClicks(editor.dx_text, "Lage rugpijn")
+    assert not editor.dx_text_2.isVisibleTo(editor)  # not while typing
+    qtbot.keyClick(editor.dx_text, Qt.Key.Key_Return)
     assert editor.dx_text_2.isVisibleTo(editor)  # the next row appears once one is filled
     editor.dx_system_2.setCurrentIndex(editor.dx_system_2.findData("ICPC-2"))
     qtbot.keyClicks(editor.dx_code_2, "l86")
@@ -199,7 +202,7 @@ def test_first_prognosis_is_required_and_plus_one_is_the_day_after_the_end(
     editor = make_editor(qtbot, services, patient)
     assert "incapacity.expected_return_missing" in codes(editor)
     assert "(required)" in editor.expected_return.line.accessibleName()
-    assert "required" in editor.return_hint.text()
+    assert "required" in editor._targets["body.expected_return"][1].hint()
     qtbot.keyClicks(editor.end.line, "+14")
     qtbot.keyClicks(editor.expected_return.line, "+1")
     body = editor.current.body
@@ -218,7 +221,10 @@ def test_antedating_justification_appears_when_the_period_starts_too_far_back(
     qtbot.keyClick(editor.begin.line, Qt.Key.Key_Return)  # rows follow a finished date
     assert "incapacity.antedated_begin" in codes(editor)
     assert editor.antedating.isVisibleTo(editor)
-    assert "Only the advising physician" in editor.antedating_hint.text()
+    assert (
+        "Only the advising physician"
+        in editor.period.messages["body.antedating_justification"].text()
+    )
     qtbot.keyClicks(editor.antedating, "Seen at home on the first day")
     assert editor.current.body.antedating_justification == "Seen at home on the first day"
     assert "incapacity.antedated_begin" not in codes(editor)

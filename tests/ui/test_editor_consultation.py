@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStyle,
     QStyleOptionComboBox,
     QToolButton,
@@ -124,6 +125,53 @@ def test_the_wheel_still_changes_the_combo_the_physician_works_in(
     assert combo.currentIndex() == index + 1
 
 
+def _dialog_choice(name: str, services, tmp_path) -> tuple[QWidget, QWidget]:
+    """A dialog and one of its choice fields (combo or spin box)."""
+    if name == "patient":
+        from fitnote_desktop.ui.patients import PatientDialog
+
+        dialog = PatientDialog(services)
+        return dialog, dialog.language
+    if name == "icf_picker":
+        from fitnote_desktop.ui.icf_picker import IcfPicker
+
+        dialog = IcfPicker("nl")
+        return dialog, dialog.core_combo
+    if name == "settings":
+        from fitnote_desktop.ui.settings import SettingsDialog
+
+        qsettings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        dialog = SettingsDialog(services, qsettings)
+        return dialog, dialog.idle
+    from fitnote_desktop.store import KdfParams, ProfileManager, StoreOptions
+    from fitnote_desktop.ui.unlock import UnlockDialog
+
+    manager = ProfileManager(tmp_path / "unlock", StoreOptions(kdf=KdfParams.for_tests()))
+    for profile in ("dr-a", "dr-b"):
+        manager.create(profile, passphrase="correct horse battery")
+    dialog = UnlockDialog(manager)
+    return dialog, dialog.profile
+
+
+@pytest.mark.parametrize("name", ["patient", "icf_picker", "settings", "unlock"])
+def test_the_wheel_over_an_unfocused_choice_of_a_dialog_changes_nothing(
+    qtbot, services, languages, tmp_path, name
+):
+    dialog, choice = _dialog_choice(name, services, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def value() -> int:
+        return choice.value() if isinstance(choice, QAbstractSpinBox) else choice.currentIndex()
+
+    before = value()
+    assert choice.focusPolicy() == Qt.FocusPolicy.StrongFocus and not choice.hasFocus()
+    wheel(choice, -1)
+    wheel(choice, 1)
+    wheel(choice, 1)
+    assert value() == before
+
+
 # ---------------------------------------------------------------- 10: no layout jumps
 
 
@@ -146,7 +194,7 @@ def test_typing_the_end_date_moves_nothing_below_it(qtbot, services, patient, la
     for char in "06/12/2026":  # "0" is no date, "06/1" lies before the start, ...
         qtbot.keyClicks(editor.end.line, char)
         assert tops(editor, BELOW_THE_PERIOD) == start, editor.end.line.text()
-    assert "14 days" in editor.duration_label.text()
+    assert "14 days" in editor._targets["body.period.end"][1].hint()
     editor.end.line.clear()
     qtbot.keyClicks(editor.end.line, "+30")  # the longest duration text
     assert tops(editor, BELOW_THE_PERIOD) == start
@@ -180,13 +228,30 @@ def test_an_error_appearing_under_a_field_does_not_move_the_next_one(
     start = tops(editor, BELOW_THE_PERIOD)
     qtbot.keyClicks(editor.end.line, "31/02/2026")
     qtbot.keyClick(editor.end.line, Qt.Key.Key_Return)  # messages follow a finished date
-    assert message.isVisible()
+    assert message.isVisible() and message.has_message()
     assert tops(editor, BELOW_THE_PERIOD) == start
     editor.end.line.clear()
     qtbot.keyClicks(editor.end.line, "+7")
     qtbot.keyClick(editor.end.line, Qt.Key.Key_Return)
-    assert not message.isVisible()
+    assert not message.has_message() and "7 days" in message.text()  # the same line
     assert tops(editor, BELOW_THE_PERIOD) == start
+
+
+def test_the_next_diagnosis_row_comes_when_the_row_above_is_left(
+    qtbot, services, patient, languages
+):
+    editor = make_editor(qtbot, services, patient)
+    below = ["fit_enabled", "job_situation"]
+    start = tops(editor, below)
+    qtbot.keyClicks(editor.dx_text, "Lumbago")
+    assert tops(editor, below) == start  # nothing moves under the typing hands
+    assert not editor.dx_text_2.isVisibleTo(editor)
+    qtbot.keyClick(editor.dx_text, Qt.Key.Key_Return)  # done with this field
+    assert editor.dx_text_2.isVisibleTo(editor)
+    qtbot.keyClicks(editor.dx_code_2, "L86")
+    assert not editor.dx_text_3.isVisibleTo(editor)
+    editor.dx_code_2.editingFinished.emit()  # what leaving the field (Tab, a click) sends
+    assert editor.dx_text_3.isVisibleTo(editor)
 
 
 # ---------------------------------------------------------------- 16: the keyboard
@@ -318,8 +383,25 @@ def plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
+def overflowing(area: QScrollArea) -> list[str]:
+    """A scroll area whose content is wider than its viewport, and what sticks out past
+    the viewport's right edge (cut off: these scroll areas never scroll sideways)."""
+    content, viewport = area.widget(), area.viewport()
+    if content is None or content.width() <= viewport.width():
+        return []
+    out = [f"{type(area).__name__}: content {content.width()} > viewport {viewport.width()}"]
+    for widget in content.findChildren(QWidget):
+        right = widget.mapTo(viewport, QPoint(widget.width(), 0)).x()
+        if widget.isVisibleTo(content) and right > viewport.width() and not widget.children():
+            text = getattr(widget, "text", lambda: "")()
+            out.append(f"  cut: {type(widget).__name__} {plain(str(text))!r} (right {right})")
+    return out
+
+
 def clipped(root: QWidget) -> list[str]:
-    """Every visible single-line label, button or combo whose text does not fit."""
+    """Every visible label, button or combo whose text does not fit (a word-wrapped
+    label: its lines in its height), and every scroll area whose content is wider than
+    its viewport."""
     for _ in range(3):  # pending texts, then the layouts they ask for
         QApplication.processEvents()
     out: list[str] = []
@@ -327,9 +409,16 @@ def clipped(root: QWidget) -> list[str]:
         if not widget.isVisibleTo(root) or widget.width() <= 0:
             continue
         name = f"{type(widget).__name__} {widget.objectName()!r}"
-        if isinstance(widget, QLabel):
+        if isinstance(widget, QScrollArea):
+            out += overflowing(widget)
+        elif isinstance(widget, QLabel):
             text = widget.text()
-            if not text or widget.wordWrap() or widget.textFormat() == Qt.TextFormat.RichText:
+            if text and widget.wordWrap():  # its lines must fit in its height
+                need = widget.heightForWidth(widget.width())
+                if need > widget.height():
+                    out.append(f"{name}: {plain(text)!r} ({need} > {widget.height()} high)")
+                continue
+            if not text or widget.textFormat() == Qt.TextFormat.RichText:
                 continue
             if re.search(r"<\w+[^>]*>", text):  # rich text: its tags are no width
                 continue
@@ -367,15 +456,19 @@ def clipped(root: QWidget) -> list[str]:
     return out
 
 
+@pytest.mark.parametrize("fit_note", [False, True], ids=["empty", "fit_note_3_capacities"])
 @pytest.mark.parametrize("lang", ["nl", "fr", "de", "en"])
-def test_nothing_is_clipped_at_1280x800(qtbot, services, patient, languages, tmp_path, lang):
+def test_nothing_is_clipped_at_1280x800(
+    qtbot, services, patient, languages, tmp_path, lang, fit_note
+):
     window = make_window(qtbot, services, languages, tmp_path)
     window.open_patient(patient)
     window.acts.new_cert.trigger()
     editor = window.editor
-    editor.add_capacities(
-        [IcfCapacity("d430", 2, ""), IcfCapacity("d415", 1, ""), IcfCapacity("e310", 3, "")]
-    )
+    if fit_note:
+        editor.add_capacities(
+            [IcfCapacity("d430", 2, ""), IcfCapacity("d415", 1, ""), IcfCapacity("e310", 3, "")]
+        )
     editor.reveal_all_findings()
     editor.flush()  # "saved at", not "saving…"
     languages.switch(lang)
@@ -385,8 +478,8 @@ def test_nothing_is_clipped_at_1280x800(qtbot, services, patient, languages, tmp
     for value in range(0, bar.maximum() + bar.pageStep(), bar.pageStep()):
         bar.setValue(value)
         found += clipped(window)
-        if lang in ("nl", "fr"):
-            window.grab().save(f"{SHOTS}/editor-{lang}-{value // bar.pageStep()}.png")
+        if lang in ("nl", "fr") and fit_note:
+            window.grab().save(f"{SHOTS}/layout-{lang}-{value // bar.pageStep()}.png")
     from fitnote_desktop.ui.patients import PatientDialog
 
     dialog = PatientDialog(services, parent=window)
@@ -396,7 +489,7 @@ def test_nothing_is_clipped_at_1280x800(qtbot, services, patient, languages, tmp
     assert dialog.niss_msg.isVisible()
     found += clipped(dialog)
     if lang in ("nl", "fr"):
-        dialog.grab().save(f"{SHOTS}/editor-{lang}-niss.png")
+        dialog.grab().save(f"{SHOTS}/layout-{lang}-niss.png")
     assert sorted(set(found)) == []
 
 
@@ -424,3 +517,29 @@ def test_leaving_the_house_is_a_yes_or_no_not_answered_on_a_new_certificate(
     assert editor.current.body.out_of_home_allowed is None
     editor.open(services.drafts.new(DocumentKind.INCAPACITY, patient.id))  # the next one
     assert not yes.isChecked() and not no.isChecked()
+
+
+def test_return_and_the_answers_letter_go_on_to_the_next_field_needed(
+    qtbot, services, patient, languages
+):
+    languages.switch("nl")
+    editor = make_editor(qtbot, services, patient)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    qtbot.waitUntil(editor.end.line.hasFocus)
+    qtbot.keyClick(editor.end.line, Qt.Key.Key_Return)  # empty: still needed, stays
+    assert editor.end.line.hasFocus()
+    qtbot.keyClicks(editor.end.line, "+14")
+    qtbot.keyClick(editor.end.line, Qt.Key.Key_Return)
+    qtbot.waitUntil(editor.expected_return.line.hasFocus)  # past the buttons and chips
+    qtbot.keyClicks(editor.expected_return.line, "+1")
+    qtbot.keyClick(editor.expected_return.line, Qt.Key.Key_Return)
+    qtbot.waitUntil(editor.out_of_home_yes.hasFocus)
+    qtbot.keyClick(editor.out_of_home_yes, Qt.Key.Key_X)  # no answer starts with X
+    assert editor.current.body.out_of_home_allowed is None and editor.out_of_home_yes.hasFocus()
+    qtbot.keyClick(editor.out_of_home_yes, Qt.Key.Key_N)  # "Nee"
+    assert editor.current.body.out_of_home_allowed is False
+    assert editor.dx_text.hasFocus()
+    editor.out_of_home_no.setFocus()
+    qtbot.keyClick(editor.out_of_home_no, Qt.Key.Key_J)  # "Ja"
+    assert editor.current.body.out_of_home_allowed is True and editor.dx_text.hasFocus()

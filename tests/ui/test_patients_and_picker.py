@@ -87,3 +87,24 @@ def test_picker_browses_chapters_and_core_sets(qtbot, languages):
     picker.tabs.setCurrentIndex(2)
     picker.core_list.setCurrentRow(0)
     assert picker.code == picker.core_list.item(0).data(Qt.ItemDataRole.UserRole + 10)
+
+
+def test_picker_statement_tab_selects_the_next_gap(qtbot, languages):
+    picker = IcfPicker("nl")
+    qtbot.addWidget(picker)
+    picker.show()
+    picker.activateWindow()
+    qtbot.waitUntil(picker.isActiveWindow)
+    qtbot.keyClicks(picker.search, "d415")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    picker.statement.setText("Kan … minuten om de … rechtstaan")  # a template with two gaps
+    qtbot.keyClick(picker.focusWidget(), Qt.Key.Key_1)  # the extent: on to the statement
+    line = picker.statement
+    assert line.hasFocus() and line.selectedText() == "…"
+    qtbot.keyClicks(line, "30")
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    assert line.hasFocus() and line.selectedText() == "…"  # the second gap, as in the editor
+    qtbot.keyClicks(line, "60")
+    assert line.text() == "Kan 30 minuten om de 60 rechtstaan"
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    assert not line.hasFocus()  # no gap left: Tab goes on

@@ -2,8 +2,9 @@
 
 Only the advising physician (mutuality or Medex) sees them. A row shows the label of a
 known ICPC-2 code as it is typed, in the document's language (the language the
-advising physician reads). The next row appears once a row is filled. The "principal"
-marks are one radio group, so exactly one row is principal.
+advising physician reads). The next row appears once a row is filled and left (Tab,
+Return): a row coming in while the physician types would move what is below. The
+"principal" marks are one radio group, so exactly one row is principal.
 """
 
 from __future__ import annotations
@@ -103,15 +104,18 @@ class DiagnosisSection(EditorSection):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows = {dx_widget("text", i): row.layout() for i, row in enumerate(self.dx_rows)}
         self.add_rows(form, rows)
-        self.dx_note = QLabel()
-        self.dx_note.setObjectName("hint")
         self.body.addLayout(form)
-        self.body.addWidget(self.dx_note)
+        self._filled = 0  # diagnoses in the document: one more row is shown
+        self._typing = False  # between a keystroke in a row and leaving that field
         for row in self.dx_rows:
             row.code.textEdited.connect(lambda _t, r=row: r.show_label(self.language))
             row.system.currentIndexChanged.connect(lambda _i, r=row: r.show_label(self.language))
+            for line in (row.text, row.code):
+                line.textEdited.connect(self._typed)
+                line.editingFinished.connect(self._left)
 
     def load(self, document: Document) -> None:
+        self._typing = False  # another document, or undo: its rows show at once
         super().load(document)
         if not any(d.principal for d in document.diagnoses):
             self.dx_rows[0].principal.setChecked(True)
@@ -119,8 +123,9 @@ class DiagnosisSection(EditorSection):
     def follow(self, document: Document, findings: list[Finding]) -> None:
         """One more row than there are diagnoses; the principal mark on a kept row; labels."""
         diagnoses = document.diagnoses
-        for i in range(1, MAX_DIAGNOSES):
-            self.set_row_visible(f"body.diagnoses[{i}].text", i <= len(diagnoses))
+        self._filled = len(diagnoses)
+        if not self._typing:
+            self._show_rows()
         principal = next((i for i, d in enumerate(diagnoses) if d.principal), None)
         if principal is not None and not self.dx_rows[principal].principal.isChecked():
             blockers = [QSignalBlocker(r.principal) for r in self.dx_rows]
@@ -129,6 +134,17 @@ class DiagnosisSection(EditorSection):
         self.language = document.language.value
         for row in self.dx_rows:
             row.show_label(self.language)
+
+    def _typed(self) -> None:
+        self._typing = True
+
+    def _left(self) -> None:
+        self._typing = False
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        for i in range(1, MAX_DIAGNOSES):
+            self.set_row_visible(f"body.diagnoses[{i}].text", i <= self._filled)
 
     def settle(self, document: Document, before: Document) -> Document:
         """Empty rows at the end are no diagnoses; one of those kept is principal.
@@ -152,6 +168,6 @@ class DiagnosisSection(EditorSection):
             row.system.setItemText(0, translate("DocumentEditor", "no code"))
             row.system_caption.setText(translate("DocumentEditor", "Code system"))
             row.code_caption.setText(translate("DocumentEditor", "Code"))
-        self.dx_note.setText(
+        self.messages["body.diagnoses[0].text"].set_hint(
             translate("DocumentEditor", "Only the advising physician sees the diagnosis.")
         )

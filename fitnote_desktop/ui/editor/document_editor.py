@@ -115,7 +115,7 @@ class DocumentEditor(QWidget):
             section.retranslate()  # later on, each one follows LanguageChange itself
         column = QVBoxLayout(form)
         column.setContentsMargins(20, 6, 12, 20)
-        column.setSpacing(12)
+        column.setSpacing(10)
         for section in self.parts.values():
             column.addWidget(section)
         column.addStretch(1)
@@ -150,6 +150,7 @@ class DocumentEditor(QWidget):
             QShortcut(QKeySequence(f"Alt+{i}"), self, lambda d=days: self._set_duration(d))
         for button, days in zip(self.period.duration_buttons, DURATIONS, strict=True):
             button.clicked.connect(lambda _=False, d=days: self._set_duration(d))
+        self.period.done_with.connect(self._go_on)
 
     def __getattr__(self, name: str) -> Any:
         """``editor.end``: an input or side-panel widget, wherever it lives."""
@@ -177,6 +178,10 @@ class DocumentEditor(QWidget):
                 signal.connect(lambda *_, p=field.path: self._edited(p))
             if isinstance(widget, DateField):  # typed to its end: its messages follow
                 widget.line.editingFinished.connect(self._show_findings)
+                # after the rows that follow a finished date (Return also finishes it)
+                widget.line.returnPressed.connect(
+                    lambda line=widget.line: QTimer.singleShot(0, lambda: self._go_on(line))
+                )
         for section in self.parts.values():
             for signal, path in section.edit_signals():
                 signal.connect(lambda *_, p=path: self._edited(p))
@@ -211,20 +216,40 @@ class DocumentEditor(QWidget):
             return
         self.scroll_area.ensureWidgetVisible(new, 16, 16)
 
-    def focus_first_needed(self) -> None:
-        """Focus the first input, in tab order, that a blocking finding names: on a new
-        certificate the end date, so that "+14" typed right after Ctrl+N lands there."""
+    def _needing_an_answer(self) -> set[int]:
+        """The focus widgets (by id) of the inputs a blocking finding names."""
         blocking: set[int] = set()
         for finding in self.findings:
             resolved = self.target(finding.field)
             if finding.severity is Severity.ERROR and resolved is not None:
                 blocking.add(id(binding.focus_widget(resolved[0])))
-        for widget in self._focus_order():
+        return blocking
+
+    def _focus_needed(self, candidates: list[QWidget]) -> bool:
+        """Focus the first of ``candidates`` that needs an answer and is shown."""
+        blocking = self._needing_an_answer()
+        for widget in candidates:
             if id(widget) in blocking and widget.isVisibleTo(self) and widget.isEnabled():
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 self.scroll_area.ensureWidgetVisible(widget, 16, 16)
-                return
-        self._focus_first_input()
+                return True
+        return False
+
+    def focus_first_needed(self) -> None:
+        """Focus the first input, in tab order, that a blocking finding names: on a new
+        certificate the end date, so that "+14" typed right after Ctrl+N lands there."""
+        if not self._focus_needed(self._focus_order()):
+            self._focus_first_input()
+
+    def _go_on(self, current: QWidget) -> None:
+        """Return in a date, or a yes/no answered by its letter: on to the next input, in
+        tab order, that still needs an answer (the diagnosis after the first prognosis and
+        leaving the house). Focus stays on an input that itself still needs one (a date
+        that is not a date) and where nothing further down does."""
+        order = self._focus_order()
+        if current not in order or id(current) in self._needing_an_answer():
+            return
+        self._focus_needed(order[order.index(current) + 1 :])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -12,16 +12,15 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -60,15 +59,14 @@ class PeriodSection(EditorSection):
     title_source = QT_TRANSLATE_NOOP("DocumentEditor", "Period and reason")
     kinds = frozenset({DocumentKind.INCAPACITY, DocumentKind.FIT_NOTE})
 
+    # the physician is done with this input (leaving the house answered by its letter):
+    # the editor goes on to the next input that still needs an answer
+    done_with = Signal(QWidget)
+
     def __init__(self, today: Today, parent: QWidget | None = None) -> None:
         super().__init__(today, parent)
         self.begin = DateField(today=today)
         self.end = DateField(today=today, anchor=lambda: self.begin.value())
-        # its own line under the end date, kept while empty: the text coming and going
-        # as the end is typed must not move the fields below
-        self.duration_label = QLabel()
-        self.duration_label.setObjectName("hint")
-        self.duration_label.setFixedHeight(self.duration_label.fontMetrics().lineSpacing())
         self.duration_buttons: list[QPushButton] = []
         dur = QHBoxLayout()
         dur.addWidget(self.end)
@@ -78,24 +76,8 @@ class PeriodSection(EditorSection):
             self.duration_buttons.append(button)
             dur.addWidget(button)
         dur.addStretch(1)
-        end_rows = QVBoxLayout()
-        end_rows.setSpacing(2)
-        end_rows.addLayout(dur)
-        end_rows.addWidget(self.duration_label)
         self.expected_return = DateField(today=today, anchor=self._day_after_end)
-        self.return_hint = QLabel()
-        self.return_hint.setObjectName("hint")
-        self.return_hint.setWordWrap(True)
-        prognosis = QHBoxLayout()
-        prognosis.addWidget(self.expected_return)
-        prognosis.addWidget(self.return_hint, 1)
         self.antedating = QLineEdit()
-        self.antedating_hint = QLabel()
-        self.antedating_hint.setObjectName("hint")
-        antedating = QVBoxLayout()
-        antedating.setSpacing(2)
-        antedating.addWidget(self.antedating)
-        antedating.addWidget(self.antedating_hint)
         self.incapacity_for = ChoiceBox()
         for target in IncapacityFor:
             self.incapacity_for.addItem("", target.value)
@@ -114,14 +96,13 @@ class PeriodSection(EditorSection):
         leave_house = QHBoxLayout()
         for radio in self.out_of_home.values():
             self.out_of_home_group.addButton(radio)
+            radio.installEventFilter(self)
             leave_house.addWidget(radio)
         leave_house.addStretch(1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         content = {
-            "end": end_rows,
-            "expected_return": prognosis,
-            "antedating": antedating,
+            "end": dur,
             "leave_begin": date_range(self.leave_begin, self.leave_end),
             "out_of_home": leave_house,
         }
@@ -137,6 +118,27 @@ class PeriodSection(EditorSection):
         chain = super().focus_chain()
         at = chain.index(self.end.button) + 1
         return chain[:at] + list(self.duration_buttons) + chain[at:]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the leave-the-house question, the first letter of an answer ("J", "N" in
+        Dutch) chooses it and goes on; Return goes on once it is answered."""
+        answers = self.out_of_home.values()
+        if watched not in answers or event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        assert isinstance(event, QKeyEvent) and isinstance(watched, QWidget)
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        typed = event.text().strip().lower()
+        for radio in answers:
+            if typed and radio.text().replace("&", "").lower().startswith(typed):
+                radio.click()
+                self.done_with.emit(radio)
+                return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.out_of_home_group.checkedButton() is not None:
+                self.done_with.emit(watched)
+            return True
+        return False
 
     def _day_after_end(self) -> date | None:
         """``+1`` in the expected return is the first day after the period."""
@@ -205,14 +207,14 @@ class PeriodSection(EditorSection):
         )
 
     def update_duration(self) -> None:
+        """The period's length and last weekday, in the end date's line as it is typed."""
         begin, end = self.begin.value(), self.end.value()
+        text = ""
         if begin and end and end >= begin:
             n = (end - begin).days + 1
             weekday = i18n.locale().dayName(end.isoweekday())
-            text = translate("DocumentEditor", "%n day(s), until %1", "", n)
-            self.duration_label.setText(text.replace("%1", weekday))
-        else:
-            self.duration_label.setText("")
+            text = translate("DocumentEditor", "%n day(s), until %1", "", n).replace("%1", weekday)
+        self.messages["body.period.end"].set_hint(text)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -226,14 +228,11 @@ class PeriodSection(EditorSection):
                 translate("DocumentEditor", "Duration %1").replace("%1", button.text())
             )
             button.setToolTip(translate("DocumentEditor", "Alt+%1").replace("%1", str(i + 1)))
-        self.return_hint.setText(
+        self.messages["body.expected_return"].set_hint(
             translate("DocumentEditor", "required: first prognosis, +1 = the day after the end")
         )
-        self.antedating_hint.setText(
-            translate(
-                "DocumentEditor",
-                "Only the advising physician sees this justification.",
-            )
+        self.messages["body.antedating_justification"].set_hint(
+            translate("DocumentEditor", "Only the advising physician sees this justification.")
         )
         self.out_of_home_yes.setText(translate("DocumentEditor", "Yes"))
         self.out_of_home_no.setText(translate("DocumentEditor", "No"))

@@ -23,6 +23,8 @@ from fitnote_desktop.ui.widgets import DateField, FieldMessage, Section
 
 Today = Callable[[], date]
 
+LABEL_CHARS = 20  # the width of the label column, in average characters
+
 
 class EditorSection(Section):
     """Base of the editor's sections; ``key`` names its rows in the field table."""
@@ -76,7 +78,7 @@ class EditorSection(Section):
             elif isinstance(self.input(field), QAbstractButton):
                 form.addRow("", holder)
             else:
-                label = QLabel()
+                label = row_label()
                 self.row_labels[field.path] = label
                 form.addRow(label, holder)
 
@@ -161,6 +163,20 @@ def apply_texts(field: Field, widget: Any, label: QLabel | None) -> None:
     if label is not None:
         label.setText(field.label_text())
         label.setBuddy(binding.focus_widget(target if target is not None else widget))
+
+
+def row_label() -> QLabel:
+    """A row label of the one width every section's labels have.
+
+    The inputs of all sections line up in one column, and a long label ("Patient may
+    leave the house") wraps onto a second line instead of pushing the inputs to the
+    right, past the scroll area's edge. The width follows the font (a larger font keeps
+    the words per line).
+    """
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setFixedWidth(label.fontMetrics().averageCharWidth() * LABEL_CHARS)
+    return label
 
 
 def with_message(content: QWidget | QLayout) -> tuple[QWidget, FieldMessage]:
