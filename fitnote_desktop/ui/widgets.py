@@ -16,8 +16,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMenu,
     QToolButton,
@@ -243,6 +245,31 @@ class Section(QFrame):
     def set_title(self, text: str) -> None:
         self.title.setText(text)
         self.setAccessibleName(text)
+
+
+class ChoiceGroup(QGroupBox):
+    """Check boxes or radio buttons that answer one question, grouped under it.
+
+    A screen reader says the group's name when focus enters it, so "Employer" is heard
+    as a recipient and "the employer sees the work capacities" as what the patient agrees
+    to. The question is shown as the title when it is not already visible above the
+    choices (a section title, a row label); otherwise it is the accessible name only.
+    """
+
+    def __init__(self, content: QLayout, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("choiceGroup")
+        self.setFlat(True)
+        margins = content.contentsMargins()  # a nested layout's own (the indent of a set)
+        self.setLayout(content)
+        content.setContentsMargins(margins)
+
+    def set_question(self, text: str, *, visible: bool) -> None:
+        self.setTitle(text if visible else "")
+        self.setAccessibleName(text)
+        self.setProperty("titled", visible)
+        self.style().unpolish(self)  # the title's margin follows the property
+        self.style().polish(self)
 
 
 def date_range(first: DateField, second: DateField) -> QHBoxLayout:
