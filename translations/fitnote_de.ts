@@ -151,7 +151,7 @@
         <translation>Die Plattform ist nicht erreichbar. Dokumente warten im Postausgang.</translation>
     </message>
     <message>
-        <source>The platform&apos;s security certificate was not accepted.</source>
+        <source>The platform's security certificate was not accepted.</source>
         <translation>Das Sicherheitszertifikat der Plattform wurde nicht akzeptiert.</translation>
     </message>
     <message>
@@ -179,7 +179,7 @@
         <translation>Geben Sie einen Betreff und eine Nachricht ein.</translation>
     </message>
     <message>
-        <source>Record the patient&apos;s consent before fetching the episode.</source>
+        <source>Record the patient's consent before fetching the episode.</source>
         <translation>Erfassen Sie zuerst die Einwilligung des Patienten, um die Episode abzurufen.</translation>
     </message>
     <message>
@@ -250,7 +250,7 @@
         <translation>elektronischer Versand an den Vertrauensarzt / Arbeitsarzt</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>der Arbeitgeber sieht die Fähigkeiten aus der Fit-Note</translation>
     </message>
     <message>
@@ -304,7 +304,7 @@
         <translation>Referenz</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Von der Kopie des Patienten, z. B. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -511,7 +511,7 @@
         <translation>Arbeitgeber</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Sprache des Arbeitgebers</translation>
     </message>
     <message>
@@ -661,6 +661,10 @@
     <message>
         <source>Add a fi&amp;t-note to this certificate</source>
         <translation>Eine &amp;Eignungsbescheinigung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
     </message>
     <message>
         <source>the certificate is sent electronically to the &amp;physicians</source>
@@ -851,7 +855,7 @@
         <translation>Bescheinigung eines anderen Arztes verlängern</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Geben Sie die Referenz von der Kopie des Patienten ein. Mit Einwilligung des Patienten wird die Episode abgerufen; offline wird der Entwurf aus der Papierkopie erstellt.</translation>
     </message>
     <message>
@@ -895,7 +899,7 @@
         <translation>Zeitraum (Papierkopie)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>LIKIV-Nummer des Verfassers</translation>
     </message>
     <message>
@@ -921,6 +925,13 @@
     <message>
         <source>Filled in from the KMEHR file: check, then make the draft.</source>
         <translation>Aus der KMEHR-Datei ausgefüllt: prüfen, dann den Entwurf erstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMessage</name>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>
@@ -1032,7 +1043,7 @@
         <translation>Wie eingeschränkt ist der Patient? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Was der Patient kann (in der Sprache des Dokuments)</translation>
     </message>
     <message>
@@ -1133,10 +1144,6 @@
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <source>Reply</source>
-        <translation>Antwort</translation>
-    </message>
-    <message>
         <source>Your reply</source>
         <translation>Ihre Antwort</translation>
     </message>
@@ -1212,7 +1219,7 @@
         <translation>Empfänger (nur sein Teil der Bescheinigung):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>Die ICF-Fähigkeiten der Fit-Note sind nicht Teil einer KMEHR-Nachricht: Sie erreichen Vertrauens- und Arbeitsarzt nur über die Plattform.</translation>
     </message>
     <message>
@@ -2067,6 +2074,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Mindestens 12 Zeichen. Sie kann nicht wiederhergestellt werden.</translation>
     </message>
     <message>
+        <source>How the profile is unlocked</source>
+        <translation>Wie das Profil entsperrt wird</translation>
+    </message>
+    <message>
         <source>Again</source>
         <translation>Wiederholen</translation>
     </message>
@@ -2104,6 +2115,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Authentication key file</source>
         <translation>Schlüsseldatei für Authentifizierung</translation>
+    </message>
+    <message>
+        <source>How you sign</source>
+        <translation>Wie Sie unterschreiben</translation>
     </message>
     <message>
         <source>Address</source>
@@ -2167,6 +2182,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Authentication key file</source>
         <translation>Schlüsseldatei für Authentifizierung</translation>
+    </message>
+    <message>
+        <source>How you sign</source>
+        <translation>Wie Sie unterschreiben</translation>
     </message>
     <message>
         <source>Endpoint (optional; documents wait in the outbox)</source>

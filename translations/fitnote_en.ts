@@ -662,6 +662,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Recipients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>the certificate is sent electronically to the &amp;physicians</source>
         <translation type="unfinished" />
     </message>
@@ -923,6 +927,13 @@
     </message>
 </context>
 <context>
+    <name>FieldMessage</name>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Fit-note</source>
@@ -1129,10 +1140,6 @@
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Reply</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2065,6 +2072,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>How the profile is unlocked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Again</source>
         <translation type="unfinished" />
     </message>
@@ -2101,6 +2112,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Authentication key file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How you sign</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2164,6 +2179,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Authentication key file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How you sign</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -13,11 +13,11 @@
     </message>
     <message>
         <source>Extent of the barrier %1</source>
-        <translation>Importance de l&apos;obstacle %1</translation>
+        <translation>Importance de l'obstacle %1</translation>
     </message>
     <message>
         <source>What the patient can do, e.g. can lift up to 5 kg</source>
-        <translation>Ce que le patient peut faire, p. ex. peut soulever jusqu&apos;à 5 kg</translation>
+        <translation>Ce que le patient peut faire, p. ex. peut soulever jusqu'à 5 kg</translation>
     </message>
     <message>
         <source>Extent of difficulty for %1</source>
@@ -40,7 +40,7 @@
     <name>Codes</name>
     <message>
         <source>The document still has errors; correct them first.</source>
-        <translation>Le document contient encore des erreurs ; corrigez-les d&apos;abord.</translation>
+        <translation>Le document contient encore des erreurs ; corrigez-les d'abord.</translation>
     </message>
     <message>
         <source>This document is already signed.</source>
@@ -48,11 +48,11 @@
     </message>
     <message>
         <source>Only an incapacity certificate can be prolonged.</source>
-        <translation>Seul un certificat d&apos;incapacité de travail peut être prolongé.</translation>
+        <translation>Seul un certificat d'incapacité de travail peut être prolongé.</translation>
     </message>
     <message>
         <source>The previous certificate has no end date.</source>
-        <translation>Le certificat précédent n&apos;a pas de date de fin.</translation>
+        <translation>Le certificat précédent n'a pas de date de fin.</translation>
     </message>
     <message>
         <source>A draft is edited, not replaced.</source>
@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>Offline: documents wait in the outbox.</source>
-        <translation>Hors ligne : les documents attendent dans la boîte d&apos;envoi.</translation>
+        <translation>Hors ligne : les documents attendent dans la boîte d'envoi.</translation>
     </message>
     <message>
         <source>Preparing the demo (the first start takes a few seconds)…</source>
@@ -104,15 +104,15 @@
     </message>
     <message>
         <source>This profile has no physician identity yet.</source>
-        <translation>Ce profil n&apos;a pas encore d&apos;identité de médecin.</translation>
+        <translation>Ce profil n'a pas encore d'identité de médecin.</translation>
     </message>
     <message>
         <source>No endpoint configured: signed documents wait in the outbox.</source>
-        <translation>Aucune plateforme configurée : les documents signés attendent dans la boîte d&apos;envoi.</translation>
+        <translation>Aucune plateforme configurée : les documents signés attendent dans la boîte d'envoi.</translation>
     </message>
     <message>
         <source>The passphrase is not correct. Nothing was changed.</source>
-        <translation>La phrase secrète est incorrecte. Rien n&apos;a été modifié.</translation>
+        <translation>La phrase secrète est incorrecte. Rien n'a été modifié.</translation>
     </message>
     <message>
         <source>Choose a longer passphrase (at least 12 characters).</source>
@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>The PIN is not correct. The document was not signed; the draft is kept.</source>
-        <translation>Le code PIN est incorrect. Le document n&apos;a pas été signé ; le brouillon est conservé.</translation>
+        <translation>Le code PIN est incorrect. Le document n'a pas été signé ; le brouillon est conservé.</translation>
     </message>
     <message>
         <source>The key file password is not correct. The draft is kept.</source>
@@ -128,7 +128,7 @@
     </message>
     <message>
         <source>The card is locked after too many wrong PINs. Unblock it first.</source>
-        <translation>La carte est bloquée après trop de codes PIN erronés. Débloquez-la d&apos;abord.</translation>
+        <translation>La carte est bloquée après trop de codes PIN erronés. Débloquez-la d'abord.</translation>
     </message>
     <message>
         <source>No eID card found. Insert the card and try again.</source>
@@ -144,19 +144,19 @@
     </message>
     <message>
         <source>No signing key is configured for this profile.</source>
-        <translation>Aucune clé de signature n&apos;est configurée pour ce profil.</translation>
+        <translation>Aucune clé de signature n'est configurée pour ce profil.</translation>
     </message>
     <message>
         <source>The platform cannot be reached. Documents wait in the outbox.</source>
-        <translation>La plateforme est injoignable. Les documents attendent dans la boîte d&apos;envoi.</translation>
+        <translation>La plateforme est injoignable. Les documents attendent dans la boîte d'envoi.</translation>
     </message>
     <message>
-        <source>The platform&apos;s security certificate was not accepted.</source>
-        <translation>Le certificat de sécurité de la plateforme n&apos;a pas été accepté.</translation>
+        <source>The platform's security certificate was not accepted.</source>
+        <translation>Le certificat de sécurité de la plateforme n'a pas été accepté.</translation>
     </message>
     <message>
         <source>Sending failed. The document stays in the outbox.</source>
-        <translation>L&apos;envoi a échoué. Le document reste dans la boîte d&apos;envoi.</translation>
+        <translation>L'envoi a échoué. Le document reste dans la boîte d'envoi.</translation>
     </message>
     <message>
         <source>Demo: the password of the demo key files is {pin}</source>
@@ -164,7 +164,7 @@
     </message>
     <message>
         <source>The key file of this profile is damaged, so the passphrase could not be checked. Restore the key file or the whole profile from a backup.</source>
-        <translation>Le fichier de clé de ce profil est endommagé ; la phrase secrète n&apos;a donc pas pu être vérifiée. Restaurez le fichier de clé ou tout le profil à partir d&apos;une sauvegarde.</translation>
+        <translation>Le fichier de clé de ce profil est endommagé ; la phrase secrète n'a donc pas pu être vérifiée. Restaurez le fichier de clé ou tout le profil à partir d'une sauvegarde.</translation>
     </message>
     <message>
         <source>These settings cannot be changed here.</source>
@@ -172,31 +172,31 @@
     </message>
     <message>
         <source>The platform address must start with https://.</source>
-        <translation>L&apos;adresse de la plateforme doit commencer par https://.</translation>
+        <translation>L'adresse de la plateforme doit commencer par https://.</translation>
     </message>
     <message>
         <source>Write a subject and a message.</source>
         <translation>Indiquez un objet et un message.</translation>
     </message>
     <message>
-        <source>Record the patient&apos;s consent before fetching the episode.</source>
-        <translation>Enregistrez d&apos;abord le consentement du patient pour récupérer l&apos;épisode.</translation>
+        <source>Record the patient's consent before fetching the episode.</source>
+        <translation>Enregistrez d'abord le consentement du patient pour récupérer l'épisode.</translation>
     </message>
     <message>
         <source>This file is not a KMEHR message (not readable XML).</source>
-        <translation>Ce fichier n&apos;est pas un message KMEHR (XML illisible).</translation>
+        <translation>Ce fichier n'est pas un message KMEHR (XML illisible).</translation>
     </message>
     <message>
         <source>This XML file is not a KMEHR message.</source>
-        <translation>Ce fichier XML n&apos;est pas un message KMEHR.</translation>
+        <translation>Ce fichier XML n'est pas un message KMEHR.</translation>
     </message>
     <message>
         <source>This KMEHR message is not a certificate of incapacity.</source>
-        <translation>Ce message KMEHR n&apos;est pas un certificat d&apos;incapacité de travail.</translation>
+        <translation>Ce message KMEHR n'est pas un certificat d'incapacité de travail.</translation>
     </message>
     <message>
         <source>This KMEHR certificate lacks what a prolongation needs (dates, author).</source>
-        <translation>Il manque à ce certificat KMEHR ce qu&apos;une prolongation exige (dates, auteur).</translation>
+        <translation>Il manque à ce certificat KMEHR ce qu'une prolongation exige (dates, auteur).</translation>
     </message>
     <message>
         <source>This KMEHR certificate is about another patient.</source>
@@ -204,7 +204,7 @@
     </message>
     <message>
         <source>Only a certificate of incapacity can be exported in KMEHR.</source>
-        <translation>Seul un certificat d&apos;incapacité de travail peut être exporté en KMEHR.</translation>
+        <translation>Seul un certificat d'incapacité de travail peut être exporté en KMEHR.</translation>
     </message>
     <message>
         <source>Choose who receives the KMEHR message.</source>
@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>The file could not be written. Choose another place.</source>
-        <translation>Le fichier n&apos;a pas pu être écrit. Choisissez un autre emplacement.</translation>
+        <translation>Le fichier n'a pas pu être écrit. Choisissez un autre emplacement.</translation>
     </message>
     <message>
         <source>Unexpected problem ({code}).</source>
@@ -243,19 +243,19 @@
     </message>
     <message>
         <source>Record it in the document</source>
-        <translation>L&apos;enregistrer dans le document</translation>
+        <translation>L'enregistrer dans le document</translation>
     </message>
     <message>
         <source>electronic sending to the advising / occupational physician</source>
         <translation>envoi électronique au médecin-conseil / médecin du travail</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
-        <translation>l&apos;employeur voit les capacités de la fit-note</translation>
+        <source>the employer sees the fit-note's capacities</source>
+        <translation>l'employeur voit les capacités de la fit-note</translation>
     </message>
     <message>
         <source>another physician may fetch the episode</source>
-        <translation>un autre médecin peut récupérer l&apos;épisode</translation>
+        <translation>un autre médecin peut récupérer l'épisode</translation>
     </message>
     <message>
         <source>consent reference: %1</source>
@@ -304,7 +304,7 @@
         <translation>Référence</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>De la copie du patient, p. ex. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -317,7 +317,7 @@
     </message>
     <message>
         <source>&amp;Until</source>
-        <translation>&amp;Jusqu&apos;au</translation>
+        <translation>&amp;Jusqu'au</translation>
     </message>
     <message>
         <source>Type a date, or +7 for seven days from the start</source>
@@ -356,7 +356,7 @@
     </message>
     <message>
         <source>Accident date</source>
-        <translation>Date de l&apos;accident</translation>
+        <translation>Date de l'accident</translation>
     </message>
     <message>
         <source>Disease declared on</source>
@@ -364,7 +364,7 @@
     </message>
     <message>
         <source>Hospital stay</source>
-        <translation>Séjour à l&apos;hôpital</translation>
+        <translation>Séjour à l'hôpital</translation>
     </message>
     <message>
         <source>Patient may leave the house</source>
@@ -392,7 +392,7 @@
     </message>
     <message>
         <source>Percentage of a full-time job</source>
-        <translation>Pourcentage d&apos;un temps plein</translation>
+        <translation>Pourcentage d'un temps plein</translation>
     </message>
     <message>
         <source>Hours per week</source>
@@ -412,11 +412,11 @@
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d&apos;invalidité</translation>
+        <translation>Reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Measure in preparation (draft law, May 2026): the yearly renewal of the invalidity recognition is not settled law yet.</source>
-        <translation>Mesure en préparation (projet de loi, mai 2026) : le renouvellement annuel de la reconnaissance d&apos;invalidité n&apos;est pas encore du droit établi.</translation>
+        <translation>Mesure en préparation (projet de loi, mai 2026) : le renouvellement annuel de la reconnaissance d'invalidité n'est pas encore du droit établi.</translation>
     </message>
     <message>
         <source>Valid from</source>
@@ -424,7 +424,7 @@
     </message>
     <message>
         <source>Valid until</source>
-        <translation>Valable jusqu&apos;au</translation>
+        <translation>Valable jusqu'au</translation>
     </message>
     <message>
         <source>Incapacity since</source>
@@ -464,7 +464,7 @@
     </message>
     <message>
         <source>Fit-note: what the patient can still do</source>
-        <translation>Certificat d&apos;aptitude : ce que le patient peut encore faire</translation>
+        <translation>Certificat d'aptitude : ce que le patient peut encore faire</translation>
     </message>
     <message>
         <source>Advice</source>
@@ -488,7 +488,7 @@
     </message>
     <message>
         <source>No capacities yet. Add what the patient can still do, with its ICF code.</source>
-        <translation>Aucune capacité pour l&apos;instant. Ajoutez ce que le patient peut encore faire, avec son code CIF.</translation>
+        <translation>Aucune capacité pour l'instant. Ajoutez ce que le patient peut encore faire, avec son code CIF.</translation>
     </message>
     <message>
         <source>Add capacity…  (Ctrl+I)</source>
@@ -511,8 +511,8 @@
         <translation>Employeur</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
-        <translation>Langue de l&apos;employeur</translation>
+        <source>Employer's language</source>
+        <translation>Langue de l'employeur</translation>
     </message>
     <message>
         <source>unknown (Dutch and French copy)</source>
@@ -580,7 +580,7 @@
     </message>
     <message>
         <source>Justification of the antedating</source>
-        <translation>Justification de l&apos;antidatage</translation>
+        <translation>Justification de l'antidatage</translation>
     </message>
     <message>
         <source>e.g. seen at home on the first day, certificate written later</source>
@@ -596,7 +596,7 @@
     </message>
     <message>
         <source>Expected delivery date</source>
-        <translation>Date présumée de l&apos;accouchement</translation>
+        <translation>Date présumée de l'accouchement</translation>
     </message>
     <message>
         <source>Maternity leave</source>
@@ -632,7 +632,7 @@
     </message>
     <message>
         <source>Name of the hospital</source>
-        <translation>Nom de l&apos;hôpital</translation>
+        <translation>Nom de l'hôpital</translation>
     </message>
     <message>
         <source>Identifier</source>
@@ -640,7 +640,7 @@
     </message>
     <message>
         <source>Identifier of the hospital</source>
-        <translation>Identifiant de l&apos;hôpital</translation>
+        <translation>Identifiant de l'hôpital</translation>
     </message>
     <message>
         <source>optional, e.g. its RIZIV/INAMI number</source>
@@ -656,11 +656,15 @@
     </message>
     <message>
         <source>The physician who signs authorises: this is your own role</source>
-        <translation>Le médecin qui signe autorise : c&apos;est votre propre rôle</translation>
+        <translation>Le médecin qui signe autorise : c'est votre propre rôle</translation>
     </message>
     <message>
         <source>Add a fi&amp;t-note to this certificate</source>
-        <translation>Ajouter un certificat d&apos;ap&amp;titude</translation>
+        <translation>Ajouter un certificat d'ap&amp;titude</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
     </message>
     <message>
         <source>the certificate is sent electronically to the &amp;physicians</source>
@@ -668,7 +672,7 @@
     </message>
     <message>
         <source>the employer sees the work capacities</source>
-        <translation>l&apos;employeur voie les capacités de travail</translation>
+        <translation>l'employeur voie les capacités de travail</translation>
     </message>
     <message>
         <source>another physician may fetch this episode to prolong it</source>
@@ -724,11 +728,11 @@
     </message>
     <message>
         <source>Hospital admission</source>
-        <translation>Admission à l&apos;hôpital</translation>
+        <translation>Admission à l'hôpital</translation>
     </message>
     <message>
         <source>Hospital discharge</source>
-        <translation>Sortie de l&apos;hôpital</translation>
+        <translation>Sortie de l'hôpital</translation>
     </message>
     <message>
         <source>Reference of the previous certificate</source>
@@ -760,7 +764,7 @@
     </message>
     <message>
         <source>Resumption until</source>
-        <translation>Reprise jusqu&apos;au</translation>
+        <translation>Reprise jusqu'au</translation>
     </message>
     <message>
         <source>Percentage</source>
@@ -781,8 +785,8 @@
     <message numerus="yes">
         <source>%n day(s), until %1</source>
         <translation>
-            <numerusform>%n jour, jusqu&apos;au %1</numerusform>
-            <numerusform>%n jours, jusqu&apos;au %1</numerusform>
+            <numerusform>%n jour, jusqu'au %1</numerusform>
+            <numerusform>%n jours, jusqu'au %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -848,11 +852,11 @@
     <name>ExternalProlongationDialog</name>
     <message>
         <source>Prolong a certificate from elsewhere</source>
-        <translation>Prolonger un certificat d&apos;un autre médecin</translation>
+        <translation>Prolonger un certificat d'un autre médecin</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
-        <translation>Tapez la référence imprimée sur la copie du patient. Avec le consentement du patient, l&apos;épisode est récupéré ; hors ligne, le brouillon est établi à partir de la copie papier.</translation>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <translation>Tapez la référence imprimée sur la copie du patient. Avec le consentement du patient, l'épisode est récupéré ; hors ligne, le brouillon est établi à partir de la copie papier.</translation>
     </message>
     <message>
         <source>Reference of the certificate</source>
@@ -868,7 +872,7 @@
     </message>
     <message>
         <source>RIZIV number of its author</source>
-        <translation>Numéro INAMI de l&apos;auteur</translation>
+        <translation>Numéro INAMI de l'auteur</translation>
     </message>
     <message>
         <source>The patient agrees that I fetch this episode</source>
@@ -895,12 +899,12 @@
         <translation>Sa période (copie papier)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
-        <translation>Numéro INAMI de l&apos;auteur</translation>
+        <source>Author's RIZIV number</source>
+        <translation>Numéro INAMI de l'auteur</translation>
     </message>
     <message>
         <source>Fetch episode and prolong</source>
-        <translation>Récupérer l&apos;épisode et prolonger</translation>
+        <translation>Récupérer l'épisode et prolonger</translation>
     </message>
     <message>
         <source>Draft from the paper copy</source>
@@ -921,6 +925,13 @@
     <message>
         <source>Filled in from the KMEHR file: check, then make the draft.</source>
         <translation>Rempli à partir du fichier KMEHR : vérifiez, puis créez le brouillon.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMessage</name>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Attention : %1</translation>
     </message>
 </context>
 <context>
@@ -954,7 +965,7 @@
     </message>
     <message>
         <source>Add ICF capacity in the editor</source>
-        <translation>Ajouter une capacité CIF dans l&apos;éditeur</translation>
+        <translation>Ajouter une capacité CIF dans l'éditeur</translation>
     </message>
     <message>
         <source>ICF picker: extent of the limitation</source>
@@ -1025,14 +1036,14 @@
     </message>
     <message>
         <source>Categories of the suggested set</source>
-        <translation>Catégories de l&apos;ensemble suggéré</translation>
+        <translation>Catégories de l'ensemble suggéré</translation>
     </message>
     <message>
         <source>How limited is the patient? (Alt+0 … Alt+4)</source>
         <translation>Quelle est la limitation du patient ? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Ce que le patient peut faire (dans la langue du document)</translation>
     </message>
     <message>
@@ -1133,10 +1144,6 @@
         <translation>Messages</translation>
     </message>
     <message>
-        <source>Reply</source>
-        <translation>Réponse</translation>
-    </message>
-    <message>
         <source>Your reply</source>
         <translation>Votre réponse</translation>
     </message>
@@ -1174,7 +1181,7 @@
     </message>
     <message>
         <source>patient of another physician</source>
-        <translation>patient d&apos;un autre médecin</translation>
+        <translation>patient d'un autre médecin</translation>
     </message>
     <message>
         <source>No conversations yet.</source>
@@ -1212,8 +1219,8 @@
         <translation>Destinataire (uniquement sa partie du certificat) :</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
-        <translation>Les capacités CIF de la fit-note ne font pas partie d&apos;un message KMEHR : elles parviennent au médecin-conseil et au médecin du travail uniquement via la plateforme.</translation>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <translation>Les capacités CIF de la fit-note ne font pas partie d'un message KMEHR : elles parviennent au médecin-conseil et au médecin du travail uniquement via la plateforme.</translation>
     </message>
     <message>
         <source>Save as…</source>
@@ -1232,11 +1239,11 @@
     <name>Labels</name>
     <message>
         <source>Incapacity certificate</source>
-        <translation>Certificat d&apos;incapacité de travail</translation>
+        <translation>Certificat d'incapacité de travail</translation>
     </message>
     <message>
         <source>Fit-note</source>
-        <translation>Certificat d&apos;aptitude</translation>
+        <translation>Certificat d'aptitude</translation>
     </message>
     <message>
         <source>Partial resumption</source>
@@ -1244,7 +1251,7 @@
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d&apos;invalidité</translation>
+        <translation>Reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Initial certificate</source>
@@ -1328,7 +1335,7 @@
     </message>
     <message>
         <source>Job seeker</source>
-        <translation>Demandeur d&apos;emploi</translation>
+        <translation>Demandeur d'emploi</translation>
     </message>
     <message>
         <source>Other</source>
@@ -1424,7 +1431,7 @@
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation>En attente d&apos;envoi</translation>
+        <translation>En attente d'envoi</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -1448,7 +1455,7 @@
     </message>
     <message>
         <source>Sent, waiting for receipt</source>
-        <translation>Envoyé, en attente de l&apos;accusé</translation>
+        <translation>Envoyé, en attente de l'accusé</translation>
     </message>
     <message>
         <source>Replaced</source>
@@ -1487,7 +1494,7 @@
     <name>MainWindow</name>
     <message>
         <source>Fit-note — certificates of incapacity</source>
-        <translation>Fit-note — certificats d&apos;incapacité de travail</translation>
+        <translation>Fit-note — certificats d'incapacité de travail</translation>
     </message>
     <message>
         <source>DEMO — fictitious physician and patients, sandbox endpoint on this computer</source>
@@ -1541,11 +1548,11 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>New incapacity certificate</source>
-        <translation>Nouveau certificat d&apos;incapacité</translation>
+        <translation>Nouveau certificat d'incapacité</translation>
     </message>
     <message>
         <source>New stand-alone fit-note</source>
-        <translation>Nouveau certificat d&apos;aptitude seul</translation>
+        <translation>Nouveau certificat d'aptitude seul</translation>
     </message>
     <message>
         <source>New partial resumption</source>
@@ -1553,7 +1560,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>New invalidity recognition</source>
-        <translation>Nouvelle reconnaissance d&apos;invalidité</translation>
+        <translation>Nouvelle reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Prolong last certificate</source>
@@ -1561,7 +1568,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation>Prolonger le certificat d&apos;un autre médecin…</translation>
+        <translation>Prolonger le certificat d'un autre médecin…</translation>
     </message>
     <message>
         <source>Relapse</source>
@@ -1601,7 +1608,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Outbox…</source>
-        <translation>Boîte d&apos;envoi…</translation>
+        <translation>Boîte d'envoi…</translation>
     </message>
     <message>
         <source>Conversations (TRIO)…</source>
@@ -1629,11 +1636,11 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Signed and sent. The receipt is stored.</source>
-        <translation>Signé et envoyé. L&apos;accusé de réception est conservé.</translation>
+        <translation>Signé et envoyé. L'accusé de réception est conservé.</translation>
     </message>
     <message>
         <source>Signed. It waits in the outbox and is sent as soon as possible.</source>
-        <translation>Signé. Il attend dans la boîte d&apos;envoi et sera envoyé dès que possible.</translation>
+        <translation>Signé. Il attend dans la boîte d'envoi et sera envoyé dès que possible.</translation>
     </message>
     <message>
         <source>Retract</source>
@@ -1641,7 +1648,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Retract this document? The recipients are told that it is no longer valid.</source>
-        <translation>Retirer ce document ? Les destinataires seront informés qu&apos;il n&apos;est plus valable.</translation>
+        <translation>Retirer ce document ? Les destinataires seront informés qu'il n'est plus valable.</translation>
     </message>
     <message>
         <source>Delete draft</source>
@@ -1678,20 +1685,20 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message numerus="yes">
         <source>%n document(s) waiting to send</source>
         <translation>
-            <numerusform>%n document en attente d&apos;envoi</numerusform>
-            <numerusform>%n documents en attente d&apos;envoi</numerusform>
+            <numerusform>%n document en attente d'envoi</numerusform>
+            <numerusform>%n documents en attente d'envoi</numerusform>
         </translation>
     </message>
     <message>
         <source>Outbox: Ctrl+O</source>
-        <translation>Boîte d&apos;envoi : Ctrl+O</translation>
+        <translation>Boîte d'envoi : Ctrl+O</translation>
     </message>
 </context>
 <context>
     <name>OutboxDialog</name>
     <message>
         <source>Outbox</source>
-        <translation>Boîte d&apos;envoi</translation>
+        <translation>Boîte d'envoi</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -1715,7 +1722,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Documents in the outbox</source>
-        <translation>Documents dans la boîte d&apos;envoi</translation>
+        <translation>Documents dans la boîte d'envoi</translation>
     </message>
     <message>
         <source>Retry now</source>
@@ -1829,11 +1836,11 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation>Prolonger le certificat d&apos;un autre médecin…</translation>
+        <translation>Prolonger le certificat d'un autre médecin…</translation>
     </message>
     <message>
         <source>Stand-alone fit-note</source>
-        <translation>Certificat d&apos;aptitude seul</translation>
+        <translation>Certificat d'aptitude seul</translation>
     </message>
     <message>
         <source>Partial resumption</source>
@@ -1841,7 +1848,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d&apos;invalidité</translation>
+        <translation>Reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -1853,7 +1860,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>A colleague needs it to fetch the episode (no medical data)</source>
-        <translation>Un confrère en a besoin pour récupérer l&apos;épisode (aucune donnée médicale)</translation>
+        <translation>Un confrère en a besoin pour récupérer l'épisode (aucune donnée médicale)</translation>
     </message>
     <message>
         <source>Documents of the patient</source>
@@ -1970,7 +1977,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>The letterhead of the printed copies.</source>
-        <translation>L&apos;en-tête des copies imprimées.</translation>
+        <translation>L'en-tête des copies imprimées.</translation>
     </message>
     <message>
         <source>Practice name</source>
@@ -2029,7 +2036,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>No preview on this computer; save the PDF to open it.</source>
-        <translation>Pas d&apos;aperçu sur cet ordinateur ; enregistrez le PDF pour l&apos;ouvrir.</translation>
+        <translation>Pas d'aperçu sur cet ordinateur ; enregistrez le PDF pour l'ouvrir.</translation>
     </message>
     <message>
         <source>Save PDF</source>
@@ -2048,7 +2055,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>With my computer login (system keyring)</source>
-        <translation>Avec ma session de l&apos;ordinateur (trousseau du système)</translation>
+        <translation>Avec ma session de l'ordinateur (trousseau du système)</translation>
     </message>
     <message>
         <source>With a passphrase</source>
@@ -2065,6 +2072,10 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message>
         <source>At least 12 characters. It cannot be recovered.</source>
         <translation>Au moins 12 caractères. Elle ne peut pas être récupérée.</translation>
+    </message>
+    <message>
+        <source>How the profile is unlocked</source>
+        <translation>Comment le profil est déverrouillé</translation>
     </message>
     <message>
         <source>Again</source>
@@ -2087,7 +2098,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Signer and endpoint changes apply at the next unlock.</source>
-        <translation>Les changements de signature et de plateforme s&apos;appliquent au prochain déverrouillage.</translation>
+        <translation>Les changements de signature et de plateforme s'appliquent au prochain déverrouillage.</translation>
     </message>
     <message>
         <source>PKCS#11 module</source>
@@ -2103,7 +2114,11 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Authentication key file</source>
-        <translation>Fichier de clé d&apos;authentification</translation>
+        <translation>Fichier de clé d'authentification</translation>
+    </message>
+    <message>
+        <source>How you sign</source>
+        <translation>Comment vous signez</translation>
     </message>
     <message>
         <source>Address</source>
@@ -2111,7 +2126,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>CA bundle</source>
-        <translation>Bundle d&apos;AC</translation>
+        <translation>Bundle d'AC</translation>
     </message>
     <message>
         <source>Receipt certificate</source>
@@ -2166,11 +2181,15 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Authentication key file</source>
-        <translation>Fichier de clé d&apos;authentification</translation>
+        <translation>Fichier de clé d'authentification</translation>
+    </message>
+    <message>
+        <source>How you sign</source>
+        <translation>Comment vous signez</translation>
     </message>
     <message>
         <source>Endpoint (optional; documents wait in the outbox)</source>
-        <translation>Plateforme (facultatif ; les documents attendent dans la boîte d&apos;envoi)</translation>
+        <translation>Plateforme (facultatif ; les documents attendent dans la boîte d'envoi)</translation>
     </message>
     <message>
         <source>Address</source>
@@ -2178,7 +2197,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>CA bundle</source>
-        <translation>Bundle d&apos;AC</translation>
+        <translation>Bundle d'AC</translation>
     </message>
     <message>
         <source>Receipt certificate</source>
@@ -2189,7 +2208,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <name>TimelineView</name>
     <message>
         <source>No incapacity episode yet</source>
-        <translation>Pas encore d&apos;épisode d&apos;incapacité</translation>
+        <translation>Pas encore d'épisode d'incapacité</translation>
     </message>
     <message>
         <source>ongoing</source>

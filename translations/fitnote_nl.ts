@@ -151,7 +151,7 @@
         <translation>Het platform is niet bereikbaar. Documenten wachten in de uitgaande post.</translation>
     </message>
     <message>
-        <source>The platform&apos;s security certificate was not accepted.</source>
+        <source>The platform's security certificate was not accepted.</source>
         <translation>Het beveiligingscertificaat van het platform werd niet aanvaard.</translation>
     </message>
     <message>
@@ -179,7 +179,7 @@
         <translation>Vul een onderwerp en een bericht in.</translation>
     </message>
     <message>
-        <source>Record the patient&apos;s consent before fetching the episode.</source>
+        <source>Record the patient's consent before fetching the episode.</source>
         <translation>Registreer eerst de toestemming van de patiënt om de episode op te halen.</translation>
     </message>
     <message>
@@ -250,7 +250,7 @@
         <translation>elektronische verzending naar de adviserend arts / arbeidsarts</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>de werkgever ziet de mogelijkheden uit de fit-note</translation>
     </message>
     <message>
@@ -304,7 +304,7 @@
         <translation>Referentie</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Van het exemplaar van de patiënt, bv. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -511,7 +511,7 @@
         <translation>Werkgever</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Taal van de werkgever</translation>
     </message>
     <message>
@@ -661,6 +661,10 @@
     <message>
         <source>Add a fi&amp;t-note to this certificate</source>
         <translation>Een geschiktheidsattest toevoeg&amp;en</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Ontvangers</translation>
     </message>
     <message>
         <source>the certificate is sent electronically to the &amp;physicians</source>
@@ -851,7 +855,7 @@
         <translation>Een getuigschrift van een andere arts verlengen</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Typ de referentie van het exemplaar van de patiënt. Met toestemming van de patiënt wordt de episode opgehaald; offline maak je het ontwerp op basis van het papieren exemplaar.</translation>
     </message>
     <message>
@@ -895,7 +899,7 @@
         <translation>Periode ervan (papieren exemplaar)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>RIZIV-nummer van de auteur</translation>
     </message>
     <message>
@@ -921,6 +925,13 @@
     <message>
         <source>Filled in from the KMEHR file: check, then make the draft.</source>
         <translation>Ingevuld uit het KMEHR-bestand: controleer en maak dan het ontwerp.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMessage</name>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Waarschuwing: %1</translation>
     </message>
 </context>
 <context>
@@ -1032,7 +1043,7 @@
         <translation>Hoe beperkt is de patiënt? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Wat de patiënt kan (in de taal van het document)</translation>
     </message>
     <message>
@@ -1133,10 +1144,6 @@
         <translation>Berichten</translation>
     </message>
     <message>
-        <source>Reply</source>
-        <translation>Antwoord</translation>
-    </message>
-    <message>
         <source>Your reply</source>
         <translation>Uw antwoord</translation>
     </message>
@@ -1212,7 +1219,7 @@
         <translation>Bestemmeling (enkel zijn deel van het attest):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>De ICF-mogelijkheden van de fit-note horen niet in een KMEHR-bericht: ze bereiken de adviserend arts en de arbeidsarts enkel via het platform.</translation>
     </message>
     <message>
@@ -2067,6 +2074,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Minstens 12 tekens. Ze kan niet hersteld worden.</translation>
     </message>
     <message>
+        <source>How the profile is unlocked</source>
+        <translation>Hoe het profiel ontgrendeld wordt</translation>
+    </message>
+    <message>
         <source>Again</source>
         <translation>Opnieuw</translation>
     </message>
@@ -2104,6 +2115,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Authentication key file</source>
         <translation>Sleutelbestand voor authenticatie</translation>
+    </message>
+    <message>
+        <source>How you sign</source>
+        <translation>Hoe u ondertekent</translation>
     </message>
     <message>
         <source>Address</source>
@@ -2167,6 +2182,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Authentication key file</source>
         <translation>Sleutelbestand voor authenticatie</translation>
+    </message>
+    <message>
+        <source>How you sign</source>
+        <translation>Hoe u ondertekent</translation>
     </message>
     <message>
         <source>Endpoint (optional; documents wait in the outbox)</source>

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -39,6 +39,7 @@ from fitnote_desktop.domain.model import CertificateKind, DocumentKind, Incapaci
 from fitnote_desktop.services import Services
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
 from fitnote_desktop.ui import i18n, labels
+from fitnote_desktop.ui.style import readable_on
 
 STATUS_COLOURS = {
     DocumentStatus.DRAFT: "#6b7280",
@@ -125,7 +126,8 @@ class DocumentTableModel(QAbstractTableModel):
                 text += f": {i18n.rejection_text(rec.last_error)}"
             return text
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
-            return QBrush(QColor(STATUS_COLOURS[rec.status]))
+            base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+            return QBrush(readable_on(QColor(STATUS_COLOURS[rec.status]), base))
         if role == Qt.ItemDataRole.ToolTipRole and col == 3 and rec.last_error:
             return i18n.text(rec.last_error)
         return None

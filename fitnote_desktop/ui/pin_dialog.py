@@ -37,6 +37,7 @@ class PinDialog(QDialog):
         self.label.setWordWrap(True)
         self.note = QLabel(self.tr("It is used once and never stored."), self)
         self.note.setObjectName("hint")
+        self.note.setWordWrap(True)  # whole at 200 % font size
         self.demo = QLabel(hint, self)
         self.demo.setObjectName("demoBanner")
         self.demo.setVisible(bool(hint))

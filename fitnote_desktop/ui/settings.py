@@ -71,6 +71,7 @@ class SettingsDialog(QDialog):
         self.idle.setValue(saved_idle_minutes(settings))
         self.note = QLabel(self.tr("Signer and endpoint changes apply at the next unlock."), self)
         self.note.setObjectName("hint")
+        self.note.setWordWrap(True)  # one line would widen the dialog past the screen at 200 %
         self.message = FieldMessage(self)
         signer = QFormLayout()
         signer.addRow(self.eid)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -92,7 +92,10 @@ class DateField(QWidget):
         self._invalid = False
         self.line = QLineEdit(self)
         self.line.setMaxLength(12)
-        self.line.setFixedWidth(110)
+        # room for "24/11/2026" in the user's font (a doubled font must not cut the year)
+        self.line.setFixedWidth(
+            max(110, self.line.fontMetrics().horizontalAdvance("00/00/00000") + 24)
+        )
         self.button = QToolButton(self)
         self.button.setText("▾")
         self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, named
@@ -210,10 +213,18 @@ class FieldMessage(QLabel):
             return
         worst = Severity.ERROR if any(s is Severity.ERROR for s, _ in items) else Severity.WARNING
         self.setProperty("severity", worst.value)
-        self.setText("\n".join(text for _, text in items))
+        self.setText("\n".join(_worded(severity, text) for severity, text in items))
         self.style().unpolish(self)
         self.style().polish(self)
         self.show()
+
+
+def _worded(severity: Severity, text: str) -> str:
+    """A warning says so in words: amber against red does not tell it from an error for
+    everyone (colour blindness, a high-contrast theme)."""
+    if severity is Severity.WARNING:
+        return QCoreApplication.translate("FieldMessage", "Warning: %1").replace("%1", text)
+    return text
 
 
 def mark(widget: QWidget, severity: str) -> None:
