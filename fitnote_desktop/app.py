@@ -51,7 +51,7 @@ def run_gui(args: argparse.Namespace) -> int:
     import fitnote_desktop.ui  # noqa: F401 - first: guards PySide6 before any Qt call
     from fitnote_desktop.ui import i18n
     from fitnote_desktop.ui.controller import AppController
-    from fitnote_desktop.ui.style import STYLE
+    from fitnote_desktop.ui.style import style_sheet
 
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -60,7 +60,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION + ("-demo" if args.demo else ""))
-    app.setStyleSheet(STYLE)
+    app.setStyleSheet(style_sheet(app.palette(), app.font()))
     settings = QSettings()
     languages = i18n.LanguageManager(app)
     languages.switch(_ui_language(settings))

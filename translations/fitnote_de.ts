@@ -484,6 +484,10 @@
         <translation>Eine &amp;Eignungsbescheinigung hinzufügen</translation>
     </message>
     <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
         <source>the certificate is sent electronically to the &amp;physicians</source>
         <translation>die Bescheinigung elektronisch an die Ä&amp;rzte geht</translation>
     </message>
@@ -745,6 +749,13 @@
     </message>
 </context>
 <context>
+    <name>FieldMessage</name>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Fit-note</source>
@@ -964,10 +975,6 @@
     <message>
         <source>Messages</source>
         <translation>Nachrichten</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>Antwort</translation>
     </message>
     <message>
         <source>Your reply</source>
@@ -1928,6 +1935,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Mindestens 12 Zeichen. Sie kann nicht wiederhergestellt werden.</translation>
     </message>
     <message>
+        <source>How the profile is unlocked</source>
+        <translation>Wie das Profil entsperrt wird</translation>
+    </message>
+    <message>
         <source>Again</source>
         <translation>Wiederholen</translation>
     </message>
@@ -2002,6 +2013,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Schlüsseldatei für Authentifizierung</translation>
     </message>
     <message>
+        <source>How you sign</source>
+        <translation>Wie Sie unterschreiben</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
@@ -2063,6 +2078,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Authentication key file</source>
         <translation>Schlüsseldatei für Authentifizierung</translation>
+    </message>
+    <message>
+        <source>How you sign</source>
+        <translation>Wie Sie unterschreiben</translation>
     </message>
     <message>
         <source>Endpoint (optional; documents wait in the outbox)</source>

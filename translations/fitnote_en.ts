@@ -483,6 +483,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Recipients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>the certificate is sent electronically to the &amp;physicians</source>
         <translation type="unfinished" />
     </message>
@@ -744,6 +748,13 @@
     </message>
 </context>
 <context>
+    <name>FieldMessage</name>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Fit-note</source>
@@ -962,10 +973,6 @@
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Reply</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1926,6 +1933,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>How the profile is unlocked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Again</source>
         <translation type="unfinished" />
     </message>
@@ -2000,6 +2011,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>How you sign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Address</source>
         <translation type="unfinished" />
     </message>
@@ -2060,6 +2075,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Authentication key file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How you sign</source>
         <translation type="unfinished" />
     </message>
     <message>

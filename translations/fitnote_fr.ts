@@ -484,6 +484,10 @@
         <translation>Ajouter un certificat d&apos;ap&amp;titude</translation>
     </message>
     <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
         <source>the certificate is sent electronically to the &amp;physicians</source>
         <translation>le certificat soit envoyé élect&amp;roniquement aux médecins</translation>
     </message>
@@ -745,6 +749,13 @@
     </message>
 </context>
 <context>
+    <name>FieldMessage</name>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Attention : %1</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Fit-note</source>
@@ -964,10 +975,6 @@
     <message>
         <source>Messages</source>
         <translation>Messages</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>Réponse</translation>
     </message>
     <message>
         <source>Your reply</source>
@@ -1928,6 +1935,10 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Au moins 12 caractères. Elle ne peut pas être récupérée.</translation>
     </message>
     <message>
+        <source>How the profile is unlocked</source>
+        <translation>Comment le profil est déverrouillé</translation>
+    </message>
+    <message>
         <source>Again</source>
         <translation>Confirmation</translation>
     </message>
@@ -2002,6 +2013,10 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Fichier de clé d&apos;authentification</translation>
     </message>
     <message>
+        <source>How you sign</source>
+        <translation>Comment vous signez</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
@@ -2063,6 +2078,10 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message>
         <source>Authentication key file</source>
         <translation>Fichier de clé d&apos;authentification</translation>
+    </message>
+    <message>
+        <source>How you sign</source>
+        <translation>Comment vous signez</translation>
     </message>
     <message>
         <source>Endpoint (optional; documents wait in the outbox)</source>

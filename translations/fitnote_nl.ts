@@ -484,6 +484,10 @@
         <translation>Een geschiktheidsattest toevoeg&amp;en</translation>
     </message>
     <message>
+        <source>Recipients</source>
+        <translation>Ontvangers</translation>
+    </message>
+    <message>
         <source>the certificate is sent electronically to the &amp;physicians</source>
         <translation>het getuigschrift elektronisch naar de &amp;artsen gaat</translation>
     </message>
@@ -745,6 +749,13 @@
     </message>
 </context>
 <context>
+    <name>FieldMessage</name>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Waarschuwing: %1</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Fit-note</source>
@@ -964,10 +975,6 @@
     <message>
         <source>Messages</source>
         <translation>Berichten</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>Antwoord</translation>
     </message>
     <message>
         <source>Your reply</source>
@@ -1928,6 +1935,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Minstens 12 tekens. Ze kan niet hersteld worden.</translation>
     </message>
     <message>
+        <source>How the profile is unlocked</source>
+        <translation>Hoe het profiel ontgrendeld wordt</translation>
+    </message>
+    <message>
         <source>Again</source>
         <translation>Opnieuw</translation>
     </message>
@@ -2002,6 +2013,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Sleutelbestand voor authenticatie</translation>
     </message>
     <message>
+        <source>How you sign</source>
+        <translation>Hoe u ondertekent</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Adres</translation>
     </message>
@@ -2063,6 +2078,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Authentication key file</source>
         <translation>Sleutelbestand voor authenticatie</translation>
+    </message>
+    <message>
+        <source>How you sign</source>
+        <translation>Hoe u ondertekent</translation>
     </message>
     <message>
         <source>Endpoint (optional; documents wait in the outbox)</source>

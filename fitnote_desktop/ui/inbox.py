@@ -8,6 +8,7 @@ one of a session may ask the authentication PIN); the dialog stays responsive an
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -115,6 +116,19 @@ class InboxDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
+        reading_order = [
+            self.threads,
+            self.view,
+            self.reply_box,
+            self.send,
+            self.new_subject,
+            self.new_body,
+            self.start,
+            self.refresh_button,
+            self.close_button,
+        ]
+        for first, second in itertools.pairwise(reading_order):  # Tab follows the screen
+            QWidget.setTabOrder(first, second)
         self.retranslate()
         self.resize(920, 600)
         self.refresh()
@@ -128,7 +142,7 @@ class InboxDialog(QDialog):
         self.setWindowTitle(self.tr("Conversations with the advising and occupational physicians"))
         self.threads.setAccessibleName(self.tr("Conversations"))
         self.view.setAccessibleName(self.tr("Messages"))
-        self.reply_box.setAccessibleName(self.tr("Reply"))
+        self.reply_box.setAccessibleName(self.tr("Your reply"))  # as its placeholder shows
         self.reply_box.setPlaceholderText(self.tr("Your reply"))
         self.send.setText(self.tr("Send reply"))
         self.refresh_button.setText(self.tr("Refresh"))

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -40,6 +40,7 @@ from fitnote_desktop.domain.model import CertificateKind, DocumentKind, Incapaci
 from fitnote_desktop.services import Services
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
 from fitnote_desktop.ui import i18n, labels
+from fitnote_desktop.ui.style import readable_on
 
 STATUS_COLOURS = {
     DocumentStatus.DRAFT: "#6b7280",
@@ -133,7 +134,8 @@ class DocumentTableModel(QAbstractTableModel):
                 text += f": {i18n.rejection_text(rec.last_error)}"
             return text
         if role == Qt.ItemDataRole.ForegroundRole and col == 3:
-            return QBrush(QColor(STATUS_COLOURS[rec.status]))
+            base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+            return QBrush(readable_on(QColor(STATUS_COLOURS[rec.status]), base))
         if role == Qt.ItemDataRole.FontRole and rec.status is DocumentStatus.RETRACTED:
             return struck_out()
         if role == Qt.ItemDataRole.ToolTipRole and col == 3 and rec.last_error:

@@ -74,6 +74,7 @@ class PinDialog(QDialog):
         self.subject.setVisible(bool(subject))
         self.note = QLabel(self.tr("It is used for this send only and never stored."), self)
         self.note.setObjectName("hint")
+        self.note.setWordWrap(True)  # whole at 200 % font size
         self.demo = QLabel(hint, self)
         self.demo.setObjectName("demoBanner")
         self.demo.setVisible(bool(hint))

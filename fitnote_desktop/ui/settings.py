@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from fitnote_desktop.domain.findings import Severity
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.ui import i18n
-from fitnote_desktop.ui.widgets import FieldMessage, NumberBox
+from fitnote_desktop.ui.widgets import ChoiceGroup, FieldMessage, NumberBox
 
 IDLE_MINUTES_KEY = "security/idle_minutes"
 DEFAULT_IDLE_MINUTES = 10
@@ -70,14 +70,19 @@ class SettingsDialog(QDialog):
         self.idle.setValue(saved_idle_minutes(settings))
         self.note = QLabel(self.tr("Signer and endpoint changes apply at the next unlock."), self)
         self.note.setObjectName("hint")
+        self.note.setWordWrap(True)  # one line would widen the dialog past the screen at 200 %
         self.message = FieldMessage(self)
+        signer = QFormLayout()
+        signer.addRow(self.eid)
+        signer.addRow(self.tr("PKCS#11 module"), self.module)
+        signer.addRow(self.tr("Token label"), self.token)
+        signer.addRow(self.p12)
+        signer.addRow(self.tr("Signature key file"), self.sig_file)
+        signer.addRow(self.tr("Authentication key file"), self.auth_file)
+        how = ChoiceGroup(signer, self)  # the two kinds of signer read as answers to it
+        how.set_question(self.tr("How you sign"), visible=True)
         form = QFormLayout()
-        form.addRow(self.eid)
-        form.addRow(self.tr("PKCS#11 module"), self.module)
-        form.addRow(self.tr("Token label"), self.token)
-        form.addRow(self.p12)
-        form.addRow(self.tr("Signature key file"), self.sig_file)
-        form.addRow(self.tr("Authentication key file"), self.auth_file)
+        form.addRow(how)
         form.addRow(self.tr("Address"), self.url)
         form.addRow(self.tr("CA bundle"), self.ca)
         form.addRow(self.tr("Receipt certificate"), self.receipt)

@@ -12,15 +12,17 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QDoubleSpinBox,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMenu,
     QSizePolicy,
@@ -95,7 +97,10 @@ class DateField(QWidget):
         self.typing = False  # between a keystroke and the end of the editing
         self.line = QLineEdit(self)
         self.line.setMaxLength(12)
-        self.line.setFixedWidth(110)
+        # room for "24/11/2026" in the user's font (a doubled font must not cut the year)
+        self.line.setFixedWidth(
+            max(110, self.line.fontMetrics().horizontalAdvance("00/00/00000") + 24)
+        )
         self.button = QToolButton(self)
         self.button.setText("▾")
         self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, named
@@ -329,8 +334,8 @@ class FieldMessage(QLabel):
             severity = Severity.ERROR.value if errors else Severity.WARNING.value
             # one message, the first of the worst: "not a date" rather than also "missing";
             # the checklist beside the form lists them all
-            text = errors[0] if errors else self._items[0][1]
-            tip = "\n".join(text for _, text in self._items)
+            text = errors[0] if errors else _worded(Severity.WARNING, self._items[0][1])
+            tip = "\n".join(_worded(s, t) for s, t in self._items)
         else:
             severity, text, tip = "hint", self._hint, ""
         self.setText(text)
@@ -340,6 +345,14 @@ class FieldMessage(QLabel):
             self.style().unpolish(self)
             self.style().polish(self)
         self.setVisible(bool(text))
+
+
+def _worded(severity: Severity, text: str) -> str:
+    """A warning says so in words: amber against red does not tell it from an error for
+    everyone (colour blindness, a high-contrast theme)."""
+    if severity is Severity.WARNING:
+        return QCoreApplication.translate("FieldMessage", "Warning: %1").replace("%1", text)
+    return text
 
 
 def mark(widget: QWidget, severity: str) -> None:
@@ -375,6 +388,31 @@ class Section(QFrame):
     def set_title(self, text: str) -> None:
         self.title.setText(text)
         self.setAccessibleName(text)
+
+
+class ChoiceGroup(QGroupBox):
+    """Check boxes or radio buttons that answer one question, grouped under it.
+
+    A screen reader says the group's name when focus enters it, so "Employer" is heard
+    as a recipient and "the employer sees the work capacities" as what the patient agrees
+    to. The question is shown as the title when it is not already visible above the
+    choices (a section title, a row label); otherwise it is the accessible name only.
+    """
+
+    def __init__(self, content: QLayout, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("choiceGroup")
+        self.setFlat(True)
+        margins = content.contentsMargins()  # a nested layout's own (the indent of a set)
+        self.setLayout(content)
+        content.setContentsMargins(margins)
+
+    def set_question(self, text: str, *, visible: bool) -> None:
+        self.setTitle(text if visible else "")
+        self.setAccessibleName(text)
+        self.setProperty("titled", visible)
+        self.style().unpolish(self)  # the title's margin follows the property
+        self.style().polish(self)
 
 
 def date_range(first: DateField, second: DateField) -> QHBoxLayout:

@@ -32,10 +32,15 @@ from fitnote_desktop.services import ServiceError
 from fitnote_desktop.services.ports import UnlockedProfile
 from fitnote_desktop.services.setup import EndpointChoice, FirstRun, NewProfile, SignerChoice
 from fitnote_desktop.ui import i18n
-from fitnote_desktop.ui.widgets import FieldMessage
+from fitnote_desktop.ui.widgets import ChoiceGroup, FieldMessage
 
 
-def _file_row(parent: QWidget, line: QLineEdit, title: str, pattern: str) -> QHBoxLayout:
+def _file_row(
+    parent: QWidget, label: str, line: QLineEdit, title: str, pattern: str
+) -> tuple[QLabel, QHBoxLayout]:
+    """A form row: the label (tied to the line, as a screen reader needs), the line, Browse."""
+    caption = QLabel(label, parent)
+    caption.setBuddy(line)
     row = QHBoxLayout()
     row.addWidget(line, 1)
     button = QPushButton(parent.tr("Browse…"), parent)
@@ -47,7 +52,7 @@ def _file_row(parent: QWidget, line: QLineEdit, title: str, pattern: str) -> QHB
 
     button.clicked.connect(pick)
     row.addWidget(button)
-    return row
+    return caption, row
 
 
 class IdentityPage(QWizardPage):
@@ -141,7 +146,9 @@ class PracticePage(QWizardPage):
         row = QHBoxLayout()
         for box in self.langs.values():
             row.addWidget(box)
-        form.addRow(self.tr("Languages you work in"), row)
+        languages = ChoiceGroup(row, self)  # "Français" alone would not say what it chooses
+        languages.set_question(self.tr("Languages you work in"), visible=False)
+        form.addRow(self.tr("Languages you work in"), languages)
 
 
 class ProtectionPage(QWizardPage):
@@ -164,8 +171,12 @@ class ProtectionPage(QWizardPage):
         self.note = QLabel(self.tr("At least 12 characters. It cannot be recovered."), self)
         self.note.setObjectName("hint")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.use_keyring)
-        layout.addWidget(self.use_passphrase)
+        choice = QVBoxLayout()
+        choice.addWidget(self.use_keyring)
+        choice.addWidget(self.use_passphrase)
+        how = ChoiceGroup(choice, self)
+        how.set_question(self.tr("How the profile is unlocked"), visible=False)
+        layout.addWidget(how)
         form = QFormLayout()
         form.addRow(self.tr("Passphrase"), self.passphrase)
         form.addRow(self.tr("Again"), self.again)
@@ -201,19 +212,25 @@ class SigningPage(QWizardPage):
         self.url.setPlaceholderText("https://…")
         self.ca = QLineEdit(self)
         self.receipt = QLineEdit(self)
-        form = self.form = QFormLayout(self)  # the wizard adds its error row below
-        form.addRow(self.eid)
-        form.addRow(self.tr("PKCS#11 module"), _file_row(self, self.module, "PKCS#11", "*"))
-        form.addRow(self.tr("Token label"), self.token)
-        form.addRow(self.p12)
-        form.addRow(self.tr("Signature key file"), _file_row(self, self.sig_file, "P12", "*.p12"))
-        form.addRow(
-            self.tr("Authentication key file"), _file_row(self, self.auth_file, "P12", "*.p12")
+        signer = QFormLayout()
+        signer.addRow(self.eid)
+        signer.addRow(*_file_row(self, self.tr("PKCS#11 module"), self.module, "PKCS#11", "*"))
+        signer.addRow(self.tr("Token label"), self.token)
+        signer.addRow(self.p12)
+        signer.addRow(
+            *_file_row(self, self.tr("Signature key file"), self.sig_file, "P12", "*.p12")
         )
+        signer.addRow(
+            *_file_row(self, self.tr("Authentication key file"), self.auth_file, "P12", "*.p12")
+        )
+        how = ChoiceGroup(signer, self)  # the two kinds of signer read as answers to it
+        how.set_question(self.tr("How you sign"), visible=False)
+        form = self.form = QFormLayout(self)  # the wizard adds its error row below
+        form.addRow(how)
         form.addRow(QLabel(self.tr("Endpoint (optional; documents wait in the outbox)"), self))
         form.addRow(self.tr("Address"), self.url)
-        form.addRow(self.tr("CA bundle"), _file_row(self, self.ca, "CA", "*.pem"))
-        form.addRow(self.tr("Receipt certificate"), _file_row(self, self.receipt, "PEM", "*.pem"))
+        form.addRow(*_file_row(self, self.tr("CA bundle"), self.ca, "CA", "*.pem"))
+        form.addRow(*_file_row(self, self.tr("Receipt certificate"), self.receipt, "PEM", "*.pem"))
         for w in (self.module, self.sig_file, self.url):
             w.textChanged.connect(self.completeChanged)
         self.eid.toggled.connect(self.completeChanged)

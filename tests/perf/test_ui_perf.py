@@ -77,9 +77,9 @@ from fitnote_desktop.store import ProfileManager
 from fitnote_desktop.wiring.session import open_session
 from fitnote_desktop.ui import i18n
 from fitnote_desktop.ui.main_window import MainWindow
-from fitnote_desktop.ui.style import STYLE
+from fitnote_desktop.ui.style import style_sheet
 app = QApplication(sys.argv[:1])
-app.setStyleSheet(STYLE)
+app.setStyleSheet(style_sheet(app.palette(), app.font()))
 languages = i18n.LanguageManager(app); languages.switch("nl")
 manager = ProfileManager(sys.argv[1])
 session = open_session(manager.open("perf", sys.argv[2]))

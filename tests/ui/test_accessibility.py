@@ -19,8 +19,11 @@ import shiboken6
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QWidget,
 )
 
@@ -62,6 +65,8 @@ class Walk:
     named: int = 0
     text_fields: int = 0
     label_linked: int = 0
+    choices: int = 0
+    grouped: int = 0
     problems: list[str] = field(default_factory=list)
 
 
@@ -100,11 +105,50 @@ def _combo_named(iface: QAccessibleInterface, value: str) -> bool:
     return labelled and bool(own) and own != value
 
 
+def _group_name(iface: QAccessibleInterface) -> str:
+    """The name of the nearest named group around a check box or radio button, if any."""
+    parent = iface.parent()
+    while parent is not None and parent.isValid() and parent.role() is not Role.Window:
+        if parent.role() is Role.Grouping and _name(parent):
+            return _name(parent)
+        if parent.role() is Role.Dialog:
+            break
+        parent = parent.parent()
+    return ""
+
+
+def _self_sufficient(iface: QAccessibleInterface, name: str) -> bool:
+    """A lone check box or radio button that says a whole statement on its own.
+
+    "The patient stays or stayed in hospital", "Diagnosis 2 is the principal diagnosis"
+    read well alone. A choice that shares its place with other choices answers a question
+    (the set's), and a fragment ("the employer sees the work capacities") or a noun
+    ("Employer", "Nederlands") reads as nothing without it: those need a named group.
+    """
+    widget = iface.object()
+    parent = widget.parentWidget() if isinstance(widget, QWidget) else None
+    if parent is None:
+        return False
+    siblings = [
+        w
+        for w in parent.findChildren(
+            QAbstractButton, options=Qt.FindChildOption.FindDirectChildrenOnly
+        )
+        if w is not widget and w.isCheckable() and w.isVisibleTo(parent)
+    ]
+    return not siblings and len(name.split()) >= 3 and name[:1].isupper()
+
+
 def _visible_labels(window: QWidget) -> set[str]:
+    """The texts that label fields on screen: labels, and a field's own placeholder where it
+    has no label beside it (the inbox's "Subject")."""
     out = set()
     for label in window.findChildren(QLabel):
         if label.isVisibleTo(window) and label.text():
             out.add(re.sub(r"&(?!&)", "", label.text()).replace("&&", "&").strip().rstrip(":"))
+    for edit in window.findChildren(QLineEdit) + window.findChildren(QPlainTextEdit):
+        if edit.isVisibleTo(window) and edit.placeholderText():
+            out.add(edit.placeholderText().strip())
     return out
 
 
@@ -143,6 +187,12 @@ def walk(window: QWidget) -> Walk:
                 result.problems.append(f"{problem}: {_describe(iface)}")
             else:
                 result.named += 1
+            if role in (Role.CheckBox, Role.RadioButton):
+                result.choices += 1
+                if _group_name(iface) or _self_sufficient(iface, name):
+                    result.grouped += 1
+                else:
+                    result.problems.append(f"not in a named group: {_describe(iface)}")
             if role in TEXT_FIELDS:
                 result.text_fields += 1
                 related = iface.relations(QAccessible.Relation.Label)
@@ -327,17 +377,45 @@ def screen_unlock(qtbot, services, patient, languages, tmp_path) -> QWidget:  # 
     return dialog
 
 
-def screen_wizard(qtbot, services, patient, languages, tmp_path) -> QWidget:  # type: ignore[no-untyped-def]
-    from fitnote_desktop.adapters.profiles import StoreProfiles
-    from fitnote_desktop.services.setup import FirstRun
-    from fitnote_desktop.store import KdfParams, ProfileManager, StoreOptions
-    from fitnote_desktop.ui.wizard import FirstRunWizard
+def _wizard_page(page: int) -> Callable[..., QWidget]:
+    """The first-run wizard opened at its ``page``-th page (0: identity ... 3: signing)."""
 
-    manager = ProfileManager(tmp_path / "wizard", StoreOptions(kdf=KdfParams.for_tests()))
-    wizard = FirstRunWizard(FirstRun(StoreProfiles(manager)))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    return wizard
+    def screen(qtbot, services, patient, languages, tmp_path) -> QWidget:  # type: ignore[no-untyped-def]
+        from fitnote_desktop.adapters.profiles import StoreProfiles
+        from fitnote_desktop.services.setup import FirstRun
+        from fitnote_desktop.store import KdfParams, ProfileManager, StoreOptions
+        from fitnote_desktop.ui.wizard import FirstRunWizard
+
+        manager = ProfileManager(tmp_path / "wizard", StoreOptions(kdf=KdfParams.for_tests()))
+        wizard = FirstRunWizard(FirstRun(StoreProfiles(manager)))
+        qtbot.addWidget(wizard)
+        wizard.setStartId(wizard.pageIds()[page])
+        wizard.show()
+        return wizard
+
+    return screen
+
+
+def screen_inbox(qtbot, services, patient, languages, tmp_path) -> QWidget:  # type: ignore[no-untyped-def]
+    from fitnote_desktop.ui.inbox import InboxDialog
+
+    record = _signed(services, patient)
+    dialog = InboxDialog(services, about=record)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.refresh_button.isEnabled, timeout=10000)  # offline here: says so
+    return dialog
+
+
+def screen_outbox(qtbot, services, patient, languages, tmp_path) -> QWidget:  # type: ignore[no-untyped-def]
+    from fitnote_desktop.ui.outbox import OutboxDialog
+
+    _signed(services, patient)  # waits in the outbox: no endpoint in these tests
+    dialog = OutboxDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.refresh()
+    return dialog
 
 
 def screen_consent_offer(qtbot, services, patient, languages, tmp_path) -> QWidget:  # type: ignore[no-untyped-def]
@@ -377,7 +455,12 @@ SCREENS: dict[str, Callable[..., QWidget]] = {
     "PIN_dialog": screen_pin,
     "settings": screen_settings,
     "unlock": screen_unlock,
-    "first_run_wizard": screen_wizard,
+    "wizard_identity": _wizard_page(0),
+    "wizard_practice": _wizard_page(1),
+    "wizard_protection": _wizard_page(2),
+    "wizard_signing": _wizard_page(3),
+    "inbox": screen_inbox,
+    "outbox": screen_outbox,
     "consent_offer": screen_consent_offer,
     "KMEHR_export": screen_export,
     "external_prolongation": screen_external,
@@ -412,7 +495,8 @@ def test_every_control_is_named_labelled_and_in_visual_tab_order(
     order = tab_order_problems(window)
     print(
         f"\n[a11y] {screen} ({lang}): {found.interactive} interactive, {found.named} named, "
-        f"{found.label_linked}/{found.text_fields} text fields label-linked"
+        f"{found.label_linked}/{found.text_fields} text fields label-linked, "
+        f"{found.grouped}/{found.choices} choices grouped or self-sufficient"
     )
     assert not found.problems, "\n".join(found.problems)
     assert not order, "tab order against the screen:\n" + "\n".join(order)

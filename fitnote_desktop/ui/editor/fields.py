@@ -513,7 +513,7 @@ FIELDS: tuple[Field, ...] = (
         "recipients",
         "recipients",
         "recipient_boxes",
-        name=QT_TRANSLATE_NOOP("DocumentEditor", "Recipients and consent"),
+        name=QT_TRANSLATE_NOOP("DocumentEditor", "Recipients"),
     ),
     Field(
         "consent.electronic_sending",

@@ -6,12 +6,13 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QLineEdit, QWidget
 
 from fitnote_desktop.domain.model import Document, DocumentKind, Recipient
 from fitnote_desktop.ui import labels
 from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
 from fitnote_desktop.ui.editor.section import EditorSection, Today
+from fitnote_desktop.ui.widgets import ChoiceGroup
 
 translate = QCoreApplication.translate
 
@@ -27,8 +28,6 @@ class RecipientsSection(EditorSection):
         grid = QGridLayout()
         for i, box in enumerate(self.recipient_boxes.values()):
             grid.addWidget(box, i // 2, i % 2)
-        self.consent_label = QLabel()
-        self.consent_label.setObjectName("subTitle")
         self.consent_electronic = QCheckBox()
         self.consent_employer = QCheckBox()
         self.consent_episode = QCheckBox()
@@ -37,11 +36,14 @@ class RecipientsSection(EditorSection):
         boxes.setContentsMargins(0, 0, 0, 0)
         self.add_rows(boxes, {"recipient_boxes": grid}, only={"recipient_boxes"})
         self.body.addLayout(boxes)
-        self.body.addWidget(self.consent_label)
-        consent = QFormLayout()
-        others = {f.widget for f in self.fields()} - {"recipient_boxes"}
-        self.add_rows(consent, {}, only=others, span_buttons=True)
-        self.body.addLayout(consent)
+        agreed = QFormLayout()
+        agreements = {"consent_electronic", "consent_employer", "consent_episode"}
+        self.add_rows(agreed, {}, only=agreements, span_buttons=True)
+        self.consent_group = ChoiceGroup(agreed)  # each box reads as the end of the question
+        self.body.addWidget(self.consent_group)
+        reference = QFormLayout()
+        self.add_rows(reference, {}, only={"consent_ref"})
+        self.body.addLayout(reference)
 
     def load(self, document: Document) -> None:
         super().load(document)
@@ -71,4 +73,6 @@ class RecipientsSection(EditorSection):
         super().retranslate()
         for value, box in self.recipient_boxes.items():
             box.setText(labels.recipient(value))
-        self.consent_label.setText(translate("DocumentEditor", "The patient agrees that"))
+        self.consent_group.set_question(
+            translate("DocumentEditor", "The patient agrees that"), visible=True
+        )

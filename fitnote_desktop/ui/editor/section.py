@@ -19,7 +19,7 @@ from fitnote_desktop.domain.findings import Finding
 from fitnote_desktop.domain.model import Document, DocumentKind
 from fitnote_desktop.ui.editor import binding, fields
 from fitnote_desktop.ui.editor.fields import Field
-from fitnote_desktop.ui.widgets import DateField, FieldMessage, Section
+from fitnote_desktop.ui.widgets import ChoiceGroup, DateField, FieldMessage, Section
 
 Today = Callable[[], date]
 
@@ -38,7 +38,8 @@ class EditorSection(Section):
         self.today = today
         self.messages: dict[str, FieldMessage] = {}  # table path -> its inline message
         self.row_labels: dict[str, QLabel] = {}
-        self.form: QFormLayout | None = None
+        self.groups: dict[str, ChoiceGroup] = {}  # table path -> the group of its choices
+        self.forms: list[QFormLayout] = []
 
     # ------------------------------------------------------------------ the table's rows
     def fields(self) -> tuple[Field, ...]:
@@ -61,7 +62,7 @@ class EditorSection(Section):
         ``only``: the fields of this form when the section has several forms;
         ``span_buttons``: check boxes take the whole width instead of the field column.
         """
-        self.form = form
+        self.forms.append(form)
         last: FieldMessage | None = None
         for field in self.fields():
             if only is not None and field.widget not in only:
@@ -70,6 +71,8 @@ class EditorSection(Section):
                 self.messages[field.path] = last
                 continue
             inner = content.get(field.widget) or self.input(field)
+            if isinstance(inner, QLayout) and isinstance(self.input(field), Mapping):
+                inner = self.groups[field.path] = ChoiceGroup(inner)
             assert isinstance(inner, QWidget | QLayout), field.widget
             holder, last = with_message(inner)
             self.messages[field.path] = last
@@ -84,12 +87,12 @@ class EditorSection(Section):
 
     def set_row_visible(self, field_path: str, visible: bool) -> None:
         """Show or hide the form row of the field at ``field_path`` (label included)."""
-        assert self.form is not None
         message = self.messages[field_path]
-        for row in range(self.form.rowCount()):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if item is not None and item.widget() is message.parentWidget():
-                self.form.setRowVisible(row, visible)
+        for form in self.forms:
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                if item is not None and item.widget() is message.parentWidget():
+                    form.setRowVisible(row, visible)
 
     # ------------------------------------------------------------------ document
     def applies(self, document: Document) -> bool:
@@ -141,6 +144,8 @@ class EditorSection(Section):
         self.set_title(fields.text(self.title_source))
         for field in self.fields():
             apply_texts(field, self.input(field), self.row_labels.get(field.path))
+            if field.path in self.groups:  # the row label or section title shows it
+                self.groups[field.path].set_question(field.accessible_name(), visible=False)
 
 
 def apply_texts(field: Field, widget: Any, label: QLabel | None) -> None:

@@ -37,7 +37,9 @@ class Sidebar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findingsPanel")
-        self.setFixedWidth(280)
+        self.setFixedWidth(
+            max(280, 28 * self.fontMetrics().averageCharWidth())
+        )  # grows with the font
         self.side_title = QLabel(self)
         self.side_title.setObjectName("sectionTitle")
         self.side_title.setWordWrap(True)
