@@ -671,6 +671,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Type it, paste it or scan the copy's QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Start of that certificate</source>
         <translation type="unfinished" />
     </message>

@@ -63,7 +63,7 @@
         <translation>elektronische verzending naar de adviserend arts / arbeidsarts</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>de werkgever ziet de mogelijkheden uit de fit-note</translation>
     </message>
     <message>
@@ -117,7 +117,7 @@
         <translation>Referentie</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Van het exemplaar van de patiënt, bv. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -324,7 +324,7 @@
         <translation>Werkgever</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Taal van de werkgever</translation>
     </message>
     <message>
@@ -664,12 +664,16 @@
         <translation>Een getuigschrift van een andere arts verlengen</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Typ de referentie van het exemplaar van de patiënt. Met toestemming van de patiënt wordt de episode opgehaald; offline maak je het ontwerp op basis van het papieren exemplaar.</translation>
     </message>
     <message>
         <source>Reference of the certificate</source>
         <translation>Referentie van het getuigschrift</translation>
+    </message>
+    <message>
+        <source>Type it, paste it or scan the copy's QR code</source>
+        <translation>Typ ze, plak ze of scan de QR-code van het exemplaar</translation>
     </message>
     <message>
         <source>Start of that certificate</source>
@@ -708,7 +712,7 @@
         <translation>Periode ervan (papieren exemplaar)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>RIZIV-nummer van de auteur</translation>
     </message>
     <message>
@@ -845,7 +849,7 @@
         <translation>Hoe beperkt is de patiënt? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Wat de patiënt kan (in de taal van het document)</translation>
     </message>
     <message>
@@ -1025,7 +1029,7 @@
         <translation>Bestemmeling (enkel zijn deel van het attest):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>De ICF-mogelijkheden van de fit-note horen niet in een KMEHR-bericht: ze bereiken de adviserend arts en de arbeidsarts enkel via het platform.</translation>
     </message>
     <message>
@@ -1923,7 +1927,7 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Vervangen door een verbeterd document</translation>
     </message>
     <message>
-        <source>At the patient&apos;s request</source>
+        <source>At the patient's request</source>
         <translation>Op vraag van de patiënt</translation>
     </message>
     <message>
