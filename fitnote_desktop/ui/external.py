@@ -139,6 +139,7 @@ class ExternalProlongationDialog(QDialog):
         layout.addWidget(self.open_kmehr)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addStretch(1)  # room the dialog gains goes here: the fields stay in place
         layout.addLayout(buttons)
         self.setMinimumWidth(700)  # a field's message fits the two lines kept for it
         chain = [self.open_kmehr, self.reference, self.begin.line, self.begin.button]
@@ -154,8 +155,10 @@ class ExternalProlongationDialog(QDialog):
         where.show_messages(items)
         layout = self.layout()
         layout.activate()
-        needed = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else -1
-        needed = max(needed, layout.sizeHint().height())
+        if layout.hasHeightForWidth():
+            needed = layout.heightForWidth(self.width())
+        else:
+            needed = layout.minimumSize().height()
         if needed > self.height():
             self.resize(self.width(), needed)
 
