@@ -134,7 +134,7 @@ class ExternalProlongationDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.offline)
         buttons.addWidget(self.fetch)
-        layout = QVBoxLayout(self)
+        self.column = layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.open_kmehr)
         layout.addLayout(form)
@@ -153,7 +153,7 @@ class ExternalProlongationDialog(QDialog):
         """Show ``items`` in ``where`` and grow the dialog (never shrink it) so the whole
         message shows: a dialog does not follow its wrapped labels' height by itself."""
         where.show_messages(items)
-        layout = self.layout()
+        layout = self.column
         layout.activate()
         if layout.hasHeightForWidth():
             needed = layout.heightForWidth(self.width())
