@@ -1554,6 +1554,14 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
+    <message>
+        <source>Waiting for your action</source>
+        <translation>Wartet auf Ihre Aktion</translation>
+    </message>
+    <message>
+        <source>When you retry</source>
+        <translation>Wenn Sie es erneut versuchen</translation>
+    </message>
 </context>
 <context>
     <name>PatientDialog</name>

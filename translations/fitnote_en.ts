@@ -1552,6 +1552,14 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <source>Offline</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Waiting for your action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When you retry</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>PatientDialog</name>

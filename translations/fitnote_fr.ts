@@ -1554,6 +1554,14 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
+    <message>
+        <source>Waiting for your action</source>
+        <translation>En attente de votre action</translation>
+    </message>
+    <message>
+        <source>When you retry</source>
+        <translation>Quand vous réessayez</translation>
+    </message>
 </context>
 <context>
     <name>PatientDialog</name>

@@ -1554,6 +1554,14 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
+    <message>
+        <source>Waiting for your action</source>
+        <translation>Wacht op uw actie</translation>
+    </message>
+    <message>
+        <source>When you retry</source>
+        <translation>Wanneer u opnieuw probeert</translation>
+    </message>
 </context>
 <context>
     <name>PatientDialog</name>

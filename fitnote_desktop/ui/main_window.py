@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.languages = languages
         self.settings = settings or QSettings()
         self.setObjectName("mainWindow")
-        self.pin_broker = workers.PinBroker(self, signer_method)  # hint: see retranslate
+        self.pin_broker = workers.PinBroker(self, signer_method)  # demo hint: in retranslate
         self.busy = False
         self._progress: QProgressDialog | None = None
 
@@ -151,8 +151,7 @@ class MainWindow(QMainWindow):
         self.acts.retranslate()
         pin = self.services.demo_pin  # the demo key password, in the PIN dialog's language
         self.pin_broker.hint = i18n.text("app.demo_pin", pin=pin) if pin else ""
-        author = self.services.profile.author
-        self.who.setText(author.full_name)
+        self.who.setText(self.services.profile.author.full_name)
         self.refresh_status()
         self._update_actions()
 
