@@ -1881,6 +1881,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Schließen</translation>
     </message>
     <message>
+        <source>Dutch and French, side by side</source>
+        <translation>Niederländisch und Französisch, nebeneinander</translation>
+    </message>
+    <message>
         <source>No preview on this computer; save the PDF to open it.</source>
         <translation>Keine Vorschau auf diesem Computer; PDF speichern, um es zu öffnen.</translation>
     </message>

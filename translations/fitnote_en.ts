@@ -1879,6 +1879,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Dutch and French, side by side</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>No preview on this computer; save the PDF to open it.</source>
         <translation type="unfinished" />
     </message>

@@ -1881,6 +1881,10 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Fermer</translation>
     </message>
     <message>
+        <source>Dutch and French, side by side</source>
+        <translation>Néerlandais et français, côte à côte</translation>
+    </message>
+    <message>
         <source>No preview on this computer; save the PDF to open it.</source>
         <translation>Pas d'aperçu sur cet ordinateur ; enregistrez le PDF pour l'ouvrir.</translation>
     </message>

@@ -1881,6 +1881,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Sluiten</translation>
     </message>
     <message>
+        <source>Dutch and French, side by side</source>
+        <translation>Nederlands en Frans, naast elkaar</translation>
+    </message>
+    <message>
         <source>No preview on this computer; save the PDF to open it.</source>
         <translation>Geen voorbeeld op deze computer; bewaar de PDF om hem te openen.</translation>
     </message>
