@@ -17,6 +17,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -68,6 +70,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from fitnote_desktop.wiring.session import AppSession, open_session
 
     demo = None
+    hint: Callable[[], str] = str  # the unlock dialog's hint: none outside demo mode
     if args.demo:
         from fitnote_desktop.wiring.demo import DEMO_PASSPHRASE, prepare_demo
 
@@ -87,7 +90,8 @@ def run_gui(args: argparse.Namespace) -> int:
         splash.close()
         manager = demo.manager
         endpoint = demo.endpoint_config()
-        hint = i18n.text("app.demo_passphrase", passphrase=DEMO_PASSPHRASE)
+        # built each time the unlock dialog opens: in the language chosen by then
+        hint = partial(i18n.text, "app.demo_passphrase", passphrase=DEMO_PASSPHRASE)
 
         def opener(profile: StoreProfile) -> AppSession:
             return open_session(profile, endpoint=endpoint, demo=True)
@@ -95,7 +99,6 @@ def run_gui(args: argparse.Namespace) -> int:
         from fitnote_desktop.store import ProfileManager
 
         manager = ProfileManager(args.profile_dir)
-        hint = ""
 
         def opener(profile: StoreProfile) -> AppSession:
             return open_session(profile)

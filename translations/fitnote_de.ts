@@ -684,6 +684,10 @@
         <translation>Referenz der Bescheinigung</translation>
     </message>
     <message>
+        <source>Type it, paste it or scan the copy&apos;s QR code</source>
+        <translation>Eingeben, einfügen oder den QR-Code der Kopie scannen</translation>
+    </message>
+    <message>
         <source>Start of that certificate</source>
         <translation>Beginn dieser Bescheinigung</translation>
     </message>
@@ -1577,6 +1581,14 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
+    <message>
+        <source>Waiting for your action</source>
+        <translation>Wartet auf Ihre Aktion</translation>
+    </message>
+    <message>
+        <source>When you retry</source>
+        <translation>Wenn Sie es erneut versuchen</translation>
+    </message>
 </context>
 <context>
     <name>PatientDialog</name>
@@ -1894,6 +1906,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dutch and French, side by side</source>
+        <translation>Niederländisch und Französisch, nebeneinander</translation>
     </message>
     <message>
         <source>No preview on this computer; save the PDF to open it.</source>

@@ -683,6 +683,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Type it, paste it or scan the copy's QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Start of that certificate</source>
         <translation type="unfinished" />
     </message>
@@ -1575,6 +1579,14 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <source>Offline</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Waiting for your action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When you retry</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>PatientDialog</name>
@@ -1891,6 +1903,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dutch and French, side by side</source>
         <translation type="unfinished" />
     </message>
     <message>

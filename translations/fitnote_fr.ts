@@ -684,6 +684,10 @@
         <translation>Référence du certificat</translation>
     </message>
     <message>
+        <source>Type it, paste it or scan the copy&apos;s QR code</source>
+        <translation>Tapez-la, collez-la ou scannez le code QR de la copie</translation>
+    </message>
+    <message>
         <source>Start of that certificate</source>
         <translation>Début de ce certificat</translation>
     </message>
@@ -1577,6 +1581,14 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
+    <message>
+        <source>Waiting for your action</source>
+        <translation>En attente de votre action</translation>
+    </message>
+    <message>
+        <source>When you retry</source>
+        <translation>Quand vous réessayez</translation>
+    </message>
 </context>
 <context>
     <name>PatientDialog</name>
@@ -1894,6 +1906,10 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Dutch and French, side by side</source>
+        <translation>Néerlandais et français, côte à côte</translation>
     </message>
     <message>
         <source>No preview on this computer; save the PDF to open it.</source>

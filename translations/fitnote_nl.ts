@@ -684,6 +684,10 @@
         <translation>Referentie van het getuigschrift</translation>
     </message>
     <message>
+        <source>Type it, paste it or scan the copy&apos;s QR code</source>
+        <translation>Typ ze, plak ze of scan de QR-code van het exemplaar</translation>
+    </message>
+    <message>
         <source>Start of that certificate</source>
         <translation>Begin van dat getuigschrift</translation>
     </message>
@@ -1577,6 +1581,14 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
+    <message>
+        <source>Waiting for your action</source>
+        <translation>Wacht op uw actie</translation>
+    </message>
+    <message>
+        <source>When you retry</source>
+        <translation>Wanneer u opnieuw probeert</translation>
+    </message>
 </context>
 <context>
     <name>PatientDialog</name>
@@ -1894,6 +1906,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Close</source>
         <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Dutch and French, side by side</source>
+        <translation>Nederlands en Frans, naast elkaar</translation>
     </message>
     <message>
         <source>No preview on this computer; save the PDF to open it.</source>

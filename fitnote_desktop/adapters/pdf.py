@@ -26,7 +26,7 @@ class ReportlabRenderer:
         content_sha256: str | None = None,
     ) -> bytes:
         from fitnote_desktop.documents import render
-        from fitnote_desktop.documents.reference import signed_reference
+        from fitnote_desktop.domain.reference import signed_reference
 
         reference = None
         if content_sha256 is not None:

@@ -127,22 +127,26 @@ class OutboxSender:
         The outbox table keeps every item ever sent; the view (refreshed every couple
         of seconds) must not decode years of history.
         """
+        from fitnote_desktop.transport.outbox import is_held  # loaded by the worker by now
+
         pending = self.outbox.list(statuses=("queued", "sending", "rejected"))
         done = self.outbox.list(statuses=("accepted", "retracted"))[-RECENT_DELIVERED:]
-        out = [
-            OutboxEntry(
-                document_id=str(item.document_id),
-                patient_name=self._patient_name(item),
-                status=DocumentStatus(item.status.value),
-                attempts=item.attempts,
-                last_error=item.last_error_code,
-                next_attempt_at=item.next_attempt_at
-                if item.status is OutboxStatus.QUEUED
-                else None,
-                updated_at=item.updated_at,
+        out = []
+        for item in [*done, *pending]:
+            queued = item.status is OutboxStatus.QUEUED
+            held = queued and is_held(item.next_attempt_at)
+            out.append(
+                OutboxEntry(
+                    document_id=str(item.document_id),
+                    patient_name=self._patient_name(item),
+                    status=DocumentStatus(item.status.value),
+                    attempts=item.attempts,
+                    last_error=item.last_error_code,
+                    next_attempt_at=item.next_attempt_at if queued and not held else None,
+                    updated_at=item.updated_at,
+                    needs_action=held,
+                )
             )
-            for item in [*done, *pending]
-        ]
         return list(reversed(out))
 
     def retry_now(self, document_id: str | None = None) -> None:
@@ -170,6 +174,8 @@ class OutboxSender:
             return ConnectionState(True, queued, None)
         report = runner.last_report
         online = runner.online
+        if report is not None and report.needs_action is not None:  # reached, but refused
+            return ConnectionState(True, queued, report.needs_action)
         detail = report.last_error if (report is not None and not online) else None
         return ConnectionState(online, queued, detail or (None if online else "transport.offline"))
 

@@ -28,9 +28,9 @@ from fitnote_desktop.cli import (
     CommandError,
     cli_language,
 )
-from fitnote_desktop.documents.reference import VERIFY_PATH, parse_reference, url_token
 from fitnote_desktop.domain.messages import message
 from fitnote_desktop.domain.model import LANGUAGES
+from fitnote_desktop.domain.reference import VERIFY_PATH, parse_reference, url_token
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

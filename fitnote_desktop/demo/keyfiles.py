@@ -14,10 +14,14 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from fitnote_desktop.demo.certificates import PrivateKey
 
 
-def write_file(path: Path, data: bytes, *, secret: bool = False) -> None:
-    """Write atomically; key material readable by the owner only."""
+def write_file(path: Path, data: bytes) -> None:
+    """Write atomically, readable by the owner only from the start (0600).
+
+    Certificates are public, but every file of the demo sandbox is created private like
+    a profile's: nothing on the laptop is left world-readable, even for a moment.
+    """
     tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if secret else 0o644)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
     os.replace(tmp, path)

@@ -278,17 +278,15 @@ class _PkiWriter:
         self.password = password
         self.files: list[dict[str, Any]] = []
 
-    def put(self, name: str, data: bytes, role: str, *, secret: bool = False, **extra: Any) -> Path:
-        write_file(self.directory / name, data, secret=secret)
+    def put(self, name: str, data: bytes, role: str, **extra: Any) -> Path:
+        write_file(self.directory / name, data)
         self.files.append(_file_entry(name, role, **extra))
         return self.directory / name
 
     def put_ca(self, stem: str, role: str, cert: x509.Certificate, key: PrivateKey) -> None:
         """A CA certificate and its password-encrypted key (kept to issue test certificates)."""
         self.put(f"{stem}.pem", cert_pem(cert), role)
-        self.put(
-            f"{stem}-key.pem", encrypted_key_pem(key, self.password), f"{role}-key", secret=True
-        )
+        self.put(f"{stem}-key.pem", encrypted_key_pem(key, self.password), f"{role}-key")
 
 
 @dataclass(frozen=True)
@@ -419,7 +417,6 @@ def _physician_identities(
             f"{stem}.p12",
             pkcs12_bytes(subject.rfc4514_string(), key, cert, issuer.chain, writer.password),
             f"{role}-pkcs12",
-            secret=True,
             **meta,
         )
         writer.put(f"{stem}.pem", cert_pem(cert), f"{role}-certificate", **meta)
@@ -469,7 +466,7 @@ def _endpoint_tls(writer: _PkiWriter, algorithm: str, validity: _Validity, issue
     # Chain file (leaf + CA) so uvicorn/ssl serve the full chain; key unencrypted because
     # uvicorn is started non-interactively (demo material, mode 0600).
     writer.put("endpoint-tls.pem", cert_pem(tls, issuer.cert), "tls-certificate")
-    writer.put("endpoint-tls-key.pem", plain_key_pem(tls_key), "tls-key", secret=True)
+    writer.put("endpoint-tls-key.pem", plain_key_pem(tls_key), "tls-key")
 
 
 def _endpoint_receipts(
@@ -489,6 +486,5 @@ def _endpoint_receipts(
         "endpoint-receipt.p12",
         pkcs12_bytes("endpoint receipts", receipt_key, receipt, issuer.chain, writer.password),
         "receipt-pkcs12",
-        secret=True,
     )
     writer.put("endpoint-receipt.pem", cert_pem(receipt), "receipt-certificate")

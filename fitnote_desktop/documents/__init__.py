@@ -4,16 +4,16 @@ Public API (imported lazily: reportlab and pyHanko are heavy, and the CLI's othe
 commands should not pay for them):
 
 * :func:`render` / :func:`render_copy` / :func:`render_all`: the PDF of a recipient's copy;
-* :func:`sign_pdf` / :func:`async_sign_pdf`: PAdES-B-B signature with a visible stamp;
-* :func:`make_reference` / :func:`parse_reference`: ``<uuid> · <short hash>``.
+* :func:`sign_pdf` / :func:`async_sign_pdf`: PAdES-B-B signature with a visible stamp.
+
+The reference printed on every copy and its QR form are the domain's
+(:mod:`fitnote_desktop.domain.reference`): the UI reads a scanned one too.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 from typing import Any
-
-from fitnote_desktop.documents.reference import make_reference, parse_reference
 
 _LAZY = {
     "render": "copies",
@@ -26,7 +26,7 @@ _LAZY = {
     "PdfSigningError": "pades",
 }
 
-__all__ = ["make_reference", "parse_reference", *_LAZY]
+__all__ = [*_LAZY]
 
 
 def __getattr__(name: str) -> Any:

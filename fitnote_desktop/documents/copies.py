@@ -22,9 +22,9 @@ from fitnote_desktop.documents.flowables import SignaturePlacement
 from fitnote_desktop.documents.labels import BILINGUAL, label, split_languages
 from fitnote_desktop.documents.layout import CopyLayout
 from fitnote_desktop.documents.pades import DEFAULT_FIELD, add_signature_field, keywords
-from fitnote_desktop.documents.reference import make_reference, parse_reference, qr_payload_for
 from fitnote_desktop.domain.datasets import project
 from fitnote_desktop.domain.model import Document, Recipient
+from fitnote_desktop.domain.reference import make_reference, parse_reference, qr_payload_for
 
 
 @dataclass(frozen=True)

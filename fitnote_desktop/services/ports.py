@@ -57,8 +57,9 @@ class OutboxEntry:
     status: DocumentStatus
     attempts: int = 0
     last_error: str | None = None  # message code
-    next_attempt_at: datetime | None = None
+    next_attempt_at: datetime | None = None  # None: not waiting for a time
     updated_at: datetime | None = None
+    needs_action: bool = False  # held: sent again only when the physician retries
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,14 @@ due item once and classifies each outcome:
 * timeout, refused connection, 5xx, 429, TLS failure, invalid receipt → back to
   ``queued`` with exponential backoff and jitter, and the drain stops there (no point
   hammering a dead endpoint with the rest of the batch);
-* login refused (unknown practitioner, certificate refused) or the PIN dialog cancelled
-  → back to ``queued`` too: that is about the credentials, not the document.
+* the PIN dialog cancelled → back to ``queued`` too: that is about the credentials, not
+  the document;
+* login refused in a way retrying cannot fix (unknown practitioner, a certificate that is
+  not an authentication certificate) → the item stays ``queued`` but *held*: due at
+  :data:`HELD_UNTIL`, never on its own, its error code saying why, and the runner stops
+  draining. The physician's "retry now" (or the next session, which is when a changed
+  signer configuration takes effect) releases it. Nothing is lost, and the platform is
+  not asked again and again with credentials it refused.
 
 ``concurrency`` > 1 sends that many items at a time (the endpoint verifies signatures on
 several cores); items are still claimed one by one in the store, so each is sent by one
@@ -47,6 +53,17 @@ from fitnote_desktop.transport.receipts import pack_receipt
 
 log = logging.getLogger("fitnote.outbox")
 
+# The due time of a held item: it waits for the physician (see the module docstring).
+HELD_UNTIL = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+def is_held(next_attempt_at: datetime | None) -> bool:
+    """Is a queued item with this due time waiting for the physician's action?"""
+    if next_attempt_at is None:
+        return False
+    moment = next_attempt_at if next_attempt_at.tzinfo else next_attempt_at.replace(tzinfo=UTC)
+    return moment >= HELD_UNTIL
+
 
 @dataclass(frozen=True)
 class BackoffPolicy:
@@ -69,6 +86,7 @@ class DrainReport:
     retried: list[tuple[uuid.UUID, str]] = field(default_factory=list)
     offline: bool = False
     last_error: str | None = None
+    needs_action: str | None = None  # code of a refusal only the physician can resolve
 
     @property
     def sent(self) -> int:
@@ -104,10 +122,20 @@ class OutboxWorker:
         self.concurrency = max(1, concurrency)
 
     def recover(self) -> int:
-        """At start-up: items a crash left in ``sending`` go back to ``queued``."""
+        """At start-up: items a crash left in ``sending`` go back to ``queued``, and held
+        items get one new attempt (a session is when a changed signer takes effect)."""
         count = self.outbox.requeue_interrupted()
         if count:
             log.info("outbox: %d interrupted item(s) requeued", count)
+        now = self.clock()
+        for item in self.outbox.list(statuses=("queued",)):
+            if is_held(item.next_attempt_at):
+                self.outbox.reschedule(
+                    item.id,
+                    next_attempt_at=now,
+                    error_code=item.last_error_code or "",
+                    detail=item.last_error_detail,
+                )
         return count
 
     def drain_once(self, now: datetime | None = None) -> DrainReport:
@@ -172,7 +200,11 @@ class OutboxWorker:
                 payload, signature = self.payloads.signed_document(doc_id)
                 result = self.client.submit(payload, signature, str(doc_id))
         except LoginFailed as exc:
-            self._retry(claimed, report, exc.code, f"login refused (HTTP {exc.status})")
+            detail = f"login refused (HTTP {exc.status})"
+            if exc.retryable:
+                self._retry(claimed, report, exc.code, detail)
+            else:
+                self._hold(claimed, report, exc.code, detail)
             raise _StopDrain from None
         except EndpointRejected as exc:
             detail = f"HTTP {exc.status}" + (f" field {exc.field}" if exc.field else "")
@@ -202,6 +234,13 @@ class OutboxWorker:
             received_at=result.receipt.received_at,
         )
         report.accepted.append(item.document_id)
+
+    def _hold(self, item: OutboxItemLike, report: DrainReport, code: str, detail: str) -> None:
+        """Keep the item, due only when the physician acts (see :data:`HELD_UNTIL`)."""
+        self.outbox.reschedule(item.id, next_attempt_at=HELD_UNTIL, error_code=code, detail=detail)
+        report.retried.append((item.document_id, code))
+        report.last_error = report.needs_action = code
+        log.info("outbox: document %s held until the physician acts (%s)", item.document_id, code)
 
     def _retry(self, item: OutboxItemLike, report: DrainReport, code: str, detail: str) -> None:
         delay = self.policy.delay(item.attempts, self.rng)
@@ -278,6 +317,9 @@ class OutboxRunner:
                     self.on_report(report)
                 except Exception:  # a UI callback must not kill the sender
                     log.exception("outbox: report callback failed")
+            if report.needs_action is not None:  # no automatic retry: wait for wake()
+                self._wake.wait()
+                continue
             if report.offline:
                 self._failures += 1
                 wait = self.worker.policy.delay(self._failures, self.worker.rng).total_seconds()

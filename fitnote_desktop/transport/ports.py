@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -27,6 +27,12 @@ class OutboxItemLike(Protocol):
     def status(self) -> str: ...
     @property
     def attempts(self) -> int: ...
+    @property
+    def next_attempt_at(self) -> datetime: ...
+    @property
+    def last_error_code(self) -> str | None: ...
+    @property
+    def last_error_detail(self) -> str | None: ...
 
 
 class OutboxStore(Protocol):
@@ -60,6 +66,8 @@ class OutboxStore(Protocol):
     ) -> OutboxItemLike: ...
 
     def requeue_interrupted(self) -> int: ...
+
+    def list(self, statuses: Iterable[str] | None = None) -> Sequence[OutboxItemLike]: ...
 
 
 class SignedPayloads(Protocol):

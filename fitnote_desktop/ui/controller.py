@@ -41,7 +41,7 @@ class AppController(QObject):
         open_session: Callable[[Any], Session],
         languages: i18n.LanguageManager,
         settings: QSettings,
-        demo_hint: str = "",
+        demo_hint: Callable[[], str] = str,
         idle_minutes: int | None = None,
     ) -> None:
         super().__init__()
@@ -49,7 +49,7 @@ class AppController(QObject):
         self._open_session = open_session
         self.languages = languages
         self.settings = settings
-        self.demo_hint = demo_hint
+        self.demo_hint = demo_hint  # built when the dialog opens: in the language of then
         self.session: Session | None = None
         self.window: MainWindow | None = None
         self.last_profile: str | None = None
@@ -115,7 +115,7 @@ class AppController(QObject):
         QTimer.singleShot(0, self.ask_unlock)
 
     def ask_unlock(self) -> bool:
-        dlg = UnlockDialog(self.manager, demo_hint=self.demo_hint, preselect=self.last_profile)
+        dlg = UnlockDialog(self.manager, demo_hint=self.demo_hint(), preselect=self.last_profile)
         if not dlg.exec() or dlg.opened is None:
             QApplication.quit()
             return False

@@ -65,8 +65,7 @@ class MainWindow(QMainWindow):
         self.languages = languages
         self.settings = settings or QSettings()
         self.setObjectName("mainWindow")
-        demo_hint = i18n.text("app.demo_pin", pin=services.demo_pin) if services.demo_pin else ""
-        self.pin_broker = workers.PinBroker(self, signer_method, demo_hint)
+        self.pin_broker = workers.PinBroker(self, signer_method)  # demo hint: in retranslate
         self.busy = False
         self._progress: QProgressDialog | None = None
 
@@ -150,8 +149,9 @@ class MainWindow(QMainWindow):
             )
         )
         self.acts.retranslate()
-        author = self.services.profile.author
-        self.who.setText(author.full_name)
+        pin = self.services.demo_pin  # the demo key password, in the PIN dialog's language
+        self.pin_broker.hint = i18n.text("app.demo_pin", pin=pin) if pin else ""
+        self.who.setText(self.services.profile.author.full_name)
         self.refresh_status()
         self._update_actions()
 

@@ -1,5 +1,6 @@
 """The outbox: what is waiting to be sent (patient, kind, period), what failed and why, in
-words; retry now. Retracted documents are struck through, as in every list."""
+words; retry now. A document held after a login refusal waits for the physician's retry,
+and says so. Retracted documents are struck through, as in every list."""
 
 from __future__ import annotations
 
@@ -96,12 +97,15 @@ class OutboxDialog(QDialog):
             when = ""
             if e.next_attempt_at is not None:
                 when = e.next_attempt_at.astimezone().strftime("%d/%m %H:%M")
+            status = labels.status(e.status)
+            if e.needs_action:  # refused in a way only the physician can resolve
+                status, when = self.tr("Waiting for your action"), self.tr("When you retry")
             kind, period, retracted = self._what(e)
             cells = [
                 e.patient_name,
                 kind,
                 period,
-                labels.status(e.status),
+                status,
                 str(e.attempts),
                 when,
                 i18n.text(e.last_error) if e.last_error else "",

@@ -4,6 +4,10 @@ The PDF bytes stay in memory: pages are rasterised by poppler's ``pdftoppm`` thr
 pipes (stdin → stdout), so no medical document is ever written to a temporary file.
 Saving is an explicit choice of the physician. Where poppler is not installed the
 dialog still offers saving.
+
+The employer's copy can also be shown as the two-column Dutch + French copy (what the
+employer receives when its language is unknown); the language chosen for the employer's
+copy is remembered for the session, on the main window, which a lock destroys.
 """
 
 from __future__ import annotations
@@ -25,13 +29,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fitnote_desktop.domain.model import Language, Recipient
+from fitnote_desktop.domain.model import Document, Language, Recipient
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.ui import i18n, labels
 from fitnote_desktop.ui.widgets import ChoiceBox
 
 PREVIEW_DPI = 80
 PRINT_DPI = 200
+BILINGUAL = "nl+fr"  # the two-column copy, one language per column
+EMPLOYER_LANGUAGE = "employerCopyLanguage"  # the session's choice, a property of the window
+
+
+def employer_copy_language(document: Document) -> str:
+    """The employer copy's usual language: the employer's, else both national languages
+    (as ``documents.copies.copy_language`` prints it when no language is chosen)."""
+    employment = document.employment
+    if employment is None or employment.employer_language is None:
+        return BILINGUAL
+    return employment.employer_language.value
 
 
 _IEND = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the fixed last chunk of every PNG
@@ -80,13 +95,12 @@ class PreviewDialog(QDialog):
         self.document_id = document_id
         self.pdf: bytes = b""
         record = services.drafts.get(document_id)
+        self.document = record.document
         self.recipient = ChoiceBox(self)
         for r in record.document.recipients or tuple(Recipient):
             self.recipient.addItem("", r.value)
         self.language = ChoiceBox(self)
-        for lang in Language:
-            self.language.addItem("", lang.value)
-        self.language.setCurrentIndex(self.language.findData(record.document.language.value))
+        self._fill_languages()
         self.pages = QVBoxLayout()
         self.pages.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         holder = QWidget(self)
@@ -117,8 +131,8 @@ class PreviewDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.scroll_area, 1)
-        self.recipient.currentIndexChanged.connect(self.render_pages)
-        self.language.currentIndexChanged.connect(self.render_pages)
+        self.recipient.currentIndexChanged.connect(self._recipient_changed)
+        self.language.currentIndexChanged.connect(self._language_changed)
         self.retranslate()
         self.resize(820, 900)
         self.render_pages()
@@ -137,18 +151,59 @@ class PreviewDialog(QDialog):
                 i, labels.recipient_short(Recipient(self.recipient.itemData(i)))
             )
         for i in range(self.language.count()):
-            self.language.setItemText(i, labels.language(self.language.itemData(i)))
+            self.language.setItemText(i, self._language_label(self.language.itemData(i)))
         self.save.setText(self.tr("Save PDF…"))
         self.print.setText(self.tr("Print…"))
         self.close_button.setText(self.tr("Close"))
         self.recipient.setAccessibleName(self.tr("Copy for"))
         self.language.setAccessibleName(self.tr("Language"))
 
+    def _language_label(self, value: str) -> str:
+        if value == BILINGUAL:
+            return self.tr("Dutch and French, side by side")
+        return labels.language(value)
+
+    def _for_employer(self) -> bool:
+        return self.recipient.currentData() == Recipient.EMPLOYER.value
+
+    def _fill_languages(self) -> None:
+        """The four languages, and the two-column copy for the employer; the employer's
+        copy opens in the language chosen this session, else in its usual one."""
+        self.language.blockSignals(True)
+        self.language.clear()
+        values = [lang.value for lang in Language]
+        if self._for_employer():
+            values.append(BILINGUAL)
+        for value in values:
+            self.language.addItem(self._language_label(value), value)
+        wanted = self.document.language.value
+        if self._for_employer():
+            remembered = self._remembered()
+            wanted = remembered or employer_copy_language(self.document)
+        self.language.setCurrentIndex(max(0, self.language.findData(wanted)))
+        self.language.blockSignals(False)
+
+    def _remembered(self) -> str | None:
+        parent = self.parentWidget()
+        value = parent.property(EMPLOYER_LANGUAGE) if parent is not None else None
+        return value if isinstance(value, str) else None
+
+    def _recipient_changed(self) -> None:
+        self._fill_languages()
+        self.render_pages()
+
+    def _language_changed(self) -> None:
+        parent = self.parentWidget()
+        if self._for_employer() and parent is not None:
+            parent.setProperty(EMPLOYER_LANGUAGE, self.language.currentData())
+        self.render_pages()
+
     def render_pages(self) -> None:
         while self.pages.count():
             item = self.pages.takeAt(0)
             page = item.widget() if item is not None else None
             if page is not None:
+                page.hide()  # gone now, not at the next turn of the event loop
                 page.deleteLater()
         try:
             self.pdf = self.services.copies.render(

@@ -82,7 +82,6 @@ ERRORS: dict[str, ErrorCode] = _codes(
         403,
         "No recorded patient consent (episode sharing) matches the given reference.",
     ),
-    ErrorCode("episode.not_found", 404, "No documents for this patient and episode."),
     ErrorCode("dossier.not_found", 404, "No such dossier among the caller's dossiers."),
     ErrorCode("thread.not_found", 404, "No such thread among the caller's dossiers."),
     ErrorCode("server.error", 500, "Unexpected server error (retry later).", retryable=True),

@@ -88,7 +88,6 @@ def prepare_demo(profile_dir: str | Path | None, *, today: date | None = None) -
     manager = ProfileManager(root)
     endpoint = start_embedded(sandbox, db_key=embedded_endpoint_key(sandbox, manager))
     try:
-        owner_only(sandbox)
         pki = read_manifest(sandbox)
         gp = pki.physician(DEMO_GP.key)
         created = not manager.exists(DEMO_PROFILE_ID)
@@ -131,15 +130,6 @@ def prepare_demo(profile_dir: str | Path | None, *, today: date | None = None) -
     return DemoSetup(
         manager, DEMO_PROFILE_ID, DEMO_PASSPHRASE, endpoint, created, pki.citizen_ca_pem
     )
-
-
-def owner_only(folder: Path) -> None:
-    """Make every file of ``folder`` 0600, like a profile's: the demo PKI writes its
-    certificates 0644 (they are public, and its folder is 0700 anyway), and a sandbox made
-    by an earlier version may hold other files of that mode."""
-    for path in folder.iterdir():
-        if path.is_file():
-            path.chmod(0o600)
 
 
 def embedded_endpoint_key(sandbox: Path, manager: ProfileManager) -> bytes:

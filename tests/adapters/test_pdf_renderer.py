@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fitnote_desktop.adapters.pdf import ReportlabRenderer
 from fitnote_desktop.documents.copies import render
-from fitnote_desktop.documents.reference import full_hash
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.model import Recipient
+from fitnote_desktop.domain.reference import full_hash
 
 ENDPOINT = "https://certificates.example.be:8443"
 

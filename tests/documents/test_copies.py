@@ -10,7 +10,6 @@ import pytest
 
 from fitnote_desktop.documents import labels
 from fitnote_desktop.documents.copies import RenderedCopy, copy_language, render, render_all
-from fitnote_desktop.documents.reference import make_reference
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.model import (
     AdviceOption,
@@ -24,6 +23,7 @@ from fitnote_desktop.domain.model import (
     Language,
     Recipient,
 )
+from fitnote_desktop.domain.reference import make_reference
 from fitnote_desktop.resources import resource_path
 
 from .conftest import pdf_text

@@ -9,7 +9,6 @@ import pytest
 
 from fitnote_desktop.documents.copies import render_copy
 from fitnote_desktop.documents.flowables import qr_modules
-from fitnote_desktop.documents.reference import qr_payload
 from fitnote_desktop.documents.style import MARGIN_X, PAGE_WIDTH
 from fitnote_desktop.documents.text import REPLACEMENT, clean, shape_arabic, visual
 from fitnote_desktop.domain import samples
@@ -21,6 +20,7 @@ from fitnote_desktop.domain.model import (
     IncapacityCertificate,
     Recipient,
 )
+from fitnote_desktop.domain.reference import qr_payload
 
 from .conftest import pdf_text
 

@@ -28,9 +28,9 @@ from cryptography.hazmat.primitives import serialization
 from support.endpoint import LiveEndpoint, Physician, running_endpoint
 
 from fitnote_desktop.demo.pki import DemoPki
-from fitnote_desktop.documents.reference import format_reference, full_hash, url_token
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.model import Document
+from fitnote_desktop.domain.reference import format_reference, full_hash, url_token
 from fitnote_desktop.endpoint.texts import page_text
 from fitnote_desktop.transport.client import sign_retraction
 

@@ -11,15 +11,15 @@ from support.endpoint import LiveEndpoint, Physician, running_endpoint
 
 from fitnote_desktop.cli import main
 from fitnote_desktop.demo.pki import DemoPki
-from fitnote_desktop.documents.reference import (
-    format_reference,
-    full_hash,
-    qr_payload_for,
-)
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.identifiers import format_riziv
 from fitnote_desktop.domain.messages import message
 from fitnote_desktop.domain.model import Document
+from fitnote_desktop.domain.reference import (
+    format_reference,
+    full_hash,
+    qr_payload_for,
+)
 from fitnote_desktop.endpoint.texts import page_text
 from fitnote_desktop.transport.client import sign_retraction
 

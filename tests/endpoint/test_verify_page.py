@@ -20,15 +20,15 @@ from support.endpoint import LiveEndpoint, Physician, running_endpoint
 
 from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.documents.labels import format_date
-from fitnote_desktop.documents.reference import (
+from fitnote_desktop.domain import lifecycle, samples
+from fitnote_desktop.domain.identifiers import format_niss
+from fitnote_desktop.domain.model import Document
+from fitnote_desktop.domain.reference import (
     format_reference,
     full_hash,
     qr_payload_for,
     url_token,
 )
-from fitnote_desktop.domain import lifecycle, samples
-from fitnote_desktop.domain.identifiers import format_niss
-from fitnote_desktop.domain.model import Document
 from fitnote_desktop.endpoint.ratelimit import RateLimiter
 from fitnote_desktop.endpoint.texts import LANGUAGES, catalogue, choose_language, page_text
 from fitnote_desktop.transport.client import sign_retraction

@@ -116,3 +116,13 @@ def test_the_client_writes_no_path_of_its_own() -> None:
         and node.value.strip("/").split("/")[0] in {p.strip("/").split("/")[0] for p in routes.ALL}
     }
     assert literals == set()
+
+
+def test_the_contract_lists_only_codes_the_endpoint_answers() -> None:
+    """A code in ``wire/errors.py`` is one the endpoint really sends (as a literal in its
+    source): a retired answer (``episode.not_found``, an existence oracle) leaves the
+    contract, the API documentation and the catalogue with it."""
+    from fitnote_desktop.wire.errors import ERRORS
+
+    source = "".join(p.read_text(encoding="utf-8") for p in (PACKAGE / "endpoint").rglob("*.py"))
+    assert [code for code in ERRORS if f'"{code}"' not in source] == []

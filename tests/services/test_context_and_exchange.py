@@ -10,7 +10,6 @@ from datetime import date, timedelta
 import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from fitnote_desktop.documents.reference import make_reference
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import (
@@ -21,6 +20,7 @@ from fitnote_desktop.domain.model import (
     PreviousCertificate,
     Recipient,
 )
+from fitnote_desktop.domain.reference import make_reference
 from fitnote_desktop.services import ServiceError, Services
 
 TODAY = date(2026, 11, 23)

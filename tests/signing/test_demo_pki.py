@@ -49,14 +49,13 @@ def test_manifest_names_every_file_with_role_and_password(demo_pki: DemoPki) -> 
     assert read_manifest(demo_pki.directory) == demo_pki
 
 
-def test_key_files_are_private(demo_pki: DemoPki) -> None:
-    for path in (
-        demo_pki.tls_key,
-        demo_pki.receipt_p12,
-        demo_pki.citizen_ca_key_pem,
-        demo_pki.physician("gp").signature_p12,
-    ):
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+def test_every_file_is_private_from_the_start(demo_pki: DemoPki) -> None:
+    """Keys and certificates alike are written 0600 (nobody chmods them afterwards)."""
+    files = sorted(demo_pki.directory.iterdir())
+    assert demo_pki.tls_key in files and demo_pki.physician("gp").signature_cert_pem in files
+    assert {p.name: oct(stat.S_IMODE(p.stat().st_mode)) for p in files} == {
+        p.name: oct(0o600) for p in files
+    }
 
 
 def test_physician_certificates_look_like_an_eid(demo_pki: DemoPki) -> None:

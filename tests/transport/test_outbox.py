@@ -234,3 +234,56 @@ def test_concurrent_drain(faulty: Faulty, gp: Physician, profile: Profile) -> No
     assert _statuses(profile) == {"accepted"}
     assert all(len(profile.outbox.receipts(i)) == 1 for i in ids)
     assert count_documents(endpoint.settings.db_url) == {str(i): 1 for i in ids}
+
+
+def test_a_login_refusal_retrying_cannot_fix_holds_the_item_for_the_physician(
+    faulty: Faulty, gp: Physician, demo_pki: DemoPki, profile: Profile
+) -> None:
+    """Logging in with the *signature* certificate: one attempt, the item kept (queued,
+    held), no automatic retry, and the outbox and its status say why in words; the
+    physician's "retry now" makes exactly one more attempt."""
+    from fitnote_desktop.adapters.sender import OutboxSender
+    from fitnote_desktop.domain import messages
+    from fitnote_desktop.signing.pkcs12 import Pkcs12Authenticator
+
+    endpoint, _ = faulty
+    (doc_id,) = queue_signed(profile, gp, _docs(1))
+    client = endpoint.client()
+    client.authenticator = Pkcs12Authenticator(
+        demo_pki.physician("gp").signature_p12, lambda _p: demo_pki.password
+    )
+    sender = OutboxSender(
+        outbox=profile.outbox,
+        documents=profile.documents,
+        client=client,
+        idle_interval=0.05,  # an automatic retry would come within milliseconds
+        background_start=False,
+    )
+    try:
+
+        def attempts() -> int:
+            (item,) = _items(profile)
+            return item.attempts
+
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and attempts() == 0:
+            time.sleep(0.05)
+        time.sleep(1.0)  # twenty idle intervals
+        (item,) = _items(profile)
+        assert (item.status.value, item.attempts) == ("queued", 1)
+        assert item.last_error_code == "auth.certificate_invalid"
+        assert profile.documents.get(doc_id).status.value == "queued"  # kept, not rejected
+        (entry,) = sender.entries()
+        assert entry.needs_action and entry.next_attempt_at is None
+        assert entry.last_error == "auth.certificate_invalid"
+        assert sender.state().detail == "auth.certificate_invalid"
+        assert "authentication certificate" in messages.message(entry.last_error, "en")
+
+        sender.retry_now()  # the physician retries by hand: one more attempt, held again
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and attempts() == 1:
+            time.sleep(0.05)
+        time.sleep(1.0)
+        assert attempts() == 2 and sender.entries()[0].needs_action
+    finally:
+        sender.close()

@@ -23,7 +23,9 @@ from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session as DbSession
 
-from fitnote_desktop.documents.reference import (
+from fitnote_desktop.domain.canonical import document_from_bytes
+from fitnote_desktop.domain.model import IncapacityCertificate, IncapacityFor
+from fitnote_desktop.domain.reference import (
     SHORT_HASH_LENGTH,
     VERIFY_PATH,
     Reference,
@@ -32,8 +34,6 @@ from fitnote_desktop.documents.reference import (
     signed_reference,
     url_token,
 )
-from fitnote_desktop.domain.canonical import document_from_bytes
-from fitnote_desktop.domain.model import IncapacityCertificate, IncapacityFor
 from fitnote_desktop.endpoint import db, pages, repository
 from fitnote_desktop.endpoint.deps import Db
 from fitnote_desktop.endpoint.ratelimit import RateLimiter

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from fitnote_desktop.documents.reference import (
+from fitnote_desktop.domain import samples
+from fitnote_desktop.domain.reference import (
     Reference,
     make_reference,
     matches,
@@ -16,7 +17,6 @@ from fitnote_desktop.documents.reference import (
     short_hash,
     verification_url,
 )
-from fitnote_desktop.domain import samples
 
 DOC = samples.incapacity()
 ID = "6f1c2b1e-7a3d-4c5e-9b8a-0d1e2f3a4b5c"

@@ -17,7 +17,8 @@ Why one module: ``fitnote-desktop verify-copy``, the UI's "prolong a certificate
 elsewhere" field, the endpoint's verification page and the QR code on the paper must all
 agree on one syntax, and the parser must accept what people actually type from paper
 (upper case, no separator, a leading "Ref.", the middle dot replaced by a space, a slash
-or a hyphen) as well as the scanned address.
+or a hyphen) as well as the scanned address. It lives in the domain because every layer
+reads it, the UI included (which may not import the printing code).
 """
 
 from __future__ import annotations
