@@ -28,6 +28,7 @@ from fitnote_desktop.store import (
     OutboxStatus,
 )
 from fitnote_desktop.store.errors import RecordNotFoundError
+from fitnote_desktop.transport.ports import is_held
 
 if TYPE_CHECKING:
     from fitnote_desktop.transport.client import EndpointClient
@@ -127,8 +128,6 @@ class OutboxSender:
         The outbox table keeps every item ever sent; the view (refreshed every couple
         of seconds) must not decode years of history.
         """
-        from fitnote_desktop.transport.outbox import is_held  # loaded by the worker by now
-
         pending = self.outbox.list(statuses=("queued", "sending", "rejected"))
         done = self.outbox.list(statuses=("accepted", "retracted"))[-RECENT_DELIVERED:]
         out = []

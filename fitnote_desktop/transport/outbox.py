@@ -48,21 +48,18 @@ from fitnote_desktop.transport.client import (
     SubmitResult,
     TransportError,
 )
-from fitnote_desktop.transport.ports import OutboxItemLike, OutboxStore, SignedPayloads
+from fitnote_desktop.transport.ports import (
+    HELD_UNTIL,
+    OutboxItemLike,
+    OutboxStore,
+    SignedPayloads,
+    is_held,
+)
 from fitnote_desktop.transport.receipts import pack_receipt
 
 log = logging.getLogger("fitnote.outbox")
 
 # The due time of a held item: it waits for the physician (see the module docstring).
-HELD_UNTIL = datetime(9999, 1, 1, tzinfo=UTC)
-
-
-def is_held(next_attempt_at: datetime | None) -> bool:
-    """Is a queued item with this due time waiting for the physician's action?"""
-    if next_attempt_at is None:
-        return False
-    moment = next_attempt_at if next_attempt_at.tzinfo else next_attempt_at.replace(tzinfo=UTC)
-    return moment >= HELD_UNTIL
 
 
 @dataclass(frozen=True)

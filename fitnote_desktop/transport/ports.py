@@ -10,10 +10,23 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Protocol
 
 from fitnote_desktop.signing.envelope import make_envelope, parse_envelope
+
+# A queued item due at this moment waits for the physician (a login the platform refused
+# cannot succeed by retrying): see transport.outbox. Here, beside the queue's protocols,
+# so that the outbox view can tell without loading the HTTP client.
+HELD_UNTIL = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+def is_held(next_attempt_at: datetime | None) -> bool:
+    """Is a queued item with this due time waiting for the physician's action?"""
+    if next_attempt_at is None:
+        return False
+    moment = next_attempt_at if next_attempt_at.tzinfo else next_attempt_at.replace(tzinfo=UTC)
+    return moment >= HELD_UNTIL
 
 
 class OutboxItemLike(Protocol):

@@ -285,6 +285,7 @@ def _signed(services, patient):  # type: ignore[no-untyped-def]
         period=Period(today, end),
         expected_return=end + timedelta(days=1),
         diagnoses=(Diagnosis("Grippe", principal=True),),
+        out_of_home_allowed=True,
     )
     doc = replace(rec.document, body=body, consent=samples.consent(today))
     services.drafts.save(patient.id, doc)

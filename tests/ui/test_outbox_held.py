@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from fitnote_desktop.domain import messages, samples
 from fitnote_desktop.domain.model import DocumentKind
-from fitnote_desktop.transport.outbox import HELD_UNTIL, is_held
+from fitnote_desktop.transport.ports import HELD_UNTIL, is_held
 from fitnote_desktop.ui.outbox import OutboxDialog
 
 
