@@ -12,13 +12,18 @@ due item once and classifies each outcome:
 * login refused (unknown practitioner, certificate refused) or the PIN dialog cancelled
   → back to ``queued`` too: that is about the credentials, not the document.
 
-``concurrency`` > 1 sends that many items at a time (the endpoint verifies signatures on
-several cores); items are still claimed one by one in the store, so each is sent by one
-thread only.
+A drain is a pipeline: the worker claims up to ``batch_size`` due items in one store
+transaction (``sending``, committed *before* anything is sent), ``concurrency`` threads
+send them over the client's keep-alive connections, and the outcomes are written back
+together with the next claims, again in one transaction. So the encrypted store commits
+(and fsyncs) once per step, not twice per document, and the network never waits for the
+disk. When the drain stops (endpoint unreachable), claimed items whose turn had not come
+are released unsent, their attempt not counted.
 
 Exactly-once delivery rests on the document UUID as idempotency key: an item found in
 ``sending`` after a crash (``recover``) is simply sent again, and the endpoint answers a
-repeat of the same bytes with the same receipt.
+repeat of the same bytes with the same receipt. That covers a crash between a receipt's
+arrival and the commit of its step too: the receipt is fetched again by the resend.
 
 ``OutboxRunner`` runs the worker on a background thread: it drains, then sleeps until
 the next item is due, a wake-up (new item, "retry now") or its idle interval.
@@ -26,12 +31,15 @@ the next item is due, a wake-up (new item, "retry now") or its idle interval.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import queue
 import random
 import threading
+import time
 import uuid
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -42,10 +50,19 @@ from fitnote_desktop.transport.client import (
     SubmitResult,
     TransportError,
 )
-from fitnote_desktop.transport.ports import OutboxItemLike, OutboxStore, SignedPayloads
+from fitnote_desktop.transport.ports import (
+    OutboxChanges,
+    OutboxItemLike,
+    OutboxStore,
+    SignedPayloads,
+)
 from fitnote_desktop.transport.receipts import pack_receipt
 
 log = logging.getLogger("fitnote.outbox")
+
+FLUSH_INTERVAL = 0.5  # seconds: outcomes wait at most this long for their step's commit
+
+_Change = Callable[[OutboxChanges], object]
 
 
 @dataclass(frozen=True)
@@ -80,7 +97,10 @@ class _StopDrain(Exception):
 
 
 class OutboxWorker:
-    """Sends due outbox items through an :class:`EndpointClient`; one call per drain."""
+    """Sends due outbox items through an :class:`EndpointClient`; one call per drain.
+
+    ``drain_once`` is not re-entrant: one drain at a time per worker.
+    """
 
     def __init__(
         self,
@@ -100,8 +120,10 @@ class OutboxWorker:
         self.policy = policy or BackoffPolicy()
         self.clock = clock or (lambda: datetime.now(UTC))
         self.rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
-        self.batch_size = batch_size
+        self.batch_size = max(1, batch_size)
         self.concurrency = max(1, concurrency)
+        # outcomes of the sending threads, written by the draining thread at its next step
+        self._changes: queue.SimpleQueue[_Change] = queue.SimpleQueue()
 
     def recover(self) -> int:
         """At start-up: items a crash left in ``sending`` go back to ``queued``."""
@@ -114,46 +136,99 @@ class OutboxWorker:
         """Send every item due at ``now`` (default: the clock), until done or offline."""
         report = DrainReport()
         moment = now or self.clock()
-        seen: set[int] = set()
         stop = threading.Event()
+        seen: set[int] = set()
+        requeued = 0  # items this drain put back to queued: due_items may list them again
+        in_flight: set[Future[None]] = set()
+        exhausted = False
+        last_step = time.monotonic()
 
         def one(item: OutboxItemLike) -> None:
             if stop.is_set():
+                self._defer(lambda batch: batch.release(item.id))
                 return
             try:
                 self._send_one(item, report)
             except _StopDrain:
                 stop.set()
 
-        pool = (
-            ThreadPoolExecutor(self.concurrency, thread_name_prefix="fitnote-outbox-send")
-            if self.concurrency > 1
-            else None
-        )
+        pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="fitnote-outbox-send")
         try:
-            while not stop.is_set():
-                items = [
-                    i for i in self.outbox.due_items(moment, self.batch_size) if i.id not in seen
-                ]
-                if not items:
-                    break
-                seen.update(i.id for i in items)
-                if pool is None:
-                    for item in items:
-                        one(item)
-                else:
-                    list(pool.map(one, items))
+            while True:
+                # refill when the senders are about to run dry; commit outcomes at least
+                # every FLUSH_INTERVAL so the outbox view does not lag behind the wire
+                refill = not (stop.is_set() or exhausted) and len(in_flight) <= self.concurrency
+                if refill or not in_flight or time.monotonic() - last_step >= FLUSH_INTERVAL:
+                    due: list[OutboxItemLike] = []
+                    if refill:
+                        due, exhausted = self._due(
+                            moment, self.batch_size - len(in_flight), seen, requeued
+                        )
+                    claimed, requeued_now = self._step(due)
+                    requeued += requeued_now
+                    last_step = time.monotonic()
+                    in_flight.update(pool.submit(one, item) for item in claimed)
+                if not in_flight:
+                    if stop.is_set() or exhausted:
+                        break
+                    continue
+                done, in_flight = wait(
+                    in_flight, timeout=FLUSH_INTERVAL, return_when=FIRST_COMPLETED
+                )
+                for future in done:
+                    future.result()  # a bug in the worker must not pass silently
         finally:
-            if pool is not None:
-                pool.shutdown(wait=True)
+            pool.shutdown(wait=True)
+            self._step(())  # the outcomes of the last items
         report.offline = stop.is_set()
         return report
 
-    def _send_one(self, item: OutboxItemLike, report: DrainReport) -> None:
-        try:
-            claimed = self.outbox.mark_sending(item.id)
-        except Exception:  # claimed by someone else meanwhile (store raises its own type)
-            return
+    def _due(
+        self, moment: datetime, wanted: int, seen: set[int], requeued: int
+    ) -> tuple[list[OutboxItemLike], bool]:
+        """Up to ``wanted`` items due at ``moment`` not yet taken in this drain (added to
+        ``seen``), and whether that is all of them. ``requeued`` items of this drain may be
+        due again (a ``now`` in the future): they are listed too, then left out."""
+        listed = self.outbox.due_items(moment, wanted + requeued)
+        due = [i for i in listed if i.id not in seen][:wanted]
+        seen.update(i.id for i in due)
+        return due, len(listed) < wanted + requeued
+
+    def _defer(self, change: _Change) -> None:
+        self._changes.put(change)
+
+    def _step(self, claim: Sequence[OutboxItemLike]) -> tuple[list[OutboxItemLike], int]:
+        """One transaction: the outcomes deferred so far, then the claims of ``claim``.
+
+        Returns the claimed items (some may have been claimed elsewhere meanwhile) and how
+        many items went back to ``queued``.
+        """
+        changes: list[_Change] = []
+        while True:
+            try:
+                changes.append(self._changes.get_nowait())
+            except queue.Empty:
+                break
+        if not changes and not claim:
+            return [], 0
+        claimed: list[OutboxItemLike] = []
+        requeued = 0
+        with self.outbox.batch() as batch:
+            for change in changes:
+                try:
+                    result = change(batch)
+                except Exception as exc:  # refused by the state machine: that item only
+                    log.warning("outbox: an outcome was not recorded (%s)", type(exc).__name__)
+                    continue
+                requeued += str(getattr(result, "status", "")) == "queued"
+            for item in claim:
+                # claimed by someone else meanwhile: the store raises its own type
+                with contextlib.suppress(Exception):
+                    claimed.append(batch.mark_sending(item.id))
+        return claimed, requeued
+
+    def _send_one(self, claimed: OutboxItemLike, report: DrainReport) -> None:
+        """Send one claimed item; its outcome is deferred to the drain's next step."""
         doc_id = claimed.document_id
         operation = str(claimed.operation)
         try:
@@ -178,7 +253,12 @@ class OutboxWorker:
             detail = f"HTTP {exc.status}" + (f" field {exc.field}" if exc.field else "")
             if exc.findings:
                 detail += " rules " + ",".join(sorted({f.get("code", "") for f in exc.findings}))
-            self.outbox.mark_result(claimed.id, "rejected", error_code=exc.code, detail=detail)
+            code = exc.code
+            self._defer(
+                lambda batch: batch.mark_result(
+                    claimed.id, "rejected", error_code=code, detail=detail
+                )
+            )
             report.rejected.append((doc_id, exc.code))
             log.info("outbox: document %s rejected (%s)", doc_id, exc.code)
             return
@@ -194,19 +274,25 @@ class OutboxWorker:
         self._accept(claimed, result, report)
 
     def _accept(self, item: OutboxItemLike, result: SubmitResult, report: DrainReport) -> None:
-        self.outbox.mark_result(
-            item.id,
-            "accepted",
-            receipt=pack_receipt(result.receipt_bytes, result.receipt_signature),
-            payload_hash=result.receipt.payload_sha256,
-            received_at=result.receipt.received_at,
+        receipt = pack_receipt(result.receipt_bytes, result.receipt_signature)
+        self._defer(
+            lambda batch: batch.mark_result(
+                item.id,
+                "accepted",
+                receipt=receipt,
+                payload_hash=result.receipt.payload_sha256,
+                received_at=result.receipt.received_at,
+            )
         )
         report.accepted.append(item.document_id)
 
     def _retry(self, item: OutboxItemLike, report: DrainReport, code: str, detail: str) -> None:
         delay = self.policy.delay(item.attempts, self.rng)
-        self.outbox.reschedule(
-            item.id, next_attempt_at=self.clock() + delay, error_code=code, detail=detail[:200]
+        at = self.clock() + delay
+        self._defer(
+            lambda batch: batch.reschedule(
+                item.id, next_attempt_at=at, error_code=code, detail=detail[:200]
+            )
         )
         report.retried.append((item.document_id, code))
         report.last_error = code
