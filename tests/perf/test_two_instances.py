@@ -47,7 +47,7 @@ from fitnote_desktop.transport.receipts import load_certificate
 from fitnote_desktop.wire import routes
 
 from .conftest import QUICK
-from .test_endpoint_perf import _sign_chunk
+from .test_endpoint_perf import _sign_chunk, _tree_cpu_seconds
 
 N_DOCS = 24 if QUICK else 400
 CLIENTS = 4 if QUICK else 20
@@ -55,7 +55,7 @@ LOAD_SECONDS = 2.0 if QUICK else float(os.environ.get("FITNOTE_LOAD_SECONDS", "6
 
 Signed = tuple[str, bytes, bytes]  # document id, payload, CMS
 RACED = 4  # the corpus's last documents: sent to both instances at the same moment
-REPEATS = 20  # documents of the load phase sent again afterwards, through the other instance
+REPEATS = 20  # documents sent again at the end through the instance that did not get them
 
 
 @pytest.fixture(scope="module")
@@ -156,72 +156,96 @@ def test_clients_spread_over_two_instances(
     corpus: list[Signed],
     pg_url: str,
 ) -> None:
+    """Phase 1: every document once, clients spread over both instances (measured: wall
+    time, CPU of the endpoint processes and of PostgreSQL per document). Phase 2: for
+    ``LOAD_SECONDS``, documents already sent are sent again through either instance."""
     gp = Physician.from_pki(sandbox, "gp")
     urls = [proc.url for proc in instances]
-    # each client has a home instance (half on A, half on B); a repeat goes to either
+    # each client has a home instance (half on A, half on B) and a way to the other one
     homes = [_client(sandbox, urls[k % 2], gp) for k in range(CLIENTS)]
     others = [_client(sandbox, urls[(k + 1) % 2], gp) for k in range(CLIENTS)]
     lock = threading.Lock()
     load = corpus[1:-RACED]  # the first: the session test's; the last: the race test's
-    fresh = iter(load)
     hashes: dict[str, str] = {}  # document id -> payload hash of its first receipt
     errors: list[str] = []
-    answers = [0, 0]  # first submissions, repeats
-    rng = random.Random(14)
+    repeats = [0]
 
-    def next_item() -> tuple[Signed, bool]:
-        with lock:
-            item = next(fresh, None)
-            if item is not None:
-                return item, True
-            sent = [c for c in load if c[0] in hashes]
-            return rng.choice(sent or load), False
-
-    def run(k: int, stop_at: float) -> None:
-        while time.monotonic() < stop_at:
-            (doc_id, payload, cms), first = next_item()
-            client = homes[k] if first or rng.random() < 0.5 else others[k]
-            try:
-                result = client.submit(payload, cms, doc_id)
-            except Exception as exc:  # any error fails the test
-                with lock:
-                    errors.append(f"{type(exc).__name__}: {getattr(exc, 'code', '')}")
-                continue
+    def submit(client: EndpointClient, item: Signed) -> None:
+        doc_id, payload, cms = item
+        try:
+            result = client.submit(payload, cms, doc_id)
+        except Exception as exc:  # any error fails the test
             with lock:
-                answers[0 if first else 1] += 1
-                known = hashes.setdefault(doc_id, result.receipt.payload_sha256)
-                if known != result.receipt.payload_sha256 or result.status != "accepted":
-                    errors.append("a repeat got another receipt")
+                errors.append(f"{type(exc).__name__}: {getattr(exc, 'code', '')}")
+            return
+        with lock:
+            known = hashes.setdefault(doc_id, result.receipt.payload_sha256)
+            if known != result.receipt.payload_sha256 or result.status != "accepted":
+                errors.append("a repeat got another receipt")
 
-    stop_at = time.monotonic() + LOAD_SECONDS
+    def first_round(k: int) -> None:
+        for item in load[k::CLIENTS]:
+            submit(homes[k], item)
+
+    def repeat_round(k: int, stop_at: float) -> None:
+        rng = random.Random(k)
+        while time.monotonic() < stop_at:
+            submit(rng.choice((homes[k], others[k])), rng.choice(load))
+            with lock:
+                repeats[0] += 1
+
+    servers = [proc.proc.pid for proc in instances if proc.proc is not None]
+    database = _postgresql_server_pid(pg_url)
+    cpu_before = [_tree_cpu_seconds(pid) for pid in servers], _tree_cpu_seconds(database)
     started = time.perf_counter()
     with ThreadPoolExecutor(CLIENTS) as pool:
-        list(pool.map(run, range(CLIENTS), [stop_at] * CLIENTS))
-    elapsed = time.perf_counter() - started
-    # then some of them again, each through the instance its client does not live on
-    again = rng.sample(sorted(hashes), min(REPEATS, len(hashes)))
-    by_id = {c[0]: c for c in load}
-    for k, doc_id in enumerate(again):
-        _, payload, cms = by_id[doc_id]
-        result = others[k % CLIENTS].submit(payload, cms, doc_id)
-        if not result.duplicate or result.receipt.payload_sha256 != hashes[doc_id]:
+        list(pool.map(first_round, range(CLIENTS)))
+    first_s = time.perf_counter() - started
+    endpoint_cpu = sum(_tree_cpu_seconds(pid) for pid in servers) - sum(cpu_before[0])
+    database_cpu = _tree_cpu_seconds(database) - cpu_before[1]
+
+    stop_at = time.monotonic() + LOAD_SECONDS
+    with ThreadPoolExecutor(CLIENTS) as pool:
+        list(pool.map(repeat_round, range(CLIENTS), [stop_at] * CLIENTS))
+    # and some explicitly through the instance that did not receive them first
+    for k, item in enumerate(load[:REPEATS]):
+        result = others[k % CLIENTS].submit(item[1], item[2], item[0])
+        if not result.duplicate or result.receipt.payload_sha256 != hashes.get(item[0]):
             errors.append("a repeat on the other instance got another receipt")
     for client in [*homes, *others]:
         client.close()
 
     rows = count_documents(pg_url)
-    lost = set(hashes) - set(rows)
+    lost = {c[0] for c in load} - set(rows)
     duplicated = {k: n for k, n in rows.items() if n != 1}
-    unexpected = set(rows) - set(hashes) - {corpus[0][0]} - {c[0] for c in corpus[-RACED:]}
+    n = len(load)
     print(
-        f"\n[perf] two instances, one PostgreSQL: {CLIENTS} clients for {elapsed:.0f} s: "
-        f"{answers[0]} first submissions, {answers[1]} repeats "
-        f"({sum(answers) / elapsed:.1f} answers/s), {len(hashes)} distinct documents, "
-        f"{len(errors)} errors, {len(lost)} lost, {len(duplicated)} duplicated"
+        f"\n[perf] two instances, one PostgreSQL, {CLIENTS} clients: {n} documents in "
+        f"{first_s:.1f} s ({n / first_s:.1f} docs/s); CPU per document: endpoints "
+        f"{endpoint_cpu / n * 1000:.1f} ms, PostgreSQL {database_cpu / n * 1000:.1f} ms; "
+        f"then {repeats[0]} repeats in {LOAD_SECONDS:.0f} s; {len(errors)} errors, "
+        f"{len(lost)} lost, {len(duplicated)} duplicated"
     )
     assert not errors, errors[:5]
-    assert not lost and not duplicated and not unexpected
-    assert answers[0] > 0
+    assert not lost and not duplicated
+    assert set(hashes) == {c[0] for c in load}
+
+
+def _postgresql_server_pid(url: str) -> int:
+    """The postmaster of the (loopback) cluster behind ``url``: its process tree is the
+    database's CPU. The parent of this connection's backend process."""
+    import sqlalchemy as sa
+
+    from fitnote_desktop.endpoint import db
+
+    engine = db.make_engine(url)
+    try:
+        with engine.connect() as conn:
+            backend = int(conn.execute(sa.text("SELECT pg_backend_pid()")).scalar_one())
+            stat = Path(f"/proc/{backend}/stat").read_text()
+    finally:
+        engine.dispose()
+    return int(stat[stat.rindex(")") + 2 :].split()[1])
 
 
 def test_the_same_document_raced_on_both_instances(
