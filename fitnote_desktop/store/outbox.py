@@ -25,7 +25,7 @@ import builtins
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -321,16 +321,13 @@ class OutboxBatch:
             item = _get(conn, item_id)
             if item.status is not OutboxStatus.QUEUED:
                 raise InvalidTransitionError()
-            conn.execute(
-                update(outbox)
-                .where(outbox.c.id == item_id)
-                .values(
-                    status=OutboxStatus.SENDING.value,
-                    attempts=outbox.c.attempts + 1,
-                    updated_at=self._clock(),
-                )
+            changed = replace(
+                item,
+                status=OutboxStatus.SENDING,
+                attempts=item.attempts + 1,
+                updated_at=self._clock(),
             )
-            return _get(conn, item_id)
+            return _write(conn, changed)
 
     def release(self, item_id: int) -> OutboxItem:
         """A claimed item that was not sent after all (the drain stopped before its turn):
@@ -340,16 +337,13 @@ class OutboxBatch:
             item = _get(conn, item_id)
             if item.status is not OutboxStatus.SENDING:
                 raise InvalidTransitionError()
-            conn.execute(
-                update(outbox)
-                .where(outbox.c.id == item_id)
-                .values(
-                    status=OutboxStatus.QUEUED.value,
-                    attempts=outbox.c.attempts - 1,
-                    updated_at=self._clock(),
-                )
+            changed = replace(
+                item,
+                status=OutboxStatus.QUEUED,
+                attempts=item.attempts - 1,
+                updated_at=self._clock(),
             )
-            return _get(conn, item_id)
+            return _write(conn, changed)
 
     def reschedule(
         self,
@@ -365,18 +359,17 @@ class OutboxBatch:
             item = _get(conn, item_id)
             if item.status not in (OutboxStatus.SENDING, OutboxStatus.QUEUED):
                 raise InvalidTransitionError()
-            conn.execute(
-                update(outbox)
-                .where(outbox.c.id == item_id)
-                .values(
-                    status=OutboxStatus.QUEUED.value,
+            return _write(
+                conn,
+                replace(
+                    item,
+                    status=OutboxStatus.QUEUED,
                     next_attempt_at=next_attempt_at,
                     last_error_code=error_code,
                     last_error_detail=_detail(detail),
                     updated_at=self._clock(),
-                )
+                ),
             )
-            return _get(conn, item_id)
 
     def mark_result(
         self,
@@ -406,15 +399,15 @@ class OutboxBatch:
             final: OutboxStatus = result
             if item.operation is OutboxOperation.RETRACT and result is OutboxStatus.ACCEPTED:
                 final = OutboxStatus.RETRACTED
-            conn.execute(
-                update(outbox)
-                .where(outbox.c.id == item_id)
-                .values(
-                    status=final.value,
+            done = _write(
+                conn,
+                replace(
+                    item,
+                    status=final,
                     last_error_code=error_code,
                     last_error_detail=_detail(detail),
                     updated_at=now,
-                )
+                ),
             )
             if receipt is not None:
                 conn.execute(
@@ -440,7 +433,25 @@ class OutboxBatch:
                     "error": error_code,
                 },
             )
-            return _get(conn, item_id)
+            return done
+
+
+def _write(conn: Connection, changed: OutboxItem) -> OutboxItem:
+    """Store the changeable columns of ``changed`` (read in the same transaction) and
+    return it: no second read for the caller."""
+    conn.execute(
+        update(outbox)
+        .where(outbox.c.id == changed.id)
+        .values(
+            status=changed.status.value,
+            attempts=changed.attempts,
+            next_attempt_at=changed.next_attempt_at,
+            last_error_code=changed.last_error_code,
+            last_error_detail=changed.last_error_detail,
+            updated_at=changed.updated_at,
+        )
+    )
+    return changed
 
 
 def _get(conn: Connection, item_id: int) -> OutboxItem:
