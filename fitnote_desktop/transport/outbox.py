@@ -38,6 +38,7 @@ import random
 import threading
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -143,8 +144,10 @@ class OutboxWorker:
         exhausted = False
         last_step = time.monotonic()
 
+        closing = threading.Event()
+
         def one(item: OutboxItemLike) -> None:
-            if stop.is_set():
+            if stop.is_set() or closing.is_set():
                 self._defer(lambda batch: batch.release(item.id))
                 return
             try:
@@ -152,7 +155,7 @@ class OutboxWorker:
             except _StopDrain:
                 stop.set()
 
-        pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="fitnote-outbox-send")
+        senders = _Threads(self.concurrency) if self.concurrency > 1 else _InPlace()
         try:
             while True:
                 # refill when the senders are about to run dry; commit outcomes at least
@@ -167,18 +170,17 @@ class OutboxWorker:
                     claimed, requeued_now = self._step(due)
                     requeued += requeued_now
                     last_step = time.monotonic()
-                    in_flight.update(pool.submit(one, item) for item in claimed)
+                    in_flight.update(senders.submit(one, item) for item in claimed)
                 if not in_flight:
                     if stop.is_set() or exhausted:
                         break
                     continue
-                done, in_flight = wait(
-                    in_flight, timeout=FLUSH_INTERVAL, return_when=FIRST_COMPLETED
-                )
+                done, in_flight = senders.wait(in_flight)
                 for future in done:
                     future.result()  # a bug in the worker must not pass silently
         finally:
-            pool.shutdown(wait=True)
+            closing.set()  # after a bug: what has not started is released, not sent
+            senders.shutdown()
             self._step(())  # the outcomes of the last items
         report.offline = stop.is_set()
         return report
@@ -302,6 +304,57 @@ class OutboxWorker:
             delay.total_seconds(),
             code,
         )
+
+
+class _Threads:
+    """Sends on ``concurrency`` threads (the client's connection pool keeps one keep-alive
+    connection per thread)."""
+
+    def __init__(self, concurrency: int) -> None:
+        self._pool = ThreadPoolExecutor(concurrency, thread_name_prefix="fitnote-outbox-send")
+
+    def submit(self, fn: Callable[[OutboxItemLike], None], item: OutboxItemLike) -> Future[None]:
+        return self._pool.submit(fn, item)
+
+    def wait(self, in_flight: set[Future[None]]) -> tuple[set[Future[None]], set[Future[None]]]:
+        done, pending = wait(in_flight, timeout=FLUSH_INTERVAL, return_when=FIRST_COMPLETED)
+        return done, pending
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+class _InPlace:
+    """Sends on the draining thread itself, one per :meth:`wait` (``concurrency`` 1).
+
+    The thread the caller drains on stays the one that talks to the endpoint and to the
+    signer, as it did before sends were pipelined. Seen with SoftHSM2: on the thread that
+    opened the token, a TLS read over a connection whose handshake another thread had
+    made failed with a stale OpenSSL error (``ENGINE: no such engine``; OpenSSL keeps its
+    error queue per thread).
+    """
+
+    def __init__(self) -> None:
+        self._queue: deque[tuple[Future[None], Callable[[], None]]] = deque()
+
+    def submit(self, fn: Callable[[OutboxItemLike], None], item: OutboxItemLike) -> Future[None]:
+        future: Future[None] = Future()
+        self._queue.append((future, lambda: fn(item)))
+        return future
+
+    def wait(self, in_flight: set[Future[None]]) -> tuple[set[Future[None]], set[Future[None]]]:
+        future, run = self._queue.popleft()
+        try:
+            run()
+        except BaseException as exc:  # handed to the caller through the future
+            future.set_exception(exc)
+        else:
+            future.set_result(None)
+        return {future}, in_flight - {future}
+
+    def shutdown(self) -> None:
+        while self._queue:
+            self.wait(set())
 
 
 class OutboxRunner:
