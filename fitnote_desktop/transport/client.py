@@ -8,8 +8,11 @@ Security rules, enforced here and nowhere optional:
   ``ssl.SSLContext`` built by the caller; ``None`` means the system store), with
   hostname checking; there is no parameter to turn it off;
 * timeouts on every request;
-* login by challenge/response with the *authentication* key; the session token is kept
-  in memory only, and an expired session is renewed once transparently;
+* login by challenge/response with the *authentication* key, once per session: the
+  token is kept in memory only and reused by every request (and every sending thread)
+  until it is about to expire; a session the endpoint no longer knows (expired, revoked,
+  or missing: ``auth.session_expired``, ``auth.session_invalid``, ``auth.required``) is
+  renewed once, transparently;
 * receipts are verified against the pinned endpoint receipt certificate before a
   submission counts as accepted.
 
@@ -46,6 +49,8 @@ from fitnote_desktop.wire.routes import API_PREFIX
 
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 SESSION_MARGIN = timedelta(seconds=30)  # renew a little before the server's expiry
+# 401 codes after which one new login is worth trying (the session, not the key, is at fault)
+_RELOGIN_CODES = frozenset({"auth.session_expired", "auth.session_invalid", "auth.required"})
 
 
 class TransportError(Exception):
@@ -276,7 +281,7 @@ class EndpointClient:
             response = self._send(method, path, headers=headers, **kwargs)
             if response.status_code == 401 and attempt == 1:
                 code = _error_code(response)
-                if code in ("auth.session_expired", "auth.session_invalid"):
+                if code in _RELOGIN_CODES:
                     with self._lock:
                         if self._session is session:
                             self._session = None

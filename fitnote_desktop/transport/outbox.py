@@ -18,13 +18,18 @@ due item once and classifies each outcome:
   signer configuration takes effect) releases it. Nothing is lost, and the platform is
   not asked again and again with credentials it refused.
 
-``concurrency`` > 1 sends that many items at a time (the endpoint verifies signatures on
-several cores); items are still claimed one by one in the store, so each is sent by one
-thread only.
+A drain is a pipeline: the worker claims up to ``batch_size`` due items in one store
+transaction (``sending``, committed *before* anything is sent), ``concurrency`` threads
+send them over the client's keep-alive connections, and the outcomes are written back
+together with the next claims, again in one transaction. So the encrypted store commits
+(and fsyncs) once per step, not twice per document, and the network never waits for the
+disk. When the drain stops (endpoint unreachable), claimed items whose turn had not come
+are released unsent, their attempt not counted.
 
 Exactly-once delivery rests on the document UUID as idempotency key: an item found in
 ``sending`` after a crash (``recover``) is simply sent again, and the endpoint answers a
-repeat of the same bytes with the same receipt.
+repeat of the same bytes with the same receipt. That covers a crash between a receipt's
+arrival and the commit of its step too: the receipt is fetched again by the resend.
 
 ``OutboxRunner`` runs the worker on a background thread: it drains, then sleeps until
 the next item is due, a wake-up (new item, "retry now") or its idle interval.
@@ -32,12 +37,16 @@ the next item is due, a wake-up (new item, "retry now") or its idle interval.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import queue
 import random
 import threading
+import time
 import uuid
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -50,6 +59,7 @@ from fitnote_desktop.transport.client import (
 )
 from fitnote_desktop.transport.ports import (
     HELD_UNTIL,
+    OutboxChanges,
     OutboxItemLike,
     OutboxStore,
     SignedPayloads,
@@ -59,7 +69,9 @@ from fitnote_desktop.transport.receipts import pack_receipt
 
 log = logging.getLogger("fitnote.outbox")
 
-# The due time of a held item: it waits for the physician (see the module docstring).
+FLUSH_INTERVAL = 0.5  # seconds: outcomes wait at most this long for their step's commit
+
+_Change = Callable[[OutboxChanges], object]
 
 
 @dataclass(frozen=True)
@@ -95,7 +107,10 @@ class _StopDrain(Exception):
 
 
 class OutboxWorker:
-    """Sends due outbox items through an :class:`EndpointClient`; one call per drain."""
+    """Sends due outbox items through an :class:`EndpointClient`; one call per drain.
+
+    ``drain_once`` is not re-entrant: one drain at a time per worker.
+    """
 
     def __init__(
         self,
@@ -115,8 +130,10 @@ class OutboxWorker:
         self.policy = policy or BackoffPolicy()
         self.clock = clock or (lambda: datetime.now(UTC))
         self.rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
-        self.batch_size = batch_size
+        self.batch_size = max(1, batch_size)
         self.concurrency = max(1, concurrency)
+        # outcomes of the sending threads, written by the draining thread at its next step
+        self._changes: queue.SimpleQueue[_Change] = queue.SimpleQueue()
 
     def recover(self) -> int:
         """At start-up: items a crash left in ``sending`` go back to ``queued``, and held
@@ -125,60 +142,116 @@ class OutboxWorker:
         if count:
             log.info("outbox: %d interrupted item(s) requeued", count)
         now = self.clock()
-        for item in self.outbox.list(statuses=("queued",)):
-            if is_held(item.next_attempt_at):
-                self.outbox.reschedule(
-                    item.id,
-                    next_attempt_at=now,
-                    error_code=item.last_error_code or "",
-                    detail=item.last_error_detail,
-                )
+        held = [i for i in self.outbox.list(statuses=("queued",)) if is_held(i.next_attempt_at)]
+        if held:
+            with self.outbox.batch() as batch:
+                for item in held:
+                    batch.reschedule(
+                        item.id,
+                        next_attempt_at=now,
+                        error_code=item.last_error_code or "",
+                        detail=item.last_error_detail,
+                    )
         return count
 
     def drain_once(self, now: datetime | None = None) -> DrainReport:
         """Send every item due at ``now`` (default: the clock), until done or offline."""
         report = DrainReport()
         moment = now or self.clock()
-        seen: set[int] = set()
         stop = threading.Event()
+        seen: set[int] = set()
+        requeued = 0  # items this drain put back to queued: due_items may list them again
+        in_flight: set[Future[None]] = set()
+        exhausted = False
+        last_step = time.monotonic()
+
+        closing = threading.Event()
 
         def one(item: OutboxItemLike) -> None:
-            if stop.is_set():
+            if stop.is_set() or closing.is_set():
+                self._defer(lambda batch: batch.release(item.id))
                 return
             try:
                 self._send_one(item, report)
             except _StopDrain:
                 stop.set()
 
-        pool = (
-            ThreadPoolExecutor(self.concurrency, thread_name_prefix="fitnote-outbox-send")
-            if self.concurrency > 1
-            else None
-        )
+        senders = _Threads(self.concurrency) if self.concurrency > 1 else _InPlace()
         try:
-            while not stop.is_set():
-                items = [
-                    i for i in self.outbox.due_items(moment, self.batch_size) if i.id not in seen
-                ]
-                if not items:
-                    break
-                seen.update(i.id for i in items)
-                if pool is None:
-                    for item in items:
-                        one(item)
-                else:
-                    list(pool.map(one, items))
+            while True:
+                # refill when the senders are about to run dry; commit outcomes at least
+                # every FLUSH_INTERVAL so the outbox view does not lag behind the wire
+                refill = not (stop.is_set() or exhausted) and len(in_flight) <= self.concurrency
+                if refill or not in_flight or time.monotonic() - last_step >= FLUSH_INTERVAL:
+                    due: list[OutboxItemLike] = []
+                    if refill:
+                        due, exhausted = self._due(
+                            moment, self.batch_size - len(in_flight), seen, requeued
+                        )
+                    claimed, requeued_now = self._step(due)
+                    requeued += requeued_now
+                    last_step = time.monotonic()
+                    in_flight.update(senders.submit(one, item) for item in claimed)
+                if not in_flight:
+                    if stop.is_set() or exhausted:
+                        break
+                    continue
+                done, in_flight = senders.wait(in_flight)
+                for future in done:
+                    future.result()  # a bug in the worker must not pass silently
         finally:
-            if pool is not None:
-                pool.shutdown(wait=True)
+            closing.set()  # after a bug: what has not started is released, not sent
+            senders.shutdown()
+            self._step(())  # the outcomes of the last items
         report.offline = stop.is_set()
         return report
 
-    def _send_one(self, item: OutboxItemLike, report: DrainReport) -> None:
-        try:
-            claimed = self.outbox.mark_sending(item.id)
-        except Exception:  # claimed by someone else meanwhile (store raises its own type)
-            return
+    def _due(
+        self, moment: datetime, wanted: int, seen: set[int], requeued: int
+    ) -> tuple[list[OutboxItemLike], bool]:
+        """Up to ``wanted`` items due at ``moment`` not yet taken in this drain (added to
+        ``seen``), and whether that is all of them. ``requeued`` items of this drain may be
+        due again (a ``now`` in the future): they are listed too, then left out."""
+        listed = self.outbox.due_items(moment, wanted + requeued)
+        due = [i for i in listed if i.id not in seen][:wanted]
+        seen.update(i.id for i in due)
+        return due, len(listed) < wanted + requeued
+
+    def _defer(self, change: _Change) -> None:
+        self._changes.put(change)
+
+    def _step(self, claim: Sequence[OutboxItemLike]) -> tuple[list[OutboxItemLike], int]:
+        """One transaction: the outcomes deferred so far, then the claims of ``claim``.
+
+        Returns the claimed items (some may have been claimed elsewhere meanwhile) and how
+        many items went back to ``queued``.
+        """
+        changes: list[_Change] = []
+        while True:
+            try:
+                changes.append(self._changes.get_nowait())
+            except queue.Empty:
+                break
+        if not changes and not claim:
+            return [], 0
+        claimed: list[OutboxItemLike] = []
+        requeued = 0
+        with self.outbox.batch() as batch:
+            for change in changes:
+                try:
+                    result = change(batch)
+                except Exception as exc:  # refused by the state machine: that item only
+                    log.warning("outbox: an outcome was not recorded (%s)", type(exc).__name__)
+                    continue
+                requeued += str(getattr(result, "status", "")) == "queued"
+            for item in claim:
+                # claimed by someone else meanwhile: the store raises its own type
+                with contextlib.suppress(Exception):
+                    claimed.append(batch.mark_sending(item.id))
+        return claimed, requeued
+
+    def _send_one(self, claimed: OutboxItemLike, report: DrainReport) -> None:
+        """Send one claimed item; its outcome is deferred to the drain's next step."""
         doc_id = claimed.document_id
         operation = str(claimed.operation)
         try:
@@ -207,7 +280,12 @@ class OutboxWorker:
             detail = f"HTTP {exc.status}" + (f" field {exc.field}" if exc.field else "")
             if exc.findings:
                 detail += " rules " + ",".join(sorted({f.get("code", "") for f in exc.findings}))
-            self.outbox.mark_result(claimed.id, "rejected", error_code=exc.code, detail=detail)
+            code = exc.code
+            self._defer(
+                lambda batch: batch.mark_result(
+                    claimed.id, "rejected", error_code=code, detail=detail
+                )
+            )
             report.rejected.append((doc_id, exc.code))
             log.info("outbox: document %s rejected (%s)", doc_id, exc.code)
             return
@@ -223,26 +301,36 @@ class OutboxWorker:
         self._accept(claimed, result, report)
 
     def _accept(self, item: OutboxItemLike, result: SubmitResult, report: DrainReport) -> None:
-        self.outbox.mark_result(
-            item.id,
-            "accepted",
-            receipt=pack_receipt(result.receipt_bytes, result.receipt_signature),
-            payload_hash=result.receipt.payload_sha256,
-            received_at=result.receipt.received_at,
+        receipt = pack_receipt(result.receipt_bytes, result.receipt_signature)
+        self._defer(
+            lambda batch: batch.mark_result(
+                item.id,
+                "accepted",
+                receipt=receipt,
+                payload_hash=result.receipt.payload_sha256,
+                received_at=result.receipt.received_at,
+            )
         )
         report.accepted.append(item.document_id)
 
     def _hold(self, item: OutboxItemLike, report: DrainReport, code: str, detail: str) -> None:
         """Keep the item, due only when the physician acts (see :data:`HELD_UNTIL`)."""
-        self.outbox.reschedule(item.id, next_attempt_at=HELD_UNTIL, error_code=code, detail=detail)
+        self._defer(
+            lambda batch: batch.reschedule(
+                item.id, next_attempt_at=HELD_UNTIL, error_code=code, detail=detail[:200]
+            )
+        )
         report.retried.append((item.document_id, code))
         report.last_error = report.needs_action = code
         log.info("outbox: document %s held until the physician acts (%s)", item.document_id, code)
 
     def _retry(self, item: OutboxItemLike, report: DrainReport, code: str, detail: str) -> None:
         delay = self.policy.delay(item.attempts, self.rng)
-        self.outbox.reschedule(
-            item.id, next_attempt_at=self.clock() + delay, error_code=code, detail=detail[:200]
+        at = self.clock() + delay
+        self._defer(
+            lambda batch: batch.reschedule(
+                item.id, next_attempt_at=at, error_code=code, detail=detail[:200]
+            )
         )
         report.retried.append((item.document_id, code))
         report.last_error = code
@@ -252,6 +340,57 @@ class OutboxWorker:
             delay.total_seconds(),
             code,
         )
+
+
+class _Threads:
+    """Sends on ``concurrency`` threads (the client's connection pool keeps one keep-alive
+    connection per thread)."""
+
+    def __init__(self, concurrency: int) -> None:
+        self._pool = ThreadPoolExecutor(concurrency, thread_name_prefix="fitnote-outbox-send")
+
+    def submit(self, fn: Callable[[OutboxItemLike], None], item: OutboxItemLike) -> Future[None]:
+        return self._pool.submit(fn, item)
+
+    def wait(self, in_flight: set[Future[None]]) -> tuple[set[Future[None]], set[Future[None]]]:
+        done, pending = wait(in_flight, timeout=FLUSH_INTERVAL, return_when=FIRST_COMPLETED)
+        return done, pending
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+class _InPlace:
+    """Sends on the draining thread itself, one per :meth:`wait` (``concurrency`` 1).
+
+    The thread the caller drains on stays the one that talks to the endpoint and to the
+    signer, as it did before sends were pipelined. Seen with SoftHSM2: on the thread that
+    opened the token, a TLS read over a connection whose handshake another thread had
+    made failed with a stale OpenSSL error (``ENGINE: no such engine``; OpenSSL keeps its
+    error queue per thread).
+    """
+
+    def __init__(self) -> None:
+        self._queue: deque[tuple[Future[None], Callable[[], None]]] = deque()
+
+    def submit(self, fn: Callable[[OutboxItemLike], None], item: OutboxItemLike) -> Future[None]:
+        future: Future[None] = Future()
+        self._queue.append((future, lambda: fn(item)))
+        return future
+
+    def wait(self, in_flight: set[Future[None]]) -> tuple[set[Future[None]], set[Future[None]]]:
+        future, run = self._queue.popleft()
+        try:
+            run()
+        except BaseException as exc:  # handed to the caller through the future
+            future.set_exception(exc)
+        else:
+            future.set_result(None)
+        return {future}, in_flight - {future}
+
+    def shutdown(self) -> None:
+        while self._queue:
+            self.wait(set())
 
 
 class OutboxRunner:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -48,14 +49,12 @@ class OutboxItemLike(Protocol):
     def last_error_detail(self) -> str | None: ...
 
 
-class OutboxStore(Protocol):
-    """The queue: the subset of ``store.outbox.OutboxRepository`` the worker uses."""
-
-    def due_items(
-        self, now: datetime | None = None, limit: int = 20
-    ) -> Sequence[OutboxItemLike]: ...
+class OutboxChanges(Protocol):
+    """State changes of outbox items: ``store.outbox.OutboxBatch`` (one transaction)."""
 
     def mark_sending(self, item_id: int) -> OutboxItemLike: ...
+
+    def release(self, item_id: int) -> OutboxItemLike: ...
 
     def reschedule(
         self,
@@ -77,6 +76,18 @@ class OutboxStore(Protocol):
         error_code: str | None = None,
         detail: str | None = None,
     ) -> OutboxItemLike: ...
+
+
+class OutboxStore(Protocol):
+    """The queue: the subset of ``store.outbox.OutboxRepository`` the worker uses."""
+
+    def due_items(
+        self, now: datetime | None = None, limit: int = 20
+    ) -> Sequence[OutboxItemLike]: ...
+
+    def batch(self) -> AbstractContextManager[OutboxChanges]:
+        """Several :class:`OutboxChanges` committed together, each all or nothing."""
+        ...
 
     def requeue_interrupted(self) -> int: ...
 

@@ -72,14 +72,14 @@ class SettingsDialog(QDialog):
         self.note.setObjectName("hint")
         self.note.setWordWrap(True)  # one line would widen the dialog past the screen at 200 %
         self.message = FieldMessage(self)
-        signer = QFormLayout()
-        signer.addRow(self.eid)
-        signer.addRow(self.tr("PKCS#11 module"), self.module)
-        signer.addRow(self.tr("Token label"), self.token)
-        signer.addRow(self.p12)
-        signer.addRow(self.tr("Signature key file"), self.sig_file)
-        signer.addRow(self.tr("Authentication key file"), self.auth_file)
-        how = ChoiceGroup(signer, self)  # the two kinds of signer read as answers to it
+        signer_rows = QFormLayout()
+        signer_rows.addRow(self.eid)
+        signer_rows.addRow(self.tr("PKCS#11 module"), self.module)
+        signer_rows.addRow(self.tr("Token label"), self.token)
+        signer_rows.addRow(self.p12)
+        signer_rows.addRow(self.tr("Signature key file"), self.sig_file)
+        signer_rows.addRow(self.tr("Authentication key file"), self.auth_file)
+        how = ChoiceGroup(signer_rows, self)  # the two kinds of signer read as answers to it
         how.set_question(self.tr("How you sign"), visible=True)
         form = QFormLayout()
         form.addRow(how)

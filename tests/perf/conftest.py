@@ -9,7 +9,8 @@ ratio, target, meets}}}``. Ratios are to a baseline measured in the same run, so
 compare across machines and survive a loaded one.
 
 Without ``FITNOTE_PERF=1`` (the ordinary test run) only ``test_bench_command.py`` is
-collected: it runs ``scripts/bench.sh --quick`` so that the benchmarks cannot rot.
+collected: it runs ``scripts/bench.sh --quick`` so that the benchmarks (and the
+two-instance load test, which records no metric) cannot rot.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ QUICK = os.environ.get("FITNOTE_BENCH_QUICK") == "1"
 if PERF:
     collect_ignore = ["test_bench_command.py"]
 else:
-    collect_ignore_glob = ["test_*_perf.py"]
+    collect_ignore_glob = ["test_*_perf.py", "test_two_instances.py"]
 
 
 @dataclass(frozen=True)

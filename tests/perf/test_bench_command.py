@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_bench_quick_reports_every_metric(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     env = {key: value for key, value in os.environ.items() if not key.startswith("FITNOTE_")}
+    if os.environ.get("FITNOTE_TEST_PG_URL"):  # the suite's PostgreSQL (two-instance test)
+        env["FITNOTE_TEST_PG_URL"] = os.environ["FITNOTE_TEST_PG_URL"]
     env["FITNOTE_PYTHON"] = sys.executable
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     run = subprocess.run(

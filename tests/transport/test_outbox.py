@@ -287,3 +287,70 @@ def test_a_login_refusal_retrying_cannot_fix_holds_the_item_for_the_physician(
         assert attempts() == 2 and sender.entries()[0].needs_action
     finally:
         sender.close()
+
+
+class _CountingAuthenticator:
+    """The physician's real authenticator, counting the logins (challenge signatures)."""
+
+    def __init__(self, inner: object) -> None:
+        self._inner = inner
+        self.logins = 0
+
+    def sign_challenge(self, nonce: bytes) -> bytes:
+        self.logins += 1
+        return self._inner.sign_challenge(nonce)  # type: ignore[attr-defined, no-any-return]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._inner, name)
+
+
+def _forget_sessions(db_url: str) -> None:
+    """The endpoint loses every session (a restart of a server keeping them in memory,
+    a revocation): the next request of a client answers auth.session_invalid."""
+    import sqlalchemy as sa
+
+    from fitnote_desktop.endpoint import db
+
+    engine = db.make_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.delete(db.Session))
+    finally:
+        engine.dispose()
+
+
+def test_one_login_per_session_for_a_concurrent_drain(
+    faulty: Faulty, gp: Physician, profile: Profile, db_url: str
+) -> None:
+    endpoint, _ = faulty
+    counting = _CountingAuthenticator(gp.authenticator)
+    client = endpoint.client(dataclasses.replace(gp, authenticator=counting))  # type: ignore[arg-type]
+    ids = queue_signed(profile, gp, _docs(10))
+    report = _worker(profile, client, concurrency=4, batch_size=4).drain_once()
+    assert sorted(map(str, report.accepted)) == sorted(map(str, ids))
+    assert counting.logins == 1  # four threads, ten documents, one login
+
+    _forget_sessions(db_url)  # the token is now unknown to the endpoint
+    more = queue_signed(profile, gp, _docs(6))
+    report = _worker(profile, client, concurrency=4).drain_once()
+    assert sorted(map(str, report.accepted)) == sorted(map(str, more))
+    assert counting.logins == 2  # one transparent re-login, shared by the four threads
+    assert _statuses(profile) == {"accepted"}
+
+
+def test_claimed_items_not_sent_are_released_uncounted(
+    faulty: Faulty, gp: Physician, profile: Profile
+) -> None:
+    """The drain claims a batch ahead in one transaction; when it stops (endpoint down),
+    the items whose turn had not come go back to queued as if never claimed."""
+    endpoint, injector = faulty
+    ids = queue_signed(profile, gp, _docs(6))
+    client = endpoint.client(gp)
+    client.login()
+    injector.fail("503", times=1)
+    report = _worker(profile, client, batch_size=6).drain_once()
+    assert report.offline and report.retried == [(ids[0], "server.unavailable")]
+    items = _items(profile)
+    assert [(i.status.value, i.attempts) for i in items] == [("queued", 1)] + [("queued", 0)] * 5
+    assert [i.last_error_code for i in items[1:]] == [None] * 5
+    assert all(profile.documents.get(i).status.value == "queued" for i in ids)
