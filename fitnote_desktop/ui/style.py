@@ -137,6 +137,8 @@ QGroupBox#choiceGroup::title { subcontrol-origin: margin; left: 0; padding: 0; c
 #connection[online="false"] { color: $offline; }
 #welcome { color: $subtle; font-size: ${medium}pt; }
 QListView#findings::item { padding: 4px; }
+#pinSubject { background: $row; border: 1px solid $line; border-radius: 4px; padding: 8px;
+    color: $text; }
 QTableView { background: $panel; alternate-background-color: $row; }
 QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {
     border: 1px solid $frame; border-radius: 3px; padding: 1px; background: $input; }
