@@ -177,6 +177,13 @@ def _parse(cms_der: bytes) -> cms.SignedData:
     return signed_data
 
 
+def _aware(moment: dt.datetime | None) -> dt.datetime | None:
+    """A naive moment is taken as UTC."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment
+
+
 CHAIN_CACHE = ChainCache()
 """The process's validated signer paths: the endpoint verifies every document through it."""
 
@@ -197,34 +204,38 @@ def verify_detached(
     ``chain_cache`` remembers the paths pyHanko validated, for the fast path; ``None``
     runs pyHanko's full validation every time (the reference of the differential tests).
     """
-    if at is not None and at.tzinfo is None:
-        at = at.replace(tzinfo=dt.UTC)
-    parts = split_detached(cms_der) if chain_cache is not None else None
-    if chain_cache is None or parts is None:
-        return _full_verdict(payload, cms_der, trust_roots, require_non_repudiation, at)[0]
-    key = chain_key(parts.constant, trust_roots)
-    fast = _fast_verdict(
-        payload, parts.signer_info, chain_cache.get(key), require_non_repudiation, at
-    )
-    if fast is not None:
-        return fast
+    at = _aware(at)
+    if chain_cache is not None:
+        fast = fast_verdict(payload, cms_der, trust_roots, chain_cache, require_non_repudiation, at)
+        if fast is not None:
+            return fast
     result, chain = _full_verdict(payload, cms_der, trust_roots, require_non_repudiation, at)
-    if chain is not None:
-        chain_cache.put(key, chain)
+    if chain_cache is not None and chain is not None:
+        parts = split_detached(cms_der)
+        if parts is not None:
+            chain_cache.put(chain_key(parts.constant, trust_roots), chain)
     return result
 
 
-def _fast_verdict(
+def fast_verdict(
     payload: bytes,
-    signer_info: cms.SignerInfo,
-    chain: ValidatedChain | None,
-    require_non_repudiation: bool,
-    at: dt.datetime | None,
+    cms_der: bytes,
+    trust_roots: Sequence[x509.Certificate],
+    chain_cache: ChainCache,
+    require_non_repudiation: bool = True,
+    at: dt.datetime | None = None,
 ) -> VerificationResult | None:
-    """The valid result when the path is known good at this document's moment and the
-    signature checks out directly; ``None`` ("ask pyHanko") for anything else."""
+    """The fast path alone: the valid result when the CMS has the recognised shape, its
+    signer's path is in ``chain_cache`` and valid at the document's moment, and the
+    signature checks out directly; ``None`` means "ask pyHanko"."""
+    at = _aware(at)
+    parts = split_detached(cms_der)
+    if parts is None:
+        return None
+    chain = chain_cache.get(chain_key(parts.constant, trust_roots))
     if chain is None or (require_non_repudiation and not chain.non_repudiation):
         return None
+    signer_info = parts.signer_info
     try:
         claimed_time = extract_self_reported_ts(signer_info)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
