@@ -310,9 +310,17 @@ def _full_verdict(
     path = status.validation_path
     path_certs = list(path.iter_certs(include_root=True)) if path is not None else [cert]
 
+    try:
+        time_ok = all(_valid_at(c, moment) for c in path_certs)
+        non_repudiation_ok = has_non_repudiation(cert)
+        signer_niss = certificate_niss(cert)
+        signer_subject = cert.subject.human_friendly
+    except (ValueError, TypeError, KeyError):
+        # pyHanko stopped before reading all of a certificate that is garbled (say, in
+        # its validity): the CMS is unreadable, not a reason to raise.
+        return _failed(MALFORMED, signing_time=claimed_time), None
     digest_ok = bool(status.intact)
     signature_ok = bool(status.valid) and indication not in _CRYPTO_FAILURES
-    time_ok = all(_valid_at(c, moment) for c in path_certs)
     if not signature_ok:
         chain_ok = False  # pyHanko does not evaluate trust for a bad signature
     elif indication is None:
@@ -320,8 +328,6 @@ def _full_verdict(
     else:
         # A path was built and only time broke it: the chain itself is fine.
         chain_ok = path is not None and not time_ok and indication in _TIME_FAILURES
-    non_repudiation_ok = has_non_repudiation(cert)
-    signer_niss = certificate_niss(cert)
 
     codes: list[str] = []
     if not digest_ok:
@@ -346,7 +352,7 @@ def _full_verdict(
         time_ok=time_ok,
         non_repudiation_ok=non_repudiation_ok,
         signer_niss=signer_niss,
-        signer_subject=cert.subject.human_friendly,
+        signer_subject=signer_subject,
         signing_time=claimed_time,
         signer_certificate=cert,
     )

@@ -277,6 +277,16 @@ def _unsigned_attribute_added(pki: DemoPki, gp: Identity, sp: Identity, tmp: Pat
     return PAYLOAD, bytes(content_info.dump(force=True)), pki.citizen_trust_roots(), {}
 
 
+def _garbled_ca_validity(pki: DemoPki, gp: Identity, sp: Identity, tmp: Path) -> Case:
+    """The embedded CA certificate's notBefore with a tag no Time has (found by
+    hypothesis: reading that validity after pyHanko's verdict must not raise)."""
+    ca = gp.chain[0]
+    validity = ca["tbs_certificate"]["validity"].dump()
+    garbled_ca = ca.dump().replace(validity, validity[:2] + b"\x00" + validity[3:])
+    assert garbled_ca != ca.dump()
+    return PAYLOAD, gp.sign().replace(ca.dump(), garbled_ca), pki.citizen_trust_roots(), {}
+
+
 def _trailing_byte(pki: DemoPki, gp: Identity, sp: Identity, tmp: Path) -> Case:
     return PAYLOAD, gp.sign() + b"\x00", pki.citizen_trust_roots(), {}
 
@@ -315,6 +325,7 @@ TAMPER_CASES: list[tuple[Tamper, str | None]] = [
     (_signer_certificate_missing, "signature.invalid"),
     (_signed_by_other_physician, None),
     (_unsigned_attribute_added, None),
+    (_garbled_ca_validity, "signature.malformed"),
     (_trailing_byte, "signature.malformed"),
     (_truncated, "signature.malformed"),
     (_garbage, "signature.malformed"),
