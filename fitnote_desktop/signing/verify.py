@@ -302,7 +302,9 @@ def _full_verdict(
         if exc.ades_subindication == AdESFailure.FORMAT_FAILURE:
             return _failed(MALFORMED, signing_time=claimed_time), None
         return _failed(INVALID, signing_time=claimed_time), None
-    except (CMSExtractionError, CMSStructuralError, ValueError, TypeError, KeyError):
+    except (CMSExtractionError, CMSStructuralError, ValueError, TypeError, KeyError, IndexError):
+        return _failed(MALFORMED, signing_time=claimed_time), None
+    except AttributeError:  # an algorithm pyHanko cannot map to a hash (unknown OID)
         return _failed(MALFORMED, signing_time=claimed_time), None
 
     cert: x509.Certificate = status.signing_cert

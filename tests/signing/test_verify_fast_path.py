@@ -287,6 +287,15 @@ def _garbled_ca_validity(pki: DemoPki, gp: Identity, sp: Identity, tmp: Path) ->
     return PAYLOAD, gp.sign().replace(ca.dump(), garbled_ca), pki.citizen_trust_roots(), {}
 
 
+def _unknown_digest_algorithm(pki: DemoPki, gp: Identity, sp: Identity, tmp: Path) -> Case:
+    """SHA-384's OID with one byte changed in the SignerInfo (found by hypothesis:
+    pyHanko cannot map it to a hash and raises AttributeError)."""
+    content_info = cms.ContentInfo.load(gp.sign())
+    info = content_info["content"]["signer_infos"][0]
+    info["digest_algorithm"] = cms.DigestAlgorithm({"algorithm": "2.16.0.72.1.101.3.4.2.2"})
+    return PAYLOAD, bytes(content_info.dump(force=True)), pki.citizen_trust_roots(), {}
+
+
 def _trailing_byte(pki: DemoPki, gp: Identity, sp: Identity, tmp: Path) -> Case:
     return PAYLOAD, gp.sign() + b"\x00", pki.citizen_trust_roots(), {}
 
@@ -326,6 +335,7 @@ TAMPER_CASES: list[tuple[Tamper, str | None]] = [
     (_signed_by_other_physician, None),
     (_unsigned_attribute_added, None),
     (_garbled_ca_validity, "signature.malformed"),
+    (_unknown_digest_algorithm, "signature.malformed"),
     (_trailing_byte, "signature.malformed"),
     (_truncated, "signature.malformed"),
     (_garbage, "signature.malformed"),
