@@ -63,8 +63,12 @@ class Pkcs12KeyFile:
                 CONFIG_INVALID, f"Not a PKCS#12 key file: {self.path.name}"
             ) from None
 
-    def _read(self) -> tuple[asn1_keys.PrivateKeyInfo, x509.Certificate, list[x509.Certificate]]:
-        """Decrypt the file with a freshly asked password; the caller drops the key."""
+    def _read(self) -> tuple[asn1_keys.PrivateKeyInfo, x509.Certificate]:
+        """Decrypt the file with a freshly asked password; the caller drops the key.
+
+        The certificates are parsed at the first read only (and again should the file's
+        signer certificate change): a signature should cost the decryption, not ASN.1.
+        """
         pin = ask_pin(self._pin_callback, self.purpose)
         try:
             key, cert, others = pkcs12.load_key_and_certificates(
@@ -88,11 +92,12 @@ class Pkcs12KeyFile:
             )
         )
         del key
-        signer_cert = _to_asn1(cert)
-        chain = [c for c in (_to_asn1(o) for o in others) if is_ca(c)]
-        self._certificate = signer_cert
-        self._chain = tuple(iter_unique(chain))
-        return key_info, signer_cert, chain
+        signer_der = cert.public_bytes(serialization.Encoding.DER)
+        if self._certificate is None or self._certificate.dump() != signer_der:
+            self._certificate = x509.Certificate.load(signer_der)
+            chain = [c for c in (_to_asn1(o) for o in others) if is_ca(c)]
+            self._chain = tuple(iter_unique(chain))
+        return key_info, self._certificate
 
     @property
     def certificate(self) -> x509.Certificate:
@@ -111,10 +116,13 @@ class Pkcs12KeyFile:
 
     @contextmanager
     def unlock(self) -> Iterator[SimpleSigner]:
-        key_info, cert, chain = self._read()
-        store = SimpleCertificateStore()
-        store.register_multiple(chain)
-        signer = SimpleSigner(signing_cert=cert, signing_key=key_info, cert_registry=store)
+        key_info, cert = self._read()
+        # Only ``async_sign_raw`` is called on this signer (the CMS comes from
+        # ``cms_build``, a PDF signature from ``OnDemandSigner`` with its own registry),
+        # so it gets an empty certificate store rather than a freshly indexed chain.
+        signer = SimpleSigner(
+            signing_cert=cert, signing_key=key_info, cert_registry=SimpleCertificateStore()
+        )
         del key_info
         try:
             yield signer

@@ -6,6 +6,15 @@ work is pyHanko's generic CMS validation (``async_validate_detached_cms`` with a
 certvalidator ``ValidationContext`` holding only the given trust roots, no fetching);
 this module turns its status into one flat result with one code per kind of failure.
 
+The fast path (issue 14): a document whose CMS has the shape ``cms_build`` writes
+(``cms_shape``), whose signer and certificates pyHanko already validated against the
+same trust anchors (``chain_cache``), at a moment inside that path's validity window,
+with the signature and signed attributes accepted by ``cms_check``, is valid without
+pyHanko: one signature check instead of a path build. The fast path can only accept;
+every other document, and every refusal with its code, goes through pyHanko's full
+validation, whose valid verdicts fill the cache. ``tests/signing/test_verify_fast_path.py``
+shows that both give the same result on every tamper case and on generated mutations.
+
 Which moment is the certificate checked at? The moment is ``at`` when given; otherwise
 the signature's own signing-time attribute (the signer's claim), falling back to now.
 CAdES-BES has no trusted time, so a verifier that receives a document *now* (the
@@ -36,7 +45,10 @@ from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.errors import InvalidCertificateError
 
+from fitnote_desktop.signing import cms_check
 from fitnote_desktop.signing._core import run_sync
+from fitnote_desktop.signing.chain_cache import ChainCache, ValidatedChain, chain_key
+from fitnote_desktop.signing.cms_shape import split_detached
 
 MALFORMED = "signature.malformed"
 DIGEST_MISMATCH = "signature.digest_mismatch"
@@ -165,6 +177,17 @@ def _parse(cms_der: bytes) -> cms.SignedData:
     return signed_data
 
 
+def _aware(moment: dt.datetime | None) -> dt.datetime | None:
+    """A naive moment is taken as UTC."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment
+
+
+CHAIN_CACHE = ChainCache()
+"""The process's validated signer paths: the endpoint verifies every document through it."""
+
+
 def verify_detached(
     payload: bytes,
     cms_der: bytes,
@@ -172,21 +195,88 @@ def verify_detached(
     *,
     require_non_repudiation: bool = True,
     at: dt.datetime | None = None,
+    chain_cache: ChainCache | None = CHAIN_CACHE,
 ) -> VerificationResult:
     """Verify a detached CMS signature over ``payload`` against ``trust_roots`` only.
 
     Never raises for bad input: every failure is a code in the result. Revocation is
     not checked (the demo PKI publishes no CRL/OCSP; pyHanko runs in soft-fail mode).
+    ``chain_cache`` remembers the paths pyHanko validated, for the fast path; ``None``
+    runs pyHanko's full validation every time (the reference of the differential tests).
     """
+    at = _aware(at)
+    if chain_cache is not None:
+        fast = fast_verdict(payload, cms_der, trust_roots, chain_cache, require_non_repudiation, at)
+        if fast is not None:
+            return fast
+    result, chain = _full_verdict(payload, cms_der, trust_roots, require_non_repudiation, at)
+    if chain_cache is not None and chain is not None:
+        parts = split_detached(cms_der)
+        if parts is not None:
+            chain_cache.put(chain_key(parts.constant, trust_roots), chain)
+    return result
+
+
+def fast_verdict(
+    payload: bytes,
+    cms_der: bytes,
+    trust_roots: Sequence[x509.Certificate],
+    chain_cache: ChainCache,
+    require_non_repudiation: bool = True,
+    at: dt.datetime | None = None,
+) -> VerificationResult | None:
+    """The fast path alone: the valid result when the CMS has the recognised shape, its
+    signer's path is in ``chain_cache`` and valid at the document's moment, and the
+    signature checks out directly; ``None`` means "ask pyHanko"."""
+    at = _aware(at)
+    parts = split_detached(cms_der)
+    if parts is None:
+        return None
+    chain = chain_cache.get(chain_key(parts.constant, trust_roots))
+    if chain is None or (require_non_repudiation and not chain.non_repudiation):
+        return None
+    signer_info = parts.signer_info
+    try:
+        claimed_time = extract_self_reported_ts(signer_info)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None
+    if not chain.valid_at(at or claimed_time or dt.datetime.now(dt.UTC)):
+        return None
+    certificate = x509.Certificate.load(chain.certificate_der)
+    if not cms_check.accepts(signer_info, certificate, payload):
+        return None
+    return VerificationResult(
+        valid=True,
+        code=None,
+        codes=(),
+        digest_ok=True,
+        signature_ok=True,
+        chain_ok=True,
+        time_ok=True,
+        non_repudiation_ok=chain.non_repudiation,
+        signer_niss=chain.signer_niss,
+        signer_subject=chain.signer_subject,
+        signing_time=claimed_time,
+        signer_certificate=certificate,
+    )
+
+
+def _full_verdict(
+    payload: bytes,
+    cms_der: bytes,
+    trust_roots: Sequence[x509.Certificate],
+    require_non_repudiation: bool,
+    at: dt.datetime | None,
+) -> tuple[VerificationResult, ValidatedChain | None]:
+    """pyHanko's validation, and the validated path when signature, path and time are
+    all good (whatever the key usage: that is a property of the certificate, cached)."""
     try:
         signed_data = _parse(cms_der)
         (signer_info,) = signed_data["signer_infos"]
         claimed_time = extract_self_reported_ts(signer_info)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-        return _failed(MALFORMED)
+        return _failed(MALFORMED), None
 
-    if at is not None and at.tzinfo is None:
-        at = at.replace(tzinfo=dt.UTC)
     moment = at or claimed_time or dt.datetime.now(dt.UTC)
     context = ValidationContext(
         trust_roots=list(trust_roots),
@@ -210,19 +300,29 @@ def verify_detached(
         status = run_sync(_validate)
     except SignatureValidationError as exc:
         if exc.ades_subindication == AdESFailure.FORMAT_FAILURE:
-            return _failed(MALFORMED, signing_time=claimed_time)
-        return _failed(INVALID, signing_time=claimed_time)
-    except (CMSExtractionError, CMSStructuralError, ValueError, TypeError, KeyError):
-        return _failed(MALFORMED, signing_time=claimed_time)
+            return _failed(MALFORMED, signing_time=claimed_time), None
+        return _failed(INVALID, signing_time=claimed_time), None
+    except (CMSExtractionError, CMSStructuralError, ValueError, TypeError, KeyError, IndexError):
+        return _failed(MALFORMED, signing_time=claimed_time), None
+    except AttributeError:  # an algorithm pyHanko cannot map to a hash (unknown OID)
+        return _failed(MALFORMED, signing_time=claimed_time), None
 
     cert: x509.Certificate = status.signing_cert
     indication = status.trust_problem_indic
     path = status.validation_path
     path_certs = list(path.iter_certs(include_root=True)) if path is not None else [cert]
 
+    try:
+        time_ok = all(_valid_at(c, moment) for c in path_certs)
+        non_repudiation_ok = has_non_repudiation(cert)
+        signer_niss = certificate_niss(cert)
+        signer_subject = cert.subject.human_friendly
+    except (ValueError, TypeError, KeyError):
+        # pyHanko stopped before reading all of a certificate that is garbled (say, in
+        # its validity): the CMS is unreadable, not a reason to raise.
+        return _failed(MALFORMED, signing_time=claimed_time), None
     digest_ok = bool(status.intact)
     signature_ok = bool(status.valid) and indication not in _CRYPTO_FAILURES
-    time_ok = all(_valid_at(c, moment) for c in path_certs)
     if not signature_ok:
         chain_ok = False  # pyHanko does not evaluate trust for a bad signature
     elif indication is None:
@@ -230,7 +330,6 @@ def verify_detached(
     else:
         # A path was built and only time broke it: the chain itself is fine.
         chain_ok = path is not None and not time_ok and indication in _TIME_FAILURES
-    non_repudiation_ok = has_non_repudiation(cert)
 
     codes: list[str] = []
     if not digest_ok:
@@ -245,7 +344,7 @@ def verify_detached(
     if require_non_repudiation and not non_repudiation_ok:
         codes.append(NO_NON_REPUDIATION)
     ordered = tuple(c for c in CODE_ORDER if c in codes)
-    return VerificationResult(
+    result = VerificationResult(
         valid=not ordered,
         code=ordered[0] if ordered else None,
         codes=ordered,
@@ -254,11 +353,18 @@ def verify_detached(
         chain_ok=chain_ok,
         time_ok=time_ok,
         non_repudiation_ok=non_repudiation_ok,
-        signer_niss=certificate_niss(cert),
-        signer_subject=cert.subject.human_friendly,
+        signer_niss=signer_niss,
+        signer_subject=signer_subject,
         signing_time=claimed_time,
         signer_certificate=cert,
     )
+    validated = digest_ok and signature_ok and indication is None and time_ok
+    if not validated or path is None:
+        return result, None
+    chain = ValidatedChain.of_path(
+        cert, path_certs, non_repudiation=non_repudiation_ok, signer_niss=signer_niss
+    )
+    return result, chain
 
 
 def verify_challenge_signature(
