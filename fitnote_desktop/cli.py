@@ -15,7 +15,8 @@ import pkgutil
 import sys
 from collections.abc import Mapping, Sequence
 
-from fitnote_desktop import __version__, commands
+import fitnote_desktop
+from fitnote_desktop import commands
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -66,13 +67,29 @@ def coded_error(
     return CommandError(f"{about}: {text} [{code}]" if about else f"{text} [{code}]", exit_code)
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version is read when asked for, not at every start."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"fitnote-desktop {fitnote_desktop.__version__}")  # on stdout, as argparse's
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fitnote-desktop",
         description="Incapacity certificates and ICF fit-notes for Belgian physicians.",
         epilog="Messages are in the language of FITNOTE_LANG or the locale (nl, fr, de, en).",
     )
-    parser.add_argument("--version", action="version", version=f"fitnote-desktop {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="show program's version number and exit"
+    )
     parser.add_argument(
         "--demo",
         action="store_true",

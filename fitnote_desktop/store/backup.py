@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from fitnote_desktop import __version__
+import fitnote_desktop
 from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.errors import (
     BackupInvalidError,
@@ -112,7 +112,7 @@ def create_backup(
         header_fields = {
             "format": FORMAT,
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "app_version": __version__,
+            "app_version": fitnote_desktop.__version__,
             "schema_revision": schema_revision,
             "profile": {"id": profile_id, "label": label},
             "db_size": size,

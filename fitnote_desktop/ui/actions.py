@@ -61,9 +61,9 @@ class WindowActions:
         self.help = a("F1", w.show_help)
         self.quit = a("Ctrl+Q", w.close)
         self.back = a("Alt+Left", w.back)
-        self.undo = w.editor.undo_stack.createUndoAction(w)
+        self.undo = w.undo_group.createUndoAction(w)  # the editor's stack joins when built
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo = w.editor.undo_stack.createRedoAction(w)
+        self.redo = w.undo_group.createRedoAction(w)
         self.redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.lang_group = QActionGroup(w)
         self.lang_actions: dict[str, QAction] = {}

@@ -101,7 +101,7 @@ class AppController(QObject):
             QTimer.singleShot(5000, self.lock)
             return
         self.idle.stop()
-        window.editor.flush()
+        window.flush_editor()
         window.save_state()
         self.window = None
         self.session = None
@@ -132,7 +132,7 @@ class AppController(QObject):
     def shutdown(self) -> None:
         self.idle.stop()
         if self.window is not None:
-            self.window.editor.flush()
+            self.window.flush_editor()
             self.window.save_state()
         workers.wait_idle(10_000)
         if self.session is not None:

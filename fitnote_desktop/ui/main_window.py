@@ -1,5 +1,9 @@
 """The main window: patients on the left; patient page or editor in the middle.
 
+The first screen is the patient list: the document editor (the heaviest part of the
+window, and its modules) is built on first use, when the first document opens
+(:attr:`MainWindow.editor`), so that the window appears sooner.
+
 Every action is a ``QAction`` with a shortcut (built in :mod:`fitnote_desktop.ui.actions`),
 listed in the help dialog (F1), so the whole consultation can be done from the keyboard.
 Slow work (sign, send, render) runs in :mod:`fitnote_desktop.ui.workers`; the window
@@ -10,9 +14,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -33,10 +38,12 @@ from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
 from fitnote_desktop.ui import i18n, labels, status_watch, workers
 from fitnote_desktop.ui.actions import WindowActions
 from fitnote_desktop.ui.announce import announce
-from fitnote_desktop.ui.editor import DocumentEditor
 from fitnote_desktop.ui.patient_page import PatientPage
 from fitnote_desktop.ui.patients import PatientDialog, PatientSearch
 from fitnote_desktop.ui.pin_dialog import signing_subject
+
+if TYPE_CHECKING:
+    from fitnote_desktop.ui.editor import DocumentEditor
 
 log = logging.getLogger(__name__)
 
@@ -80,12 +87,8 @@ class MainWindow(QMainWindow):
         self.page.external_requested.connect(self.prolong_external)
         self.page.edit_requested.connect(self.edit_patient)
         self.page.conversations_requested.connect(self.show_patient_conversations)
-        self.editor = DocumentEditor(services, self)
-        self.editor.sign_requested.connect(self.sign_and_send)
-        self.editor.preview_requested.connect(self.preview)
-        self.editor.add_capacity_requested.connect(self.pick_capacities)
-        self.editor.follow_up_requested.connect(self._editor_follow_up)
-        self.editor.saved.connect(lambda _r: None)
+        self._editor: DocumentEditor | None = None  # built on first use: see ``editor``
+        self.undo_group = QUndoGroup(self)  # Edit > Undo/Redo follow the editor, once built
         self.welcome = QLabel(self)
         self.welcome.setObjectName("welcome")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -93,7 +96,6 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.page)
-        self.stack.addWidget(self.editor)
         self.stack.currentChanged.connect(lambda _i: self._update_actions())
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self.search)
@@ -127,10 +129,37 @@ class MainWindow(QMainWindow):
         self.statuses_changed.connect(self._follow_statuses)
 
         self.acts = WindowActions(self)
-        self.retranslate()
-        self.refresh_status()
+        self.retranslate()  # also reads the connection status
         self._restore_geometry()
         self.search.focus_search()
+
+    # ================================================================ editor
+
+    @property
+    def editor(self) -> DocumentEditor:
+        """The document editor, built (and its modules imported) on first access."""
+        if self._editor is None:
+            from fitnote_desktop.ui.editor import DocumentEditor
+
+            editor = DocumentEditor(self.services, self)
+            editor.sign_requested.connect(self.sign_and_send)
+            editor.preview_requested.connect(self.preview)
+            editor.add_capacity_requested.connect(self.pick_capacities)
+            editor.follow_up_requested.connect(self._editor_follow_up)
+            self.undo_group.addStack(editor.undo_stack)
+            self.undo_group.setActiveStack(editor.undo_stack)
+            self.stack.addWidget(editor)
+            self._editor = editor
+        return self._editor
+
+    def in_editor(self) -> bool:
+        """Whether the editor is on screen (never builds it)."""
+        return self._editor is not None and self.stack.currentWidget() is self._editor
+
+    def flush_editor(self) -> None:
+        """Save the draft being edited, if the editor was ever built."""
+        if self._editor is not None:
+            self._editor.flush()
 
     # ================================================================ actions
 
@@ -171,7 +200,7 @@ class MainWindow(QMainWindow):
         return self.page.record
 
     def current_document(self) -> DocumentRecord | None:
-        if self.stack.currentWidget() is self.editor:
+        if self.in_editor():
             return self.editor.record
         if self.stack.currentWidget() is self.page:
             return self.page.selected()
@@ -181,14 +210,14 @@ class MainWindow(QMainWindow):
         self.acts.update(
             has_patient=self.page.record is not None,
             doc=self.current_document(),
-            in_editor=self.stack.currentWidget() is self.editor,
+            in_editor=self.in_editor(),
             busy=self.busy,
         )
 
     # ================================================================ navigation
 
     def open_patient(self, record: PatientRecord) -> None:
-        self.editor.flush()
+        self.flush_editor()
         self.services.patients.open(record.id)
         self.search.select(record.id)
         self.page.show_patient(record)
@@ -197,7 +226,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def back(self) -> None:
-        if self.stack.currentWidget() is self.editor:
+        if self.in_editor():
             self.editor.flush()
             self.page.refresh()
             self.stack.setCurrentWidget(self.page)
@@ -269,7 +298,7 @@ class MainWindow(QMainWindow):
         doc = self.current_document()
         if doc is None:
             return
-        self.editor.flush()
+        self.flush_editor()
         fn = {
             "relapse": self.services.follow_ups.relapse,
             "replace": self.services.follow_ups.replace,
@@ -297,7 +326,7 @@ class MainWindow(QMainWindow):
             self.open_document(dlg.result_record)
 
     def pick_capacities(self) -> None:
-        if self.stack.currentWidget() is not self.editor or self.editor.current is None:
+        if not self.in_editor() or self.editor.current is None:
             return
         from fitnote_desktop.ui.icf_picker import IcfPicker
 
@@ -308,7 +337,7 @@ class MainWindow(QMainWindow):
     # ================================================================ sign & send
 
     def sign_and_send(self) -> None:
-        if self.busy or self.stack.currentWidget() is not self.editor:
+        if self.busy or not self.in_editor():
             return
         rec = self.editor.record
         if rec is None or not rec.status.editable:
@@ -365,12 +394,13 @@ class MainWindow(QMainWindow):
             self.offer_overlapping(exc.params)
         else:
             self.show_error(exc)
-        if self.editor.record is not None:
+        editor = self._editor
+        if editor is not None and editor.record is not None:
             try:
-                rec = self.services.drafts.get(self.editor.record.id)
+                rec = self.services.drafts.get(editor.record.id)
             except ServiceError:
                 return
-            self.editor.record = rec
+            editor.record = rec
 
     def retract(self) -> None:
         doc = self.current_document()
@@ -400,8 +430,9 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if self.editor.record is not None and self.editor.record.id == doc.id:
-            self.editor.discard()
+        editor = self._editor
+        if editor is not None and editor.record is not None and editor.record.id == doc.id:
+            editor.discard()
         try:
             self.services.drafts.delete(doc.id)
         except ServiceError as exc:
@@ -414,7 +445,7 @@ class MainWindow(QMainWindow):
     def _retracted(self, rec: DocumentRecord) -> None:
         self._set_busy(False)
         self.page.refresh()
-        if self.stack.currentWidget() is self.editor:
+        if self.in_editor():
             self.open_document(rec)
         self._tell(labels.status(rec.status), 8000)
 
@@ -463,7 +494,7 @@ class MainWindow(QMainWindow):
         except ServiceError as exc:  # issued elsewhere: known only from a paper copy
             self.show_error(exc)
             return
-        self.editor.flush()
+        self.flush_editor()
         self.page.refresh()
         self.open_document(other)
 
@@ -471,7 +502,7 @@ class MainWindow(QMainWindow):
         doc = self.current_document()
         if doc is None or doc.document.kind is not DocumentKind.INCAPACITY:
             return
-        self.editor.flush()
+        self.flush_editor()
         from fitnote_desktop.ui.export_dialog import KmehrExportDialog
 
         dlg = KmehrExportDialog(self.services, doc.id, self)
@@ -484,7 +515,7 @@ class MainWindow(QMainWindow):
         doc = self.current_document()
         if doc is None:
             return
-        self.editor.flush()
+        self.flush_editor()
         from fitnote_desktop.ui.preview import PreviewDialog
 
         PreviewDialog(self.services, doc.id, self).exec()
@@ -564,7 +595,7 @@ class MainWindow(QMainWindow):
         """A signed document in the editor follows its outbox (queued → accepted,
         refused, retracted), so that its status, side panel and actions are never stale,
         whether the editor is on screen or behind the patient page."""
-        rec = self.editor.record
+        rec = self._editor.record if self._editor is not None else None
         if rec is None or rec.status.editable:
             return
         try:
@@ -594,7 +625,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.editor.flush()
+        self.flush_editor()
         self.save_state()
         self._poll.stop()
         super().closeEvent(event)

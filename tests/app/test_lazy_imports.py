@@ -4,7 +4,9 @@ Each check runs in a fresh interpreter, since this test process has long since i
 everything. The heavy libraries of signing (pyHanko, asn1crypto, ...), PDF (reportlab),
 KMEHR (lxml, xmlschema), the sandbox endpoint (FastAPI, uvicorn, starlette) and the
 transport (httpx) load on first use: with them at start the window took several times
-as long as a bare Qt window to appear.
+as long as a bare Qt window to appear. The same holds for the app's own heavy parts: the
+document editor is built when the first document opens, and the version is read from the
+package metadata only when asked for.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,6 +47,7 @@ WINDOW = """
 import sys
 from pathlib import Path
 
+import fitnote_desktop
 import fitnote_desktop.ui
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -68,13 +72,19 @@ window = MainWindow(session.services, languages, settings=settings)
 window.show()
 app.processEvents()
 loaded = sorted(m for m in sys.modules)
+editor_built = window._editor is not None
+version_read = fitnote_desktop._version.cache_info().currsize > 0
 window.close()
 session.close()
-print(__import__("json").dumps(loaded))
+print(__import__("json").dumps([loaded, editor_built, version_read]))
 """
 
+# The app's own modules that the first screen (the patient list) does not need.
+DEFERRED = ("fitnote_desktop.ui.editor", "fitnote_desktop.ui.editor.document_editor")
 
-def _loaded(code: str, *args: str) -> set[str]:
+
+def _run(code: str, *args: str) -> Any:
+    """What ``code`` prints as JSON on its last line, run in a fresh interpreter."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
         [sys.executable, "-c", code, *args],
@@ -85,7 +95,7 @@ def _loaded(code: str, *args: str) -> set[str]:
         timeout=300,
         check=True,
     ).stdout
-    return set(json.loads(out.strip().splitlines()[-1]))
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def _heavy(modules: set[str]) -> list[str]:
@@ -93,15 +103,30 @@ def _heavy(modules: set[str]) -> list[str]:
 
 
 def test_importing_the_app_loads_no_heavy_library() -> None:
-    loaded = _loaded(
-        "import sys, json\nimport fitnote_desktop.app\nprint(json.dumps(sorted(sys.modules)))"
+    loaded = set(
+        _run("import sys, json\nimport fitnote_desktop.app\nprint(json.dumps(sorted(sys.modules)))")
     )
     assert "fitnote_desktop.app" in loaded
     assert _heavy(loaded) == []
+    assert [m for m in DEFERRED if m in loaded] == []
 
 
 def test_the_main_window_of_an_unlocked_profile_loads_no_heavy_library(tmp_path: Path) -> None:
-    loaded = _loaded(WINDOW, str(tmp_path))
+    modules, editor_built, version_read = _run(WINDOW, str(tmp_path))
+    loaded = set(modules)
     assert "fitnote_desktop.ui.main_window" in loaded
     assert "fitnote_desktop.wiring.session" in loaded
     assert _heavy(loaded) == []
+    assert [m for m in DEFERRED if m in loaded] == []
+    assert not editor_built
+    assert not version_read
+
+
+def test_the_version_is_read_when_asked_for() -> None:
+    version, before = _run(
+        "import json, fitnote_desktop\n"
+        "before = fitnote_desktop._version.cache_info().currsize\n"
+        "print(json.dumps([fitnote_desktop.__version__, before]))"
+    )
+    assert before == 0
+    assert version  # installed metadata, or the source tree's placeholder
