@@ -17,16 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from fitnote_desktop.ui.main_window import MainWindow
+    from fitnote_desktop.ui.actions import WindowActions
 
 
 class HelpDialog(QDialog):
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, acts: WindowActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("helpDialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows: list[tuple[str, str]] = []
-        for act, text in window.acts.texts().items():
+        for act, text in acts.texts().items():
             keys = ", ".join(
                 s.toString(QKeySequence.SequenceFormat.NativeText) for s in act.shortcuts()
             )

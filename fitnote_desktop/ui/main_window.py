@@ -38,6 +38,7 @@ from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
 from fitnote_desktop.ui import i18n, labels, status_watch, workers
 from fitnote_desktop.ui.actions import WindowActions
 from fitnote_desktop.ui.announce import announce
+from fitnote_desktop.ui.dialogs import WindowDialogs
 from fitnote_desktop.ui.patient_page import PatientPage
 from fitnote_desktop.ui.patients import PatientDialog, PatientSearch
 from fitnote_desktop.ui.pin_dialog import signing_subject
@@ -52,7 +53,7 @@ OVERLAP = "certificate.overlaps"
 STATUS_POLL_MS = 2000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowDialogs, QMainWindow):
     """The consultation window; ``lock_requested`` asks the app to lock the profile."""
 
     lock_requested = Signal()
@@ -497,61 +498,6 @@ class MainWindow(QMainWindow):
         self.flush_editor()
         self.page.refresh()
         self.open_document(other)
-
-    def export_kmehr(self) -> None:
-        doc = self.current_document()
-        if doc is None or doc.document.kind is not DocumentKind.INCAPACITY:
-            return
-        self.flush_editor()
-        from fitnote_desktop.ui.export_dialog import KmehrExportDialog
-
-        dlg = KmehrExportDialog(self.services, doc.id, self)
-        if dlg.exec() and dlg.written:
-            self.statusBar().showMessage(self.tr("KMEHR message saved."), 8000)
-
-    # ================================================================ other views
-
-    def preview(self) -> None:
-        doc = self.current_document()
-        if doc is None:
-            return
-        self.flush_editor()
-        from fitnote_desktop.ui.preview import PreviewDialog
-
-        PreviewDialog(self.services, doc.id, self).exec()
-
-    def show_outbox(self) -> None:
-        from fitnote_desktop.ui.outbox import OutboxDialog
-
-        OutboxDialog(self.services, self).exec()
-        self.page.refresh()
-        self.refresh_status()
-
-    def show_inbox(self) -> None:
-        """Conversations; about the open document when it has been sent."""
-        from fitnote_desktop.ui.inbox import InboxDialog
-
-        doc = self.current_document()
-        about = doc if doc is not None and doc.status is DocumentStatus.ACCEPTED else None
-        InboxDialog(self.services, self, about=about).exec()
-
-    def show_patient_conversations(self) -> None:
-        from fitnote_desktop.ui.inbox import InboxDialog
-
-        record = self.page.record
-        name = record.patient.full_name if record is not None else ""
-        InboxDialog(self.services, self, patient_name=name).exec()
-
-    def show_settings(self) -> None:
-        from fitnote_desktop.ui.settings import SettingsDialog
-
-        SettingsDialog(self.services, self.settings, self).exec()
-        self.settings_changed.emit()
-
-    def show_help(self) -> None:
-        from fitnote_desktop.ui.help import HelpDialog
-
-        HelpDialog(self, self).exec()
 
     def refresh_status(self) -> None:
         self._watch_statuses()

@@ -54,7 +54,7 @@ def test_help_lists_every_shortcut(qtbot, services, languages, tmp_path):
     from fitnote_desktop.ui.help import HelpDialog
 
     window = make_window(qtbot, services, languages, tmp_path)
-    dlg = HelpDialog(window, window)
+    dlg = HelpDialog(window.acts, window)
     qtbot.addWidget(dlg)
     keys = {dlg.table.item(r, 1).text() for r in range(dlg.table.rowCount())}
     assert {"Ctrl+N", "Ctrl+L", "F1", "Ctrl+P"} <= keys

@@ -1,0 +1,101 @@
+"""The dialogs the main window opens over itself: preview, KMEHR export, outbox, inbox,
+settings, help.
+
+A mixin of :class:`~fitnote_desktop.ui.main_window.MainWindow`, kept in its own file so
+that the window's module holds its state and the consultation's flow. Each dialog's
+module is imported when it is first opened: none of them is on the first screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from fitnote_desktop.domain.lifecycle import DocumentStatus
+from fitnote_desktop.domain.model import DocumentKind
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings, SignalInstance
+    from PySide6.QtWidgets import QStatusBar, QWidget
+
+    from fitnote_desktop.services import Services
+    from fitnote_desktop.services.ports import DocumentRecord
+    from fitnote_desktop.ui.actions import WindowActions
+    from fitnote_desktop.ui.patient_page import PatientPage
+
+
+class WindowDialogs:
+    """Opens the window's dialogs; what it needs of the window is declared below."""
+
+    if TYPE_CHECKING:
+        services: Services
+        acts: WindowActions
+        settings: QSettings
+        page: PatientPage
+        settings_changed: SignalInstance
+
+        def current_document(self) -> DocumentRecord | None: ...
+        def flush_editor(self) -> None: ...
+        def refresh_status(self) -> None: ...
+        def statusBar(self) -> QStatusBar: ...
+
+    def _parent(self) -> QWidget:
+        from PySide6.QtWidgets import QWidget
+
+        assert isinstance(self, QWidget)
+        return self
+
+    def export_kmehr(self) -> None:
+        doc = self.current_document()
+        if doc is None or doc.document.kind is not DocumentKind.INCAPACITY:
+            return
+        self.flush_editor()
+        from fitnote_desktop.ui.export_dialog import KmehrExportDialog
+
+        dlg = KmehrExportDialog(self.services, doc.id, self._parent())
+        if dlg.exec() and dlg.written:
+            saved = QCoreApplication.translate("MainWindow", "KMEHR message saved.")
+            self.statusBar().showMessage(saved, 8000)
+
+    def preview(self) -> None:
+        doc = self.current_document()
+        if doc is None:
+            return
+        self.flush_editor()
+        from fitnote_desktop.ui.preview import PreviewDialog
+
+        PreviewDialog(self.services, doc.id, self._parent()).exec()
+
+    def show_outbox(self) -> None:
+        from fitnote_desktop.ui.outbox import OutboxDialog
+
+        OutboxDialog(self.services, self._parent()).exec()
+        self.page.refresh()
+        self.refresh_status()
+
+    def show_inbox(self) -> None:
+        """Conversations; about the open document when it has been sent."""
+        from fitnote_desktop.ui.inbox import InboxDialog
+
+        doc = self.current_document()
+        about = doc if doc is not None and doc.status is DocumentStatus.ACCEPTED else None
+        InboxDialog(self.services, self._parent(), about=about).exec()
+
+    def show_patient_conversations(self) -> None:
+        from fitnote_desktop.ui.inbox import InboxDialog
+
+        record = self.page.record
+        name = record.patient.full_name if record is not None else ""
+        InboxDialog(self.services, self._parent(), patient_name=name).exec()
+
+    def show_settings(self) -> None:
+        from fitnote_desktop.ui.settings import SettingsDialog
+
+        SettingsDialog(self.services, self.settings, self._parent()).exec()
+        self.settings_changed.emit()
+
+    def show_help(self) -> None:
+        from fitnote_desktop.ui.help import HelpDialog
+
+        HelpDialog(self.acts, self._parent()).exec()
