@@ -68,6 +68,7 @@ class EndpointContext:
             sessions=sessions,
             roots_der=tuple(c.dump() for c in settings.trust_roots),
             intermediates_der=tuple(c.dump() for c in settings.intermediates),
+            callers=SessionCache(settings.session_cache_ttl),
         )
 
     def trust_roots(self) -> list[x509.Certificate]:

@@ -3,7 +3,8 @@
 Every authenticated request needs its caller, and reading the session row costs a
 transaction; a client sending hundreds of documents would pay it for each one. The
 database stays the source of truth (sessions must be valid on every instance), so an
-entry is only trusted for ``fresh_for`` after it was read and never at or past the
+entry is only trusted for ``fresh_for`` (the setting ``session_cache_ttl``) after it
+was read and never at or past the
 session's own expiry (then the database is asked again, and answers "expired"); a
 session that disappears from the database (purged) is refused once its entry goes
 stale. Times come from the endpoint's clock, so that tests can move it.
@@ -19,7 +20,7 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
-FRESH_FOR = timedelta(seconds=10)
+FRESH_FOR = timedelta(seconds=10)  # the default of EndpointSettings.session_cache_ttl
 MAX_ENTRIES = 4096
 
 

@@ -63,3 +63,10 @@ def test_freshness_is_capped_by_the_expiry_and_the_cache_is_bounded() -> None:
     for key in ("c", "d", "e"):
         cache.put(key, key, expires_at=now + timedelta(hours=1), now=now)
     assert [cache.get(k, now) for k in ("c", "d", "e")] == [None, "d", "e"]
+
+
+def test_a_zero_freshness_asks_the_database_every_time() -> None:
+    now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+    cache: SessionCache[str] = SessionCache(fresh_for=timedelta(0))
+    cache.put("a", "alice", expires_at=now + timedelta(hours=1), now=now)
+    assert cache.get("a", now) is None
