@@ -6,11 +6,18 @@ what derives from it through FastAPI's dependency injection (``Context``, ``Db``
 
 No ``from __future__ import annotations`` here or in the route modules: FastAPI resolves
 the ``Annotated`` dependency aliases at route definition time.
+
+The dependencies are ``async``: FastAPI runs a plain ``def`` dependency in its thread pool,
+one thread hand-off each (with its event-loop wake-up) per request, for work that never
+blocks here: reading ``app.state``, creating a database session (it connects lazily, in
+the route's thread, and has given its connection back when a route's ``with
+dbs.begin():`` ends), and a session look-up that the cache answers. Only a cache miss
+reads the database, in the thread pool.
 """
 
 import hashlib
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from asn1crypto import x509
@@ -18,42 +25,15 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
+from starlette.concurrency import run_in_threadpool
 
 from fitnote_desktop.endpoint import repository
 from fitnote_desktop.endpoint.errors import ApiError
+from fitnote_desktop.endpoint.repository import SessionRow
+from fitnote_desktop.endpoint.session_cache import SessionCache
 from fitnote_desktop.endpoint.settings import EndpointSettings
 
 bearer = HTTPBearer(auto_error=False, description="Session token from POST /v1/auth/session")
-
-
-@dataclass(frozen=True)
-class EndpointContext:
-    """Per-app state shared by every request: settings, sessions, trust store as DER.
-
-    asn1crypto objects parse lazily and are not safe to share between threads (a
-    concurrent first ``dump()`` corrupts their state), so the trust store is kept as DER
-    captured before any thread exists, and every request loads its own copies.
-    """
-
-    settings: EndpointSettings
-    sessions: sessionmaker[Any]
-    roots_der: tuple[bytes, ...]
-    intermediates_der: tuple[bytes, ...]
-
-    @classmethod
-    def build(cls, settings: EndpointSettings, sessions: sessionmaker[Any]) -> "EndpointContext":
-        return cls(
-            settings=settings,
-            sessions=sessions,
-            roots_der=tuple(c.dump() for c in settings.trust_roots),
-            intermediates_der=tuple(c.dump() for c in settings.intermediates),
-        )
-
-    def trust_roots(self) -> list[x509.Certificate]:
-        return [x509.Certificate.load(d) for d in self.roots_der]
-
-    def intermediates(self) -> list[x509.Certificate]:
-        return [x509.Certificate.load(d) for d in self.intermediates_der]
 
 
 @dataclass(frozen=True)
@@ -65,7 +45,40 @@ class Caller:
     role: str
 
 
-def get_context(request: Request) -> EndpointContext:
+@dataclass(frozen=True)
+class EndpointContext:
+    """Per-app state shared by every request: settings, sessions, trust store as DER.
+
+    asn1crypto objects parse lazily and are not safe to share between threads (a
+    concurrent first ``dump()`` corrupts their state), so the trust store is kept as DER
+    captured before any thread exists, and every request loads its own copies.
+    ``callers`` remembers recently read login sessions (``endpoint.session_cache``).
+    """
+
+    settings: EndpointSettings
+    sessions: sessionmaker[Any]
+    roots_der: tuple[bytes, ...]
+    intermediates_der: tuple[bytes, ...]
+    callers: SessionCache[Caller] = field(default_factory=SessionCache)
+
+    @classmethod
+    def build(cls, settings: EndpointSettings, sessions: sessionmaker[Any]) -> "EndpointContext":
+        return cls(
+            settings=settings,
+            sessions=sessions,
+            roots_der=tuple(c.dump() for c in settings.trust_roots),
+            intermediates_der=tuple(c.dump() for c in settings.intermediates),
+            callers=SessionCache(settings.session_cache_ttl),
+        )
+
+    def trust_roots(self) -> list[x509.Certificate]:
+        return [x509.Certificate.load(d) for d in self.roots_der]
+
+    def intermediates(self) -> list[x509.Certificate]:
+        return [x509.Certificate.load(d) for d in self.intermediates_der]
+
+
+async def get_context(request: Request) -> EndpointContext:
     context: EndpointContext = request.app.state.context
     return context
 
@@ -73,7 +86,7 @@ def get_context(request: Request) -> EndpointContext:
 Context = Annotated[EndpointContext, Depends(get_context)]
 
 
-def get_db(context: Context) -> Iterator[DbSession]:
+async def get_db(context: Context) -> AsyncIterator[DbSession]:
     with context.sessions() as session:
         yield session
 
@@ -81,7 +94,7 @@ def get_db(context: Context) -> Iterator[DbSession]:
 Db = Annotated[DbSession, Depends(get_db)]
 
 
-def current_caller(
+async def current_caller(
     dbs: Db,
     context: Context,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
@@ -89,13 +102,23 @@ def current_caller(
     if credentials is None or not credentials.credentials:
         raise ApiError("auth.required", headers={"WWW-Authenticate": "Bearer"})
     token_hash = hashlib.sha256(credentials.credentials.encode("utf-8", "replace")).hexdigest()
-    with dbs.begin():
-        row = repository.session_by_token_hash(dbs, token_hash)
+    now = context.settings.clock()
+    cached = context.callers.get(token_hash, now)
+    if cached is not None:
+        return cached
+    row = await run_in_threadpool(_read_session, dbs, token_hash)
     if row is None:
         raise ApiError("auth.session_invalid", headers={"WWW-Authenticate": "Bearer"})
-    if row.expires_at <= context.settings.clock():
+    if row.expires_at <= now:
         raise ApiError("auth.session_expired", headers={"WWW-Authenticate": "Bearer"})
-    return Caller(row.niss, row.riziv, row.role)
+    caller = Caller(row.niss, row.riziv, row.role)
+    context.callers.put(token_hash, caller, row.expires_at, now)
+    return caller
+
+
+def _read_session(dbs: DbSession, token_hash: str) -> SessionRow | None:
+    with dbs.begin():
+        return repository.session_by_token_hash(dbs, token_hash)
 
 
 Auth = Annotated[Caller, Depends(current_caller)]

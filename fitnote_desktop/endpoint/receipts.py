@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from asn1crypto import keys, x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
@@ -110,7 +111,26 @@ def receipt_out(
     )
 
 
-def acceptance_out(row: db.Document) -> ReceiptOut:
+class StoredAcceptance(Protocol):
+    """The columns of a stored acceptance: a ``db.Document`` or a Core row of them."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def payload_sha256(self) -> str: ...
+    @property
+    def author_riziv(self) -> str: ...
+    @property
+    def received_at(self) -> datetime: ...
+    @property
+    def dossier_id(self) -> str: ...
+    @property
+    def receipt(self) -> bytes: ...
+    @property
+    def receipt_signature(self) -> bytes: ...
+
+
+def acceptance_out(row: StoredAcceptance) -> ReceiptOut:
     """The stored acceptance receipt of a document."""
     return receipt_out(
         row.id,

@@ -3,13 +3,18 @@
 Functions take an open SQLAlchemy session; the route decides the transaction
 (``with dbs.begin():``) so that no transaction is held while a signature is verified.
 Patients are indexed by :func:`patient_key`, never by their NISS.
+
+The per-document path (session look-up, replay check, dossier, insert) runs prebuilt
+Core statements on the session's connection: no ORM identity map, no statement built
+per call, so SQLAlchemy finds their compiled form in its cache. That path is what every
+submission pays (issue 14); the rarer routes keep the ORM.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -33,11 +38,10 @@ def patient_key(niss: str) -> str:
     return hashlib.sha256(f"fitnote-patient:{niss}".encode()).hexdigest()
 
 
-def _insert_ignore(dbs: DbSession, table: Any) -> Any:
-    """``INSERT ... ON CONFLICT DO NOTHING`` for the session's dialect."""
-    if dbs.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(table).on_conflict_do_nothing()
-    return sqlite.insert(table).on_conflict_do_nothing()
+def _per_dialect(build: Callable[[Any], sa.Executable]) -> dict[str, sa.Executable]:
+    """One prebuilt statement per supported dialect (``build`` gets its ``insert``, for
+    ``ON CONFLICT DO NOTHING``)."""
+    return {"postgresql": build(postgresql.insert), "sqlite": build(sqlite.insert)}
 
 
 def ping(dbs: DbSession) -> None:
@@ -125,8 +129,17 @@ def add_session(
     )
 
 
-def session_by_token_hash(dbs: DbSession, token_sha256: str) -> db.Session | None:
-    return dbs.get(db.Session, token_sha256)
+_SESSION_BY_HASH = sa.select(
+    db.Session.niss, db.Session.riziv, db.Session.role, db.Session.expires_at
+).where(db.Session.token_sha256 == sa.bindparam("token"))
+
+
+SessionRow = sa.Row[str, str, str, datetime]  # niss, riziv, role, expires_at
+
+
+def session_by_token_hash(dbs: DbSession, token_sha256: str) -> SessionRow | None:
+    """``(niss, riziv, role, expires_at)`` of a login session, by its token's hash."""
+    return dbs.connection().execute(_SESSION_BY_HASH, {"token": token_sha256}).first()
 
 
 # ---------------------------------------------------------------------- documents
@@ -136,14 +149,41 @@ def document(dbs: DbSession, document_id: str, *, refresh: bool = False) -> db.D
     return dbs.get(db.Document, document_id, populate_existing=refresh)
 
 
+_ACCEPTED = sa.select(
+    db.Document.id,
+    db.Document.payload_sha256,
+    db.Document.author_riziv,
+    db.Document.received_at,
+    db.Document.dossier_id,
+    db.Document.receipt,
+    db.Document.receipt_signature,
+).where(db.Document.id == sa.bindparam("id"))
+
+
+def accepted(
+    dbs: DbSession, document_id: str
+) -> sa.Row[str, str, str, datetime, str, bytes, bytes] | None:
+    """What a repeated submission is answered from: the stored acceptance of a document
+    (``id, payload_sha256, author_riziv, received_at, dossier_id, receipt,
+    receipt_signature``), or ``None``."""
+    return dbs.connection().execute(_ACCEPTED, {"id": document_id}).first()
+
+
+_DOSSIER_ID = sa.select(db.Dossier.id).where(db.Dossier.patient_key == sa.bindparam("key"))
+_INSERT_DOSSIER = _per_dialect(lambda insert: insert(db.Dossier.__table__).on_conflict_do_nothing())
+
+
 def dossier_for(dbs: DbSession, key: str, now: datetime) -> str:
     """The id of the patient's dossier, created on the first document."""
-    dbs.execute(
-        _insert_ignore(dbs, db.Dossier.__table__).values(
-            id=db.new_id(), patient_key=key, created_at=now
-        )
+    conn = dbs.connection()
+    found = conn.execute(_DOSSIER_ID, {"key": key}).scalar()
+    if found is not None:
+        return str(found)
+    conn.execute(
+        _INSERT_DOSSIER[conn.dialect.name],
+        {"id": db.new_id(), "patient_key": key, "created_at": now},
     )
-    return dbs.execute(sa.select(db.Dossier.id).where(db.Dossier.patient_key == key)).scalar_one()
+    return str(conn.execute(_DOSSIER_ID, {"key": key}).scalar_one())
 
 
 @dataclass(frozen=True)
@@ -165,29 +205,35 @@ class NewDocument:
     receipt_signature: bytes
 
 
+_INSERT_DOCUMENT = _per_dialect(
+    lambda insert: (
+        insert(db.Document.__table__).on_conflict_do_nothing().returning(db.Document.__table__.c.id)
+    )
+)
+
+
 def insert_document(dbs: DbSession, new: NewDocument) -> bool:
     """Insert unless the id exists; false when a concurrent submission got there first
     (the primary key, not a read-then-write, makes submission idempotent)."""
-    table = db.Document.__table__
-    inserted = dbs.execute(
-        _insert_ignore(dbs, table)
-        .values(
-            id=new.id,
-            payload_sha256=new.payload_sha256,
-            payload=new.payload,
-            signature=new.signature,
-            kind=new.kind,
-            author_riziv=new.author_riziv,
-            dossier_id=new.dossier_id,
-            episode_id=new.episode_id[:100],
-            consent_reference=new.consent_reference[:100],
-            episode_sharing=new.episode_sharing,
-            status="accepted",
-            received_at=new.received_at,
-            receipt=new.receipt,
-            receipt_signature=new.receipt_signature,
-        )
-        .returning(table.c.id)
+    conn = dbs.connection()
+    inserted = conn.execute(
+        _INSERT_DOCUMENT[conn.dialect.name],
+        {
+            "id": new.id,
+            "payload_sha256": new.payload_sha256,
+            "payload": new.payload,
+            "signature": new.signature,
+            "kind": new.kind,
+            "author_riziv": new.author_riziv,
+            "dossier_id": new.dossier_id,
+            "episode_id": new.episode_id[:100],
+            "consent_reference": new.consent_reference[:100],
+            "episode_sharing": new.episode_sharing,
+            "status": "accepted",
+            "received_at": new.received_at,
+            "receipt": new.receipt,
+            "receipt_signature": new.receipt_signature,
+        },
     ).first()
     return inserted is not None
 

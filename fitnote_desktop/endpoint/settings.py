@@ -68,6 +68,10 @@ class EndpointSettings:
     registry: tuple[RegistryEntry, ...] = ()
     intermediates: tuple[x509.Certificate, ...] = ()
     session_ttl: timedelta = timedelta(minutes=15)
+    # How long a worker trusts a session it read from the database without asking again
+    # (``endpoint.session_cache``): a session deleted from the database behind its back
+    # stays usable that long. Zero asks the database on every request.
+    session_cache_ttl: timedelta = timedelta(seconds=10)
     challenge_ttl: timedelta = timedelta(minutes=2)
     max_body_bytes: int = 256 * 1024
     retention: timedelta = DEFAULT_RETENTION

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -38,5 +39,9 @@ def faulty(
         injector.append(ep_support.FaultInjector(app))
         return injector[0]
 
-    with ep_support.running_endpoint(demo_pki, db_url=db_url, wrap=wrap) as ep:
+    # Tests here make the endpoint forget its sessions (a restart, a revocation) and expect
+    # the very next request refused: no in-process session cache.
+    with ep_support.running_endpoint(
+        demo_pki, db_url=db_url, wrap=wrap, session_cache_ttl=timedelta(0)
+    ) as ep:
         yield ep, injector[0]

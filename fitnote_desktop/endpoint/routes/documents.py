@@ -24,7 +24,12 @@ from fitnote_desktop.endpoint import db, repository, trust
 from fitnote_desktop.endpoint.b64 import b64decode_field
 from fitnote_desktop.endpoint.deps import Auth, Caller, Context, Db, EndpointContext
 from fitnote_desktop.endpoint.errors import ApiError, error_responses
-from fitnote_desktop.endpoint.receipts import acceptance_out, receipt_out, retraction_out
+from fitnote_desktop.endpoint.receipts import (
+    StoredAcceptance,
+    acceptance_out,
+    receipt_out,
+    retraction_out,
+)
 from fitnote_desktop.endpoint.schemas import DocumentStatusOut, EnvelopeIn, ReceiptOut
 from fitnote_desktop.wire import routes
 from fitnote_desktop.wire.receipts import Receipt
@@ -97,10 +102,10 @@ def submit(
     doc_id = str(document_id)
 
     with dbs.begin():
-        existing = repository.document(dbs, doc_id)
-        if existing is not None:
-            response.status_code = 200
-            return _replay(existing, digest, caller)
+        existing = repository.accepted(dbs, doc_id)
+    if existing is not None:
+        response.status_code = 200
+        return _replay(existing, digest, caller)
 
     now = _check_signed_by_caller(context, payload, signature, caller, "submit.signer_not_session")
     _check_author(document, caller)
@@ -129,10 +134,10 @@ def submit(
         )
     if not inserted:  # lost a race with a concurrent submission of the same id
         with dbs.begin():
-            existing = repository.document(dbs, doc_id)
-            assert existing is not None
-            response.status_code = 200
-            return _replay(existing, digest, caller)
+            existing = repository.accepted(dbs, doc_id)
+        assert existing is not None
+        response.status_code = 200
+        return _replay(existing, digest, caller)
     log.info("document %s accepted", doc_id)
     return receipt_out(
         doc_id, "accepted", digest, now, dossier_id, signed.receipt_bytes, signed.signature
@@ -217,7 +222,7 @@ def _own_document(dbs: DbSession, document_id: uuid.UUID, caller: Caller) -> db.
     return row
 
 
-def _replay(existing: db.Document, digest: str, caller: Caller) -> ReceiptOut:
+def _replay(existing: StoredAcceptance, digest: str, caller: Caller) -> ReceiptOut:
     """The stored receipt again for a repeated submission of the very same bytes."""
     if existing.payload_sha256 != digest:
         raise ApiError("submit.conflict")
