@@ -101,6 +101,11 @@ class DrainReport:
     def sent(self) -> int:
         return len(self.accepted) + len(self.rejected)
 
+    @property
+    def contacted(self) -> bool:
+        """Whether this drain tried the endpoint at all (an empty queue tells nothing)."""
+        return bool(self.accepted or self.rejected or self.retried or self.offline)
+
 
 class _StopDrain(Exception):
     pass
@@ -419,6 +424,8 @@ class OutboxRunner:
 
     @property
     def online(self) -> bool:
+        """The verdict of the last drain that tried the endpoint: a drain with nothing due
+        (the item waits for its back-off) does not make an unreachable endpoint online."""
         return self.last_report is None or not self.last_report.offline
 
     def start(self) -> None:
@@ -447,7 +454,8 @@ class OutboxRunner:
             except Exception as exc:  # never let the thread die; the store may be closing
                 log.warning("outbox: drain failed (%s)", type(exc).__name__)
                 report = DrainReport(offline=True, last_error="outbox.internal_error")
-            self.last_report = report
+            if report.contacted or self.last_report is None:
+                self.last_report = report
             if self.on_report is not None:
                 try:
                     self.on_report(report)
