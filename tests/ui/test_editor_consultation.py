@@ -3,6 +3,7 @@ physician types, the keyboard lands where expected, focus is visible, no text is
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import timedelta
 
@@ -33,7 +34,7 @@ from fitnote_desktop.ui import style
 from fitnote_desktop.ui.editor import DocumentEditor
 from fitnote_desktop.ui.main_window import MainWindow
 
-SHOTS = "/work/briefs/s3/shots"
+SHOTS = os.environ.get("FITNOTE_SHOTS")  # screenshots to look at, when set
 
 
 def make_editor(qtbot, services, patient, kind=DocumentKind.INCAPACITY, size=(1000, 560)):
@@ -478,7 +479,7 @@ def test_nothing_is_clipped_at_1280x800(
     for value in range(0, bar.maximum() + bar.pageStep(), bar.pageStep()):
         bar.setValue(value)
         found += clipped(window)
-        if lang in ("nl", "fr") and fit_note:
+        if SHOTS and lang in ("nl", "fr") and fit_note:
             window.grab().save(f"{SHOTS}/layout-{lang}-{value // bar.pageStep()}.png")
     from fitnote_desktop.ui.patients import PatientDialog
 
@@ -488,7 +489,7 @@ def test_nothing_is_clipped_at_1280x800(
     qtbot.keyClicks(dialog.niss, "85073003228")  # a wrong check digit
     assert dialog.niss_msg.isVisible()
     found += clipped(dialog)
-    if lang in ("nl", "fr"):
+    if SHOTS and lang in ("nl", "fr"):
         dialog.grab().save(f"{SHOTS}/layout-{lang}-niss.png")
     assert sorted(set(found)) == []
 
