@@ -271,43 +271,6 @@ def test_offline_send_queues_then_drains(qtbot, demo, languages, tmp_path, monke
             second.stop()
 
 
-@pytest.mark.skipif(shutil.which("softhsm2-util") is None, reason="SoftHSM2 not installed")
-def test_softhsm_token_signs_and_sends(qtbot, demo, languages, tmp_path, monkeypatch):
-    from fitnote_desktop.demo.pki import read_manifest
-    from fitnote_desktop.demo.softhsm import load_demo_pki_into_softhsm
-
-    sandbox = Path(demo.endpoint.ca_pem_path).parent
-    token = load_demo_pki_into_softhsm(read_manifest(sandbox), tmp_path / "tokens")
-    profile = demo.manager.open(demo.profile_id, DEMO_PASSWORD)
-    saved = profile.get_setting("signer")
-    profile.set_setting(
-        "signer",
-        {
-            "kind": "pkcs11",
-            "module_path": token.module_path,
-            "token_label": token.label(DEMO_GP.key),
-        },
-    )
-    profile.lock()
-    controller, dlg = unlock(qtbot, demo, languages, tmp_path)
-    window = controller.start(dlg.opened)
-    qtbot.addWidget(window)
-    services = window.services
-    try:
-        window.search.search.setText("Schmitz")
-        qtbot.keyClick(window.search.search, Qt.Key.Key_Return)
-        create_certificate(qtbot, window, monkeypatch)
-        doc_id = window.editor.record.id
-        window.acts.sign.trigger()
-        answer_pins(qtbot, 1, pin=token.pin)
-        wait_status(qtbot, services, doc_id, DocumentStatus.ACCEPTED)
-    finally:
-        controller.shutdown()
-        profile = demo.manager.open(demo.profile_id, DEMO_PASSWORD)
-        profile.set_setting("signer", saved)
-        profile.lock()
-
-
 def test_documents_kinds_are_all_creatable_on_the_store(qtbot, demo, languages, tmp_path):
     controller, dlg = unlock(qtbot, demo, languages, tmp_path)
     window = controller.start(dlg.opened)
