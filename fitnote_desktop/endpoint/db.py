@@ -226,6 +226,10 @@ def _sqlcipher_connection(path: Path, key: bytes) -> Any:
 
 
 def create_schema(engine: Engine) -> None:
+    # Tables declared outside this module register on ``Base`` when imported; the
+    # import is here, not at the top, because those modules import this one.
+    from fitnote_desktop.endpoint import questions  # noqa: F401
+
     Base.metadata.create_all(engine)
 
 

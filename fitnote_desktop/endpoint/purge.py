@@ -1,9 +1,10 @@
 """Retention: TRIO keeps exchanged data at most two years; the sandbox does the same.
 
 ``purge(engine, before)`` deletes documents received before ``before`` (with their
-receipts and retractions, which live on the same row), threads whose last message is
-older, the audit entries of episode look-ups older than that, and expired sessions and
-challenges. Dossiers left empty go too. Run it from cron or ``fitnote-endpoint purge``.
+receipts and retractions, which live on the same row, and the questions asked about
+them), threads whose last message is older, the audit entries of episode look-ups older
+than that, and expired sessions and challenges. Dossiers left empty go too. Run it from
+cron or ``fitnote-endpoint purge``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from fitnote_desktop.endpoint import db
+from fitnote_desktop.endpoint.questions import Question
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ def purge(engine: Engine, before: datetime, *, now: datetime | None = None) -> P
         ).rowcount
         # threads about a document that is going away lose their link, not their messages
         old_docs = sa.select(db.Document.id).where(db.Document.received_at < before)
+        conn.execute(sa.delete(Question).where(Question.document_id.in_(old_docs)))
         conn.execute(
             sa.update(db.Thread).where(db.Thread.document_id.in_(old_docs)).values(document_id=None)
         )

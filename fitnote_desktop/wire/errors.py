@@ -84,6 +84,22 @@ ERRORS: dict[str, ErrorCode] = _codes(
     ),
     ErrorCode("dossier.not_found", 404, "No such dossier among the caller's dossiers."),
     ErrorCode("thread.not_found", 404, "No such thread among the caller's dossiers."),
+    ErrorCode("question.not_found", 404, "No such question among the caller's questions."),
+    ErrorCode(
+        "question.role_forbidden",
+        403,
+        "Only an advising or occupational physician may ask a question.",
+    ),
+    ErrorCode("question.not_author", 403, "Only the document's author may answer its questions."),
+    ErrorCode("question.closed", 409, "The question has already been answered."),
+    ErrorCode("question.type_invalid", 422, "The question type is not one of the known types."),
+    ErrorCode("question.body_invalid", 422, "The text is empty or longer than 4000 characters."),
+    ErrorCode("question.deadline_past", 422, "The answer-by date lies in the past."),
+    ErrorCode(
+        "question.replacement_invalid",
+        422,
+        "The replacement is not an accepted document of the author replacing the question's.",
+    ),
     ErrorCode("server.error", 500, "Unexpected server error (retry later).", retryable=True),
     ErrorCode("server.unavailable", 503, "Storage unavailable (retry later).", retryable=True),
 )
