@@ -47,4 +47,47 @@ DEMO_SPECIALIST = DemoPhysician(
 
 DEMO_PHYSICIANS = (DEMO_GP, DEMO_SPECIALIST)
 
+
+@dataclass(frozen=True)
+class DemoDeskPhysician:
+    """An advising or occupational physician of the demo registry (the endpoint's web desk).
+
+    They never sign documents, so the demo PKI issues them no certificates: in demo mode
+    the desk lets one pick them from a list. ``employers`` / ``postal_codes`` are their
+    caseload (see ``endpoint.settings.RegistryEntry``): the sample patient lives in 9000
+    Gent and works for "Logistiek Noord NV".
+    """
+
+    key: str
+    given_name: str
+    family_name: str
+    niss: str
+    riziv: str
+    role: str  # advising | occupational
+    employers: tuple[str, ...] = ()
+    postal_codes: tuple[str, ...] = ()
+
+
+DEMO_ADVISING = DemoDeskPhysician(
+    key="advising",
+    given_name="Sophie",
+    family_name="Lambert",
+    niss="78041210141",
+    riziv="17654394000",
+    role="advising",
+    postal_codes=("9", "1"),
+)
+
+DEMO_OCCUPATIONAL = DemoDeskPhysician(
+    key="occupational",
+    given_name="Pieter",
+    family_name="Claes",
+    niss="69081510181",
+    riziv="18765441000",
+    role="occupational",
+    employers=("Logistiek Noord NV",),
+)
+
+DEMO_DESK_PHYSICIANS = (DEMO_ADVISING, DEMO_OCCUPATIONAL)
+
 DEMO_PASSWORD = "demo-only-not-secret"  # noqa: S105 - demo PKCS#12 password / SoftHSM PIN

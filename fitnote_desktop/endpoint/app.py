@@ -12,6 +12,10 @@ under ``endpoint/routes/``:
 * ``threads``: ``GET /dossiers``, ``GET|POST /dossiers/{id}/threads``,
   ``GET /threads/{id}``, ``POST /threads/{id}/messages``, ``POST /threads/{id}/read``
 
+Outside the API, two sets of HTML pages: the public verification page (``/verify``,
+``routes.verify``) and the web desk of advising and occupational physicians (``/desk``,
+``endpoint.desk``).
+
 Routes are synchronous ``def``: FastAPI runs them in its thread pool, where the CPU-bound
 signature checks and the blocking SQLAlchemy calls belong. What they share (settings,
 database sessions, trust store) is one ``EndpointContext`` on ``app.state``, handed to
@@ -29,6 +33,7 @@ from fastapi import FastAPI
 from fitnote_desktop import __version__
 from fitnote_desktop.endpoint import db, log_privacy, repository
 from fitnote_desktop.endpoint.deps import EndpointContext
+from fitnote_desktop.endpoint.desk import routes as desk
 from fitnote_desktop.endpoint.errors import BodySizeLimit, install_error_handlers
 from fitnote_desktop.endpoint.routes import ROUTERS, verify
 from fitnote_desktop.endpoint.settings import EndpointSettings
@@ -71,4 +76,5 @@ def create_app(settings: EndpointSettings, *, prepare: bool = True) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
     verify.install(app)  # the public verification page, outside the API: /verify/{reference}
+    desk.install(app)  # the web desk of advising and occupational physicians: /desk
     return app

@@ -70,6 +70,12 @@ def _serve_parser() -> argparse.ArgumentParser:
         "--db", metavar="URL", help="SQLAlchemy URL: sqlite:///path or postgresql+psycopg://..."
     )
     p.add_argument("--registry", type=Path, help="practitioner registry (JSON list)")
+    p.add_argument(
+        "--desk-client-ca",
+        type=Path,
+        help="PEM of the CAs (root and intermediates) of the eID authentication "
+        "certificates the web desk accepts; without it the desk has no sign-in but --demo's",
+    )
     p.add_argument("--receipt-cert", type=Path, help="receipt-signing certificate (PEM)")
     p.add_argument("--receipt-key", type=Path, help="receipt-signing key (PEM, unencrypted)")
     p.add_argument(
@@ -129,7 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from fitnote_desktop.endpoint.server import serve
 
     print(
-        f"fitnote-endpoint: serving https://{args.host}:{args.port}/v1 (OpenAPI at /openapi.json)",
+        f"fitnote-endpoint: serving https://{args.host}:{args.port}/v1 (OpenAPI at /openapi.json)\n"
+        f"fitnote-endpoint: desk for advising and occupational physicians at "
+        f"https://{args.host}:{args.port}/desk",
         file=sys.stderr,
         flush=True,
     )
@@ -196,6 +204,7 @@ def _settings(args: argparse.Namespace) -> EndpointSettings:
         port=args.port,
         tls_cert=args.cert,
         tls_key=args.key,
+        client_ca=args.desk_client_ca,
         retention=retention,
         session_ttl=session_ttl,
     )

@@ -3,8 +3,9 @@
 ``purge(engine, before)`` deletes documents received before ``before`` (with their
 receipts and retractions, which live on the same row, and the questions asked about
 them), threads whose last message is older, the audit entries of episode look-ups older
-than that, and expired sessions and challenges. Dossiers left empty go too. Run it from
-cron or ``fitnote-endpoint purge``.
+than that, the desk's contact notes written before it, and expired sessions (API and
+desk) and challenges. Dossiers left empty go too. Run it from cron or
+``fitnote-endpoint purge``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from fitnote_desktop.endpoint import db
+from fitnote_desktop.endpoint.desk.notes import ContactNote
+from fitnote_desktop.endpoint.desk.sessions import DeskSession
 from fitnote_desktop.endpoint.questions import Question
 
 
@@ -52,8 +55,11 @@ def purge(engine: Engine, before: datetime, *, now: datetime | None = None) -> P
         audits = conn.execute(
             sa.delete(db.EpisodeAudit).where(db.EpisodeAudit.at < before)
         ).rowcount
+        conn.execute(sa.delete(ContactNote).where(ContactNote.created_at < before))
         used = sa.union(
-            sa.select(db.Document.dossier_id), sa.select(db.Thread.dossier_id)
+            sa.select(db.Document.dossier_id),
+            sa.select(db.Thread.dossier_id),
+            sa.select(ContactNote.dossier_id),
         ).subquery()
         dossiers = conn.execute(
             sa.delete(db.Dossier).where(
@@ -62,4 +68,5 @@ def purge(engine: Engine, before: datetime, *, now: datetime | None = None) -> P
         ).rowcount
         conn.execute(sa.delete(db.Session).where(db.Session.expires_at < now))
         conn.execute(sa.delete(db.Challenge).where(db.Challenge.expires_at < now))
+        conn.execute(sa.delete(DeskSession).where(DeskSession.expires_at < now))
     return PurgeReport(documents, threads, messages, audits, dossiers)

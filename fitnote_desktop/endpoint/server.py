@@ -14,10 +14,12 @@ TLS is not optional here: there is no code path that serves plain HTTP.
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from asn1crypto import x509
@@ -26,6 +28,7 @@ from uvicorn.supervisors import Multiprocess
 
 from fitnote_desktop.endpoint.app import create_app, prepare_database
 from fitnote_desktop.endpoint.certificates import load_certificates
+from fitnote_desktop.endpoint.desk.tls import ClientCertificateProtocol
 from fitnote_desktop.endpoint.receipts import ReceiptSigner
 from fitnote_desktop.endpoint.settings import EndpointSettings, RegistryEntry
 
@@ -36,7 +39,7 @@ EMBEDDED_DB_NAME = "endpoint.db"  # the desktop's embedded endpoint: SQLCipher
 def demo_settings(demo_dir: Path, *, host: str = "127.0.0.1", port: int = 8443) -> EndpointSettings:
     """Settings over a demo PKI in ``demo_dir`` (created on first use, reused after);
     callers change other fields with ``dataclasses.replace``."""
-    from fitnote_desktop.demo import DEMO_PHYSICIANS
+    from fitnote_desktop.demo import DEMO_DESK_PHYSICIANS, DEMO_PHYSICIANS
     from fitnote_desktop.demo.pki import create_demo_pki
 
     demo_dir = Path(demo_dir)
@@ -44,6 +47,11 @@ def demo_settings(demo_dir: Path, *, host: str = "127.0.0.1", port: int = 8443) 
     registry = tuple(
         RegistryEntry(p.niss, p.riziv, p.given_name, p.family_name, "treating")
         for p in DEMO_PHYSICIANS
+    ) + tuple(
+        RegistryEntry(
+            d.niss, d.riziv, d.given_name, d.family_name, d.role, d.employers, d.postal_codes
+        )
+        for d in DEMO_DESK_PHYSICIANS
     )
     return EndpointSettings(
         db_url=f"sqlite:///{(demo_dir / DEMO_DB_NAME).resolve()}",
@@ -55,6 +63,7 @@ def demo_settings(demo_dir: Path, *, host: str = "127.0.0.1", port: int = 8443) 
         port=port,
         tls_cert=pki.tls_cert,
         tls_key=pki.tls_key,
+        demo=True,
     )
 
 
@@ -68,14 +77,24 @@ def uvicorn_config(
     """The one uvicorn configuration of the endpoint, for the CLI and the embedded server.
 
     TLS certificate and key, host and port come from ``settings``; there is no
-    plain-HTTP configuration. ``app`` is the ASGI app (default: built from ``settings``)
-    or, for ``workers > 1``, the import string of a zero-argument app factory, since an
-    app object cannot be handed to worker processes.
+    plain-HTTP configuration. With ``settings.client_ca`` the port asks browsers for a
+    client certificate (the desk's eID sign-in, ``endpoint.desk.tls``). ``app`` is the
+    ASGI app (default: built from ``settings``) or, for ``workers > 1``, the import
+    string of a zero-argument app factory, since an app object cannot be handed to
+    worker processes.
     """
     if settings.tls_cert is None or settings.tls_key is None:
         raise ValueError("the endpoint only serves HTTPS: a TLS certificate and key are needed")
     if workers > 1 and not isinstance(app, str):
         raise ValueError("several workers need the app as an import string of a factory")
+    client_certificates: dict[str, Any] = {}
+    if settings.client_ca is not None:
+        # the desk's eID sign-in: ask for a client certificate, do not require one
+        client_certificates = {
+            "ssl_cert_reqs": ssl.CERT_OPTIONAL,
+            "ssl_ca_certs": str(settings.client_ca),
+            "http": ClientCertificateProtocol,
+        }
     return uvicorn.Config(
         app if app is not None else create_app(settings),
         factory=isinstance(app, str),
@@ -89,6 +108,7 @@ def uvicorn_config(
         timeout_keep_alive=30,
         timeout_graceful_shutdown=3,
         limit_concurrency=500,
+        **client_certificates,
     )
 
 

@@ -26,17 +26,28 @@ def utc_now() -> datetime:
 
 @dataclass(frozen=True)
 class RegistryEntry:
-    """One practitioner of the registry (eHealth's professionals register, simplified)."""
+    """One practitioner of the registry (eHealth's professionals register, simplified).
+
+    The web desk's caseload (``endpoint.desk.inbox``) comes from the same file: an
+    occupational physician is assigned the patients whose documents name one of
+    ``employers`` (the employment's employer name; the prevention service's affiliates),
+    an advising physician those whose address has a postal code starting with one of
+    ``postal_codes`` (the sickness fund's regional office: the document model carries no
+    sickness-fund membership, the address is what it has).
+    """
 
     niss: str
     riziv: str
     given_name: str = ""
     family_name: str = ""
     role: str = "treating"
+    employers: tuple[str, ...] = ()
+    postal_codes: tuple[str, ...] = ()
 
 
 def load_registry(path: Path) -> tuple[RegistryEntry, ...]:
-    """Read a registry file: a JSON list of ``{niss, riziv, given_name, family_name, role}``."""
+    """Read a registry file: a JSON list of ``{niss, riziv, given_name, family_name, role}``
+    with, for the desk's caseload, ``employers`` and ``postal_codes`` (lists of strings)."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, list):
         raise ValueError("registry file must hold a JSON list")
@@ -49,6 +60,8 @@ def load_registry(path: Path) -> tuple[RegistryEntry, ...]:
                 given_name=str(item.get("given_name", "")),
                 family_name=str(item.get("family_name", "")),
                 role=str(item.get("role", "treating")),
+                employers=tuple(str(e) for e in item.get("employers", ())),
+                postal_codes=tuple(str(c) for c in item.get("postal_codes", ())),
             )
         except (KeyError, TypeError):
             raise ValueError(f"registry entry {i} needs niss and riziv") from None
@@ -86,3 +99,9 @@ class EndpointSettings:
     # in the desktop app keeps patient documents on the physician's laptop, encrypted like
     # the profile. A server relies on its own disk encryption and leaves it None.
     db_key: bytes | None = field(default=None, repr=False)
+    # The web desk (``endpoint.desk``): ``demo`` lists the registry's advising and
+    # occupational physicians to sign in as; otherwise they sign in with the eID
+    # authentication certificate, which the HTTPS port then asks for (``client_ca``:
+    # the PEM file of the roots that certificate must chain to).
+    demo: bool = False
+    client_ca: Path | None = None

@@ -23,9 +23,14 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 @cache
 def catalogue() -> Mapping[str, Mapping[str, str]]:
-    """``{language: {key: text}}``, read once."""
-    with (TEMPLATES / "texts.json").open(encoding="utf-8") as fh:
-        data: dict[str, dict[str, str]] = json.load(fh)
+    """``{language: {key: text}}``, read once: ``templates/texts.json`` and the texts of
+    each set of pages beside their templates (``templates/desk/texts.json``: keys
+    ``desk.*``), so that every page shares the frame's texts and one test covers all."""
+    data: dict[str, dict[str, str]] = {}
+    for path in (TEMPLATES / "texts.json", *sorted(TEMPLATES.glob("*/texts.json"))):
+        with path.open(encoding="utf-8") as fh:
+            for lang, texts in json.load(fh).items():
+                data.setdefault(lang, {}).update(texts)
     return data
 
 
