@@ -11,7 +11,7 @@ APT_PACKAGES=(
   poppler-utils              # pdftotext, pdfsig, pdftoppm: checking the PDFs we print
   postgresql                 # the endpoint's PostgreSQL test run
   xvfb xauth imagemagick     # running the desktop app on a virtual screen
-  chromium chromium-driver   # the endpoint's verification page in a real headless browser
+  chromium chromium-driver   # the endpoint's pages (verification, desk) in a real headless browser
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core
@@ -21,6 +21,9 @@ missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+# npm for axe-core (tests/browser/package-lock.json), the browser tests' accessibility checks;
+# Debian's only when the machine has no Node.js of its own
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   echo "setup: installing Debian packages: ${missing[*]}"
@@ -37,6 +40,8 @@ fi
 .venv/bin/python -m pip install -q -e '.[test]' 2>&1 | grep -v -E '^WARNING: Location|^$' || true
 # compiled Qt translations (.qm) from the Linguist sources, so the UI is never stale
 .venv/bin/python scripts/compile_translations.py >/dev/null
+# axe-core, pinned by tests/browser/package-lock.json, injected by the browser tests
+(cd tests/browser && npm ci --no-audit --no-fund --silent)
 .venv/bin/python -c 'import fitnote_desktop, sqlcipher3, pyhanko, pkcs11, PySide6' \
   || { echo "setup: the virtual environment is incomplete" >&2; exit 1; }
 echo "setup: ready (.venv)"
