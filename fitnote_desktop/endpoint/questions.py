@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Final
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
@@ -28,6 +29,12 @@ QUESTION_TYPES: Final = ("complete_certificate", "contact", "work_capacity", "ot
 ASKER_ROLES: Final = ("advising", "occupational")
 QUESTION_STATES: Final = ("open", "answered", "cannot_complete")
 BODY_MAX: Final = 4000
+BELGIUM: Final = ZoneInfo("Europe/Brussels")  # deadlines are days as physicians live them
+
+
+def belgian_today(now: datetime) -> date:
+    """The Belgian calendar day of an aware ``now`` (what answer-by dates are compared to)."""
+    return now.astimezone(BELGIUM).date()
 
 
 class Question(db.Base):
@@ -73,7 +80,7 @@ def ask(
     text = body.strip()
     if not text or len(text) > BODY_MAX:
         raise ApiError("question.body_invalid", field="body")
-    if answer_by < now.date():
+    if answer_by < belgian_today(now):
         raise ApiError("question.deadline_past", field="answer_by")
     doc = repository.document(dbs, document_id)
     if (

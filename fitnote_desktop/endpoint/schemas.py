@@ -8,7 +8,7 @@ the former and UTF-8 cannot encode the latter, and either would otherwise surfac
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, Field
@@ -148,6 +148,44 @@ class ThreadOut(BaseModel):
 
 class ThreadDetailOut(ThreadOut):
     messages: list[MessageOut]
+
+
+class QuestionIn(BaseModel):
+    """A question on a document; the type is checked by the endpoint (``question.type_invalid``)
+    so that an unknown type gets its own code rather than a generic validation error."""
+
+    question_type: Annotated[str, Field(max_length=32)] = Field(
+        description="complete_certificate, contact, work_capacity or other"
+    )
+    body: Annotated[str, Field(max_length=4000), AfterValidator(_clean)]
+    answer_by: date = Field(description="the date by which an answer is expected (today or later)")
+
+
+class AnswerIn(BaseModel):
+    body: Annotated[str, Field(max_length=4000), AfterValidator(_clean)] = ""
+    cannot_complete: bool = False
+    replacement_document_id: uuid.UUID | None = Field(
+        default=None,
+        description="an accepted document of the author that replaces the question's document",
+    )
+
+
+class QuestionOut(BaseModel):
+    id: uuid.UUID
+    dossier_id: uuid.UUID
+    document_id: uuid.UUID
+    question_type: str
+    body: str
+    asked_by_riziv: str
+    asked_by_role: Literal["advising", "occupational"]
+    asked_at: datetime
+    answer_by: date
+    state: Literal["open", "answered", "cannot_complete"]
+    overdue: bool = Field(description="open and the answer-by date has passed (endpoint's date)")
+    answer: str | None = None
+    answered_at: datetime | None = None
+    answered_by_riziv: str | None = None
+    replacement_document_id: uuid.UUID | None = None
 
 
 class PurgeOut(BaseModel):

@@ -20,6 +20,7 @@ from fitnote_desktop.services.messaging import Conversations
 from fitnote_desktop.services.outbox import Outbox
 from fitnote_desktop.services.patients import Patients
 from fitnote_desktop.services.ports import Clock, PinCallback, Profile
+from fitnote_desktop.services.questions import Questions
 from fitnote_desktop.services.sending import Sending
 from fitnote_desktop.services.settings import Settings
 
@@ -33,6 +34,7 @@ class Services:
     sending: Sending
     outbox: Outbox
     messaging: Conversations
+    questions: Questions
     copies: Copies
     settings: Settings
     clock: Clock

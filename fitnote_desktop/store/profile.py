@@ -26,6 +26,7 @@ from fitnote_desktop.store.keys import KdfParams, check_new_passphrase
 from fitnote_desktop.store.outbox import OutboxRepository
 from fitnote_desktop.store.patients import PatientRepository
 from fitnote_desktop.store.profile_info import PractitionerInfo, ProfileInfo
+from fitnote_desktop.store.questions import QuestionCache
 from fitnote_desktop.store.schema import practitioner as practitioner_table
 from fitnote_desktop.store.schema import settings as settings_table
 
@@ -58,6 +59,7 @@ class Profile:
         self.patients = PatientRepository(db, self.audit, options.clock)
         self.documents = DocumentRepository(db, self.audit, options.clock, options.max_versions)
         self.outbox = OutboxRepository(db, self.audit, self.documents, options.clock)
+        self.questions = QuestionCache(db, options.clock)
 
     @property
     def id(self) -> str:

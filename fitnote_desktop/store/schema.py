@@ -232,3 +232,40 @@ receipts = Table(
     Column("received_at", UTCDateTime, nullable=False),
     Index("ix_receipts_document_id", "document_id"),
 )
+
+# Questions of the advising and occupational physicians about this physician's documents
+# (issue 16): a copy of the endpoint's, refreshed at each poll, so that the worklist and
+# the patient page show them offline. ``question_completions`` is the link between a
+# question and the replacing certificate that will answer it once the endpoint accepts it.
+questions = Table(
+    "questions",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("document_id", String(36), nullable=False),
+    Column("question_type", String(32), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("asked_by_role", String(32), nullable=False),
+    Column("asked_at", UTCDateTime, nullable=False),
+    Column("answer_by", Date, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("answer", Text, nullable=True),
+    Column("answered_at", UTCDateTime, nullable=True),
+    Column("replacement_document_id", String(36), nullable=True),
+    Index("ix_questions_document_id", "document_id"),
+)
+
+unread_threads = Table(
+    "unread_threads",
+    metadata,
+    Column("document_id", String(36), primary_key=True),
+    Column("unread", Integer, nullable=False),
+)
+
+question_completions = Table(
+    "question_completions",
+    metadata,
+    Column("question_id", String(36), primary_key=True),
+    Column("replacement_document_id", String(36), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)

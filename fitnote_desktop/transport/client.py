@@ -33,7 +33,7 @@ import threading
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -450,6 +450,38 @@ class EndpointClient:
 
     def mark_read(self, thread_id: str) -> dict[str, Any]:
         return dict(self._authorized("POST", routes.THREAD_READ.format(thread_id=thread_id)))
+
+    # ------------------------------------------------------------------ questions
+
+    def questions(self) -> list[dict[str, Any]]:
+        """The caller's questions: on their documents (treating) or asked by them."""
+        return list(self._authorized("GET", routes.QUESTIONS))
+
+    def ask_question(
+        self, document_id: str, question_type: str, body: str, answer_by: date
+    ) -> dict[str, Any]:
+        payload = {
+            "question_type": question_type,
+            "body": body,
+            "answer_by": answer_by.isoformat(),
+        }
+        path = routes.DOCUMENT_QUESTIONS.format(document_id=document_id)
+        return dict(self._authorized("POST", path, json=payload))
+
+    def answer_question(
+        self,
+        question_id: str,
+        body: str,
+        *,
+        cannot_complete: bool = False,
+        replacement_document_id: str | None = None,
+    ) -> dict[str, Any]:
+        """Close a question on one of the caller's documents (once)."""
+        payload: dict[str, Any] = {"body": body, "cannot_complete": cannot_complete}
+        if replacement_document_id:
+            payload["replacement_document_id"] = replacement_document_id
+        path = routes.QUESTION_ANSWER.format(question_id=question_id)
+        return dict(self._authorized("POST", path, json=payload))
 
 
 @dataclass(frozen=True)

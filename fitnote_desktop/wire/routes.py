@@ -17,6 +17,9 @@ DOSSIER_THREADS = "/dossiers/{dossier_id}/threads"
 THREAD = "/threads/{thread_id}"
 THREAD_MESSAGES = "/threads/{thread_id}/messages"
 THREAD_READ = "/threads/{thread_id}/read"
+QUESTIONS = "/questions"
+DOCUMENT_QUESTIONS = "/documents/{document_id}/questions"
+QUESTION_ANSWER = "/questions/{question_id}/answer"
 
 ALL = (
     HEALTH,
@@ -31,4 +34,7 @@ ALL = (
     THREAD,
     THREAD_MESSAGES,
     THREAD_READ,
+    QUESTIONS,
+    DOCUMENT_QUESTIONS,
+    QUESTION_ANSWER,
 )

@@ -16,6 +16,7 @@ from fitnote_desktop.adapters.kmehr import LxmlKmehr
 from fitnote_desktop.adapters.messaging import EndpointMessaging
 from fitnote_desktop.adapters.pdf import ReportlabRenderer
 from fitnote_desktop.adapters.profiles import practitioner_from
+from fitnote_desktop.adapters.questions import CachedQuestions, EndpointQuestions
 from fitnote_desktop.adapters.sender import OutboxSender
 from fitnote_desktop.adapters.signer import ConfiguredSigner, DeferredPin
 from fitnote_desktop.adapters.store import StoreDocuments, StorePatients
@@ -37,6 +38,7 @@ from fitnote_desktop.services.ports import (
     SettingsWriter,
     Signer,
 )
+from fitnote_desktop.services.questions import Questions
 from fitnote_desktop.services.sending import Sending
 from fitnote_desktop.services.settings import Settings
 from fitnote_desktop.store import Profile as StoreProfile
@@ -72,21 +74,22 @@ def build_services(
     patients = StorePatients(store.patients)
     documents = StoreDocuments(store.documents, store.outbox)
     kmehr = LxmlKmehr()
+    follow_ups = FollowUps(
+        profile=profile,
+        patients=patients,
+        documents=documents,
+        sender=sender,
+        clock=clock,
+        now=now,
+        kmehr=kmehr,
+    )
     return Services(
         profile=profile,
         patients=Patients(patients),
         drafts=Drafts(
             profile=profile, patients=patients, documents=documents, clock=clock, now=now
         ),
-        follow_ups=FollowUps(
-            profile=profile,
-            patients=patients,
-            documents=documents,
-            sender=sender,
-            clock=clock,
-            now=now,
-            kmehr=kmehr,
-        ),
+        follow_ups=follow_ups,
         sending=Sending(
             documents=documents,
             sender=sender,
@@ -97,6 +100,13 @@ def build_services(
         ),
         outbox=Outbox(sender),
         messaging=Conversations(messaging=EndpointMessaging(sender.client), documents=documents),
+        questions=Questions(
+            endpoint=EndpointQuestions(sender.client),
+            store=CachedQuestions(store.questions),
+            documents=documents,
+            follow_ups=follow_ups,
+            clock=clock,
+        ),
         copies=Copies(
             documents=documents,
             renderer=renderer,
