@@ -216,6 +216,9 @@ def test_a_question_with_a_deadline_its_answer_and_overdue_in_text(desk: Desk) -
         )
     text = visible_text(browser.get(desk.doc_path()).text)
     assert "Ja, vanaf maandag halftijds." in text and "beantwoord" in text
+    # the occupational physician does not read the advising physician's exchange
+    occupational = visible_text(_signed_in(desk, DEMO_OCCUPATIONAL).get(desk.doc_path()).text)
+    assert "halftijds" not in occupational
 
     browser.post_form(
         desk.doc_path(),

@@ -5,6 +5,11 @@ theirs) and shows each question with its deadline, its state, the answer once th
 treating physician has given it (from the desktop app, through the API) and, in text,
 whether it is overdue. An error of ``questions.ask`` becomes the form's message: its
 code's sentence from the message catalogue, in the page's language.
+
+Each role sees the questions its own role asked, never the other's: a question of the
+advising physician and its answer may speak of the diagnosis, which the occupational
+physician must not read (and the advising physician has no business in the occupational
+physician's exchange either).
 """
 
 from __future__ import annotations
@@ -29,10 +34,12 @@ class QuestionLine:
     overdue: bool
 
 
-def question_counts(dbs: DbSession, today: date) -> dict[str, tuple[int, int]]:
-    """document id → (open questions, overdue ones), over every open question."""
+def question_counts(dbs: DbSession, role: str, today: date) -> dict[str, tuple[int, int]]:
+    """document id → (open questions, overdue ones), over the open questions of ``role``."""
     open_questions = dbs.execute(
-        sa.select(questions.Question).where(questions.Question.state == "open")
+        sa.select(questions.Question).where(
+            questions.Question.state == "open", questions.Question.asked_by_role == role
+        )
     ).scalars()
     opened: Counter[str] = Counter()
     overdue: Counter[str] = Counter()
@@ -42,10 +49,12 @@ def question_counts(dbs: DbSession, today: date) -> dict[str, tuple[int, int]]:
     return {doc: (n, overdue[doc]) for doc, n in opened.items()}
 
 
-def thread_for(dbs: DbSession, document_id: str, today: date) -> list[QuestionLine]:
+def thread_for(dbs: DbSession, document_id: str, role: str, today: date) -> list[QuestionLine]:
+    """The document's questions asked by ``role``, oldest first."""
     return [
         QuestionLine(q, questions.is_overdue(q, today))
         for q in questions.questions_for_document(dbs, document_id)
+        if q.asked_by_role == role
     ]
 
 

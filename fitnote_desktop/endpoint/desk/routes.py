@@ -217,7 +217,7 @@ def inbox_page(
     filters = inbox.Filters.parse(kind, fit, open_only)
     today = _today(context)
     with dbs.begin():
-        counts = question_counts(dbs, today)
+        counts = question_counts(dbs, who.role, today)
         rows = inbox.rows(dbs, who, filters, today, counts)
     return _render(
         request,
@@ -268,7 +268,7 @@ def _document(
         episode = inbox.episode_of(patient_entries, entry.row.id)
         day = inbox.day_of_incapacity(episode, today)
         page = certificate_page.page(entry, who.role, episode, day, today, lang)
-        thread = thread_for(dbs, entry.row.id, today)
+        thread = thread_for(dbs, entry.row.id, who.role, today)
         contact_notes = notes.for_dossier(dbs, entry.row.dossier_id, who.role)
     return _render(
         request,
