@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import ssl
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -30,15 +31,24 @@ from support.desk import (
     desk_registry,
     visible_text,
 )
-from support.endpoint import LiveEndpoint, MutableClock, Physician, running_endpoint
+from support.endpoint import (
+    EndpointProcess,
+    LiveEndpoint,
+    MutableClock,
+    Physician,
+    free_port,
+    running_endpoint,
+)
 
 from fitnote_desktop.demo import DEMO_ADVISING, DEMO_OCCUPATIONAL, DEMO_PASSWORD
 from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.model import Document
 from fitnote_desktop.endpoint import db, questions
+from fitnote_desktop.endpoint.desk import notes, sessions
 from fitnote_desktop.endpoint.desk.sessions import COOKIE, DeskSession
-from fitnote_desktop.endpoint.settings import RegistryEntry
+from fitnote_desktop.endpoint.purge import purge
+from fitnote_desktop.endpoint.settings import RegistryEntry, load_registry
 from fitnote_desktop.endpoint.texts import page_text
 
 
@@ -386,3 +396,67 @@ def test_sign_in_with_the_eid_authentication_certificate(demo_pki: DemoPki, tmp_
         assert page.status_code == 200 and "Lumbago" in page.text
         with httpx.Client(base_url=ep.url, verify=verify) as api:  # the API needs no certificate
             assert api.get("/v1/health").status_code == 200
+
+
+def test_the_inbox_filters(desk: Desk) -> None:
+    browser = _signed_in(desk, DEMO_OCCUPATIONAL)
+
+    def listed(**params: str) -> bool:
+        answer = browser.http.get("/desk/inbox", params={"lang": "nl", **params})
+        return "Vanderbeke" in answer.text
+
+    assert listed(kind="incapacity") and not listed(kind="fit-note")
+    assert listed(fit="fit-adapted") and not listed(fit="not-fit") and not listed(fit="none")
+    assert not listed(open="1")  # the occupational physician has asked nothing yet
+    assert listed(kind="<nonsense>")  # an unknown value means "all"
+
+
+def test_the_registry_file_carries_the_caseload(tmp_path: Path) -> None:
+    path = tmp_path / "registry.json"
+    path.write_text(
+        '[{"niss": "69081510181", "riziv": "18765441000", "role": "occupational",'
+        ' "employers": ["Logistiek Noord NV"]},'
+        ' {"niss": "78041210141", "riziv": "17654394000", "role": "advising",'
+        ' "postal_codes": ["9", "1"]}]',
+        encoding="utf-8",
+    )
+    occupational, advising = load_registry(path)
+    assert occupational.employers == ("Logistiek Noord NV",) and occupational.postal_codes == ()
+    assert advising.postal_codes == ("9", "1")
+
+
+def test_purge_takes_old_contact_notes_and_desk_sessions(tmp_path: Path) -> None:
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'purge.sqlite3'}")
+    db.create_schema(engine)
+    old = datetime(2024, 1, 1, tzinfo=UTC)
+    with db.session_factory(engine)() as dbs, dbs.begin():
+        dbs.add(db.Dossier(id="d1", patient_key="k" * 64, created_at=old))
+        dbs.flush()
+        notes.add(
+            dbs,
+            dossier_id="d1",
+            document_id=str(uuid.uuid4()),
+            author_riziv=DEMO_OCCUPATIONAL.riziv,
+            note=notes.NewNote("month1", True, False, "x"),
+            now=old,
+        )
+        sessions.open_session(dbs, DEMO_ADVISING.riziv, "advising", old)
+    report = purge(engine, datetime(2025, 1, 1, tzinfo=UTC))
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(notes.ContactNote)).scalar() == 0
+        assert conn.execute(sa.select(sa.func.count()).select_from(DeskSession)).scalar() == 0
+    assert report.dossiers == 1
+    engine.dispose()
+
+
+def test_fitnote_endpoint_demo_prints_the_desk_url(tmp_path: Path) -> None:
+    process = EndpointProcess(tmp_path, free_port())
+    process.start()
+    try:
+        deadline = time.monotonic() + 20
+        assert process.log_path is not None
+        while "/desk" not in process.log_path.read_text() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert f"https://127.0.0.1:{process.port}/desk" in process.log_path.read_text()
+    finally:
+        process.stop()
