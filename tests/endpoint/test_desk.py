@@ -43,6 +43,7 @@ from support.endpoint import (
 from fitnote_desktop.demo import DEMO_ADVISING, DEMO_OCCUPATIONAL, DEMO_PASSWORD
 from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.domain import samples
+from fitnote_desktop.domain.messages import message
 from fitnote_desktop.domain.model import Document
 from fitnote_desktop.endpoint import db, questions
 from fitnote_desktop.endpoint.desk import notes, sessions
@@ -264,7 +265,10 @@ def test_a_past_deadline_is_refused_with_its_message(desk: Desk) -> None:
         },
     )
     assert answer.status_code == 400
-    assert "La date de réponse est dépassée" in answer.text or "passé" in answer.text
+    assert message("question.deadline_past", "fr") in visible_text(answer.text)
+    # the language switch on that page opens the form's address: back to the document
+    switched = browser.get(f"{desk.doc_path()}/questions", "nl")
+    assert switched.url.path == desk.doc_path() and '<html lang="nl">' in switched.text
 
 
 def test_html_in_a_question_is_escaped(desk: Desk) -> None:

@@ -287,6 +287,14 @@ def _document(
     )
 
 
+@router.get("/documents/{document_id}/questions")
+@router.get("/documents/{document_id}/notes")
+def form_address(document_id: str, request: Request, lang: Lang = None) -> Response:
+    """A form's address opened with GET (the language switch on a page that answered a
+    refused form): back to the document, which checks access as always."""
+    return _redirect(request, f"/documents/{document_id[:36]}", _language(request, lang))
+
+
 def _error_text(code: str, lang: str) -> str:
     """A form error's sentence: a desk text (``desk.*``) or a message-catalogue code."""
     if not code:
