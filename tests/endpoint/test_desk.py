@@ -46,7 +46,7 @@ from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.messages import message
 from fitnote_desktop.domain.model import Document
 from fitnote_desktop.endpoint import db, questions
-from fitnote_desktop.endpoint.desk import notes, sessions
+from fitnote_desktop.endpoint.desk import csrf, notes, sessions
 from fitnote_desktop.endpoint.desk.sessions import COOKIE, DeskSession
 from fitnote_desktop.endpoint.purge import purge
 from fitnote_desktop.endpoint.settings import RegistryEntry, load_registry
@@ -95,6 +95,21 @@ def test_demo_sign_in_lists_the_desk_physicians_and_says_so(desk: Desk) -> None:
     assert page_text("desk.demo.title", "fr") in text
     assert "Sophie Lambert, médecin-conseil" in text and "Pieter Claes, médecin du travail" in text
     assert "An Peeters" not in text  # treating physicians do not sign in at the desk
+
+
+def test_without_demo_nor_eid_the_sign_in_says_it_is_not_set_up(
+    demo_pki: DemoPki, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'endpoint.sqlite3'}"
+    with running_endpoint(demo_pki, db_url=url, registry=desk_registry()) as ep:
+        browser = DeskBrowser.open(ep)
+        text = visible_text(browser.get("/desk/sign-in").text)
+        assert page_text("desk.sign_in.unavailable", "nl") in text and "Sophie" not in text
+        token = browser.http.cookies[csrf.PRE_SESSION_COOKIE]  # a valid form, made by hand
+        answer = browser.http.post(
+            "/desk/sign-in", data={"csrf": token, "riziv": DEMO_ADVISING.riziv}
+        )
+        assert answer.status_code == 403
 
 
 def test_the_session_cookie_is_secure_httponly_strict_and_stored_as_a_hash(desk: Desk) -> None:

@@ -154,6 +154,7 @@ def sign_in_page(request: Request, context: Context, lang: Lang = None) -> Respo
         "desk/sign_in.html",
         language,
         demo=context.settings.demo,
+        eid=context.settings.client_ca is not None,
         physicians=identity.demo_physicians(context) if context.settings.demo else [],
         pre_token=pre,
     )
