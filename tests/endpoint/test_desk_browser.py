@@ -28,10 +28,10 @@ from fitnote_desktop.domain.model import Document
 from fitnote_desktop.domain.reference import full_hash, url_token
 from fitnote_desktop.endpoint.texts import page_text
 
-pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 @dataclass
@@ -59,6 +59,15 @@ def browser(demo_pki: DemoPki, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 def _main(driver: Any) -> str:
     return str(driver.find_element(By.TAG_NAME, "main").text)
+
+
+def _submit(driver: Any, css: str) -> None:
+    """Click a form's submit button and wait for the answer page (a loaded machine is slow)."""
+    old_page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, css).click()
+    wait = WebDriverWait(driver, 30)
+    wait.until(expected_conditions.staleness_of(old_page))
+    wait.until(expected_conditions.presence_of_element_located((By.TAG_NAME, "main")))
 
 
 def _checked(driver: Any, name: str) -> None:
@@ -107,7 +116,7 @@ def test_ask_and_see_the_treating_physicians_answer(browser: Any, story: Story) 
     answer_by = story.endpoint.settings.clock().date() + timedelta(days=7)
     field = browser.find_element(By.ID, "answer_by")
     browser.execute_script("arguments[0].value = arguments[1]", field, answer_by.isoformat())
-    browser.find_element(By.CSS_SELECTOR, "form.ask button[type=submit]").click()
+    _submit(browser, "form.ask button[type=submit]")
     page = _main(browser)
     assert "Vraag om het getuigschrift aan te vullen" in page
     assert page_text("desk.qstate.open", "nl") in page
@@ -143,7 +152,7 @@ def test_the_occupational_physician_sees_no_diagnosis_and_notes_a_contact(
     browser.find_element(By.ID, "reachable-yes").click()
     browser.find_element(By.ID, "adapted-yes").click()
     browser.find_element(By.ID, "next_step").send_keys("Werkpostbezoek met de werkgever plannen.")
-    browser.find_element(By.CSS_SELECTOR, "form.note-form button[type=submit]").click()
+    _submit(browser, "form.note-form button[type=submit]")
     assert "Werkpostbezoek met de werkgever plannen." in _main(browser)
     _in_both_languages(browser, "desk-document-occupational")
 
