@@ -10,7 +10,7 @@ Why compare the *recipient views* and not the documents: a reader may learn only
 changes to what its own dataset shows (``datasets.project``). Comparing the projections
 makes that hold by construction: a changed diagnosis is invisible to the employer's
 projection, so it cannot appear in the employer's list, whatever the caller does. The
-physician's own list (:func:`changes_since`) is the union over every recipient.
+physician's own list (:func:`changes_since`) is the advising physician's, the widest.
 
 Values are plain JSON data (strings, ISO dates, booleans, lists, dicts) so that the
 endpoint's web desk can send them as they are; the editor formats them for display.
@@ -149,17 +149,14 @@ def changes_seen_by(
 
 
 def changes_since(previous: Document, current: Document) -> tuple[FieldChange, ...]:
-    """Every part a reader would see changed, for the physician (the editor, the desk).
+    """Every part that changed, for the physician (the editor, the desk).
 
-    The union over all recipients; where two readers see a part differently (the
-    employer's fit-note without advice), the fuller view's values are kept: the
-    advising physician's dataset comes first.
+    Seen through the advising physician's dataset: the widest one, holding every part
+    any other reader sees (the others are cut from it: no diagnosis, the employer's
+    advice only with consent). A reader's own list may still differ from this one where
+    the *consent* changed what it is shown.
     """
-    seen: dict[Part, FieldChange] = {}
-    for recipient in Recipient:
-        for change in changes_seen_by(previous, current, recipient):
-            seen.setdefault(change.part, change)
-    return tuple(sorted(seen.values(), key=lambda c: _ORDER[c.part]))
+    return changes_seen_by(previous, current, Recipient.ADVISING_PHYSICIAN)
 
 
 def part_name(part: Part, lang: str) -> str:
