@@ -27,6 +27,7 @@ from fitnote_desktop.domain.datasets import RecipientView, project
 from fitnote_desktop.domain.messages import message
 from fitnote_desktop.domain.model import (
     CertificateKind,
+    Diagnosis,
     Document,
     IncapacityCertificate,
     Recipient,
@@ -118,7 +119,7 @@ def parts_of(view: RecipientView) -> dict[Part, Plain]:
     medical = view.medical
     if medical is not None:
         parts[Part.REASON] = _encode(medical.reason)
-        parts[Part.DIAGNOSIS] = _encode(medical.diagnoses)
+        parts[Part.DIAGNOSIS] = _diagnoses(medical.diagnoses)
         parts[Part.ACCIDENT_DATE] = _encode(medical.accident_date)
         parts[Part.OCCUPATIONAL_DISEASE] = _encode(medical.occupational_disease_declared)
         parts[Part.HOSPITAL_STAY] = _encode(medical.hospital_stay)
@@ -129,6 +130,15 @@ def parts_of(view: RecipientView) -> dict[Part, Plain]:
         }
         parts[Part.ANTEDATING] = medical.antedating_justification.strip()
     return parts
+
+
+def _diagnoses(diagnoses: tuple[Diagnosis, ...]) -> Plain:
+    """The diagnoses with the one that counts as principal marked (the marked one, else
+    the first, as ``IncapacityCertificate.principal_diagnosis`` reads it): marking the
+    only diagnosis principal changes nothing a reader sees."""
+    marked = [d.principal for d in diagnoses]
+    principal = marked.index(True) if any(marked) else 0
+    return [{**_encode(d), "principal": i == principal} for i, d in enumerate(diagnoses)]
 
 
 def _compare(before: dict[Part, Plain], after: dict[Part, Plain]) -> tuple[FieldChange, ...]:
