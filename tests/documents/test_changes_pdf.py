@@ -119,3 +119,22 @@ def test_the_employers_line_never_names_a_medical_part(
     for lang in language.split("+"):
         for part in MEDICAL_PARTS:
             assert part_name(part, lang) not in text, (lang, part)
+
+
+def test_the_cli_prints_a_prolongation_with_what_changed(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from fitnote_desktop.cli import main
+    from fitnote_desktop.resources import resource_path
+
+    initial = resource_path("examples", "incapacity-initial.json")
+    prolongation = resource_path("examples", "incapacity-prolongation.json")
+    out = tmp_path / "advising.pdf"
+    args = ["pdf", str(prolongation), "-r", "advising-physician", "--lang", "en", "-o", str(out)]
+    assert main([*args, "--previous", str(initial), "--previous-reference", PREVIOUS_REF]) == 0
+    text = _flat(pdf_text(out.read_bytes()))
+    assert f"Changes since {PREVIOUS_REF}: period, expected return to work, diagnosis" in text
+
+    # a document that does not follow the one given is refused, in one line
+    fit_note = resource_path("examples", "fit-note.json")
+    code = main([*args, "--previous", str(fit_note)])
+    assert code == 2
+    assert "does not prolong or replace" in capsys.readouterr().err
