@@ -71,7 +71,11 @@ _ORDER = {part: i for i, part in enumerate(Part)}
 
 @dataclass(frozen=True, eq=True)
 class FieldChange:
-    """One part that differs: its value before (the followed document) and after."""
+    """One part that differs: its value before (the followed document) and after.
+
+    ``None`` on a side: the part is not in that document (another kind). The values are
+    lists and dicts, so a change compares equal by value but is not hashable.
+    """
 
     part: Part
     before: Plain
@@ -141,11 +145,21 @@ def _diagnoses(diagnoses: tuple[Diagnosis, ...]) -> Plain:
     return [{**_encode(d), "principal": i == principal} for i, d in enumerate(diagnoses)]
 
 
+def _blank(value: Plain) -> bool:
+    """Nothing filled in: absent, empty text or list, or a group of blanks (no advice)."""
+    if isinstance(value, dict):
+        return all(_blank(v) for v in value.values())
+    return value is None or value == "" or value == []
+
+
 def _compare(before: dict[Part, Plain], after: dict[Part, Plain]) -> tuple[FieldChange, ...]:
+    """The parts that differ; a part blank on both sides (a resumption's empty remarks
+    against a certificate that has none) is no change."""
     changed = [
         FieldChange(part, before.get(part), after.get(part))
         for part in before.keys() | after.keys()
         if before.get(part) != after.get(part)
+        and not (_blank(before.get(part)) and _blank(after.get(part)))
     ]
     return tuple(sorted(changed, key=lambda c: _ORDER[c.part]))
 

@@ -317,3 +317,18 @@ def test_advice_options_count_as_advice() -> None:
     doc = samples.incapacity()
     edited = _fit(doc, advice=(AdviceOption.OTHER_WORK,))
     assert [c.part for c in changes_since(doc, edited)] == [Part.ADVICE]
+
+
+def test_a_part_left_blank_on_both_sides_is_no_change() -> None:
+    """Documents of other kinds: a part one lacks and the other leaves empty is equal."""
+    resumption = samples.partial_resumption()
+    body = resumption.body
+    assert isinstance(body, PartialResumption)
+    resumption = replace(resumption, body=replace(body, nature="", conditions=""))
+    invalidity = samples.invalidity_recognition()
+    inv = invalidity.body
+    assert isinstance(inv, InvalidityRecognition)
+    invalidity = replace(invalidity, body=replace(inv, remarks=""))
+    parts = {c.part for c in changes_since(resumption, invalidity)}
+    assert not parts & {Part.NATURE, Part.CONDITIONS, Part.REMARKS, Part.ADVICE}
+    assert {Part.PERIOD, Part.EXTENT, Part.INCAPACITY_SINCE} <= parts

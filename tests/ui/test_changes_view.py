@@ -11,14 +11,17 @@ import os
 from dataclasses import replace
 from datetime import date, timedelta
 
+from doc_strategies import documents
+from hypothesis import given, settings
 from PySide6.QtCore import QSettings
 
 from fitnote_desktop.domain import samples
-from fitnote_desktop.domain.model import Diagnosis, DocumentKind, Period
+from fitnote_desktop.domain.changes import Part, changes_since
+from fitnote_desktop.domain.model import Diagnosis, Document, DocumentKind, Period
 from fitnote_desktop.services import Services
 from fitnote_desktop.ui import style
 from fitnote_desktop.ui.editor import DocumentEditor
-from fitnote_desktop.ui.editor.changes_view import ChangesView
+from fitnote_desktop.ui.editor.changes_view import PART_LABELS, SHOWN, ChangesView, shown
 from fitnote_desktop.ui.main_window import MainWindow
 
 SHOTS = os.environ.get("FITNOTE_SHOTS")
@@ -137,8 +140,8 @@ def test_a_replacement_is_compared_with_the_original_and_an_initial_one_with_not
 def test_the_window_action_opens_the_view_on_a_follow_up_only(
     qtbot, services, patient, languages, tmp_path
 ) -> None:
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(services, languages, settings=settings)
+    ini = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(services, languages, settings=ini)
     qtbot.addWidget(window)
     window.show()
     window.open_patient(patient)
@@ -153,3 +156,19 @@ def test_the_window_action_opens_the_view_on_a_follow_up_only(
     assert view is not None and view.isVisible()
     assert view.table.rowCount() == 2  # period, expected return
     view.close()
+
+
+def test_every_part_has_its_label_and_its_words(qapp) -> None:
+    assert set(PART_LABELS) == set(Part) == set(SHOWN)
+
+
+@settings(max_examples=80)
+@given(documents(), documents())
+def test_any_two_documents_read_as_words_side_by_side(
+    qapp, before: Document, after: Document
+) -> None:
+    """Other kinds, other parts, parts missing on one side: every value reads as text."""
+    for change in changes_since(before, after):
+        old, new = shown(change)
+        assert old and new and old != "{" and new != "{"
+        assert old != new, change  # a change the physician can see

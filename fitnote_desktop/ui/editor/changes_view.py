@@ -252,16 +252,18 @@ SHOWN: dict[Part, Callable[[Any], str]] = {
 def shown(change: FieldChange) -> tuple[str, str]:
     """The before and after values of ``change`` in words, in the UI language."""
     show = SHOWN[change.part]
-    return show(change.before), show(change.after)
+
+    def words(value: Any) -> str:  # None: the part is not in that document at all
+        return NONE if value is None else show(value)
+
+    return words(change.before), words(change.after)
 
 
-def told_to(previous: Document, current: Document, part: Part) -> list[Recipient]:
-    """The recipients of ``current`` (the patient always gets a copy) whose copy names
-    ``part`` as changed."""
+def readers_told(previous: Document, current: Document) -> dict[Recipient, set[Part]]:
+    """Each recipient of ``current`` (the patient always gets a copy) with the parts its
+    copy names as changed: its own dataset only."""
     readers = dict.fromkeys([*current.recipients, Recipient.PATIENT])
-    return [
-        r for r in readers if any(c.part is part for c in changes_seen_by(previous, current, r))
-    ]
+    return {r: {c.part for c in changes_seen_by(previous, current, r)} for r in readers}
 
 
 # ---------------------------------------------------------------------------- widgets
@@ -331,10 +333,11 @@ class ChangesView(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         top = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+        told_to = readers_told(previous, current)
         for row, change in enumerate(changes):
             before, after = shown(change)
             readers = "\n".join(
-                labels.recipient_short(r) for r in told_to(previous, current, change.part)
+                labels.recipient_short(r) for r, parts in told_to.items() if change.part in parts
             )
             name = translate(CONTEXT, PART_LABELS[change.part])
             cells = ((name, ""), (before, before_side), (after, after_side), (readers, told))
@@ -424,6 +427,7 @@ class ChangesPanel(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.line.setAccessibleName(translate("ChangesView", "What changed"))
         self.open_button.setText(translate("ChangesView", "Side by side…"))
         self.open_button.setToolTip(
             translate("ChangesView", "What changed, side by side (Ctrl+Shift+C)")
