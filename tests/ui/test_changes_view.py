@@ -157,6 +157,14 @@ def test_the_window_action_opens_the_view_on_a_follow_up_only(
     assert view.table.rowCount() == 2  # period, expected return
     view.close()
 
+    from fitnote_desktop.ui.help import HelpDialog
+
+    help_dialog = HelpDialog(window.acts, window)
+    qtbot.addWidget(help_dialog)
+    table = help_dialog.table
+    listed = {table.item(r, 1).text(): table.item(r, 0).text() for r in range(table.rowCount())}
+    assert listed["Ctrl+Shift+C"] == "What changed since the previous document"
+
 
 def test_every_part_has_its_label_and_its_words(qapp) -> None:
     assert set(PART_LABELS) == set(Part) == set(SHOWN)
