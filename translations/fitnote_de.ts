@@ -37,6 +37,189 @@
     </message>
 </context>
 <context>
+    <name>ChangesView</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Unfit for</source>
+        <translation>Unfähig für</translation>
+    </message>
+    <message>
+        <source>May leave home</source>
+        <translation>Verlassen der Wohnung erlaubt</translation>
+    </message>
+    <message>
+        <source>Expected return to work</source>
+        <translation>Voraussichtliche Wiederaufnahme der Arbeit</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>Date of the accident</source>
+        <translation>Datum des Unfalls</translation>
+    </message>
+    <message>
+        <source>Occupational disease declared</source>
+        <translation>Meldung der Berufskrankheit</translation>
+    </message>
+    <message>
+        <source>Hospital stay</source>
+        <translation>Krankenhausaufenthalt</translation>
+    </message>
+    <message>
+        <source>Stay abroad</source>
+        <translation>Auslandsaufenthalt</translation>
+    </message>
+    <message>
+        <source>Pregnancy</source>
+        <translation>Schwangerschaft</translation>
+    </message>
+    <message>
+        <source>Justification of the antedating</source>
+        <translation>Begründung der Rückdatierung</translation>
+    </message>
+    <message>
+        <source>Extent</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <source>Nature of the work</source>
+        <translation>Art der Arbeit</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Bedingungen</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Genehmigt durch</translation>
+    </message>
+    <message>
+        <source>Incapacity since</source>
+        <translation>Arbeitsunfähig seit</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Bemerkungen</translation>
+    </message>
+    <message>
+        <source>Fit-note</source>
+        <translation>Arbeitsfähigkeitsbescheinigung</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Empfehlungen</translation>
+    </message>
+    <message>
+        <source>Work capacities</source>
+        <translation>Arbeitsfähigkeiten</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Nächste Beurteilung</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Berufliche Situation</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>ab %1</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>principal</source>
+        <translation>Hauptdiagnose</translation>
+    </message>
+    <message>
+        <source>Expected delivery: %1</source>
+        <translation>Voraussichtlicher Geburtstermin: %1</translation>
+    </message>
+    <message>
+        <source>Maternity leave: %1</source>
+        <translation>Mutterschaftsurlaub: %1</translation>
+    </message>
+    <message>
+        <source>%1 hours a week</source>
+        <translation>%1 Stunden pro Woche</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Was hat sich geändert</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Angabe</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Told to</source>
+        <translation>Mitgeteilt an</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet.</source>
+        <translation>Noch nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Compared with: %1, %2</source>
+        <translation>Verglichen mit: %1, %2</translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation>Referenz: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Side by side…</source>
+        <translation>Nebeneinander…</translation>
+    </message>
+    <message>
+        <source>What changed, side by side (Ctrl+Shift+C)</source>
+        <translation>Was hat sich geändert, nebeneinander (Ctrl+Shift+C)</translation>
+    </message>
+</context>
+<context>
     <name>ConsentOfferDialog</name>
     <message>
         <source>Consent for this document</source>
@@ -63,7 +246,7 @@
         <translation>elektronischer Versand an den Vertrauensarzt / Arbeitsarzt</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>der Arbeitgeber sieht die Fähigkeiten aus der Fit-Note</translation>
     </message>
     <message>
@@ -117,7 +300,7 @@
         <translation>Referenz</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Von der Kopie des Patienten, z. B. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -332,7 +515,7 @@
         <translation>Arbeitgeber</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Sprache des Arbeitgebers</translation>
     </message>
     <message>
@@ -676,7 +859,7 @@
         <translation>Bescheinigung eines anderen Arztes verlängern</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Geben Sie die Referenz von der Kopie des Patienten ein. Mit Einwilligung des Patienten wird die Episode abgerufen; offline wird der Entwurf aus der Papierkopie erstellt.</translation>
     </message>
     <message>
@@ -684,7 +867,7 @@
         <translation>Referenz der Bescheinigung</translation>
     </message>
     <message>
-        <source>Type it, paste it or scan the copy&apos;s QR code</source>
+        <source>Type it, paste it or scan the copy's QR code</source>
         <translation>Eingeben, einfügen oder den QR-Code der Kopie scannen</translation>
     </message>
     <message>
@@ -724,7 +907,7 @@
         <translation>Zeitraum (Papierkopie)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>LIKIV-Nummer des Verfassers</translation>
     </message>
     <message>
@@ -880,7 +1063,7 @@
         <translation>Wie eingeschränkt ist der Patient? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Was der Patient kann (in der Sprache des Dokuments)</translation>
     </message>
     <message>
@@ -1056,7 +1239,7 @@
         <translation>Empfänger (nur sein Teil der Bescheinigung):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>Die ICF-Fähigkeiten der Fit-Note sind nicht Teil einer KMEHR-Nachricht: Sie erreichen Vertrauens- und Arbeitsarzt nur über die Plattform.</translation>
     </message>
     <message>
@@ -1430,6 +1613,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Add ICF capacity…</source>
         <translation>ICF-Fähigkeit hinzufügen…</translation>
+    </message>
+    <message>
+        <source>What changed since the previous document…</source>
+        <translation>Was hat sich seit dem vorigen Dokument geändert…</translation>
     </message>
     <message>
         <source>Preview and print PDF copies…</source>
@@ -1970,7 +2157,7 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Durch ein berichtigtes Dokument ersetzt</translation>
     </message>
     <message>
-        <source>At the patient&apos;s request</source>
+        <source>At the patient's request</source>
         <translation>Auf Wunsch des Patienten</translation>
     </message>
     <message>

@@ -36,6 +36,189 @@
     </message>
 </context>
 <context>
+    <name>ChangesView</name>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unfit for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>May leave home</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected return to work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date of the accident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Occupational disease declared</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hospital stay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stay abroad</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pregnancy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Justification of the antedating</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Extent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nature of the work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Incapacity since</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit-note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Work capacities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>principal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected delivery: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Maternity leave: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 hours a week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Part</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Told to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing changed yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compared with: %1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Side by side…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What changed, side by side (Ctrl+Shift+C)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ConsentOfferDialog</name>
     <message>
         <source>Consent for this document</source>
@@ -1427,6 +1610,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Add ICF capacity…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What changed since the previous document…</source>
         <translation type="unfinished" />
     </message>
     <message>

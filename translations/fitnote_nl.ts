@@ -37,6 +37,189 @@
     </message>
 </context>
 <context>
+    <name>ChangesView</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Unfit for</source>
+        <translation>Ongeschikt voor</translation>
+    </message>
+    <message>
+        <source>May leave home</source>
+        <translation>Verlaten van de woning toegestaan</translation>
+    </message>
+    <message>
+        <source>Expected return to work</source>
+        <translation>Vermoedelijke werkhervatting</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Oorzaak</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>Date of the accident</source>
+        <translation>Datum van het ongeval</translation>
+    </message>
+    <message>
+        <source>Occupational disease declared</source>
+        <translation>Aangifte beroepsziekte</translation>
+    </message>
+    <message>
+        <source>Hospital stay</source>
+        <translation>Ziekenhuisverblijf</translation>
+    </message>
+    <message>
+        <source>Stay abroad</source>
+        <translation>Verblijf in het buitenland</translation>
+    </message>
+    <message>
+        <source>Pregnancy</source>
+        <translation>Zwangerschap</translation>
+    </message>
+    <message>
+        <source>Justification of the antedating</source>
+        <translation>Verantwoording van de antedatering</translation>
+    </message>
+    <message>
+        <source>Extent</source>
+        <translation>Omvang</translation>
+    </message>
+    <message>
+        <source>Nature of the work</source>
+        <translation>Aard van het werk</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Voorwaarden</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Toegestaan door</translation>
+    </message>
+    <message>
+        <source>Incapacity since</source>
+        <translation>Arbeidsongeschikt sinds</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Opmerkingen</translation>
+    </message>
+    <message>
+        <source>Fit-note</source>
+        <translation>Geschiktheidsattest</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Advies</translation>
+    </message>
+    <message>
+        <source>Work capacities</source>
+        <translation>Werkcapaciteiten</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Volgende evaluatie</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Beroepssituatie</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>vanaf %1</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 dag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 dagen</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 tot en met %2</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
+    </message>
+    <message>
+        <source>principal</source>
+        <translation>hoofddiagnose</translation>
+    </message>
+    <message>
+        <source>Expected delivery: %1</source>
+        <translation>Vermoedelijke bevallingsdatum: %1</translation>
+    </message>
+    <message>
+        <source>Maternity leave: %1</source>
+        <translation>Moederschapsrust: %1</translation>
+    </message>
+    <message>
+        <source>%1 hours a week</source>
+        <translation>%1 uur per week</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Wat is er gewijzigd</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Voordien</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>Told to</source>
+        <translation>Gemeld aan</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet.</source>
+        <translation>Nog niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Compared with: %1, %2</source>
+        <translation>Vergeleken met: %1, %2</translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation>Referentie: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Side by side…</source>
+        <translation>Naast elkaar…</translation>
+    </message>
+    <message>
+        <source>What changed, side by side (Ctrl+Shift+C)</source>
+        <translation>Wat is er gewijzigd, naast elkaar (Ctrl+Shift+C)</translation>
+    </message>
+</context>
+<context>
     <name>ConsentOfferDialog</name>
     <message>
         <source>Consent for this document</source>
@@ -63,7 +246,7 @@
         <translation>elektronische verzending naar de adviserend arts / arbeidsarts</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>de werkgever ziet de mogelijkheden uit de fit-note</translation>
     </message>
     <message>
@@ -117,7 +300,7 @@
         <translation>Referentie</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Van het exemplaar van de patiënt, bv. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -332,7 +515,7 @@
         <translation>Werkgever</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Taal van de werkgever</translation>
     </message>
     <message>
@@ -676,7 +859,7 @@
         <translation>Een getuigschrift van een andere arts verlengen</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Typ de referentie van het exemplaar van de patiënt. Met toestemming van de patiënt wordt de episode opgehaald; offline maak je het ontwerp op basis van het papieren exemplaar.</translation>
     </message>
     <message>
@@ -684,7 +867,7 @@
         <translation>Referentie van het getuigschrift</translation>
     </message>
     <message>
-        <source>Type it, paste it or scan the copy&apos;s QR code</source>
+        <source>Type it, paste it or scan the copy's QR code</source>
         <translation>Typ ze, plak ze of scan de QR-code van het exemplaar</translation>
     </message>
     <message>
@@ -724,7 +907,7 @@
         <translation>Periode ervan (papieren exemplaar)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>RIZIV-nummer van de auteur</translation>
     </message>
     <message>
@@ -880,7 +1063,7 @@
         <translation>Hoe beperkt is de patiënt? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Wat de patiënt kan (in de taal van het document)</translation>
     </message>
     <message>
@@ -1056,7 +1239,7 @@
         <translation>Bestemmeling (enkel zijn deel van het attest):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>De ICF-mogelijkheden van de fit-note horen niet in een KMEHR-bericht: ze bereiken de adviserend arts en de arbeidsarts enkel via het platform.</translation>
     </message>
     <message>
@@ -1430,6 +1613,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Add ICF capacity…</source>
         <translation>ICF-capaciteit toevoegen…</translation>
+    </message>
+    <message>
+        <source>What changed since the previous document…</source>
+        <translation>Wat is er gewijzigd sinds het vorige document…</translation>
     </message>
     <message>
         <source>Preview and print PDF copies…</source>
@@ -1970,7 +2157,7 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Vervangen door een verbeterd document</translation>
     </message>
     <message>
-        <source>At the patient&apos;s request</source>
+        <source>At the patient's request</source>
         <translation>Op vraag van de patiënt</translation>
     </message>
     <message>

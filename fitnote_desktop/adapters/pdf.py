@@ -24,6 +24,8 @@ class ReportlabRenderer:
         *,
         draft: bool,
         content_sha256: str | None = None,
+        previous: Document | None = None,
+        previous_reference: str | None = None,
     ) -> bytes:
         from fitnote_desktop.documents import render
         from fitnote_desktop.domain.reference import signed_reference
@@ -39,5 +41,7 @@ class ReportlabRenderer:
                 draft=draft,
                 reference=reference,
                 verify_base_url=self._verify_base_url,
+                previous=previous,
+                previous_reference=previous_reference,
             )
         )

@@ -1,7 +1,7 @@
 """``fitnote-desktop pdf``: print one recipient's copy of a document, optionally signed.
 
     fitnote-desktop pdf DOCUMENT.json --recipient R [--lang L] -o OUT.pdf [--draft]
-                        [--endpoint URL]
+                        [--endpoint URL] [--previous PREVIOUS.json [--previous-reference REF]]
                         [--sign (--pkcs12 FILE | --module LIB --token LABEL)
                          [--password-file F]]
 
@@ -10,6 +10,10 @@ en or nl+fr (two columns). Without ``--lang`` the copy takes its usual language:
 employer's (NL+FR when unknown) for the employer, the document's for the others.
 ``--endpoint`` is the endpoint the document is sent to: the QR code then leads to its
 verification page (without it the QR code carries the reference only).
+``--previous`` is the document a prolongation or replacement follows: the copy then
+says what its reader sees changed since it ("Changes since REF: period, ...", the
+employer never reading of a diagnosis); REF is ``--previous-reference`` when given (the
+reference printed on that document's copies), else computed from PREVIOUS.json.
 ``--sign`` adds a PAdES-B-B signature with the physician's signature key; the password
 or PIN is asked like ``fitnote-desktop sign`` does (``--password-file`` for scripts).
 Exit codes: 0 written, 2 the command could not run (bad input, wrong password, draft
@@ -25,6 +29,7 @@ from typing import TYPE_CHECKING
 from fitnote_desktop.cli import EXIT_OK, CommandError, coded_error
 
 if TYPE_CHECKING:
+    from fitnote_desktop.domain.model import Document
     from fitnote_desktop.signing import SignerConfig
 
 RECIPIENTS = ("advising-physician", "occupational-physician", "employer", "patient")
@@ -53,6 +58,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--endpoint",
         metavar="URL",
         help="https://host:port of the endpoint: the QR code leads to its verification page",
+    )
+    p.add_argument(
+        "--previous",
+        type=Path,
+        metavar="PREVIOUS.json",
+        help="the document this one prolongs or replaces: print what changed since it",
+    )
+    p.add_argument(
+        "--previous-reference", metavar="REF", help="the reference printed on the previous copy"
     )
     sign = p.add_argument_group("signature (PAdES-B-B)")
     sign.add_argument("--sign", action="store_true", help="sign the copy")
@@ -101,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.sign and (args.pkcs12 or args.module or args.token):
         raise CommandError("--pkcs12/--module/--token need --sign")
     document = load_document(args.document)  # one-line CommandError on bad input
+    previous = _previous(args, document)
 
     from fitnote_desktop.documents.copies import render_copy
 
@@ -112,6 +127,8 @@ def run(args: argparse.Namespace) -> int:
             draft=args.draft,
             reference=args.reference,
             verify_base_url=args.endpoint,
+            previous=previous,
+            previous_reference=args.previous_reference,
         )
     except ValueError as exc:
         raise CommandError(f"{args.document}: cannot print: {exc}") from None
@@ -128,6 +145,28 @@ def run(args: argparse.Namespace) -> int:
     print(f"{args.output}: {copy.recipient.value} copy, {copy.language}, {pages}, {what}")
     print(f"reference: {copy.reference}")
     return EXIT_OK
+
+
+def _previous(args: argparse.Namespace, document: Document) -> Document | None:
+    """``--previous``, refused unless ``document`` names it as what it follows."""
+    from fitnote_desktop.commands.validate import load_document
+    from fitnote_desktop.domain.changes import followed_reference
+    from fitnote_desktop.domain.reference import parse_reference
+
+    if args.previous is None:
+        if args.previous_reference:
+            raise CommandError("--previous-reference goes with --previous")
+        return None
+    previous = load_document(args.previous)
+    try:
+        follows = parse_reference(followed_reference(document), require_hash=False).id
+    except ValueError:
+        follows = None
+    if follows != previous.id:
+        raise CommandError(
+            f"{args.document} does not prolong or replace {args.previous} (another document id)"
+        )
+    return previous
 
 
 def _sign(pdf: bytes, args: argparse.Namespace) -> tuple[bytes, str]:

@@ -111,6 +111,7 @@ class CopyContent:
     reference: str
     qr_payload: str | None
     draft: bool = False
+    changes: Localized | None = None  # "Changes since REF: period, ..." (a follow-up's copy)
 
 
 # ---------------------------------------------------------------------------- pieces
@@ -217,8 +218,11 @@ def build(
     reference: str,
     qr_payload: str | None,
     draft: bool = False,
+    changes: Localized | None = None,
 ) -> CopyContent:
-    """The content of one recipient's copy. ``view`` is the only source of document data."""
+    """The content of one recipient's copy. ``view`` is the only source of document data;
+    ``changes`` is the line naming what this recipient sees changed since the copy it
+    holds (``domain.changes.changes_seen_by``: built from projections as well)."""
     title, subtitle = _titles(view)
     sections = [_person_section(view)]
     for part in (
@@ -269,6 +273,7 @@ def build(
         reference=reference,
         qr_payload=qr_payload,
         draft=draft,
+        changes=changes,
     )
 
 

@@ -11,6 +11,11 @@ endpoint's base URL) when the caller knows it.
 Languages: ``nl``, ``fr``, ``de``, ``en``, or ``nl+fr`` for the two-column bilingual
 copy. ``language=None`` picks the usual one: the employer's language for the employer
 (``nl+fr`` when it is unknown), the document's language for everyone else.
+
+A prolongation or replacement is rendered with the document it follows (``previous``):
+each copy then says what changed since the copy its reader already holds, limited to
+that reader's dataset (``domain.changes.changes_seen_by``: the employer never reads
+that a diagnosis changed).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from fitnote_desktop.documents.flowables import SignaturePlacement
 from fitnote_desktop.documents.labels import BILINGUAL, label, split_languages
 from fitnote_desktop.documents.layout import CopyLayout
 from fitnote_desktop.documents.pades import DEFAULT_FIELD, add_signature_field, keywords
+from fitnote_desktop.domain.changes import changes_line, changes_seen_by
 from fitnote_desktop.domain.datasets import project
 from fitnote_desktop.domain.model import Document, Recipient
 from fitnote_desktop.domain.reference import make_reference, parse_reference, qr_payload_for
@@ -60,6 +66,8 @@ def render_copy(
     reference: str | None = None,
     field_name: str = DEFAULT_FIELD,
     verify_base_url: str | None = None,
+    previous: Document | None = None,
+    previous_reference: str | None = None,
 ) -> RenderedCopy:
     """Like :func:`render`, returning the page count and signature box as well."""
     try:
@@ -83,7 +91,10 @@ def render_copy(
     )
 
     view = project(document, recipient)
-    copy = content_model.build(view, reference=reference, qr_payload=qr, draft=draft)
+    changes = _changes(document, recipient, previous, previous_reference)
+    copy = content_model.build(
+        view, reference=reference, qr_payload=qr, draft=draft, changes=changes
+    )
     first = langs[0]
     layout = CopyLayout(copy, langs)
     rendered = layout.build(
@@ -107,6 +118,22 @@ def render_copy(
     )
 
 
+def _changes(
+    document: Document,
+    recipient: Recipient,
+    previous: Document | None,
+    previous_reference: str | None,
+) -> content_model.Localized | None:
+    """The "changes since" line of ``recipient``'s copy; None when it sees no change."""
+    if previous is None:
+        return None
+    seen = changes_seen_by(previous, document, recipient)
+    if not seen:  # not even "no changes": that would hint at a change it may not see
+        return None
+    ref = previous_reference or make_reference(previous)
+    return lambda lang: changes_line(ref, seen, lang)
+
+
 def render(
     document: Document,
     recipient: Recipient | str,
@@ -115,6 +142,8 @@ def render(
     draft: bool = False,
     reference: str | None = None,
     verify_base_url: str | None = None,
+    previous: Document | None = None,
+    previous_reference: str | None = None,
 ) -> bytes:
     """PDF bytes of ``recipient``'s copy of ``document`` in ``language``.
 
@@ -124,6 +153,8 @@ def render(
     ``reference`` overrides the printed reference (it must name this document's id),
     e.g. to print a copy of a document whose canonical bytes were stored elsewhere.
     ``verify_base_url``: the endpoint's base URL, for the QR code's verification address.
+    ``previous``: the document this one prolongs or replaces, with its printed reference
+    (``previous_reference``; default: re-encoded), for the "changes since" line.
     Output is deterministic: the same document gives the same bytes.
     """
     return render_copy(
@@ -133,6 +164,8 @@ def render(
         draft=draft,
         reference=reference,
         verify_base_url=verify_base_url,
+        previous=previous,
+        previous_reference=previous_reference,
     ).pdf
 
 
@@ -142,6 +175,8 @@ def render_all(
     draft: bool = False,
     language: str | None = None,
     verify_base_url: str | None = None,
+    previous: Document | None = None,
+    previous_reference: str | None = None,
 ) -> dict[Recipient, RenderedCopy]:
     """Every copy the document's recipients get, each in its usual language (or ``language``)."""
     reference = make_reference(document)
@@ -154,6 +189,8 @@ def render_all(
             draft=draft,
             reference=reference,
             verify_base_url=verify_base_url,
+            previous=previous,
+            previous_reference=previous_reference,
         )
         for r in recipients
     }

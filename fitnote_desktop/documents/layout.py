@@ -243,6 +243,14 @@ class CopyLayout:
                     [self.columns(lambda lang: self.p(statement(lang), "body"))], gutter=True
                 )
             )
+        if c.changes is not None:  # a follow-up: what this reader sees changed, up front
+            changes = c.changes
+            flow.append(Spacer(1, 2 * mm))
+            flow.append(
+                self._row_table(
+                    [self.columns(lambda lang: self.p(changes(lang), "changes"))], gutter=True
+                )
+            )
         return flow
 
     def _row_table(

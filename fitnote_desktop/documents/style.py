@@ -77,6 +77,7 @@ def paragraph_styles() -> Mapping[str, ParagraphStyle]:
             "emph": s("emph", fontName=fonts.BOLD),
             "strong": s("strong", fontName=fonts.BOLD, fontSize=10.5, leading=13.5),
             "note": s("note", fontName=fonts.ITALIC, fontSize=8.5, leading=11, textColor=GREY),
+            "changes": s("changes", fontName=fonts.BOLD, fontSize=8.5, leading=11, textColor=AMBER),
             "th": s("th", fontName=fonts.BOLD, fontSize=8, leading=10, textColor=NAVY),
             "td": s("td", fontSize=8.5, leading=11),
             "td_code": s("td_code", fontName=fonts.BOLD, fontSize=8.5, leading=11),

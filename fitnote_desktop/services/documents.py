@@ -12,6 +12,7 @@ from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind, Recipient
 from fitnote_desktop.services.context import DocumentCheck
 from fitnote_desktop.services.errors import ServiceError, translating
+from fitnote_desktop.services.follow_ups import followed
 from fitnote_desktop.services.ports import (
     Clock,
     DocumentRepository,
@@ -46,12 +47,17 @@ class Copies:
         self._check = DocumentCheck(profile=profile, documents=documents, clock=clock, now=now)
 
     def render(self, document_id: str, recipient: Recipient, language: str) -> bytes:
-        """The recipient's copy in ``language`` (only the dataset that recipient gets)."""
+        """The recipient's copy in ``language`` (only the dataset that recipient gets).
+
+        A prolongation or replacement names what its reader sees changed since the
+        document it follows, when that one is stored here.
+        """
         if self._renderer is None:
             raise ServiceError("documents.unavailable")
         with translating("store.error"):
             record = self._documents.get(document_id)
         draft = record.status is DocumentStatus.DRAFT
+        original = followed(self._documents, record)
         with translating("app.unexpected"):
             return self._renderer.render(
                 record.document,
@@ -59,6 +65,8 @@ class Copies:
                 language,
                 draft=draft,
                 content_sha256=None if draft else record.payload_sha256 or None,
+                previous=original.record.document if original is not None else None,
+                previous_reference=original.reference if original is not None else None,
             )
 
     def export_kmehr(self, document_id: str, recipient: str) -> bytes:

@@ -7,12 +7,14 @@ asks whether the action is allowed on it, and stores what the builder returns.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from fitnote_desktop.domain import lifecycle
+from fitnote_desktop.domain.changes import followed_reference
 from fitnote_desktop.domain.lifecycle import Action
 from fitnote_desktop.domain.model import Document, DocumentKind, Practitioner
+from fitnote_desktop.domain.reference import make_reference, parse_reference, signed_reference
 from fitnote_desktop.services.errors import ServiceError, translating
 from fitnote_desktop.services.guard import require
 from fitnote_desktop.services.ports import (
@@ -28,6 +30,38 @@ from fitnote_desktop.services.ports import (
 
 Builder = Callable[..., Document]
 """A ``domain.lifecycle`` builder: ``(original, *, author, today) -> draft``."""
+
+
+@dataclass(frozen=True)
+class Followed:
+    """The document a prolongation or replacement follows, and its printed reference
+    (of the signed bytes: what its readers hold on paper)."""
+
+    record: DocumentRecord
+    reference: str
+
+
+def followed(documents: DocumentRepository, record: DocumentRecord) -> Followed | None:
+    """The stored document ``record`` prolongs or replaces, among the same patient's.
+
+    None for an initial certificate, a relapse, or a certificate issued elsewhere (known
+    by its paper reference only): there is nothing here to compare with.
+    """
+    reference = followed_reference(record.document)
+    if not reference:
+        return None
+    try:
+        wanted = parse_reference(reference, require_hash=False).id
+    except ValueError:
+        return None
+    with translating("store.error"):
+        candidates = documents.for_patient(record.patient_id)
+    for candidate in candidates:
+        if candidate.document.id == wanted:
+            sha = candidate.payload_sha256
+            printed = signed_reference(wanted, sha) if sha else make_reference(candidate.document)
+            return Followed(candidate, printed)
+    return None
 
 
 class FollowUps:
@@ -55,6 +89,12 @@ class FollowUps:
     @property
     def _author(self) -> Practitioner:
         return self._profile.author
+
+    def followed(self, document_id: str) -> Followed | None:
+        """What the draft ``document_id`` is compared with in "What changed"."""
+        with translating("store.error"):
+            record = self._documents.get(document_id)
+        return followed(self._documents, record)
 
     def _follow(
         self, document_id: str, action: Action, build: Builder, code: str

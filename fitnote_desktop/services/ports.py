@@ -189,9 +189,13 @@ class PdfRenderer(Protocol):
         *,
         draft: bool,
         content_sha256: str | None = None,
+        previous: Document | None = None,
+        previous_reference: str | None = None,
     ) -> bytes:
         """``content_sha256``: hash of the signed bytes, for the printed reference (None:
-        re-encode the document, right for a draft only)."""
+        re-encode the document, right for a draft only). ``previous``: the document this
+        one prolongs or replaces, printed as ``previous_reference``, for the line naming
+        what the recipient sees changed."""
         ...
 
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from fitnote_desktop.domain.changes import followed_reference
 from fitnote_desktop.domain.lifecycle import Action, allowed_actions
 from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.services.ports import DocumentRecord
@@ -54,6 +55,7 @@ class WindowActions:
         self.preview = a("Ctrl+P", w.preview)
         self.kmehr = a(None, w.export_kmehr)
         self.capacity = a(None, w.pick_capacities)
+        self.changes = a("Ctrl+Shift+C", lambda: w.editor.changes_panel.open_view())
         self.outbox = a("Ctrl+O", w.show_outbox)
         self.inbox = a("Ctrl+Shift+M", w.show_inbox)
         self.settings = a(None, w.show_settings)
@@ -104,7 +106,7 @@ class WindowActions:
             self.delete,
             None,
         )
-        _add(self.menu_doc, self.capacity, self.preview, self.kmehr, self.sign)
+        _add(self.menu_doc, self.capacity, self.changes, self.preview, self.kmehr, self.sign)
         self.menu_lang = mb.addMenu("")
         _add(self.menu_lang, *self.lang_actions.values())
         self.menu_help = mb.addMenu("")
@@ -143,6 +145,9 @@ class WindowActions:
             self.retract: QCoreApplication.translate("MainWindow", "Retract…"),
             self.delete: QCoreApplication.translate("MainWindow", "Delete draft…"),
             self.capacity: QCoreApplication.translate("MainWindow", "Add ICF capacity…"),
+            self.changes: QCoreApplication.translate(
+                "MainWindow", "What changed since the previous document…"
+            ),
             self.preview: QCoreApplication.translate("MainWindow", "Preview and print PDF copies…"),
             self.kmehr: QCoreApplication.translate(
                 "MainWindow", "Export for the EMR / mutuality (KMEHR)…"
@@ -177,6 +182,9 @@ class WindowActions:
         self.preview.setEnabled(doc is not None)
         self.kmehr.setEnabled(doc is not None and doc.document.kind is DocumentKind.INCAPACITY)
         self.capacity.setEnabled(in_editor and draft)
+        self.changes.setEnabled(
+            in_editor and doc is not None and followed_reference(doc.document) != ""
+        )
         self.back.setEnabled(in_editor)
 
 

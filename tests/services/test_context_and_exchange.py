@@ -115,10 +115,10 @@ def test_a_signed_payload_of_an_older_shape_keeps_its_printed_reference(
     seen: list[str | None] = []
 
     class Spy:
-        def render(self, document, recipient, language, *, draft, content_sha256=None):
+        def render(self, document, recipient, language, *, draft, content_sha256=None, **more):
             seen.append(content_sha256)
             return renderer.render(
-                document, recipient, language, draft=draft, content_sha256=content_sha256
+                document, recipient, language, draft=draft, content_sha256=content_sha256, **more
             )
 
     services.copies._renderer = Spy()

@@ -33,6 +33,7 @@ from fitnote_desktop.services.ports import DocumentRecord
 from fitnote_desktop.ui import i18n, labels
 from fitnote_desktop.ui.editor import binding, fields, paths
 from fitnote_desktop.ui.editor.capacities import CapacitiesSection
+from fitnote_desktop.ui.editor.changes_view import ChangesPanel
 from fitnote_desktop.ui.editor.diagnosis import DiagnosisSection
 from fitnote_desktop.ui.editor.fit_note import FitNoteSection
 from fitnote_desktop.ui.editor.header import EditorHeader
@@ -139,6 +140,8 @@ class DocumentEditor(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self.header)
+        self.changes_panel = ChangesPanel(self.services, self)  # a follow-up: what changed
+        outer.addWidget(self.changes_panel)
         outer.addLayout(body, 1)
         self._connect_changes()
         self._chain_focus()
@@ -436,6 +439,7 @@ class DocumentEditor(QWidget):
         for section in self.parts.values():
             if section.applies(self.current):
                 section.follow(self.current, self.findings)
+        self.changes_panel.show_draft(self.record, self.current)
         self._show_findings()
 
     def _visible_inline(self, finding: Finding) -> bool:
