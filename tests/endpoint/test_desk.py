@@ -9,7 +9,9 @@ and the logs. The same pages in a real Chromium: ``test_desk_browser.py``.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
+import re
 import ssl
 import time
 import uuid
@@ -479,3 +481,37 @@ def test_fitnote_endpoint_demo_prints_the_desk_url(tmp_path: Path) -> None:
         assert f"https://127.0.0.1:{process.port}/desk" in process.log_path.read_text()
     finally:
         process.stop()
+
+
+def _changes_line(page: str) -> str:
+    found = re.search(r'<p class="changes" id="changes">(.*?)</p>', page, re.S)
+    return html.unescape(found.group(1)) if found else ""
+
+
+def test_a_prolongation_says_what_changed_within_each_roles_dataset(
+    demo_pki: DemoPki, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'endpoint.sqlite3'}"
+    clock = MutableClock()
+    with running_endpoint(
+        demo_pki, db_url=url, clock=clock, registry=desk_registry(), demo=True
+    ) as ep:
+        initial = samples.incapacity(id=str(uuid.uuid4()))
+        gp = Physician.from_pki(demo_pki, "gp")
+        ep.client(gp).submit(*gp.sign(initial))
+        prolongation = samples.prolongation(initial)  # new period and diagnosis, by the specialist
+        specialist = Physician.from_pki(demo_pki, "specialist")
+        ep.client(specialist).submit(*specialist.sign(prolongation))
+        path = f"/desk/documents/{prolongation.id}"
+        desk = Desk(ep, clock, prolongation, sa.orm.sessionmaker())
+
+        advising = _changes_line(_signed_in(desk, DEMO_ADVISING).get(path).text)
+        assert advising.startswith(f"Wijzigingen sinds {initial.id}")
+        assert "periode" in advising and "diagnose" in advising
+
+        occupational = _changes_line(_signed_in(desk, DEMO_OCCUPATIONAL).get(path).text)
+        assert occupational.startswith(f"Wijzigingen sinds {initial.id}")
+        assert "periode" in occupational and "diagnose" not in occupational
+
+        first = _signed_in(desk, DEMO_ADVISING).get(f"/desk/documents/{initial.id}").text
+        assert _changes_line(first) == ""  # an initial certificate follows nothing

@@ -14,9 +14,11 @@ from datetime import date
 
 from fitnote_desktop.documents.content import CopyContent, build
 from fitnote_desktop.documents.labels import format_date
+from fitnote_desktop.domain.changes import changes_line as domain_changes_line
+from fitnote_desktop.domain.changes import changes_seen_by, followed_reference
 from fitnote_desktop.domain.datasets import project
 from fitnote_desktop.domain.messages import message
-from fitnote_desktop.domain.reference import signed_reference
+from fitnote_desktop.domain.reference import parse_reference, signed_reference
 from fitnote_desktop.domain.timeline import Episode
 from fitnote_desktop.endpoint.desk.caseload import RECIPIENT_OF_ROLE
 from fitnote_desktop.endpoint.desk.inbox import Entry
@@ -73,3 +75,23 @@ def page(
         day_of_incapacity=day,
         timeline=timeline(episode, today, lang),
     )
+
+
+def changes_line(entry: Entry, patient_entries: list[Entry], role: str, lang: str) -> str | None:
+    """ "Changes since REF: period, …" for a prolongation or replacement whose predecessor is
+    in the caseload, told as ``role`` sees it: only changes to fields of that role's own
+    dataset (the occupational physician never learns that a diagnosis changed)."""
+    reference = followed_reference(entry.document)
+    if not reference:
+        return None
+    try:
+        wanted = str(parse_reference(reference, require_hash=False).id)
+    except ValueError:
+        return None
+    previous = next((e for e in patient_entries if e.row.id == wanted), None)
+    if previous is None:
+        return None
+    seen = changes_seen_by(previous.document, entry.document, RECIPIENT_OF_ROLE[role])
+    if not seen:
+        return None
+    return domain_changes_line(signed_reference(wanted, previous.row.payload_sha256), seen, lang)

@@ -271,6 +271,7 @@ def _document(
         page = certificate_page.page(entry, who.role, episode, day, today, lang)
         thread = thread_for(dbs, entry.row.id, who.role, today)
         contact_notes = notes.for_dossier(dbs, entry.row.dossier_id, who.role)
+        changes = certificate_page.changes_line(entry, patient_entries, who.role, lang)
     return _render(
         request,
         "desk/document.html",
@@ -283,7 +284,7 @@ def _document(
         notes=contact_notes,
         moments=notes.MOMENTS,
         form_error=_error_text(form_error, lang),
-        changes_line=None,  # SLOT for the lead: domain/changes.py's "changes since REF"
+        changes_line=changes,
         today=today.isoformat(),
     )
 
