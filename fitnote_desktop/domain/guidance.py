@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from fitnote_desktop.domain.findings import Finding, Severity
-from fitnote_desktop.domain.model import Diagnosis, Document, IncapacityCertificate
+from fitnote_desktop.domain.model import LANGUAGES, Diagnosis, Document, IncapacityCertificate
 from fitnote_desktop.domain.pathology import GROUPS, group_of
 from fitnote_desktop.domain.timeline import split_episodes
 
@@ -186,3 +186,14 @@ def duration_finding(document: Document, others: Iterable[Document] = ()) -> Fin
         Severity.WARNING,
         {"days": days, "max_days": guidance.max_days},
     )
+
+
+def sheet_markdown(group: str, lang: str) -> str:
+    """The group's pathology sheet (``resources/guidance/sheets/<group>.<lang>.md``)."""
+    from fitnote_desktop.resources import resource_path
+
+    if group not in GROUPS:
+        raise KeyError(group)
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    return resource_path("guidance", "sheets", f"{group}.{lang}.md").read_text(encoding="utf-8")

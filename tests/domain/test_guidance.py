@@ -13,17 +13,19 @@ from fitnote_desktop.domain.guidance import (
     episode_days,
     guidance_for,
     guidance_for_group,
+    sheet_markdown,
 )
 from fitnote_desktop.domain.icf.catalogue import load_catalogue
 from fitnote_desktop.domain.lifecycle import prolong, relapse
 from fitnote_desktop.domain.model import (
+    LANGUAGES,
     CodeSystem,
     Diagnosis,
     Document,
     IncapacityCertificate,
     Period,
 )
-from fitnote_desktop.domain.pathology import GROUPS
+from fitnote_desktop.domain.pathology import GROUPS, group_label
 
 START = date(2026, 3, 2)
 
@@ -135,3 +137,36 @@ def test_an_open_ended_period_is_not_judged() -> None:
     assert isinstance(body, IncapacityCertificate)
     open_ended = replace(doc, body=replace(body, period=Period(START, None)))
     assert duration_finding(open_ended) is None
+
+
+SECTIONS = 3
+MARKERS = {
+    "nl": "klinische review lopende",
+    "fr": "relecture clinique en attente",
+    "de": "klinische Prüfung ausstehend",
+    "en": "clinical review pending",
+}
+
+
+def test_every_group_has_four_sheets_with_the_same_sections() -> None:
+    for group in GROUPS:
+        shapes = set()
+        for lang in LANGUAGES:
+            text = sheet_markdown(group, lang)
+            lines = text.splitlines()
+            assert lines[0] == f"# {group_label(group, lang)}", (group, lang)
+            assert MARKERS[lang] in text, (group, lang)
+            headings = [line for line in lines if line.startswith("## ")]
+            bullets = [line for line in lines if line.startswith("- ")]
+            assert len(headings) == SECTIONS, (group, lang)
+            shapes.add((len(headings), len(bullets)))
+        assert len(shapes) == 1, (group, shapes)  # same sections and items in every language
+
+
+def test_the_sections_carry_the_same_headings_across_groups() -> None:
+    for lang in LANGUAGES:
+        headings = {
+            tuple(line for line in sheet_markdown(g, lang).splitlines() if line.startswith("## "))
+            for g in GROUPS
+        }
+        assert len(headings) == 1, lang
