@@ -54,6 +54,7 @@ class WindowActions:
         self.preview = a("Ctrl+P", w.preview)
         self.kmehr = a(None, w.export_kmehr)
         self.capacity = a(None, w.pick_capacities)
+        self.sheet = a("F2", lambda: w.editor.period.guidance.open_sheet())
         self.outbox = a("Ctrl+O", w.show_outbox)
         self.inbox = a("Ctrl+Shift+M", w.show_inbox)
         self.settings = a(None, w.show_settings)
@@ -104,7 +105,7 @@ class WindowActions:
             self.delete,
             None,
         )
-        _add(self.menu_doc, self.capacity, self.preview, self.kmehr, self.sign)
+        _add(self.menu_doc, self.capacity, self.sheet, self.preview, self.kmehr, self.sign)
         self.menu_lang = mb.addMenu("")
         _add(self.menu_lang, *self.lang_actions.values())
         self.menu_help = mb.addMenu("")
@@ -143,6 +144,9 @@ class WindowActions:
             self.retract: QCoreApplication.translate("MainWindow", "Retract…"),
             self.delete: QCoreApplication.translate("MainWindow", "Delete draft…"),
             self.capacity: QCoreApplication.translate("MainWindow", "Add ICF capacity…"),
+            self.sheet: QCoreApplication.translate(
+                "MainWindow", "Pathology sheet of the diagnosis…"
+            ),
             self.preview: QCoreApplication.translate("MainWindow", "Preview and print PDF copies…"),
             self.kmehr: QCoreApplication.translate(
                 "MainWindow", "Export for the EMR / mutuality (KMEHR)…"
@@ -177,6 +181,7 @@ class WindowActions:
         self.preview.setEnabled(doc is not None)
         self.kmehr.setEnabled(doc is not None and doc.document.kind is DocumentKind.INCAPACITY)
         self.capacity.setEnabled(in_editor and draft)
+        self.sheet.setEnabled(in_editor)
         self.back.setEnabled(in_editor)
 
 

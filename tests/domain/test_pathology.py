@@ -18,7 +18,8 @@ def test_about_twenty_groups_each_labelled_in_four_languages_with_codes() -> Non
     ("system", "code", "expected"),
     [
         (CodeSystem.ICPC2, "L03", "low_back_pain"),
-        (CodeSystem.ICPC2, "l86", "low_back_pain"),
+        (CodeSystem.ICPC2, "l84", "low_back_pain"),
+        (CodeSystem.ICPC2, "L86", "sciatica"),  # radiating pain: its own, longer range
         (CodeSystem.ICPC2, "L03.01", "low_back_pain"),  # national extension of the rubric
         (CodeSystem.ICPC2, "P76", "depression"),
         (CodeSystem.ICPC2, "P78", "burnout"),
@@ -27,7 +28,8 @@ def test_about_twenty_groups_each_labelled_in_four_languages_with_codes() -> Non
         (CodeSystem.ICPC2, "K86", None),  # hypertension: no group
         (CodeSystem.ICD10, "M54.5", "low_back_pain"),
         (CodeSystem.ICD10, "M54.2", "neck_pain"),  # same three characters, other group
-        (CodeSystem.ICD10, "M51.1", "low_back_pain"),
+        (CodeSystem.ICD10, "M51.1", "sciatica"),
+        (CodeSystem.ICD10, "M54.4", "sciatica"),
         (CodeSystem.ICD10, "F33.1", "depression"),
         (CodeSystem.ICD10, "F34.1", "depression"),
         (CodeSystem.ICD10, "F34.0", None),  # cyclothymia: only F34.1 is listed

@@ -1,0 +1,191 @@
+"""Duration guidance beside the period: the usual range for the diagnosis's group, its
+source, the episode's total when it runs longer, and the justification for the advising
+physician.
+
+The panel follows the document after each validation (``follow``): the group comes from
+the main diagnosis, the warning from the ``guidance.duration_exceeded`` finding that the
+domain validation emits over the whole episode. The justification row shows when that
+warning does, or when the field is filled. F2 (the window's action) opens the group's
+pathology sheet in the UI language (:class:`SheetDialog`).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fitnote_desktop.domain.findings import Finding
+from fitnote_desktop.domain.guidance import (
+    DurationGuidance,
+    document_group,
+    guidance_for_group,
+    sheet_markdown,
+)
+from fitnote_desktop.domain.model import Document, IncapacityCertificate
+from fitnote_desktop.domain.pathology import group_label
+from fitnote_desktop.ui import i18n
+from fitnote_desktop.ui.widgets import FieldMessage
+
+translate = QCoreApplication.translate
+EXCEEDED = "guidance.duration_exceeded"
+JUSTIFICATION = "body.duration_justification"
+
+
+def _tr(source: str) -> str:
+    return translate("GuidancePanel", source)
+
+
+class GuidancePanel(QWidget):
+    """The guidance line, the sheet button, and the justification row (hidden until due)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guidancePanel")
+        self.group: str | None = None
+        self.guidance: DurationGuidance | None = None
+        self.exceeded: Finding | None = None
+        self.info = QLabel(self)
+        self.info.setObjectName("hint")
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.info.setOpenExternalLinks(True)
+        self.sheet_button = QPushButton(self)
+        self.sheet_button.setObjectName("chip")
+        self.sheet_button.clicked.connect(self.open_sheet)
+        self.justification = QLineEdit(self)
+        self.justification_label = QLabel(self)
+        self.justification_label.setWordWrap(True)
+        self.justification_label.setBuddy(self.justification)
+        self.message = FieldMessage(self)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.info, 1)
+        top.addWidget(self.sheet_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.form = QFormLayout()
+        self.form.setContentsMargins(0, 0, 0, 0)
+        field = QVBoxLayout()
+        field.setSpacing(2)
+        field.addWidget(self.justification)
+        field.addWidget(self.message)
+        self.form.addRow(self.justification_label, field)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 4)
+        box.addLayout(top)
+        box.addLayout(self.form)
+        self.retranslate()
+        self.show_guidance(None, None)
+
+    # ------------------------------------------------------------------ document
+    def load(self, document: Document) -> None:
+        body = document.body
+        text = body.duration_justification if isinstance(body, IncapacityCertificate) else None
+        self.justification.setText(text or "")
+
+    def value(self) -> str | None:
+        """The justification as the model keeps it (None when empty)."""
+        return self.justification.text().strip() or None
+
+    def follow(self, document: Document, findings: list[Finding]) -> None:
+        group = document_group(document)
+        exceeded = next((f for f in findings if f.code == EXCEEDED), None)
+        self.show_guidance(group, exceeded)
+
+    def show_guidance(self, group: str | None, exceeded: Finding | None) -> None:
+        self.group = group
+        self.guidance = guidance_for_group(group) if group is not None else None
+        self.exceeded = exceeded if self.guidance is not None else None
+        shown = self.guidance is not None
+        self.info.setVisible(shown)
+        self.sheet_button.setVisible(group is not None)
+        self.form.setRowVisible(0, self.exceeded is not None or bool(self.justification.text()))
+        self.setVisible(group is not None)
+        self._show_info()
+
+    def _show_info(self) -> None:
+        guidance, group = self.guidance, self.group
+        if guidance is None or group is None:
+            self.info.clear()
+            return
+        lang = i18n.current_language()
+        usual = (
+            _tr("%1: usually %2–%3 days.")
+            .replace("%1", html.escape(group_label(group, lang)))
+            .replace("%2", str(guidance.min_days))
+            .replace("%3", str(guidance.max_days))
+        )
+        if guidance.source is None:
+            source = _tr("Source: fitnote team, clinical review pending.")
+        else:
+            link = (
+                f'<a href="{html.escape(guidance.source.url, quote=True)}">'
+                f"{html.escape(guidance.source.citation())}</a>"
+            )
+            source = _tr("Source: %1.").replace("%1", link)
+        lines = [f"<b>{usual}</b>", source]
+        if self.exceeded is not None:
+            days = int(self.exceeded.params.get("days", 0))
+            total = translate(
+                "GuidancePanel", "This episode: %n day(s), longer than usual.", "", days
+            )
+            lines.append(f'<span style="color:#9a5b00"><b>{html.escape(total)}</b></span>')
+        self.info.setText("<br>".join(lines))
+
+    # ------------------------------------------------------------------ sheet
+    def open_sheet(self) -> bool:
+        """Show the group's pathology sheet (F2); False when the diagnosis has no group."""
+        if self.group is None or not self.isVisible():
+            return False
+        SheetDialog(self.group, i18n.current_language(), self.window()).exec()
+        return True
+
+    # ------------------------------------------------------------------ texts
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.sheet_button.setText(_tr("Pathology sheet (F2)"))
+        self.sheet_button.setAccessibleName(_tr("Pathology sheet"))
+        self.justification_label.setText(_tr("&Justification of the duration"))
+        self.justification.setAccessibleName(_tr("Justification of the duration"))
+        self.justification.setPlaceholderText(_tr("Why this episode needs more time"))
+        self.message.set_hint(
+            translate("DocumentEditor", "Only the advising physician sees this justification.")
+        )
+        self._show_info()
+
+
+class SheetDialog(QDialog):
+    """A pathology sheet (markdown from ``resources/guidance/sheets``), read-only."""
+
+    def __init__(self, group: str, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sheetDialog")
+        self.setWindowTitle(_tr("Pathology sheet: %1").replace("%1", group_label(group, lang)))
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenExternalLinks(True)
+        self.browser.setMarkdown(sheet_markdown(group, lang))
+        self.browser.setAccessibleName(_tr("Pathology sheet"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(_tr("Close"))
+        box = QVBoxLayout(self)
+        box.addWidget(self.browser, 1)
+        box.addWidget(buttons)
+        self.resize(620, 560)
+        self.browser.setFocus()
