@@ -44,10 +44,6 @@ EXCEEDED = "guidance.duration_exceeded"
 JUSTIFICATION = "body.duration_justification"
 
 
-def _tr(source: str) -> str:
-    return translate("GuidancePanel", source)
-
-
 class GuidancePanel(QWidget):
     """The guidance line, the sheet button, and the justification row (hidden until due)."""
 
@@ -121,24 +117,24 @@ class GuidancePanel(QWidget):
             return
         lang = i18n.current_language()
         usual = (
-            _tr("%1: usually %2–%3 days.")
+            translate("GuidancePanel", "%1: usually %2–%3 days.")
             .replace("%1", html.escape(group_label(group, lang)))
             .replace("%2", str(guidance.min_days))
             .replace("%3", str(guidance.max_days))
         )
         if guidance.source is None:
-            source = _tr("Source: fitnote team, clinical review pending.")
+            source = translate("GuidancePanel", "Source: fitnote team, clinical review pending.")
         else:
             link = (
                 f'<a href="{html.escape(guidance.source.url, quote=True)}">'
                 f"{html.escape(guidance.source.citation())}</a>"
             )
-            source = _tr("Source: %1.").replace("%1", link)
+            source = translate("GuidancePanel", "Source: %1.").replace("%1", link)
         lines = [f"<b>{usual}</b>", source]
         if self.exceeded is not None:
-            days = int(self.exceeded.params.get("days", 0))
-            total = translate(
-                "GuidancePanel", "This episode: %n day(s), longer than usual.", "", days
+            days = int(self.exceeded.params.get("days", 0))  # always more than a week
+            total = translate("GuidancePanel", "This episode: %1 days, longer than usual.").replace(
+                "%1", str(days)
             )
             lines.append(f'<span style="color:#9a5b00"><b>{html.escape(total)}</b></span>')
         self.info.setText("<br>".join(lines))
@@ -158,11 +154,17 @@ class GuidancePanel(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.sheet_button.setText(_tr("Pathology sheet (F2)"))
-        self.sheet_button.setAccessibleName(_tr("Pathology sheet"))
-        self.justification_label.setText(_tr("&Justification of the duration"))
-        self.justification.setAccessibleName(_tr("Justification of the duration"))
-        self.justification.setPlaceholderText(_tr("Why this episode needs more time"))
+        self.sheet_button.setText(translate("GuidancePanel", "Pathology sheet (F2)"))
+        self.sheet_button.setAccessibleName(translate("GuidancePanel", "Pathology sheet"))
+        self.justification_label.setText(
+            translate("GuidancePanel", "&Justification of the duration")
+        )
+        self.justification.setAccessibleName(
+            translate("GuidancePanel", "Justification of the duration")
+        )
+        self.justification.setPlaceholderText(
+            translate("GuidancePanel", "Why this episode needs more time")
+        )
         self.message.set_hint(
             translate("DocumentEditor", "Only the advising physician sees this justification.")
         )
@@ -175,15 +177,19 @@ class SheetDialog(QDialog):
     def __init__(self, group: str, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sheetDialog")
-        self.setWindowTitle(_tr("Pathology sheet: %1").replace("%1", group_label(group, lang)))
+        self.setWindowTitle(
+            translate("GuidancePanel", "Pathology sheet: %1").replace(
+                "%1", group_label(group, lang)
+            )
+        )
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
         self.browser.setMarkdown(sheet_markdown(group, lang))
-        self.browser.setAccessibleName(_tr("Pathology sheet"))
+        self.browser.setAccessibleName(translate("GuidancePanel", "Pathology sheet"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setText(_tr("Close"))
+        close.setText(translate("GuidancePanel", "Close"))
         box = QVBoxLayout(self)
         box.addWidget(self.browser, 1)
         box.addWidget(buttons)
