@@ -3,8 +3,10 @@ for the advising physician, the pathology sheet (F2) and the ICF picker's sugges
 
 from __future__ import annotations
 
+import os
 import subprocess
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
@@ -149,3 +151,41 @@ def test_icf_picker_lists_the_group_categories_before_any_search(qapp, languages
     picker.search.clear()
     assert picker.results.count() == 2
     picker.deleteLater()
+
+
+SHOTS = os.environ.get("FITNOTE_SHOTS")  # screenshots to look at, when set
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_the_warning_and_the_sheet_fit_in_dutch_and_french(  # type: ignore[no-untyped-def]
+    qtbot, services, patient, languages, tmp_path, lang
+):
+    from PySide6.QtCore import QSettings
+
+    from fitnote_desktop.ui import style
+    from fitnote_desktop.ui.main_window import MainWindow
+
+    languages.switch(lang)
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(services, languages, settings=settings)
+    qtbot.addWidget(window)
+    window.setStyleSheet(style.STYLE)
+    window.resize(1280, 860)
+    window.show()
+    window.open_patient(patient)
+    window.new_document(DocumentKind.INCAPACITY)
+    editor = window.editor
+    low_back_pain(qtbot, editor, "+21")
+    panel = editor.period.guidance
+    qtbot.keyClicks(panel.justification, WHY)
+    qtbot.wait(50)  # the rows that came settle their layout
+    editor.scroll_area.verticalScrollBar().setValue(0)
+    dialog = SheetDialog("low_back_pain", lang, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    if SHOTS:
+        window.grab().save(f"{SHOTS}/guidance-editor-{lang}.png")
+        dialog.grab().save(f"{SHOTS}/guidance-sheet-{lang}.png")
+    # the whole guidance text is shown: its label is as tall as its wrapped text needs
+    assert panel.info.height() >= panel.info.heightForWidth(panel.info.width())
+    assert panel.sheet_button.width() >= panel.sheet_button.sizeHint().width()

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,7 +37,7 @@ from fitnote_desktop.domain.guidance import (
 from fitnote_desktop.domain.model import Document, IncapacityCertificate
 from fitnote_desktop.domain.pathology import group_label
 from fitnote_desktop.ui import i18n
-from fitnote_desktop.ui.widgets import FieldMessage
+from fitnote_desktop.ui.editor.section import row_label, with_message
 
 translate = QCoreApplication.translate
 EXCEEDED = "guidance.duration_exceeded"
@@ -61,27 +61,37 @@ class GuidancePanel(QWidget):
         self.sheet_button = QPushButton(self)
         self.sheet_button.setObjectName("chip")
         self.sheet_button.clicked.connect(self.open_sheet)
-        self.justification = QLineEdit(self)
-        self.justification_label = QLabel(self)
-        self.justification_label.setWordWrap(True)
+        # the justification is a row of the period's form, placed there by ``place``
+        self.justification = QLineEdit()
+        self.justification_label = row_label()
         self.justification_label.setBuddy(self.justification)
-        self.message = FieldMessage(self)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.info, 1)
-        top.addWidget(self.sheet_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.form = QFormLayout()
-        self.form.setContentsMargins(0, 0, 0, 0)
-        field = QVBoxLayout()
-        field.setSpacing(2)
-        field.addWidget(self.justification)
-        field.addWidget(self.message)
-        self.form.addRow(self.justification_label, field)
+        self.justification_row, self.message = with_message(self.justification)
+        self._form: QFormLayout | None = None
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 4)
-        box.addLayout(top)
-        box.addLayout(self.form)
+        box.setSpacing(4)
+        box.addWidget(self.info)
+        box.addWidget(self.sheet_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.retranslate()
+
+    def sizeHint(self) -> QSize:
+        """As tall as the wrapped text needs at the width the form gives: the form asks
+        the size hint, which a wrapped label guesses for a narrower width (too tall)."""
+        hint = super().sizeHint()
+        if self.width() > 0:
+            hint.setHeight(self.heightForWidth(self.width()))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the height follows the new width
+
+    def place(self, form: QFormLayout, row: int) -> None:
+        """Put the guidance line (field column) and the justification row into ``form``."""
+        form.insertRow(row, "", self)
+        form.insertRow(row + 1, self.justification_label, self.justification_row)
+        self._form = form
         self.show_guidance(None, None)
 
     # ------------------------------------------------------------------ document
@@ -103,11 +113,10 @@ class GuidancePanel(QWidget):
         self.group = group
         self.guidance = guidance_for_group(group) if group is not None else None
         self.exceeded = exceeded if self.guidance is not None else None
-        shown = self.guidance is not None
-        self.info.setVisible(shown)
-        self.sheet_button.setVisible(group is not None)
-        self.form.setRowVisible(0, self.exceeded is not None or bool(self.justification.text()))
-        self.setVisible(group is not None)
+        if self._form is not None:
+            self._form.setRowVisible(self, group is not None)
+            justify = self.exceeded is not None or bool(self.justification.text())
+            self._form.setRowVisible(self.justification_row, justify)
         self._show_info()
 
     def _show_info(self) -> None:
@@ -138,6 +147,7 @@ class GuidancePanel(QWidget):
             )
             lines.append(f'<span style="color:#9a5b00"><b>{html.escape(total)}</b></span>')
         self.info.setText("<br>".join(lines))
+        self.updateGeometry()
 
     # ------------------------------------------------------------------ sheet
     def open_sheet(self) -> bool:
@@ -185,6 +195,7 @@ class SheetDialog(QDialog):
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
         self.browser.setMarkdown(sheet_markdown(group, lang))
+        self.browser.document().setDocumentMargin(12)
         self.browser.setAccessibleName(translate("GuidancePanel", "Pathology sheet"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -193,5 +204,5 @@ class SheetDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(self.browser, 1)
         box.addWidget(buttons)
-        self.resize(620, 560)
+        self.resize(640, 480)
         self.browser.setFocus()

@@ -117,7 +117,7 @@ class PeriodSection(EditorSection):
             if (item := form.itemAt(row, QFormLayout.ItemRole.FieldRole)) is not None
             and item.widget() is end_holder
         )
-        form.insertRow(end_row + 1, self.guidance)
+        self.guidance.place(form, end_row + 1)
         self.body.addLayout(form)
         self.reason.currentIndexChanged.connect(self._show_reason_rows)
         self._followed: tuple[Document, list[Finding]] | None = None
