@@ -23,6 +23,7 @@ from fitnote_desktop.domain.model import (
 )
 
 DIAGNOSIS_MARKER = "DXMARK"
+JUSTIFICATION_MARKER = "JUSTIFMARK"  # the duration justification: advising physician only
 
 free_text = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=60
@@ -72,7 +73,11 @@ def documents(draw: st.DrawFn) -> Document:
         fit = body.fit_note
         if fit is not None:
             fit = replace(fit, free_advice=draw(free_text))
-        doc = replace(doc, body=replace(body, diagnoses=dx, fit_note=fit))
+        justification = draw(st.none() | free_text.map(lambda t: f"{JUSTIFICATION_MARKER} {t}"))
+        doc = replace(
+            doc,
+            body=replace(body, diagnoses=dx, fit_note=fit, duration_justification=justification),
+        )
     elif isinstance(body, InvalidityRecognition):
         doc = replace(doc, body=replace(body, diagnoses=dx, remarks=draw(free_text)))
     return doc

@@ -246,7 +246,7 @@
         <translation>elektronischer Versand an den Vertrauensarzt / Arbeitsarzt</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note's capacities</source>
+        <source>the employer sees the fit-note&apos;s capacities</source>
         <translation>der Arbeitgeber sieht die Fähigkeiten aus der Fit-Note</translation>
     </message>
     <message>
@@ -300,7 +300,7 @@
         <translation>Referenz</translation>
     </message>
     <message>
-        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
         <translation>Von der Kopie des Patienten, z. B. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -515,7 +515,7 @@
         <translation>Arbeitgeber</translation>
     </message>
     <message>
-        <source>Employer's language</source>
+        <source>Employer&apos;s language</source>
         <translation>Sprache des Arbeitgebers</translation>
     </message>
     <message>
@@ -859,7 +859,7 @@
         <translation>Bescheinigung eines anderen Arztes verlängern</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Geben Sie die Referenz von der Kopie des Patienten ein. Mit Einwilligung des Patienten wird die Episode abgerufen; offline wird der Entwurf aus der Papierkopie erstellt.</translation>
     </message>
     <message>
@@ -867,7 +867,7 @@
         <translation>Referenz der Bescheinigung</translation>
     </message>
     <message>
-        <source>Type it, paste it or scan the copy's QR code</source>
+        <source>Type it, paste it or scan the copy&apos;s QR code</source>
         <translation>Eingeben, einfügen oder den QR-Code der Kopie scannen</translation>
     </message>
     <message>
@@ -907,7 +907,7 @@
         <translation>Zeitraum (Papierkopie)</translation>
     </message>
     <message>
-        <source>Author's RIZIV number</source>
+        <source>Author&apos;s RIZIV number</source>
         <translation>LIKIV-Nummer des Verfassers</translation>
     </message>
     <message>
@@ -947,6 +947,53 @@
     <message>
         <source>Welcome to Fit-note</source>
         <translation>Willkommen bei Fit-note</translation>
+    </message>
+</context>
+<context>
+    <name>GuidancePanel</name>
+    <message>
+        <source>%1: usually %2–%3 days.</source>
+        <translation>%1: üblicherweise %2–%3 Tage.</translation>
+    </message>
+    <message>
+        <source>Source: fitnote team, clinical review pending.</source>
+        <translation>Quelle: fitnote-Team, klinische Prüfung ausstehend.</translation>
+    </message>
+    <message>
+        <source>Source: %1.</source>
+        <translation>Quelle: %1.</translation>
+    </message>
+    <message>
+        <source>This episode: %1 days, longer than usual.</source>
+        <translation>Diese Episode: %1 Tage, länger als üblich.</translation>
+    </message>
+    <message>
+        <source>Pathology sheet (F2)</source>
+        <translation>Krankheitsblatt (F2)</translation>
+    </message>
+    <message>
+        <source>Pathology sheet</source>
+        <translation>Krankheitsblatt</translation>
+    </message>
+    <message>
+        <source>&amp;Justification of the duration</source>
+        <translation>&amp;Begründung der Dauer</translation>
+    </message>
+    <message>
+        <source>Justification of the duration</source>
+        <translation>Begründung der Dauer</translation>
+    </message>
+    <message>
+        <source>Why this episode needs more time</source>
+        <translation>Warum diese Episode mehr Zeit braucht</translation>
+    </message>
+    <message>
+        <source>Pathology sheet: %1</source>
+        <translation>Krankheitsblatt: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -1063,7 +1110,7 @@
         <translation>Wie eingeschränkt ist der Patient? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document's language)</source>
+        <source>What the patient can do (in the document&apos;s language)</source>
         <translation>Was der Patient kann (in der Sprache des Dokuments)</translation>
     </message>
     <message>
@@ -1081,6 +1128,10 @@
     <message>
         <source>Results: %1</source>
         <translation>Ergebnisse: %1</translation>
+    </message>
+    <message>
+        <source>Suggested for the diagnosis</source>
+        <translation>Für die Diagnose vorgeschlagen</translation>
     </message>
     <message>
         <source>Choose a category</source>
@@ -1239,7 +1290,7 @@
         <translation>Empfänger (nur sein Teil der Bescheinigung):</translation>
     </message>
     <message>
-        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>Die ICF-Fähigkeiten der Fit-Note sind nicht Teil einer KMEHR-Nachricht: Sie erreichen Vertrauens- und Arbeitsarzt nur über die Plattform.</translation>
     </message>
     <message>
@@ -1617,6 +1668,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>What changed since the previous document…</source>
         <translation>Was hat sich seit dem vorigen Dokument geändert…</translation>
+    </message>
+    <message>
+        <source>Pathology sheet of the diagnosis…</source>
+        <translation>Krankheitsblatt der Diagnose…</translation>
     </message>
     <message>
         <source>Preview and print PDF copies…</source>
@@ -2157,7 +2212,7 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Durch ein berichtigtes Dokument ersetzt</translation>
     </message>
     <message>
-        <source>At the patient's request</source>
+        <source>At the patient&apos;s request</source>
         <translation>Auf Wunsch des Patienten</translation>
     </message>
     <message>

@@ -949,6 +949,53 @@
     </message>
 </context>
 <context>
+    <name>GuidancePanel</name>
+    <message>
+        <source>%1: usually %2–%3 days.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source: fitnote team, clinical review pending.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This episode: %1 days, longer than usual.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pathology sheet (F2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pathology sheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Justification of the duration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Justification of the duration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why this episode needs more time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pathology sheet: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1079,6 +1126,10 @@
     </message>
     <message>
         <source>Results: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggested for the diagnosis</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1614,6 +1665,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>What changed since the previous document…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pathology sheet of the diagnosis…</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -246,7 +246,7 @@
         <translation>elektronische verzending naar de adviserend arts / arbeidsarts</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note's capacities</source>
+        <source>the employer sees the fit-note&apos;s capacities</source>
         <translation>de werkgever ziet de mogelijkheden uit de fit-note</translation>
     </message>
     <message>
@@ -300,7 +300,7 @@
         <translation>Referentie</translation>
     </message>
     <message>
-        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
         <translation>Van het exemplaar van de patiënt, bv. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -515,7 +515,7 @@
         <translation>Werkgever</translation>
     </message>
     <message>
-        <source>Employer's language</source>
+        <source>Employer&apos;s language</source>
         <translation>Taal van de werkgever</translation>
     </message>
     <message>
@@ -859,7 +859,7 @@
         <translation>Een getuigschrift van een andere arts verlengen</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Typ de referentie van het exemplaar van de patiënt. Met toestemming van de patiënt wordt de episode opgehaald; offline maak je het ontwerp op basis van het papieren exemplaar.</translation>
     </message>
     <message>
@@ -867,7 +867,7 @@
         <translation>Referentie van het getuigschrift</translation>
     </message>
     <message>
-        <source>Type it, paste it or scan the copy's QR code</source>
+        <source>Type it, paste it or scan the copy&apos;s QR code</source>
         <translation>Typ ze, plak ze of scan de QR-code van het exemplaar</translation>
     </message>
     <message>
@@ -907,7 +907,7 @@
         <translation>Periode ervan (papieren exemplaar)</translation>
     </message>
     <message>
-        <source>Author's RIZIV number</source>
+        <source>Author&apos;s RIZIV number</source>
         <translation>RIZIV-nummer van de auteur</translation>
     </message>
     <message>
@@ -947,6 +947,53 @@
     <message>
         <source>Welcome to Fit-note</source>
         <translation>Welkom bij Fit-note</translation>
+    </message>
+</context>
+<context>
+    <name>GuidancePanel</name>
+    <message>
+        <source>%1: usually %2–%3 days.</source>
+        <translation>%1: gewoonlijk %2–%3 dagen.</translation>
+    </message>
+    <message>
+        <source>Source: fitnote team, clinical review pending.</source>
+        <translation>Bron: fitnote-team, klinische review lopende.</translation>
+    </message>
+    <message>
+        <source>Source: %1.</source>
+        <translation>Bron: %1.</translation>
+    </message>
+    <message>
+        <source>This episode: %1 days, longer than usual.</source>
+        <translation>Deze episode: %1 dagen, langer dan gewoonlijk.</translation>
+    </message>
+    <message>
+        <source>Pathology sheet (F2)</source>
+        <translation>Aandoeningsfiche (F2)</translation>
+    </message>
+    <message>
+        <source>Pathology sheet</source>
+        <translation>Aandoeningsfiche</translation>
+    </message>
+    <message>
+        <source>&amp;Justification of the duration</source>
+        <translation>&amp;Verantwoording van de duur</translation>
+    </message>
+    <message>
+        <source>Justification of the duration</source>
+        <translation>Verantwoording van de duur</translation>
+    </message>
+    <message>
+        <source>Why this episode needs more time</source>
+        <translation>Waarom deze episode meer tijd vraagt</translation>
+    </message>
+    <message>
+        <source>Pathology sheet: %1</source>
+        <translation>Aandoeningsfiche: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
     </message>
 </context>
 <context>
@@ -1063,7 +1110,7 @@
         <translation>Hoe beperkt is de patiënt? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document's language)</source>
+        <source>What the patient can do (in the document&apos;s language)</source>
         <translation>Wat de patiënt kan (in de taal van het document)</translation>
     </message>
     <message>
@@ -1081,6 +1128,10 @@
     <message>
         <source>Results: %1</source>
         <translation>Resultaten: %1</translation>
+    </message>
+    <message>
+        <source>Suggested for the diagnosis</source>
+        <translation>Voorgesteld voor de diagnose</translation>
     </message>
     <message>
         <source>Choose a category</source>
@@ -1239,7 +1290,7 @@
         <translation>Bestemmeling (enkel zijn deel van het attest):</translation>
     </message>
     <message>
-        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>De ICF-mogelijkheden van de fit-note horen niet in een KMEHR-bericht: ze bereiken de adviserend arts en de arbeidsarts enkel via het platform.</translation>
     </message>
     <message>
@@ -1617,6 +1668,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>What changed since the previous document…</source>
         <translation>Wat is er gewijzigd sinds het vorige document…</translation>
+    </message>
+    <message>
+        <source>Pathology sheet of the diagnosis…</source>
+        <translation>Aandoeningsfiche van de diagnose…</translation>
     </message>
     <message>
         <source>Preview and print PDF copies…</source>
@@ -2157,7 +2212,7 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Vervangen door een verbeterd document</translation>
     </message>
     <message>
-        <source>At the patient's request</source>
+        <source>At the patient&apos;s request</source>
         <translation>Op vraag van de patiënt</translation>
     </message>
     <message>

@@ -434,6 +434,14 @@ def _medical_section(view: RecipientView) -> Section | None:
                 translated=False,
             )
         )
+    if medical.duration_justification.strip():
+        rows.append(
+            Field(
+                loc("field.duration_justification"),
+                const(medical.duration_justification),
+                translated=False,
+            )
+        )
     if medical.hospital_stay is not None:
         rows.append(Field(loc("field.hospital_stay"), _hospital_stay_text(medical.hospital_stay)))
     if medical.stay_abroad is not None:

@@ -3,9 +3,9 @@
 Privacy by construction: a :class:`RecipientView` is built field by field from the
 document, so a new field added to the model reaches nobody until it is added here on
 purpose. Only the advising physician of the mutuality ever receives diagnoses, the
-reason, the accident or hospital-stay details, the antedating justification and the
-author's own national number (a signing and login attribute, never certificate content
-for the others). The occupational physician gets the
+reason, the accident or hospital-stay details, the antedating and duration
+justifications and the author's own national number (a signing and login attribute,
+never certificate content for the others). The occupational physician gets the
 fit-note and the period; the employer the period, the out-of-home flag and, only with
 the patient's consent, the fit-note's advice and capacities; the patient a summary
 without diagnosis plus what to do next.
@@ -51,6 +51,7 @@ class MedicalDetails:
     hospital_stay: HospitalStay | None = None
     stay_abroad: StayAbroad | None = None
     antedating_justification: str = ""
+    duration_justification: str = ""
     expected_delivery: date | None = None
     maternity_leave: Period | None = None
 
@@ -167,6 +168,7 @@ def project(document: Document, recipient: Recipient) -> RecipientView:
                 hospital_stay=cert.hospital_stay,
                 stay_abroad=cert.stay_abroad,
                 antedating_justification=cert.antedating_justification,
+                duration_justification=cert.duration_justification or "",
                 expected_delivery=cert.expected_delivery,
                 maternity_leave=cert.maternity_leave,
             )

@@ -207,7 +207,8 @@ def prolong(previous: Document, *, author: Practitioner, today: date) -> Documen
     The duration of the previous certificate is proposed again; the fit-note is kept
     (capacities rarely change in a week) but its review date is cleared. Consent is not
     copied (it is given per document: ``consent.consent_offer`` proposes the last one),
-    nor are the previous certificate's hospital stay and antedating justification.
+    nor are the previous certificate's hospital stay and its antedating and duration
+    justifications.
     """
     cert = _certificate(previous)
     if cert.period.end is None:
@@ -299,6 +300,7 @@ def _continuation(
             expected_return=None,
             hospital_stay=None,
             antedating_justification="",
+            duration_justification=None,
             previous=previous_of(previous),
             fit_note=fit_note,
         ),
@@ -343,6 +345,7 @@ def duplicate(original: Document, *, author: Practitioner, today: date) -> Docum
             expected_return=None,
             hospital_stay=None,
             antedating_justification="",
+            duration_justification=None,
         )
     elif isinstance(body, FitNote) and body.period is not None:
         body = replace(body, period=Period(today, today + length if length else None))

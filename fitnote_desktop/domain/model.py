@@ -303,6 +303,9 @@ class IncapacityCertificate:
     previous: PreviousCertificate | None = None
     fit_note: FitNote | None = None
     antedating_justification: str = ""  # only the advising physician sees it
+    # Why the episode runs past the duration guidance; only the advising physician sees it.
+    # None (not "") when absent, so documents signed before the field existed stay canonical.
+    duration_justification: str | None = None
     expected_delivery: date | None = None  # self-employed woman, pregnancy
     maternity_leave: Period | None = None  # self-employed woman, pregnancy
 

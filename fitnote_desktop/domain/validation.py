@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from fitnote_desktop.domain.findings import Finding
+from fitnote_desktop.domain.guidance import duration_finding
 from fitnote_desktop.domain.model import (
     AuthorisingRole,
     Document,
@@ -63,6 +64,8 @@ def validate(
     body = document.body
     if isinstance(body, IncapacityCertificate):
         findings += check_incapacity(document, body, today, others)
+        exceeded = duration_finding(document, others)  # a warning: the physician may justify
+        findings += [exceeded] if exceeded is not None else []
     elif isinstance(body, FitNote):
         findings += check_fit_note(body, "body", standalone=True, document=document)
     elif isinstance(body, PartialResumption):

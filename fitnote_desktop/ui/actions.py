@@ -56,6 +56,7 @@ class WindowActions:
         self.kmehr = a(None, w.export_kmehr)
         self.capacity = a(None, w.pick_capacities)
         self.changes = a("Ctrl+Shift+C", lambda: w.editor.changes_panel.open_view())
+        self.sheet = a("F2", lambda: w.editor.period.guidance.open_sheet())
         self.outbox = a("Ctrl+O", w.show_outbox)
         self.inbox = a("Ctrl+Shift+M", w.show_inbox)
         self.settings = a(None, w.show_settings)
@@ -106,7 +107,15 @@ class WindowActions:
             self.delete,
             None,
         )
-        _add(self.menu_doc, self.capacity, self.changes, self.preview, self.kmehr, self.sign)
+        _add(
+            self.menu_doc,
+            self.capacity,
+            self.changes,
+            self.sheet,
+            self.preview,
+            self.kmehr,
+            self.sign,
+        )
         self.menu_lang = mb.addMenu("")
         _add(self.menu_lang, *self.lang_actions.values())
         self.menu_help = mb.addMenu("")
@@ -148,6 +157,9 @@ class WindowActions:
             self.changes: QCoreApplication.translate(
                 "MainWindow", "What changed since the previous document…"
             ),
+            self.sheet: QCoreApplication.translate(
+                "MainWindow", "Pathology sheet of the diagnosis…"
+            ),
             self.preview: QCoreApplication.translate("MainWindow", "Preview and print PDF copies…"),
             self.kmehr: QCoreApplication.translate(
                 "MainWindow", "Export for the EMR / mutuality (KMEHR)…"
@@ -185,6 +197,7 @@ class WindowActions:
         self.changes.setEnabled(
             in_editor and doc is not None and followed_reference(doc.document) != ""
         )
+        self.sheet.setEnabled(in_editor)
         self.back.setEnabled(in_editor)
 
 

@@ -10,6 +10,8 @@ Ctrl+Enter closes with everything added so far.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -83,10 +85,16 @@ class _Statement(TemplateLine):
 class IcfPicker(QDialog):
     """Collects capacities in ``chosen``; accepted when at least one was added."""
 
-    def __init__(self, document_language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document_language: str,
+        parent: QWidget | None = None,
+        suggested: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("icfPicker")
         self.doc_lang = document_language
+        self.suggested = tuple(suggested)  # the diagnosis group's categories: the first list
         self.catalogue = icf_data.catalogue()
         self.chosen: list[IcfCapacity] = []
         self.code: str | None = None
@@ -285,9 +293,10 @@ class IcfPicker(QDialog):
     def _run_search(self, text: str) -> None:
         lang = i18n.current_language()
         self.results.clear()
-        hits = (
-            self.catalogue.search(text, lang, limit=40, codable_only=True) if text.strip() else []
-        )
+        if not text.strip():
+            self._show_suggested(lang)
+            return
+        hits = self.catalogue.search(text, lang, limit=40, codable_only=True)
         for hit in hits:
             item = QListWidgetItem(self._item_text(hit.category.code, lang))
             item.setData(CodeRole, hit.category.code)
@@ -298,6 +307,14 @@ class IcfPicker(QDialog):
         if hits:
             self.tabs.setCurrentIndex(0)
             self.results.setCurrentRow(0)
+
+    def _show_suggested(self, lang: str) -> None:
+        """Before any search, the categories suggested for the diagnosis's group."""
+        for code in self.suggested:
+            item = QListWidgetItem(self._item_text(code, lang))
+            item.setData(CodeRole, code)
+            item.setToolTip(self.tr("Suggested for the diagnosis"))
+            self.results.addItem(item)
 
     def _fill_tree(self) -> None:
         lang = i18n.current_language()

@@ -329,9 +329,12 @@ class MainWindow(WindowDialogs, QMainWindow):
     def pick_capacities(self) -> None:
         if not self.in_editor() or self.editor.current is None:
             return
+        from fitnote_desktop.domain.guidance import guidance_for
         from fitnote_desktop.ui.icf_picker import IcfPicker
 
-        dlg = IcfPicker(self.editor.current.language.value, self)
+        guidance = guidance_for(self.editor.current)  # the group's categories come first
+        suggested = guidance.icf if guidance is not None else ()
+        dlg = IcfPicker(self.editor.current.language.value, self, suggested=suggested)
         if dlg.exec():
             self.editor.add_capacities(dlg.chosen)
 

@@ -3,7 +3,7 @@
 import json
 from dataclasses import replace
 
-from doc_strategies import DIAGNOSIS_MARKER, documents
+from doc_strategies import DIAGNOSIS_MARKER, JUSTIFICATION_MARKER, documents
 from hypothesis import given, settings
 
 from fitnote_desktop.domain import samples
@@ -21,12 +21,16 @@ def test_no_diagnosis_reaches_employer_or_patient(doc: Document) -> None:
     for recipient in (Recipient.EMPLOYER, Recipient.PATIENT, Recipient.OCCUPATIONAL_PHYSICIAN):
         text = dump(doc, recipient)
         assert DIAGNOSIS_MARKER not in text
+        assert JUSTIFICATION_MARKER not in text
         for dx in doc.diagnoses:
             assert f'"{dx.code}"' not in text
         view = project(doc, recipient)
         assert view.medical is None
     if doc.diagnoses:  # fit-notes and resumptions carry none
         assert DIAGNOSIS_MARKER in dump(doc, Recipient.ADVISING_PHYSICIAN)
+    body = doc.body
+    if isinstance(body, IncapacityCertificate) and body.duration_justification:
+        assert JUSTIFICATION_MARKER in dump(doc, Recipient.ADVISING_PHYSICIAN)
 
 
 @given(documents())

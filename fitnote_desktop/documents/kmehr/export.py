@@ -9,8 +9,9 @@ language, and the sex, which only recipients who see the NISS (that encodes it) 
 
 The Mult-eMediatt schematron requires an incapacity reason in every notification;
 views without medical details carry none, so those copies say ``illness`` (see
-``UNDISCLOSED_REASON``). The fit-note's ICF capacities and the first prognosis have no
-item in the schematron's closed list and are not written.
+``UNDISCLOSED_REASON``). The fit-note's ICF capacities, the first prognosis and the
+antedating and duration justifications have no item in the schematron's closed list and
+are not written (the advising physician reads the justifications on the PDF copy).
 
 Built with lxml element by element (no templates): escaping, namespaces and element
 order are the library's and the XSD's business, not string formatting's.

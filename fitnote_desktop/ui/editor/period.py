@@ -4,7 +4,8 @@ patient is unfit for, the reason and the dates it needs, leaving the house.
 Rows that only some certificates need appear when they apply: the accident and
 disease dates with their reason, the antedating justification when the period or the
 consultation lies too far back (or it is filled), the expected delivery and maternity
-leave for a self-employed woman's pregnancy (or when they are filled).
+leave for a self-employed woman's pregnancy (or when they are filled). Under the end
+date, the duration guidance of the diagnosis's group (:mod:`.guidance_panel`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,6 +38,7 @@ from fitnote_desktop.domain.periods import add_months
 from fitnote_desktop.domain.rules.incapacity import ACCIDENT_REASONS
 from fitnote_desktop.ui import i18n, labels
 from fitnote_desktop.ui.editor.fields import QT_TRANSLATE_NOOP
+from fitnote_desktop.ui.editor.guidance_panel import JUSTIFICATION, GuidancePanel
 from fitnote_desktop.ui.editor.section import EditorSection, Today
 from fitnote_desktop.ui.widgets import ChoiceBox, DateField, date_range
 
@@ -107,6 +109,15 @@ class PeriodSection(EditorSection):
             "out_of_home": leave_house,
         }
         self.add_rows(form, content)
+        self.guidance = GuidancePanel(self)  # usual duration of the diagnosis's group
+        end_holder = self.messages["body.period.end"].parentWidget()
+        end_row = next(
+            row
+            for row in range(form.rowCount())
+            if (item := form.itemAt(row, QFormLayout.ItemRole.FieldRole)) is not None
+            and item.widget() is end_holder
+        )
+        self.guidance.place(form, end_row + 1)
         self.body.addLayout(form)
         self.reason.currentIndexChanged.connect(self._show_reason_rows)
         self._followed: tuple[Document, list[Finding]] | None = None
@@ -117,7 +128,11 @@ class PeriodSection(EditorSection):
         """The one-click durations right after the end date's calendar button."""
         chain = super().focus_chain()
         at = chain.index(self.end.button) + 1
-        return chain[:at] + list(self.duration_buttons) + chain[at:]
+        guidance = [self.guidance.sheet_button, self.guidance.justification]
+        return chain[:at] + list(self.duration_buttons) + guidance + chain[at:]
+
+    def edit_signals(self) -> list[tuple[SignalInstance, str]]:
+        return [(self.guidance.justification.textChanged, JUSTIFICATION)]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In the leave-the-house question, the first letter of an answer ("J", "N" in
@@ -151,6 +166,7 @@ class PeriodSection(EditorSection):
 
     def load(self, document: Document) -> None:
         super().load(document)
+        self.guidance.load(document)
         self._show_reason_rows()
         self.update_duration()
 
@@ -164,6 +180,7 @@ class PeriodSection(EditorSection):
     def follow(self, document: Document, findings: list[Finding]) -> None:
         """Antedating and pregnancy rows: shown when the rules ask for them or when filled."""
         self._followed = (document, findings)
+        self.guidance.follow(document, findings)
         body = document.body
         if not isinstance(body, IncapacityCertificate):
             return
@@ -203,6 +220,7 @@ class PeriodSection(EditorSection):
                 occupational_disease_declared=body.occupational_disease_declared
                 if reason is IncapacityReason.OCCUPATIONAL_DISEASE
                 else None,
+                duration_justification=self.guidance.value(),
             ),
         )
 
