@@ -33,10 +33,12 @@ class RegistryEntry:
     given_name: str = ""
     family_name: str = ""
     role: str = "treating"
+    region: str = ""  # e.g. a province code (BE-VAN): the mirror's regional figures
 
 
 def load_registry(path: Path) -> tuple[RegistryEntry, ...]:
-    """Read a registry file: a JSON list of ``{niss, riziv, given_name, family_name, role}``."""
+    """Read a registry file: a JSON list of
+    ``{niss, riziv, given_name, family_name, role, region}``."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, list):
         raise ValueError("registry file must hold a JSON list")
@@ -49,6 +51,7 @@ def load_registry(path: Path) -> tuple[RegistryEntry, ...]:
                 given_name=str(item.get("given_name", "")),
                 family_name=str(item.get("family_name", "")),
                 role=str(item.get("role", "treating")),
+                region=str(item.get("region", "")),
             )
         except (KeyError, TypeError):
             raise ValueError(f"registry entry {i} needs niss and riziv") from None
@@ -86,3 +89,7 @@ class EndpointSettings:
     # in the desktop app keeps patient documents on the physician's laptop, encrypted like
     # the profile. A server relies on its own disk encryption and leaves it None.
     db_key: bytes | None = field(default=None, repr=False)
+    # The demo endpoints fill an empty database with a synthetic population (clearly
+    # marked, ``endpoint.synthetic``) so that the mirror's regional cells are not empty.
+    synthetic_population: bool = False
+    mirror_cache_ttl: timedelta = timedelta(seconds=60)

@@ -17,6 +17,7 @@ DOSSIER_THREADS = "/dossiers/{dossier_id}/threads"
 THREAD = "/threads/{thread_id}"
 THREAD_MESSAGES = "/threads/{thread_id}/messages"
 THREAD_READ = "/threads/{thread_id}/read"
+MIRROR = "/mirror"
 
 ALL = (
     HEALTH,
@@ -31,4 +32,5 @@ ALL = (
     THREAD,
     THREAD_MESSAGES,
     THREAD_READ,
+    MIRROR,
 )

@@ -7,7 +7,7 @@ and certificate checks in ``endpoint.trust``, receipts in ``endpoint.receipts``.
 
 from fastapi import APIRouter
 
-from fitnote_desktop.endpoint.routes import auth, documents, episodes, health, threads
+from fitnote_desktop.endpoint.routes import auth, documents, episodes, health, mirror, threads
 
 ROUTERS: tuple[APIRouter, ...] = (
     health.router,
@@ -15,4 +15,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     documents.router,
     episodes.router,
     threads.router,
+    mirror.router,
 )

@@ -1,0 +1,72 @@
+"""The mirror's ports: the profile's certificates as facts, the endpoint's regional figures.
+
+``StoreMirrorFacts`` maps each issued certificate's principal diagnosis code to its
+pathology group (``domain.pathology``) and drops everything else; ``EndpointPeers``
+turns the JSON of ``GET /v1/mirror`` into a ``PeerReport``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from fitnote_desktop.domain.mirror import OTHER_GROUP, CertificateFact, GroupFigures
+from fitnote_desktop.domain.pathology import group_of
+from fitnote_desktop.services.errors import ServiceError
+from fitnote_desktop.services.mirror import PeerReport
+from fitnote_desktop.store.engine import Database
+from fitnote_desktop.store.mirror_facts import certificate_rows
+from fitnote_desktop.wire.mirror import cell_from
+
+if TYPE_CHECKING:
+    from fitnote_desktop.transport.client import EndpointClient
+
+
+class StoreMirrorFacts:
+    """The ``MirrorFacts`` port over an unlocked profile's database."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def facts(self, since: date) -> list[CertificateFact]:
+        return [
+            CertificateFact(
+                patient=row.patient_id,
+                kind=row.kind,
+                begin=row.begin,
+                end=row.end,
+                group=group_of(row.code_system, row.code) or OTHER_GROUP,
+                fit_note=row.fit_note,
+            )
+            for row in certificate_rows(self._db, since)
+        ]
+
+
+def _cells(raw: object) -> dict[str, GroupFigures | None]:
+    if not isinstance(raw, list):
+        return {}
+    return {str(c["group"]): cell_from(c) for c in raw if isinstance(c, Mapping) and "group" in c}
+
+
+def peer_report(raw: Mapping[str, Any]) -> PeerReport:
+    """The ``PeerReport`` of the endpoint's JSON answer."""
+    return PeerReport(
+        region=str(raw.get("region", "")),
+        since=date.fromisoformat(str(raw["since"])),
+        region_cells=_cells(raw.get("region_figures")),
+        national_cells=_cells(raw.get("national_figures")),
+        synthetic=bool(raw.get("includes_synthetic", False)),
+    )
+
+
+class EndpointPeers:
+    """The ``PeerFigures`` port over the endpoint client (None: no endpoint configured)."""
+
+    def __init__(self, client: EndpointClient | None) -> None:
+        self._client = client
+
+    def regional(self, months: int, region: str = "") -> PeerReport:
+        if self._client is None:
+            raise ServiceError("transport.not_configured")
+        return peer_report(self._client.mirror(months, region))
