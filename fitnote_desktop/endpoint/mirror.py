@@ -94,7 +94,9 @@ def _fact_of(payload: bytes, physician: str, patient: str) -> CertificateFact | 
 
 
 def _stored_facts(dbs: DbSession, since: date) -> Iterator[tuple[str, CertificateFact]]:
-    regions = dict(dbs.execute(sa.select(db.PractitionerRegion.riziv, db.PractitionerRegion.region)))
+    regions = dict(
+        dbs.execute(sa.select(db.PractitionerRegion.riziv, db.PractitionerRegion.region))
+    )
     rows = dbs.execute(
         sa.select(db.Document.payload, db.Document.author_riziv, db.Document.dossier_id).where(
             db.Document.kind.in_((INCAPACITY, PARTIAL_RESUMPTION)),
@@ -112,8 +114,9 @@ def _stored_facts(dbs: DbSession, since: date) -> Iterator[tuple[str, Certificat
 def _synthetic_facts(dbs: DbSession, since: date) -> Iterator[tuple[str, CertificateFact]]:
     t = db.SyntheticCertificate
     rows = dbs.execute(
-        sa.select(t.region, t.physician, t.patient, t.kind, t.begin, t.end, t.pathology_group, t.fit_note)
-        .where(t.begin >= since)
+        sa.select(
+            t.region, t.physician, t.patient, t.kind, t.begin, t.end, t.pathology_group, t.fit_note
+        ).where(t.begin >= since)
     )
     for region, physician, patient, kind, begin, end, group, fit_note in rows:
         yield region, CertificateFact(patient, kind, begin, end, group, bool(fit_note), physician)

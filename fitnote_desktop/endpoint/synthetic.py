@@ -14,6 +14,7 @@ from a fixed seed, so two demo databases created the same day are identical).
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from dataclasses import dataclass
@@ -70,7 +71,7 @@ def _episode_rows(
     cuts = sorted(rng.sample(range(1, total), min(pieces - 1, total - 1))) if pieces > 1 else []
     bounds = [0, *cuts, total]
     rows = []
-    for low, high in zip(bounds, bounds[1:], strict=False):
+    for low, high in itertools.pairwise(bounds):
         rows.append(
             dict(
                 physician=physician,
@@ -102,7 +103,7 @@ def _episode_rows(
 
 def population(today: date) -> list[dict[str, Any]]:
     """The synthetic rows for a database created on ``today`` (deterministic)."""
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # noqa: S311 - synthetic demo data, not a secret
     rows: list[dict[str, Any]] = []
     number = 0
     for r, region in enumerate(REGIONS):

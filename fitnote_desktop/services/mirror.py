@@ -133,9 +133,7 @@ def _csv_row(scope: str, group: str, label: str, fig: GroupFigures | None) -> li
     ]
 
 
-def csv_text(
-    own: OwnReport, peers: PeerReport | None, labels: dict[str, str] | None = None
-) -> str:
+def csv_text(own: OwnReport, peers: PeerReport | None, labels: dict[str, str] | None = None) -> str:
     """The figures as CSV (one row per scope and group; shares as fractions 0..1).
 
     ``labels`` maps group ids to the names shown in the UI language. Groups come in

@@ -84,9 +84,7 @@ ERRORS: dict[str, ErrorCode] = _codes(
     ),
     ErrorCode("dossier.not_found", 404, "No such dossier among the caller's dossiers."),
     ErrorCode("thread.not_found", 404, "No such thread among the caller's dossiers."),
-    ErrorCode(
-        "mirror.treating_only", 403, "Mirror figures are for treating physicians only."
-    ),
+    ErrorCode("mirror.treating_only", 403, "Mirror figures are for treating physicians only."),
     ErrorCode("server.error", 500, "Unexpected server error (retry later).", retryable=True),
     ErrorCode("server.unavailable", 503, "Storage unavailable (retry later).", retryable=True),
 )
