@@ -11,13 +11,17 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from fitnote_desktop.domain.mirror import OTHER_GROUP, CertificateFact, GroupFigures
+from fitnote_desktop.domain.mirror import (
+    DURATION_BINS,
+    OTHER_GROUP,
+    CertificateFact,
+    GroupFigures,
+)
 from fitnote_desktop.domain.pathology import group_of
 from fitnote_desktop.services.errors import ServiceError
 from fitnote_desktop.services.mirror import PeerReport
 from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.mirror_facts import certificate_rows
-from fitnote_desktop.wire.mirror import cell_from
 
 if TYPE_CHECKING:
     from fitnote_desktop.transport.client import EndpointClient
@@ -41,6 +45,29 @@ class StoreMirrorFacts:
             )
             for row in certificate_rows(self._db, since)
         ]
+
+
+def _share(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+def cell_from(raw: Mapping[str, Any]) -> GroupFigures | None:
+    """The figures of one cell of the answer, None for a suppressed one."""
+    if raw.get("suppressed", True):
+        return None
+    distribution = tuple(int(x) for x in raw.get("distribution") or ())
+    if len(distribution) != len(DURATION_BINS):
+        distribution = (0,) * len(DURATION_BINS)
+    return GroupFigures(
+        group=str(raw["group"]),
+        certificates=int(raw.get("certificates", 0)),
+        episodes=int(raw.get("episodes", 0)),
+        median_days=_share(raw.get("median_days")),
+        distribution=distribution,
+        fit_note_share=_share(raw.get("fit_note_share")),
+        prolonged_share=_share(raw.get("prolonged_share")),
+        partial_resumption_share=_share(raw.get("partial_resumption_share")),
+    )
 
 
 def _cells(raw: object) -> dict[str, GroupFigures | None]:

@@ -41,7 +41,7 @@ from fitnote_desktop.domain.mirror import (
 from fitnote_desktop.domain.pathology import group_of
 from fitnote_desktop.domain.periods import add_months
 from fitnote_desktop.endpoint import db
-from fitnote_desktop.wire.mirror import NATIONAL, cell_json
+from fitnote_desktop.wire.mirror import NATIONAL
 
 MIN_PHYSICIANS = 10
 MIN_CERTIFICATES = 50
@@ -94,9 +94,12 @@ def _fact_of(payload: bytes, physician: str, patient: str) -> CertificateFact | 
 
 
 def _stored_facts(dbs: DbSession, since: date) -> Iterator[tuple[str, CertificateFact]]:
-    regions = dict(
-        dbs.execute(sa.select(db.PractitionerRegion.riziv, db.PractitionerRegion.region))
-    )
+    regions: dict[str, str] = {
+        riziv: region
+        for riziv, region in dbs.execute(
+            sa.select(db.PractitionerRegion.riziv, db.PractitionerRegion.region)
+        )
+    }
     rows = dbs.execute(
         sa.select(db.Document.payload, db.Document.author_riziv, db.Document.dossier_id).where(
             db.Document.kind.in_((INCAPACITY, PARTIAL_RESUMPTION)),
@@ -154,8 +157,25 @@ class MirrorCache:
             self._entries[key] = (time.monotonic(), value)
 
 
+def cell_json(figures: GroupFigures) -> dict[str, Any]:
+    """A published cell, or only its group and ``suppressed`` (``wire.mirror``)."""
+    if suppressed(figures):
+        return {"group": figures.group, "suppressed": True}
+    return {
+        "group": figures.group,
+        "suppressed": False,
+        "certificates": figures.certificates,
+        "episodes": figures.episodes,
+        "median_days": figures.median_days,
+        "distribution": list(figures.distribution),
+        "fit_note_share": figures.fit_note_share,
+        "prolonged_share": figures.prolonged_share,
+        "partial_resumption_share": figures.partial_resumption_share,
+    }
+
+
 def _cells(figures: tuple[GroupFigures, ...]) -> list[dict[str, Any]]:
-    return [cell_json(f, suppressed=suppressed(f)) for f in figures]
+    return [cell_json(f) for f in figures]
 
 
 def compute(dbs: DbSession, today: date, months: int) -> dict[str, Any]:
