@@ -63,7 +63,7 @@
         <translation>elektronischer Versand an den Vertrauensarzt / Arbeitsarzt</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>der Arbeitgeber sieht die Fähigkeiten aus der Fit-Note</translation>
     </message>
     <message>
@@ -117,7 +117,7 @@
         <translation>Referenz</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Von der Kopie des Patienten, z. B. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -332,7 +332,7 @@
         <translation>Arbeitgeber</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Sprache des Arbeitgebers</translation>
     </message>
     <message>
@@ -676,7 +676,7 @@
         <translation>Bescheinigung eines anderen Arztes verlängern</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Geben Sie die Referenz von der Kopie des Patienten ein. Mit Einwilligung des Patienten wird die Episode abgerufen; offline wird der Entwurf aus der Papierkopie erstellt.</translation>
     </message>
     <message>
@@ -684,7 +684,7 @@
         <translation>Referenz der Bescheinigung</translation>
     </message>
     <message>
-        <source>Type it, paste it or scan the copy&apos;s QR code</source>
+        <source>Type it, paste it or scan the copy's QR code</source>
         <translation>Eingeben, einfügen oder den QR-Code der Kopie scannen</translation>
     </message>
     <message>
@@ -724,7 +724,7 @@
         <translation>Zeitraum (Papierkopie)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>LIKIV-Nummer des Verfassers</translation>
     </message>
     <message>
@@ -880,7 +880,7 @@
         <translation>Wie eingeschränkt ist der Patient? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Was der Patient kann (in der Sprache des Dokuments)</translation>
     </message>
     <message>
@@ -1056,7 +1056,7 @@
         <translation>Empfänger (nur sein Teil der Bescheinigung):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>Die ICF-Fähigkeiten der Fit-Note sind nicht Teil einer KMEHR-Nachricht: Sie erreichen Vertrauens- und Arbeitsarzt nur über die Plattform.</translation>
     </message>
     <message>
@@ -1452,6 +1452,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Gespräche (TRIO)…</translation>
     </message>
     <message>
+        <source>Mirror information…</source>
+        <translation>Spiegelinformationen…</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
@@ -1521,6 +1525,173 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Outbox: Ctrl+O</source>
         <translation>Postausgang: Strg+O</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorDialog</name>
+    <message>
+        <source>Mirror information</source>
+        <translation>Spiegelinformationen</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>last %1 months</source>
+        <translation>letzte %1 Monate</translation>
+    </message>
+    <message>
+        <source>Median episode length per pathology group (days)</source>
+        <translation>Mediane Episodendauer je Krankheitsgruppe (Tage)</translation>
+    </message>
+    <message>
+        <source>Chart: median episode length per pathology group; the table beside it</source>
+        <translation>Diagramm: mediane Episodendauer je Krankheitsgruppe; die Tabelle daneben</translation>
+    </message>
+    <message>
+        <source>Figures per pathology group</source>
+        <translation>Zahlen je Krankheitsgruppe</translation>
+    </message>
+    <message>
+        <source>Pathology group</source>
+        <translation>Krankheitsgruppe</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Bescheinigungen</translation>
+    </message>
+    <message>
+        <source>Episodes</source>
+        <translation>Episoden</translation>
+    </message>
+    <message>
+        <source>Median (days)</source>
+        <translation>Median (Tage)</translation>
+    </message>
+    <message>
+        <source>With a fit-note</source>
+        <translation>Mit Fit-Note</translation>
+    </message>
+    <message>
+        <source>Prolonged</source>
+        <translation>Verlängert</translation>
+    </message>
+    <message>
+        <source>Partial resumption</source>
+        <translation>Teilweise Wiederaufnahme</translation>
+    </message>
+    <message>
+        <source>Episode length of &amp;group:</source>
+        <translation>Episodendauer der &amp;Gruppe:</translation>
+    </message>
+    <message>
+        <source>Chart: share of episodes per length; the table beside it</source>
+        <translation>Diagramm: Anteil der Episoden je Dauer; die Tabelle daneben</translation>
+    </message>
+    <message>
+        <source>Episodes per length</source>
+        <translation>Episoden je Dauer</translation>
+    </message>
+    <message>
+        <source>Episode length</source>
+        <translation>Episodendauer</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Help (F1)</source>
+        <translation>Hilfe (F1)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>Region %1</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>Belgien</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Alle Gruppen</translation>
+    </message>
+    <message>
+        <source>Other diagnoses</source>
+        <translation>Andere Diagnosen</translation>
+    </message>
+    <message>
+        <source>Fetching the region's figures…</source>
+        <translation>Zahlen der Region werden abgerufen…</translation>
+    </message>
+    <message>
+        <source>Region %1 and Belgium: cells with fewer than 10 physicians or 50 certificates are not shown.</source>
+        <translation>Region %1 und Belgien: Zellen mit weniger als 10 Ärzten oder 50 Bescheinigungen werden nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>Demo: the peers are a synthetic population.</source>
+        <translation>Demo: die Kollegen sind eine synthetische Population.</translation>
+    </message>
+    <message>
+        <source>Region figures unavailable; your own figures are shown.</source>
+        <translation>Zahlen der Region nicht verfügbar; Ihre eigenen Zahlen werden angezeigt.</translation>
+    </message>
+    <message>
+        <source>too few to show</source>
+        <translation>zu wenige für eine Anzeige</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>episode length (days)</source>
+        <translation>Episodendauer (Tage)</translation>
+    </message>
+    <message>
+        <source>% of episodes</source>
+        <translation>% der Episoden</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-Datei (*.csv)</translation>
+    </message>
+    <message>
+        <source>Your certificates of the chosen period, from this computer only, beside anonymised figures of your region and of Belgium from the platform.
+
+A certificate counts when its period begins in the chosen period. Certificates of one patient form an episode when each begins within the relapse window (14 days) after the previous one ends; the episode belongs to the pathology group of its first certificate. Episode length: first to last day. Prolonged: more than one certificate. Partial resumption: one begins during the episode or its relapse window.
+
+The region's and Belgium's figures are shown only for groups with at least 10 physicians and 50 certificates. Ctrl+S exports the figures as CSV.</source>
+        <translation>Ihre Bescheinigungen des gewählten Zeitraums, nur von diesem Computer, neben anonymisierten Zahlen Ihrer Region und Belgiens von der Plattform.
+
+Eine Bescheinigung zählt, wenn ihr Zeitraum im gewählten Zeitraum beginnt. Bescheinigungen eines Patienten bilden eine Episode, wenn jede innerhalb der Rückfallfrist (14 Tage) nach dem Ende der vorigen beginnt; die Episode gehört zur Krankheitsgruppe ihrer ersten Bescheinigung. Episodendauer: erster bis letzter Tag. Verlängert: mehr als eine Bescheinigung. Teilweise Wiederaufnahme: eine beginnt während der Episode oder ihrer Rückfallfrist.
+
+Die Zahlen der Region und Belgiens werden nur für Gruppen mit mindestens 10 Ärzten und 50 Bescheinigungen angezeigt. Strg+S exportiert die Zahlen als CSV.</translation>
     </message>
 </context>
 <context>
@@ -1970,7 +2141,7 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Durch ein berichtigtes Dokument ersetzt</translation>
     </message>
     <message>
-        <source>At the patient&apos;s request</source>
+        <source>At the patient's request</source>
         <translation>Auf Wunsch des Patienten</translation>
     </message>
     <message>

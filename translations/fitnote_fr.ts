@@ -13,11 +13,11 @@
     </message>
     <message>
         <source>Extent of the barrier %1</source>
-        <translation>Importance de l&apos;obstacle %1</translation>
+        <translation>Importance de l'obstacle %1</translation>
     </message>
     <message>
         <source>What the patient can do, e.g. can lift up to 5 kg</source>
-        <translation>Ce que le patient peut faire, p. ex. peut soulever jusqu&apos;à 5 kg</translation>
+        <translation>Ce que le patient peut faire, p. ex. peut soulever jusqu'à 5 kg</translation>
     </message>
     <message>
         <source>Extent of difficulty for %1</source>
@@ -56,19 +56,19 @@
     </message>
     <message>
         <source>Record it in the document</source>
-        <translation>L&apos;enregistrer dans le document</translation>
+        <translation>L'enregistrer dans le document</translation>
     </message>
     <message>
         <source>electronic sending to the advising / occupational physician</source>
         <translation>envoi électronique au médecin-conseil / médecin du travail</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
-        <translation>l&apos;employeur voit les capacités de la fit-note</translation>
+        <source>the employer sees the fit-note's capacities</source>
+        <translation>l'employeur voit les capacités de la fit-note</translation>
     </message>
     <message>
         <source>another physician may fetch the episode</source>
-        <translation>un autre médecin peut récupérer l&apos;épisode</translation>
+        <translation>un autre médecin peut récupérer l'épisode</translation>
     </message>
     <message>
         <source>consent reference: %1</source>
@@ -117,7 +117,7 @@
         <translation>Référence</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>De la copie du patient, p. ex. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -130,7 +130,7 @@
     </message>
     <message>
         <source>&amp;Until</source>
-        <translation>&amp;Jusqu&apos;au</translation>
+        <translation>&amp;Jusqu'au</translation>
     </message>
     <message>
         <source>Type a date, or +7 for seven days from the start</source>
@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>Accident date</source>
-        <translation>Date de l&apos;accident</translation>
+        <translation>Date de l'accident</translation>
     </message>
     <message>
         <source>Disease declared on</source>
@@ -185,7 +185,7 @@
     </message>
     <message>
         <source>Hospital stay</source>
-        <translation>Séjour à l&apos;hôpital</translation>
+        <translation>Séjour à l'hôpital</translation>
     </message>
     <message>
         <source>Patient may leave the house</source>
@@ -213,7 +213,7 @@
     </message>
     <message>
         <source>Percentage of a full-time job</source>
-        <translation>Pourcentage d&apos;un temps plein</translation>
+        <translation>Pourcentage d'un temps plein</translation>
     </message>
     <message>
         <source>Hours per week</source>
@@ -233,11 +233,11 @@
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d&apos;invalidité</translation>
+        <translation>Reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Measure in preparation (draft law, May 2026): the yearly renewal of the invalidity recognition is not settled law yet.</source>
-        <translation>Mesure en préparation (projet de loi, mai 2026) : le renouvellement annuel de la reconnaissance d&apos;invalidité n&apos;est pas encore du droit établi.</translation>
+        <translation>Mesure en préparation (projet de loi, mai 2026) : le renouvellement annuel de la reconnaissance d'invalidité n'est pas encore du droit établi.</translation>
     </message>
     <message>
         <source>Valid from</source>
@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>Valid until</source>
-        <translation>Valable jusqu&apos;au</translation>
+        <translation>Valable jusqu'au</translation>
     </message>
     <message>
         <source>Incapacity since</source>
@@ -285,7 +285,7 @@
     </message>
     <message>
         <source>Fit-note: what the patient can still do</source>
-        <translation>Certificat d&apos;aptitude : ce que le patient peut encore faire</translation>
+        <translation>Certificat d'aptitude : ce que le patient peut encore faire</translation>
     </message>
     <message>
         <source>Advice</source>
@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>No capacities yet. Add what the patient can still do, with its ICF code.</source>
-        <translation>Aucune capacité pour l&apos;instant. Ajoutez ce que le patient peut encore faire, avec son code CIF.</translation>
+        <translation>Aucune capacité pour l'instant. Ajoutez ce que le patient peut encore faire, avec son code CIF.</translation>
     </message>
     <message>
         <source>Add capacity…  (Ctrl+I)</source>
@@ -332,8 +332,8 @@
         <translation>Employeur</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
-        <translation>Langue de l&apos;employeur</translation>
+        <source>Employer's language</source>
+        <translation>Langue de l'employeur</translation>
     </message>
     <message>
         <source>unknown (Dutch and French copy)</source>
@@ -401,7 +401,7 @@
     </message>
     <message>
         <source>Justification of the antedating</source>
-        <translation>Justification de l&apos;antidatage</translation>
+        <translation>Justification de l'antidatage</translation>
     </message>
     <message>
         <source>e.g. seen at home on the first day, certificate written later</source>
@@ -417,7 +417,7 @@
     </message>
     <message>
         <source>Expected delivery date</source>
-        <translation>Date présumée de l&apos;accouchement</translation>
+        <translation>Date présumée de l'accouchement</translation>
     </message>
     <message>
         <source>Maternity leave</source>
@@ -453,7 +453,7 @@
     </message>
     <message>
         <source>Name of the hospital</source>
-        <translation>Nom de l&apos;hôpital</translation>
+        <translation>Nom de l'hôpital</translation>
     </message>
     <message>
         <source>Identifier</source>
@@ -461,7 +461,7 @@
     </message>
     <message>
         <source>Identifier of the hospital</source>
-        <translation>Identifiant de l&apos;hôpital</translation>
+        <translation>Identifiant de l'hôpital</translation>
     </message>
     <message>
         <source>optional, e.g. its RIZIV/INAMI number</source>
@@ -477,11 +477,11 @@
     </message>
     <message>
         <source>The physician who signs authorises: this is your own role</source>
-        <translation>Le médecin qui signe autorise : c&apos;est votre propre rôle</translation>
+        <translation>Le médecin qui signe autorise : c'est votre propre rôle</translation>
     </message>
     <message>
         <source>Add a fi&amp;t-note to this certificate</source>
-        <translation>Ajouter un certificat d&apos;ap&amp;titude</translation>
+        <translation>Ajouter un certificat d'ap&amp;titude</translation>
     </message>
     <message>
         <source>Recipients</source>
@@ -493,7 +493,7 @@
     </message>
     <message>
         <source>the employer sees the work capacities</source>
-        <translation>l&apos;employeur voie les capacités de travail</translation>
+        <translation>l'employeur voie les capacités de travail</translation>
     </message>
     <message>
         <source>another physician may fetch this episode to prolong it</source>
@@ -549,11 +549,11 @@
     </message>
     <message>
         <source>Hospital admission</source>
-        <translation>Admission à l&apos;hôpital</translation>
+        <translation>Admission à l'hôpital</translation>
     </message>
     <message>
         <source>Hospital discharge</source>
-        <translation>Sortie de l&apos;hôpital</translation>
+        <translation>Sortie de l'hôpital</translation>
     </message>
     <message>
         <source>Reference of the previous certificate</source>
@@ -585,7 +585,7 @@
     </message>
     <message>
         <source>Resumption until</source>
-        <translation>Reprise jusqu&apos;au</translation>
+        <translation>Reprise jusqu'au</translation>
     </message>
     <message>
         <source>Percentage</source>
@@ -606,8 +606,8 @@
     <message numerus="yes">
         <source>%n day(s), until %1</source>
         <translation>
-            <numerusform>%n jour, jusqu&apos;au %1</numerusform>
-            <numerusform>%n jours, jusqu&apos;au %1</numerusform>
+            <numerusform>%n jour, jusqu'au %1</numerusform>
+            <numerusform>%n jours, jusqu'au %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -673,18 +673,18 @@
     <name>ExternalProlongationDialog</name>
     <message>
         <source>Prolong a certificate from elsewhere</source>
-        <translation>Prolonger un certificat d&apos;un autre médecin</translation>
+        <translation>Prolonger un certificat d'un autre médecin</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
-        <translation>Tapez la référence imprimée sur la copie du patient. Avec le consentement du patient, l&apos;épisode est récupéré ; hors ligne, le brouillon est établi à partir de la copie papier.</translation>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <translation>Tapez la référence imprimée sur la copie du patient. Avec le consentement du patient, l'épisode est récupéré ; hors ligne, le brouillon est établi à partir de la copie papier.</translation>
     </message>
     <message>
         <source>Reference of the certificate</source>
         <translation>Référence du certificat</translation>
     </message>
     <message>
-        <source>Type it, paste it or scan the copy&apos;s QR code</source>
+        <source>Type it, paste it or scan the copy's QR code</source>
         <translation>Tapez-la, collez-la ou scannez le code QR de la copie</translation>
     </message>
     <message>
@@ -697,7 +697,7 @@
     </message>
     <message>
         <source>RIZIV number of its author</source>
-        <translation>Numéro INAMI de l&apos;auteur</translation>
+        <translation>Numéro INAMI de l'auteur</translation>
     </message>
     <message>
         <source>The patient agrees that I fetch this episode</source>
@@ -724,12 +724,12 @@
         <translation>Sa période (copie papier)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
-        <translation>Numéro INAMI de l&apos;auteur</translation>
+        <source>Author's RIZIV number</source>
+        <translation>Numéro INAMI de l'auteur</translation>
     </message>
     <message>
         <source>Fetch episode and prolong</source>
-        <translation>Récupérer l&apos;épisode et prolonger</translation>
+        <translation>Récupérer l'épisode et prolonger</translation>
     </message>
     <message>
         <source>Draft from the paper copy</source>
@@ -802,7 +802,7 @@
     </message>
     <message>
         <source>Add ICF capacity in the editor</source>
-        <translation>Ajouter une capacité CIF dans l&apos;éditeur</translation>
+        <translation>Ajouter une capacité CIF dans l'éditeur</translation>
     </message>
     <message>
         <source>ICF picker: extent of the limitation</source>
@@ -873,14 +873,14 @@
     </message>
     <message>
         <source>Categories of the suggested set</source>
-        <translation>Catégories de l&apos;ensemble suggéré</translation>
+        <translation>Catégories de l'ensemble suggéré</translation>
     </message>
     <message>
         <source>How limited is the patient? (Alt+0 … Alt+4)</source>
         <translation>Quelle est la limitation du patient ? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Ce que le patient peut faire (dans la langue du document)</translation>
     </message>
     <message>
@@ -1018,7 +1018,7 @@
     </message>
     <message>
         <source>patient of another physician</source>
-        <translation>patient d&apos;un autre médecin</translation>
+        <translation>patient d'un autre médecin</translation>
     </message>
     <message>
         <source>No conversations yet.</source>
@@ -1056,8 +1056,8 @@
         <translation>Destinataire (uniquement sa partie du certificat) :</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
-        <translation>Les capacités CIF de la fit-note ne font pas partie d&apos;un message KMEHR : elles parviennent au médecin-conseil et au médecin du travail uniquement via la plateforme.</translation>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <translation>Les capacités CIF de la fit-note ne font pas partie d'un message KMEHR : elles parviennent au médecin-conseil et au médecin du travail uniquement via la plateforme.</translation>
     </message>
     <message>
         <source>Save as…</source>
@@ -1076,11 +1076,11 @@
     <name>Labels</name>
     <message>
         <source>Incapacity certificate</source>
-        <translation>Certificat d&apos;incapacité de travail</translation>
+        <translation>Certificat d'incapacité de travail</translation>
     </message>
     <message>
         <source>Fit-note</source>
-        <translation>Certificat d&apos;aptitude</translation>
+        <translation>Certificat d'aptitude</translation>
     </message>
     <message>
         <source>Partial resumption</source>
@@ -1088,7 +1088,7 @@
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d&apos;invalidité</translation>
+        <translation>Reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Initial certificate</source>
@@ -1172,7 +1172,7 @@
     </message>
     <message>
         <source>Job seeker</source>
-        <translation>Demandeur d&apos;emploi</translation>
+        <translation>Demandeur d'emploi</translation>
     </message>
     <message>
         <source>Other</source>
@@ -1268,7 +1268,7 @@
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation>En attente d&apos;envoi</translation>
+        <translation>En attente d'envoi</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -1292,7 +1292,7 @@
     </message>
     <message>
         <source>Sent, waiting for receipt</source>
-        <translation>Envoyé, en attente de l&apos;accusé</translation>
+        <translation>Envoyé, en attente de l'accusé</translation>
     </message>
     <message>
         <source>Replaced</source>
@@ -1331,7 +1331,7 @@
     <name>MainWindow</name>
     <message>
         <source>Fit-note — certificates of incapacity</source>
-        <translation>Fit-note — certificats d&apos;incapacité de travail</translation>
+        <translation>Fit-note — certificats d'incapacité de travail</translation>
     </message>
     <message>
         <source>DEMO — fictitious physician and patients, sandbox endpoint on this computer</source>
@@ -1385,11 +1385,11 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>New incapacity certificate</source>
-        <translation>Nouveau certificat d&apos;incapacité</translation>
+        <translation>Nouveau certificat d'incapacité</translation>
     </message>
     <message>
         <source>New stand-alone fit-note</source>
-        <translation>Nouveau certificat d&apos;aptitude seul</translation>
+        <translation>Nouveau certificat d'aptitude seul</translation>
     </message>
     <message>
         <source>New partial resumption</source>
@@ -1397,7 +1397,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>New invalidity recognition</source>
-        <translation>Nouvelle reconnaissance d&apos;invalidité</translation>
+        <translation>Nouvelle reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Prolong last certificate</source>
@@ -1405,7 +1405,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation>Prolonger le certificat d&apos;un autre médecin…</translation>
+        <translation>Prolonger le certificat d'un autre médecin…</translation>
     </message>
     <message>
         <source>Relapse</source>
@@ -1445,11 +1445,15 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Outbox…</source>
-        <translation>Boîte d&apos;envoi…</translation>
+        <translation>Boîte d'envoi…</translation>
     </message>
     <message>
         <source>Conversations (TRIO)…</source>
         <translation>Conversations (TRIO)…</translation>
+    </message>
+    <message>
+        <source>Mirror information…</source>
+        <translation>Informations miroir…</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -1473,11 +1477,11 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Signed and sent. The receipt is stored.</source>
-        <translation>Signé et envoyé. L&apos;accusé de réception est conservé.</translation>
+        <translation>Signé et envoyé. L'accusé de réception est conservé.</translation>
     </message>
     <message>
         <source>Signed. It waits in the outbox and is sent as soon as possible.</source>
-        <translation>Signé. Il attend dans la boîte d&apos;envoi et sera envoyé dès que possible.</translation>
+        <translation>Signé. Il attend dans la boîte d'envoi et sera envoyé dès que possible.</translation>
     </message>
     <message>
         <source>Delete draft</source>
@@ -1514,20 +1518,187 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message numerus="yes">
         <source>%n document(s) waiting to send</source>
         <translation>
-            <numerusform>%n document en attente d&apos;envoi</numerusform>
-            <numerusform>%n documents en attente d&apos;envoi</numerusform>
+            <numerusform>%n document en attente d'envoi</numerusform>
+            <numerusform>%n documents en attente d'envoi</numerusform>
         </translation>
     </message>
     <message>
         <source>Outbox: Ctrl+O</source>
-        <translation>Boîte d&apos;envoi : Ctrl+O</translation>
+        <translation>Boîte d'envoi : Ctrl+O</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorDialog</name>
+    <message>
+        <source>Mirror information</source>
+        <translation>Informations miroir</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>last %1 months</source>
+        <translation>%1 derniers mois</translation>
+    </message>
+    <message>
+        <source>Median episode length per pathology group (days)</source>
+        <translation>Durée médiane des épisodes par groupe de pathologies (jours)</translation>
+    </message>
+    <message>
+        <source>Chart: median episode length per pathology group; the table beside it</source>
+        <translation>Graphique : durée médiane des épisodes par groupe de pathologies ; le tableau à côté</translation>
+    </message>
+    <message>
+        <source>Figures per pathology group</source>
+        <translation>Chiffres par groupe de pathologies</translation>
+    </message>
+    <message>
+        <source>Pathology group</source>
+        <translation>Groupe de pathologies</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificats</translation>
+    </message>
+    <message>
+        <source>Episodes</source>
+        <translation>Épisodes</translation>
+    </message>
+    <message>
+        <source>Median (days)</source>
+        <translation>Médiane (jours)</translation>
+    </message>
+    <message>
+        <source>With a fit-note</source>
+        <translation>Avec fit-note</translation>
+    </message>
+    <message>
+        <source>Prolonged</source>
+        <translation>Prolongés</translation>
+    </message>
+    <message>
+        <source>Partial resumption</source>
+        <translation>Reprise partielle</translation>
+    </message>
+    <message>
+        <source>Episode length of &amp;group:</source>
+        <translation>Durée des épisodes du &amp;groupe :</translation>
+    </message>
+    <message>
+        <source>Chart: share of episodes per length; the table beside it</source>
+        <translation>Graphique : part des épisodes par durée ; le tableau à côté</translation>
+    </message>
+    <message>
+        <source>Episodes per length</source>
+        <translation>Épisodes par durée</translation>
+    </message>
+    <message>
+        <source>Episode length</source>
+        <translation>Durée de l'épisode</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Help (F1)</source>
+        <translation>Aide (F1)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>Région %1</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>Belgique</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Tous les groupes</translation>
+    </message>
+    <message>
+        <source>Other diagnoses</source>
+        <translation>Autres diagnostics</translation>
+    </message>
+    <message>
+        <source>Fetching the region's figures…</source>
+        <translation>Récupération des chiffres de la région…</translation>
+    </message>
+    <message>
+        <source>Region %1 and Belgium: cells with fewer than 10 physicians or 50 certificates are not shown.</source>
+        <translation>Région %1 et Belgique : les cellules de moins de 10 médecins ou 50 certificats ne sont pas affichées.</translation>
+    </message>
+    <message>
+        <source>Demo: the peers are a synthetic population.</source>
+        <translation>Démo : les confrères sont une population synthétique.</translation>
+    </message>
+    <message>
+        <source>Region figures unavailable; your own figures are shown.</source>
+        <translation>Chiffres de la région indisponibles ; vos propres chiffres sont affichés.</translation>
+    </message>
+    <message>
+        <source>too few to show</source>
+        <translation>trop peu pour être affiché</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>episode length (days)</source>
+        <translation>durée de l'épisode (jours)</translation>
+    </message>
+    <message>
+        <source>% of episodes</source>
+        <translation>% des épisodes</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Your certificates of the chosen period, from this computer only, beside anonymised figures of your region and of Belgium from the platform.
+
+A certificate counts when its period begins in the chosen period. Certificates of one patient form an episode when each begins within the relapse window (14 days) after the previous one ends; the episode belongs to the pathology group of its first certificate. Episode length: first to last day. Prolonged: more than one certificate. Partial resumption: one begins during the episode or its relapse window.
+
+The region's and Belgium's figures are shown only for groups with at least 10 physicians and 50 certificates. Ctrl+S exports the figures as CSV.</source>
+        <translation>Vos certificats de la période choisie, de cet ordinateur uniquement, à côté des chiffres anonymisés de votre région et de la Belgique fournis par la plateforme.
+
+Un certificat compte lorsque sa période commence dans la période choisie. Les certificats d'un patient forment un épisode lorsque chacun commence dans le délai de rechute (14 jours) après la fin du précédent ; l'épisode appartient au groupe de pathologies de son premier certificat. Durée de l'épisode : du premier au dernier jour. Prolongé : plus d'un certificat. Reprise partielle : une reprise commence pendant l'épisode ou son délai de rechute.
+
+Les chiffres de la région et de la Belgique ne sont affichés que pour les groupes d'au moins 10 médecins et 50 certificats. Ctrl+S exporte les chiffres en CSV.</translation>
     </message>
 </context>
 <context>
     <name>OutboxDialog</name>
     <message>
         <source>Outbox</source>
-        <translation>Boîte d&apos;envoi</translation>
+        <translation>Boîte d'envoi</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -1559,7 +1730,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Documents in the outbox</source>
-        <translation>Documents dans la boîte d&apos;envoi</translation>
+        <translation>Documents dans la boîte d'envoi</translation>
     </message>
     <message>
         <source>Retry now</source>
@@ -1685,11 +1856,11 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation>Prolonger le certificat d&apos;un autre médecin…</translation>
+        <translation>Prolonger le certificat d'un autre médecin…</translation>
     </message>
     <message>
         <source>Stand-alone fit-note</source>
-        <translation>Certificat d&apos;aptitude seul</translation>
+        <translation>Certificat d'aptitude seul</translation>
     </message>
     <message>
         <source>Partial resumption</source>
@@ -1697,7 +1868,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d&apos;invalidité</translation>
+        <translation>Reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -1709,7 +1880,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>A colleague needs it to fetch the episode (no medical data)</source>
-        <translation>Un confrère en a besoin pour récupérer l&apos;épisode (aucune donnée médicale)</translation>
+        <translation>Un confrère en a besoin pour récupérer l'épisode (aucune donnée médicale)</translation>
     </message>
     <message>
         <source>Documents of the patient</source>
@@ -1819,7 +1990,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>It is used for this send only and never stored.</source>
-        <translation>Il ne sert qu&apos;à cet envoi et n&apos;est jamais conservé.</translation>
+        <translation>Il ne sert qu'à cet envoi et n'est jamais conservé.</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -1850,7 +2021,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>The letterhead of the printed copies.</source>
-        <translation>L&apos;en-tête des copies imprimées.</translation>
+        <translation>L'en-tête des copies imprimées.</translation>
     </message>
     <message>
         <source>Practice name</source>
@@ -1913,7 +2084,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>No preview on this computer; save the PDF to open it.</source>
-        <translation>Pas d&apos;aperçu sur cet ordinateur ; enregistrez le PDF pour l&apos;ouvrir.</translation>
+        <translation>Pas d'aperçu sur cet ordinateur ; enregistrez le PDF pour l'ouvrir.</translation>
     </message>
     <message>
         <source>Save PDF</source>
@@ -1932,7 +2103,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>With my computer login (system keyring)</source>
-        <translation>Avec ma session de l&apos;ordinateur (trousseau du système)</translation>
+        <translation>Avec ma session de l'ordinateur (trousseau du système)</translation>
     </message>
     <message>
         <source>With a passphrase</source>
@@ -1970,7 +2141,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Remplacé par un document corrigé</translation>
     </message>
     <message>
-        <source>At the patient&apos;s request</source>
+        <source>At the patient's request</source>
         <translation>À la demande du patient</translation>
     </message>
     <message>
@@ -1983,7 +2154,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Retract this document? The recipients are told that it is no longer valid.</source>
-        <translation>Retirer ce document ? Les destinataires sont avertis qu&apos;il n&apos;est plus valable.</translation>
+        <translation>Retirer ce document ? Les destinataires sont avertis qu'il n'est plus valable.</translation>
     </message>
     <message>
         <source>Why is it retracted?</source>
@@ -2010,7 +2181,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Signer and endpoint changes apply at the next unlock.</source>
-        <translation>Les changements de signature et de plateforme s&apos;appliquent au prochain déverrouillage.</translation>
+        <translation>Les changements de signature et de plateforme s'appliquent au prochain déverrouillage.</translation>
     </message>
     <message>
         <source>PKCS#11 module</source>
@@ -2026,7 +2197,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Authentication key file</source>
-        <translation>Fichier de clé d&apos;authentification</translation>
+        <translation>Fichier de clé d'authentification</translation>
     </message>
     <message>
         <source>How you sign</source>
@@ -2038,7 +2209,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>CA bundle</source>
-        <translation>Bundle d&apos;AC</translation>
+        <translation>Bundle d'AC</translation>
     </message>
     <message>
         <source>Receipt certificate</source>
@@ -2093,7 +2264,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Authentication key file</source>
-        <translation>Fichier de clé d&apos;authentification</translation>
+        <translation>Fichier de clé d'authentification</translation>
     </message>
     <message>
         <source>How you sign</source>
@@ -2101,7 +2272,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Endpoint (optional; documents wait in the outbox)</source>
-        <translation>Plateforme (facultatif ; les documents attendent dans la boîte d&apos;envoi)</translation>
+        <translation>Plateforme (facultatif ; les documents attendent dans la boîte d'envoi)</translation>
     </message>
     <message>
         <source>Address</source>
@@ -2109,7 +2280,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>CA bundle</source>
-        <translation>Bundle d&apos;AC</translation>
+        <translation>Bundle d'AC</translation>
     </message>
     <message>
         <source>Receipt certificate</source>
@@ -2120,7 +2291,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <name>TimelineView</name>
     <message>
         <source>No incapacity episode yet</source>
-        <translation>Pas encore d&apos;épisode d&apos;incapacité</translation>
+        <translation>Pas encore d'épisode d'incapacité</translation>
     </message>
     <message>
         <source>ongoing</source>
