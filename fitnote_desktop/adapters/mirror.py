@@ -34,14 +34,22 @@ class StoreMirrorFacts:
         self._db = database
 
     def facts(self, since: date) -> list[CertificateFact]:
+        groups: dict[tuple[str, str], str] = {}  # a physician uses a few hundred codes
+
+        def group(system: str, code: str) -> str:
+            key = (system, code)
+            if key not in groups:
+                groups[key] = group_of(system, code) or OTHER_GROUP
+            return groups[key]
+
         return [
             CertificateFact(
-                patient=row.patient_id,
-                kind=row.kind,
-                begin=row.begin,
-                end=row.end,
-                group=group_of(row.code_system, row.code) or OTHER_GROUP,
-                fit_note=row.fit_note,
+                row.patient_id,
+                row.kind,
+                row.begin,
+                row.end,
+                group(row.code_system, row.code),
+                row.fit_note,
             )
             for row in certificate_rows(self._db, since)
         ]

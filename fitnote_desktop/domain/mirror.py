@@ -25,10 +25,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from statistics import median
 
-from fitnote_desktop.domain.periods import in_invalidity, relapse_window_end
+from fitnote_desktop.domain.periods import (
+    RELAPSE_WINDOW_DAYS,
+    in_invalidity,
+    relapse_window_end,
+)
 
 ALL_GROUPS = "all"  # the row summing every group
 OTHER_GROUP = "other"  # certificates whose diagnosis maps to no pathology group
@@ -42,11 +46,13 @@ DURATION_BINS: tuple[tuple[int, int | None], ...] = (
     (91, None),
 )
 
+_RELAPSE = timedelta(days=RELAPSE_WINDOW_DAYS)
+
 INCAPACITY = "incapacity"
 PARTIAL_RESUMPTION = "partial-resumption"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CertificateFact:
     """What the mirror needs of one signed document, and nothing more.
 
@@ -96,6 +102,8 @@ def duration_bin(days: int) -> int:
 
 
 def _window_end(start: date, end: date) -> date:
+    if (end - start).days < 365:  # invalidity begins after a year: skip the month arithmetic
+        return end + _RELAPSE
     return relapse_window_end(end, invalidity=in_invalidity(start, end))
 
 

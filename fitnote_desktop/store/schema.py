@@ -167,6 +167,22 @@ documents = Table(
     Index("ix_documents_patient_id", "patient_id"),
     Index("ix_documents_status", "status"),
     Index("ix_documents_updated_at", "updated_at"),
+    # covering index of the mirror's query (store.mirror_facts): no wide row is read
+    Index(
+        "ix_documents_mirror", "kind", "status", "period_begin", "period_end", "patient_id", "id"
+    ),
+)
+
+# What the mirror needs of a signed document's payload (revision 0005): written once per
+# signed document by ``store.mirror_facts``; signed payloads never change.
+mirror_facts = Table(
+    "mirror_facts",
+    metadata,
+    Column("document_id", UUIDText, ForeignKey("documents.id"), primary_key=True),
+    Column("diagnosis_code", Text, nullable=False, server_default=text("''")),
+    Column("diagnosis_system", Text, nullable=False, server_default=text("''")),
+    Column("fit_note", Integer, nullable=False, server_default=text("0")),
+    sqlite_with_rowid=False,
 )
 
 document_versions = Table(
