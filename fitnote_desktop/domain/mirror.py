@@ -107,31 +107,36 @@ def _window_end(start: date, end: date) -> date:
     return relapse_window_end(end, invalidity=in_invalidity(start, end))
 
 
+def _begin(fact: CertificateFact) -> date:
+    return fact.begin
+
+
+def _episode(
+    first: CertificateFact, end: date | None, count: int, partial_starts: list[date]
+) -> _Episode:
+    limit = None if end is None else _window_end(first.begin, end)
+    partial = any(first.begin <= p and (limit is None or p <= limit) for p in partial_starts)
+    return _Episode(first.group, first.begin, end, count, partial)
+
+
 def _episodes(facts: Sequence[CertificateFact]) -> list[_Episode]:
-    """One patient's episodes (``facts`` all of that patient)."""
-    certs = sorted((f for f in facts if f.kind == INCAPACITY), key=lambda f: f.begin)
-    partial_starts = sorted(f.begin for f in facts if f.kind == PARTIAL_RESUMPTION)
-    chains: list[list[CertificateFact]] = []
-    start: date | None = None
-    end: date | None = None
+    """One patient's episodes (``facts`` all of that patient), in one pass over them."""
+    certs = sorted((f for f in facts if f.kind == INCAPACITY), key=_begin)
+    partial_starts = [f.begin for f in facts if f.kind == PARTIAL_RESUMPTION]
+    out: list[_Episode] = []
+    first: CertificateFact | None = None
+    end: date | None = None  # None: the episode is open-ended (a certificate without end)
+    count = 0
     for fact in certs:
-        continues = bool(chains) and (
-            end is None or (start is not None and fact.begin <= _window_end(start, end))
-        )
-        if continues:
-            chains[-1].append(fact)
+        if first is not None and (end is None or fact.begin <= _window_end(first.begin, end)):
+            count += 1
             end = None if end is None or fact.end is None else max(end, fact.end)
-        else:
-            chains.append([fact])
-            start, end = fact.begin, fact.end
-    out = []
-    for chain in chains:
-        first = chain[0].begin
-        ends = [f.end for f in chain]
-        last = None if any(e is None for e in ends) else max(e for e in ends if e is not None)
-        limit = None if last is None else _window_end(first, last)
-        partial = any(first <= p and (limit is None or p <= limit) for p in partial_starts)
-        out.append(_Episode(chain[0].group, first, last, len(chain), partial))
+            continue
+        if first is not None:
+            out.append(_episode(first, end, count, partial_starts))
+        first, end, count = fact, fact.end, 1
+    if first is not None:
+        out.append(_episode(first, end, count, partial_starts))
     return out
 
 
