@@ -1694,6 +1694,10 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Gespräche (TRIO)…</translation>
     </message>
     <message>
+        <source>Mirror information…</source>
+        <translation>Spiegelinformationen…</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
@@ -1763,6 +1767,173 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Outbox: Ctrl+O</source>
         <translation>Postausgang: Strg+O</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorDialog</name>
+    <message>
+        <source>Mirror information</source>
+        <translation>Spiegelinformationen</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>last %1 months</source>
+        <translation>letzte %1 Monate</translation>
+    </message>
+    <message>
+        <source>Median episode length per pathology group (days)</source>
+        <translation>Mediane Episodendauer je Krankheitsgruppe (Tage)</translation>
+    </message>
+    <message>
+        <source>Chart: median episode length per pathology group; the table beside it</source>
+        <translation>Diagramm: mediane Episodendauer je Krankheitsgruppe; die Tabelle daneben</translation>
+    </message>
+    <message>
+        <source>Figures per pathology group</source>
+        <translation>Zahlen je Krankheitsgruppe</translation>
+    </message>
+    <message>
+        <source>Pathology group</source>
+        <translation>Krankheitsgruppe</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Bescheinigungen</translation>
+    </message>
+    <message>
+        <source>Episodes</source>
+        <translation>Episoden</translation>
+    </message>
+    <message>
+        <source>Median (days)</source>
+        <translation>Median (Tage)</translation>
+    </message>
+    <message>
+        <source>With a fit-note</source>
+        <translation>Mit Fit-Note</translation>
+    </message>
+    <message>
+        <source>Prolonged</source>
+        <translation>Verlängert</translation>
+    </message>
+    <message>
+        <source>Partial resumption</source>
+        <translation>Teilweise Wiederaufnahme</translation>
+    </message>
+    <message>
+        <source>Episode length of &amp;group:</source>
+        <translation>Episodendauer der &amp;Gruppe:</translation>
+    </message>
+    <message>
+        <source>Chart: share of episodes per length; the table beside it</source>
+        <translation>Diagramm: Anteil der Episoden je Dauer; die Tabelle daneben</translation>
+    </message>
+    <message>
+        <source>Episodes per length</source>
+        <translation>Episoden je Dauer</translation>
+    </message>
+    <message>
+        <source>Episode length</source>
+        <translation>Episodendauer</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Help (F1)</source>
+        <translation>Hilfe (F1)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>Region %1</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>Belgien</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Alle Gruppen</translation>
+    </message>
+    <message>
+        <source>Other diagnoses</source>
+        <translation>Andere Diagnosen</translation>
+    </message>
+    <message>
+        <source>Fetching the region&apos;s figures…</source>
+        <translation>Zahlen der Region werden abgerufen…</translation>
+    </message>
+    <message>
+        <source>Region %1 and Belgium: cells with fewer than 10 physicians or 50 certificates are not shown.</source>
+        <translation>Region %1 und Belgien: Zellen mit weniger als 10 Ärzten oder 50 Bescheinigungen werden nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>Demo: the peers are a synthetic population.</source>
+        <translation>Demo: die Kollegen sind eine synthetische Population.</translation>
+    </message>
+    <message>
+        <source>Region figures unavailable; your own figures are shown.</source>
+        <translation>Zahlen der Region nicht verfügbar; Ihre eigenen Zahlen werden angezeigt.</translation>
+    </message>
+    <message>
+        <source>too few to show</source>
+        <translation>zu wenige für eine Anzeige</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>episode length (days)</source>
+        <translation>Episodendauer (Tage)</translation>
+    </message>
+    <message>
+        <source>% of episodes</source>
+        <translation>% der Episoden</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-Datei (*.csv)</translation>
+    </message>
+    <message>
+        <source>Your certificates of the chosen period, from this computer only, beside anonymised figures of your region and of Belgium from the platform.
+
+A certificate counts when its period begins in the chosen period. Certificates of one patient form an episode when each begins within the relapse window (14 days) after the previous one ends; the episode belongs to the pathology group of its first certificate. Episode length: first to last day. Prolonged: more than one certificate. Partial resumption: one begins during the episode or its relapse window.
+
+The region&apos;s and Belgium&apos;s figures are shown only for groups with at least 10 physicians and 50 certificates. Ctrl+S exports the figures as CSV.</source>
+        <translation>Ihre Bescheinigungen des gewählten Zeitraums, nur von diesem Computer, neben anonymisierten Zahlen Ihrer Region und Belgiens von der Plattform.
+
+Eine Bescheinigung zählt, wenn ihr Zeitraum im gewählten Zeitraum beginnt. Bescheinigungen eines Patienten bilden eine Episode, wenn jede innerhalb der Rückfallfrist (14 Tage) nach dem Ende der vorigen beginnt; die Episode gehört zur Krankheitsgruppe ihrer ersten Bescheinigung. Episodendauer: erster bis letzter Tag. Verlängert: mehr als eine Bescheinigung. Teilweise Wiederaufnahme: eine beginnt während der Episode oder ihrer Rückfallfrist.
+
+Die Zahlen der Region und Belgiens werden nur für Gruppen mit mindestens 10 Ärzten und 50 Bescheinigungen angezeigt. Strg+S exportiert die Zahlen als CSV.</translation>
     </message>
 </context>
 <context>

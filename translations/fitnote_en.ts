@@ -1692,6 +1692,10 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Mirror information…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Settings…</source>
         <translation type="unfinished" />
     </message>
@@ -1760,6 +1764,169 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Outbox: Ctrl+O</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MirrorDialog</name>
+    <message>
+        <source>Mirror information</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>last %1 months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Median episode length per pathology group (days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chart: median episode length per pathology group; the table beside it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Figures per pathology group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pathology group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Episodes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Median (days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With a fit-note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prolonged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Partial resumption</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Episode length of &amp;group:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chart: share of episodes per length; the table beside it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Episodes per length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Episode length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Help (F1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other diagnoses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fetching the region's figures…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region %1 and Belgium: cells with fewer than 10 physicians or 50 certificates are not shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo: the peers are a synthetic population.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region figures unavailable; your own figures are shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>too few to show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>episode length (days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>% of episodes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your certificates of the chosen period, from this computer only, beside anonymised figures of your region and of Belgium from the platform.
+
+A certificate counts when its period begins in the chosen period. Certificates of one patient form an episode when each begins within the relapse window (14 days) after the previous one ends; the episode belongs to the pathology group of its first certificate. Episode length: first to last day. Prolonged: more than one certificate. Partial resumption: one begins during the episode or its relapse window.
+
+The region's and Belgium's figures are shown only for groups with at least 10 physicians and 50 certificates. Ctrl+S exports the figures as CSV.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1694,6 +1694,10 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Conversations (TRIO)…</translation>
     </message>
     <message>
+        <source>Mirror information…</source>
+        <translation>Informations miroir…</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
@@ -1763,6 +1767,173 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message>
         <source>Outbox: Ctrl+O</source>
         <translation>Boîte d&apos;envoi : Ctrl+O</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorDialog</name>
+    <message>
+        <source>Mirror information</source>
+        <translation>Informations miroir</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>last %1 months</source>
+        <translation>%1 derniers mois</translation>
+    </message>
+    <message>
+        <source>Median episode length per pathology group (days)</source>
+        <translation>Durée médiane des épisodes par groupe de pathologies (jours)</translation>
+    </message>
+    <message>
+        <source>Chart: median episode length per pathology group; the table beside it</source>
+        <translation>Graphique : durée médiane des épisodes par groupe de pathologies ; le tableau à côté</translation>
+    </message>
+    <message>
+        <source>Figures per pathology group</source>
+        <translation>Chiffres par groupe de pathologies</translation>
+    </message>
+    <message>
+        <source>Pathology group</source>
+        <translation>Groupe de pathologies</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificats</translation>
+    </message>
+    <message>
+        <source>Episodes</source>
+        <translation>Épisodes</translation>
+    </message>
+    <message>
+        <source>Median (days)</source>
+        <translation>Médiane (jours)</translation>
+    </message>
+    <message>
+        <source>With a fit-note</source>
+        <translation>Avec fit-note</translation>
+    </message>
+    <message>
+        <source>Prolonged</source>
+        <translation>Prolongés</translation>
+    </message>
+    <message>
+        <source>Partial resumption</source>
+        <translation>Reprise partielle</translation>
+    </message>
+    <message>
+        <source>Episode length of &amp;group:</source>
+        <translation>Durée des épisodes du &amp;groupe :</translation>
+    </message>
+    <message>
+        <source>Chart: share of episodes per length; the table beside it</source>
+        <translation>Graphique : part des épisodes par durée ; le tableau à côté</translation>
+    </message>
+    <message>
+        <source>Episodes per length</source>
+        <translation>Épisodes par durée</translation>
+    </message>
+    <message>
+        <source>Episode length</source>
+        <translation>Durée de l&apos;épisode</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Help (F1)</source>
+        <translation>Aide (F1)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>Région %1</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>Belgique</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Tous les groupes</translation>
+    </message>
+    <message>
+        <source>Other diagnoses</source>
+        <translation>Autres diagnostics</translation>
+    </message>
+    <message>
+        <source>Fetching the region&apos;s figures…</source>
+        <translation>Récupération des chiffres de la région…</translation>
+    </message>
+    <message>
+        <source>Region %1 and Belgium: cells with fewer than 10 physicians or 50 certificates are not shown.</source>
+        <translation>Région %1 et Belgique : les cellules de moins de 10 médecins ou 50 certificats ne sont pas affichées.</translation>
+    </message>
+    <message>
+        <source>Demo: the peers are a synthetic population.</source>
+        <translation>Démo : les confrères sont une population synthétique.</translation>
+    </message>
+    <message>
+        <source>Region figures unavailable; your own figures are shown.</source>
+        <translation>Chiffres de la région indisponibles ; vos propres chiffres sont affichés.</translation>
+    </message>
+    <message>
+        <source>too few to show</source>
+        <translation>trop peu pour être affiché</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>episode length (days)</source>
+        <translation>durée de l&apos;épisode (jours)</translation>
+    </message>
+    <message>
+        <source>% of episodes</source>
+        <translation>% des épisodes</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Your certificates of the chosen period, from this computer only, beside anonymised figures of your region and of Belgium from the platform.
+
+A certificate counts when its period begins in the chosen period. Certificates of one patient form an episode when each begins within the relapse window (14 days) after the previous one ends; the episode belongs to the pathology group of its first certificate. Episode length: first to last day. Prolonged: more than one certificate. Partial resumption: one begins during the episode or its relapse window.
+
+The region&apos;s and Belgium&apos;s figures are shown only for groups with at least 10 physicians and 50 certificates. Ctrl+S exports the figures as CSV.</source>
+        <translation>Vos certificats de la période choisie, de cet ordinateur uniquement, à côté des chiffres anonymisés de votre région et de la Belgique fournis par la plateforme.
+
+Un certificat compte lorsque sa période commence dans la période choisie. Les certificats d&apos;un patient forment un épisode lorsque chacun commence dans le délai de rechute (14 jours) après la fin du précédent ; l&apos;épisode appartient au groupe de pathologies de son premier certificat. Durée de l&apos;épisode : du premier au dernier jour. Prolongé : plus d&apos;un certificat. Reprise partielle : une reprise commence pendant l&apos;épisode ou son délai de rechute.
+
+Les chiffres de la région et de la Belgique ne sont affichés que pour les groupes d&apos;au moins 10 médecins et 50 certificats. Ctrl+S exporte les chiffres en CSV.</translation>
     </message>
 </context>
 <context>

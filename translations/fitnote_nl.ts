@@ -1694,6 +1694,10 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Gesprekken (TRIO)…</translation>
     </message>
     <message>
+        <source>Mirror information…</source>
+        <translation>Spiegelinformatie…</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
@@ -1763,6 +1767,173 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Outbox: Ctrl+O</source>
         <translation>Uitgaande post: Ctrl+O</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorDialog</name>
+    <message>
+        <source>Mirror information</source>
+        <translation>Spiegelinformatie</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>last %1 months</source>
+        <translation>laatste %1 maanden</translation>
+    </message>
+    <message>
+        <source>Median episode length per pathology group (days)</source>
+        <translation>Mediane duur van de episodes per pathologiegroep (dagen)</translation>
+    </message>
+    <message>
+        <source>Chart: median episode length per pathology group; the table beside it</source>
+        <translation>Grafiek: mediane duur van de episodes per pathologiegroep; de tabel ernaast</translation>
+    </message>
+    <message>
+        <source>Figures per pathology group</source>
+        <translation>Cijfers per pathologiegroep</translation>
+    </message>
+    <message>
+        <source>Pathology group</source>
+        <translation>Pathologiegroep</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Attesten</translation>
+    </message>
+    <message>
+        <source>Episodes</source>
+        <translation>Episodes</translation>
+    </message>
+    <message>
+        <source>Median (days)</source>
+        <translation>Mediaan (dagen)</translation>
+    </message>
+    <message>
+        <source>With a fit-note</source>
+        <translation>Met fit-note</translation>
+    </message>
+    <message>
+        <source>Prolonged</source>
+        <translation>Verlengd</translation>
+    </message>
+    <message>
+        <source>Partial resumption</source>
+        <translation>Deeltijdse hervatting</translation>
+    </message>
+    <message>
+        <source>Episode length of &amp;group:</source>
+        <translation>Duur van de episodes van &amp;groep:</translation>
+    </message>
+    <message>
+        <source>Chart: share of episodes per length; the table beside it</source>
+        <translation>Grafiek: aandeel van de episodes per duur; de tabel ernaast</translation>
+    </message>
+    <message>
+        <source>Episodes per length</source>
+        <translation>Episodes per duur</translation>
+    </message>
+    <message>
+        <source>Episode length</source>
+        <translation>Duur van de episode</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV &amp;exporteren…</translation>
+    </message>
+    <message>
+        <source>Help (F1)</source>
+        <translation>Hulp (F1)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>U</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>Regio %1</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>België</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Alle groepen</translation>
+    </message>
+    <message>
+        <source>Other diagnoses</source>
+        <translation>Andere diagnosen</translation>
+    </message>
+    <message>
+        <source>Fetching the region&apos;s figures…</source>
+        <translation>Cijfers van de regio ophalen…</translation>
+    </message>
+    <message>
+        <source>Region %1 and Belgium: cells with fewer than 10 physicians or 50 certificates are not shown.</source>
+        <translation>Regio %1 en België: cellen met minder dan 10 artsen of 50 attesten worden niet getoond.</translation>
+    </message>
+    <message>
+        <source>Demo: the peers are a synthetic population.</source>
+        <translation>Demo: de collega&apos;s zijn een synthetische populatie.</translation>
+    </message>
+    <message>
+        <source>Region figures unavailable; your own figures are shown.</source>
+        <translation>Cijfers van de regio niet beschikbaar; uw eigen cijfers worden getoond.</translation>
+    </message>
+    <message>
+        <source>too few to show</source>
+        <translation>te weinig om te tonen</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>dagen</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 dagen</translation>
+    </message>
+    <message>
+        <source>episode length (days)</source>
+        <translation>duur van de episode (dagen)</translation>
+    </message>
+    <message>
+        <source>% of episodes</source>
+        <translation>% van de episodes</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exporteren</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-bestand (*.csv)</translation>
+    </message>
+    <message>
+        <source>Your certificates of the chosen period, from this computer only, beside anonymised figures of your region and of Belgium from the platform.
+
+A certificate counts when its period begins in the chosen period. Certificates of one patient form an episode when each begins within the relapse window (14 days) after the previous one ends; the episode belongs to the pathology group of its first certificate. Episode length: first to last day. Prolonged: more than one certificate. Partial resumption: one begins during the episode or its relapse window.
+
+The region&apos;s and Belgium&apos;s figures are shown only for groups with at least 10 physicians and 50 certificates. Ctrl+S exports the figures as CSV.</source>
+        <translation>Uw attesten van de gekozen periode, alleen van deze computer, naast geanonimiseerde cijfers van uw regio en van België van het platform.
+
+Een attest telt mee wanneer zijn periode in de gekozen periode begint. Attesten van één patiënt vormen een episode wanneer elk begint binnen de hervalperiode (14 dagen) na het einde van het vorige; de episode hoort bij de pathologiegroep van haar eerste attest. Duur van de episode: eerste tot laatste dag. Verlengd: meer dan één attest. Deeltijdse hervatting: er begint er een tijdens de episode of haar hervalperiode.
+
+De cijfers van de regio en van België worden alleen getoond voor groepen met minstens 10 artsen en 50 attesten. Ctrl+S exporteert de cijfers als CSV.</translation>
     </message>
 </context>
 <context>

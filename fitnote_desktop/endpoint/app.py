@@ -9,6 +9,7 @@ under ``endpoint/routes/``:
   key), ``GET /documents/{id}``, ``GET /documents/{id}/receipt``,
   ``POST /documents/{id}/retraction`` (signed retraction)
 * ``episodes``: ``POST /episodes/lookup`` (consent reference required, audited)
+* ``mirror``: ``GET /mirror`` (anonymised regional figures, ``endpoint.mirror``)
 * ``threads``: ``GET /dossiers``, ``GET|POST /dossiers/{id}/threads``,
   ``GET /threads/{id}``, ``POST /threads/{id}/messages``, ``POST /threads/{id}/read``
 
@@ -31,7 +32,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from fitnote_desktop import __version__
-from fitnote_desktop.endpoint import db, log_privacy, repository
+from fitnote_desktop.endpoint import db, log_privacy, repository, synthetic
 from fitnote_desktop.endpoint.deps import EndpointContext
 from fitnote_desktop.endpoint.desk import routes as desk
 from fitnote_desktop.endpoint.errors import BodySizeLimit, install_error_handlers
@@ -41,11 +42,14 @@ from fitnote_desktop.wire.routes import API_PREFIX
 
 
 def prepare_database(settings: EndpointSettings) -> None:
-    """Create the schema and seed the registry (once, before workers start)."""
+    """Create the schema and seed the registry (once, before workers start); a demo
+    endpoint also gets its synthetic population (``endpoint.synthetic``) the first time."""
     engine = db.make_engine(settings.db_url, key=settings.db_key)
     try:
         db.create_schema(engine)
         repository.seed_registry(db.session_factory(engine), settings.registry)
+        if settings.synthetic_population:
+            synthetic.seed_once(db.session_factory(engine), settings.clock().date())
     finally:
         engine.dispose()
 

@@ -20,7 +20,7 @@ PostgreSQL's ``timestamptz`` would hand back aware values: one convention for bo
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -69,6 +69,38 @@ class Practitioner(Base):
     given_name: Mapped[str] = mapped_column(sa.String(100), default="")
     family_name: Mapped[str] = mapped_column(sa.String(100), default="")
     role: Mapped[str] = mapped_column(sa.String(32), default="treating")
+
+
+class PractitionerRegion(Base):
+    """A practitioner's region (from the registry), for the mirror's regional figures.
+
+    A table of its own rather than a column of ``practitioners``: ``create_all`` adds a
+    new table to an existing database, never a column.
+    """
+
+    __tablename__ = "practitioner_regions"
+    riziv: Mapped[str] = mapped_column(sa.String(11), primary_key=True)
+    region: Mapped[str] = mapped_column(sa.String(16), index=True)
+
+
+class SyntheticCertificate(Base):
+    """One certificate of the demo's synthetic population (the mirror's peers).
+
+    Synthetic rows live only here, never among ``documents``: nothing real can be
+    mistaken for them or they for something real. Physicians are ``SYN-nnn`` keys in
+    no registry; patients are ``SYN-P-nnnn`` keys; only the pathology group is kept.
+    """
+
+    __tablename__ = "synthetic_certificates"
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    physician: Mapped[str] = mapped_column(sa.String(16))
+    region: Mapped[str] = mapped_column(sa.String(16))
+    patient: Mapped[str] = mapped_column(sa.String(16))
+    kind: Mapped[str] = mapped_column(sa.String(32))
+    begin: Mapped[date] = mapped_column(sa.Date, index=True)
+    end: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    pathology_group: Mapped[str] = mapped_column(sa.String(40))
+    fit_note: Mapped[bool] = mapped_column(sa.Boolean, default=False)
 
 
 class Challenge(Base):

@@ -29,6 +29,7 @@ from starlette.concurrency import run_in_threadpool
 
 from fitnote_desktop.endpoint import repository
 from fitnote_desktop.endpoint.errors import ApiError
+from fitnote_desktop.endpoint.mirror import MirrorCache
 from fitnote_desktop.endpoint.repository import SessionRow
 from fitnote_desktop.endpoint.session_cache import SessionCache
 from fitnote_desktop.endpoint.settings import EndpointSettings
@@ -60,6 +61,7 @@ class EndpointContext:
     roots_der: tuple[bytes, ...]
     intermediates_der: tuple[bytes, ...]
     callers: SessionCache[Caller] = field(default_factory=SessionCache)
+    mirror: MirrorCache = field(default_factory=lambda: MirrorCache(60.0))
 
     @classmethod
     def build(cls, settings: EndpointSettings, sessions: sessionmaker[Any]) -> "EndpointContext":
@@ -69,6 +71,7 @@ class EndpointContext:
             roots_der=tuple(c.dump() for c in settings.trust_roots),
             intermediates_der=tuple(c.dump() for c in settings.intermediates),
             callers=SessionCache(settings.session_cache_ttl),
+            mirror=MirrorCache(settings.mirror_cache_ttl.total_seconds()),
         )
 
     def trust_roots(self) -> list[x509.Certificate]:

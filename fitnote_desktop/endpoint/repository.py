@@ -83,6 +83,13 @@ def seed_registry(sessions: sessionmaker[Any], registry: Sequence[RegistryEntry]
             else:
                 row.riziv, row.role = entry.riziv, entry.role
                 row.given_name, row.family_name = entry.given_name, entry.family_name
+            region = dbs.get(db.PractitionerRegion, entry.riziv)
+            if entry.region and region is None:
+                dbs.add(db.PractitionerRegion(riziv=entry.riziv, region=entry.region))
+            elif region is not None and not entry.region:
+                dbs.delete(region)
+            elif region is not None:
+                region.region = entry.region
 
 
 def practitioner(dbs: DbSession, niss: str) -> db.Practitioner | None:

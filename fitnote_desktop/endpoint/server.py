@@ -34,6 +34,8 @@ from fitnote_desktop.endpoint.settings import EndpointSettings, RegistryEntry
 
 DEMO_DB_NAME = "endpoint.sqlite3"  # ``fitnote-endpoint --demo``: a server, plain SQLite
 EMBEDDED_DB_NAME = "endpoint.db"  # the desktop's embedded endpoint: SQLCipher
+# The demo physicians' regions (provinces), for the mirror's regional figures.
+DEMO_REGIONS = {"gp": "BE-VAN", "specialist": "BE-BRU"}
 
 
 def demo_settings(demo_dir: Path, *, host: str = "127.0.0.1", port: int = 8443) -> EndpointSettings:
@@ -45,7 +47,9 @@ def demo_settings(demo_dir: Path, *, host: str = "127.0.0.1", port: int = 8443) 
     demo_dir = Path(demo_dir)
     pki = create_demo_pki(demo_dir)
     registry = tuple(
-        RegistryEntry(p.niss, p.riziv, p.given_name, p.family_name, "treating")
+        RegistryEntry(
+            p.niss, p.riziv, p.given_name, p.family_name, "treating", DEMO_REGIONS.get(p.key, "")
+        )
         for p in DEMO_PHYSICIANS
     ) + tuple(
         RegistryEntry(
@@ -59,6 +63,7 @@ def demo_settings(demo_dir: Path, *, host: str = "127.0.0.1", port: int = 8443) 
         intermediates=load_certificates(pki.citizen_ca_pem),
         receipt_signer=ReceiptSigner.from_pkcs12(pki.receipt_p12, pki.password),
         registry=registry,
+        synthetic_population=True,
         host=host,
         port=port,
         tls_cert=pki.tls_cert,

@@ -43,11 +43,14 @@ class RegistryEntry:
     role: str = "treating"
     employers: tuple[str, ...] = ()
     postal_codes: tuple[str, ...] = ()
+    region: str = ""  # e.g. a province code (BE-VAN): the mirror's regional figures
 
 
 def load_registry(path: Path) -> tuple[RegistryEntry, ...]:
-    """Read a registry file: a JSON list of ``{niss, riziv, given_name, family_name, role}``
-    with, for the desk's caseload, ``employers`` and ``postal_codes`` (lists of strings)."""
+    """Read a registry file: a JSON list of
+    ``{niss, riziv, given_name, family_name, role, region}`` with, for the desk's caseload,
+    ``employers`` and ``postal_codes`` (lists of strings)."""
+
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, list):
         raise ValueError("registry file must hold a JSON list")
@@ -62,6 +65,7 @@ def load_registry(path: Path) -> tuple[RegistryEntry, ...]:
                 role=str(item.get("role", "treating")),
                 employers=tuple(str(e) for e in item.get("employers", ())),
                 postal_codes=tuple(str(c) for c in item.get("postal_codes", ())),
+                region=str(item.get("region", "")),
             )
         except (KeyError, TypeError):
             raise ValueError(f"registry entry {i} needs niss and riziv") from None
@@ -105,3 +109,7 @@ class EndpointSettings:
     # the PEM file of the roots that certificate must chain to).
     demo: bool = False
     client_ca: Path | None = None
+    # The demo endpoints fill an empty database with a synthetic population (clearly
+    # marked, ``endpoint.synthetic``) so that the mirror's regional cells are not empty.
+    synthetic_population: bool = False
+    mirror_cache_ttl: timedelta = timedelta(seconds=60)

@@ -17,6 +17,7 @@ from fitnote_desktop.services.documents import Copies
 from fitnote_desktop.services.drafts import Drafts
 from fitnote_desktop.services.follow_ups import FollowUps
 from fitnote_desktop.services.messaging import Conversations
+from fitnote_desktop.services.mirror import Mirror
 from fitnote_desktop.services.outbox import Outbox
 from fitnote_desktop.services.patients import Patients
 from fitnote_desktop.services.ports import Clock, PinCallback, Profile
@@ -37,6 +38,7 @@ class Services:
     questions: Questions
     copies: Copies
     settings: Settings
+    mirror: Mirror
     clock: Clock
     demo: bool = False
     demo_pin: str = ""  # the demo key files' published password, shown as a hint

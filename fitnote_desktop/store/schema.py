@@ -167,6 +167,24 @@ documents = Table(
     Index("ix_documents_patient_id", "patient_id"),
     Index("ix_documents_status", "status"),
     Index("ix_documents_updated_at", "updated_at"),
+    # the mirror's "facts missing?" count (store.mirror_facts) reads the index only
+    Index("ix_documents_mirror", "kind", "status"),
+)
+
+# What the mirror needs of a signed document (revision 0005): written once per signed
+# document by ``store.mirror_facts``; none of it changes once a document is signed.
+mirror_facts = Table(
+    "mirror_facts",
+    metadata,
+    Column("document_id", UUIDText, ForeignKey("documents.id"), primary_key=True),
+    Column("patient_id", UUIDText, nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("period_begin", Date, nullable=True),
+    Column("period_end", Date, nullable=True),
+    Column("diagnosis_code", Text, nullable=False, server_default=text("''")),
+    Column("diagnosis_system", Text, nullable=False, server_default=text("''")),
+    Column("fit_note", Integer, nullable=False, server_default=text("0")),
+    sqlite_with_rowid=False,
 )
 
 document_versions = Table(

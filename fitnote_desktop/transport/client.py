@@ -417,6 +417,13 @@ class EndpointClient:
         }
         return dict(self._authorized("POST", routes.EPISODE_LOOKUP, json=body))
 
+    def mirror(self, months: int, region: str = "") -> dict[str, Any]:
+        """Anonymised figures of ``region`` (default: the caller's) and of Belgium."""
+        params: dict[str, str | int] = {"months": months}
+        if region:
+            params["region"] = region
+        return dict(self._authorized("GET", routes.MIRROR, params=params))
+
     def dossiers(self) -> list[dict[str, Any]]:
         return list(self._authorized("GET", routes.DOSSIERS))
 

@@ -59,6 +59,7 @@ class WindowActions:
         self.sheet = a("F2", lambda: w.editor.period.guidance.open_sheet())
         self.outbox = a("Ctrl+O", w.show_outbox)
         self.inbox = a("Ctrl+Shift+M", w.show_inbox)
+        self.mirror = a("Ctrl+Shift+F", w.show_mirror)
         self.settings = a(None, w.show_settings)
         self.lock = a("Ctrl+L", w.lock_requested.emit)
         self.help = a("F1", w.show_help)
@@ -91,7 +92,8 @@ class WindowActions:
         mb = self._window.menuBar()
         self.menu_file = mb.addMenu("")
         _add(self.menu_file, self.find, self.new_patient, self.edit_patient, None)
-        _add(self.menu_file, self.outbox, self.inbox, self.settings, self.lock, None, self.quit)
+        _add(self.menu_file, self.outbox, self.inbox, self.mirror, self.settings, self.lock)
+        _add(self.menu_file, None, self.quit)
         self.menu_edit = mb.addMenu("")
         _add(self.menu_edit, self.undo, self.redo)
         self.menu_doc = mb.addMenu("")
@@ -167,6 +169,7 @@ class WindowActions:
             self.sign: QCoreApplication.translate("MainWindow", "Sign and send"),
             self.outbox: QCoreApplication.translate("MainWindow", "Outbox…"),
             self.inbox: QCoreApplication.translate("MainWindow", "Conversations (TRIO)…"),
+            self.mirror: QCoreApplication.translate("MainWindow", "Mirror information…"),
             self.settings: QCoreApplication.translate("MainWindow", "Settings…"),
             self.lock: QCoreApplication.translate("MainWindow", "Lock"),
             self.help: QCoreApplication.translate("MainWindow", "Keyboard shortcuts"),

@@ -89,6 +89,12 @@ class WindowDialogs:
         name = record.patient.full_name if record is not None else ""
         InboxDialog(self.services, self._parent(), patient_name=name).exec()
 
+    def show_mirror(self) -> None:
+        """Own prescribing figures beside the region's (pyqtgraph loads here, not at start)."""
+        from fitnote_desktop.ui.mirror import MirrorDialog
+
+        MirrorDialog(self.services, self._parent()).exec()
+
     def show_settings(self) -> None:
         from fitnote_desktop.ui.settings import SettingsDialog
 

@@ -100,6 +100,7 @@ ERRORS: dict[str, ErrorCode] = _codes(
         422,
         "The replacement is not an accepted document of the author replacing the question's.",
     ),
+    ErrorCode("mirror.treating_only", 403, "Mirror figures are for treating physicians only."),
     ErrorCode("server.error", 500, "Unexpected server error (retry later).", retryable=True),
     ErrorCode("server.unavailable", 503, "Storage unavailable (retry later).", retryable=True),
 )

@@ -20,6 +20,7 @@ THREAD_READ = "/threads/{thread_id}/read"
 QUESTIONS = "/questions"
 DOCUMENT_QUESTIONS = "/documents/{document_id}/questions"
 QUESTION_ANSWER = "/questions/{question_id}/answer"
+MIRROR = "/mirror"
 
 ALL = (
     HEALTH,
@@ -37,4 +38,5 @@ ALL = (
     QUESTIONS,
     DOCUMENT_QUESTIONS,
     QUESTION_ANSWER,
+    MIRROR,
 )

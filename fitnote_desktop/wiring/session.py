@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 
 from fitnote_desktop.adapters.kmehr import LxmlKmehr
 from fitnote_desktop.adapters.messaging import EndpointMessaging
+from fitnote_desktop.adapters.mirror import EndpointPeers, StoreMirrorFacts
 from fitnote_desktop.adapters.pdf import ReportlabRenderer
 from fitnote_desktop.adapters.profiles import practitioner_from
 from fitnote_desktop.adapters.questions import CachedQuestions, EndpointQuestions
@@ -28,6 +29,7 @@ from fitnote_desktop.services.drafts import Drafts
 from fitnote_desktop.services.errors import ServiceError, translating
 from fitnote_desktop.services.follow_ups import FollowUps
 from fitnote_desktop.services.messaging import Conversations
+from fitnote_desktop.services.mirror import Mirror
 from fitnote_desktop.services.outbox import Outbox
 from fitnote_desktop.services.patients import Patients
 from fitnote_desktop.services.ports import (
@@ -116,6 +118,11 @@ def build_services(
             now=now,
         ),
         settings=Settings(profile=profile, writer=settings_writer),
+        mirror=Mirror(
+            facts=StoreMirrorFacts(store.db),
+            peers=EndpointPeers(sender.client) if sender.client is not None else None,
+            clock=clock,
+        ),
         clock=clock,
         demo=demo,
         demo_pin=DEMO_PASSWORD if demo else "",

@@ -38,6 +38,8 @@ HEAVY = (
     "h2",
     "pkcs11",
     "keyring",
+    "pyqtgraph",  # the mirror screen's charts
+    "numpy",  # behind pyqtgraph
 )
 
 # A profile with a PKCS#12 signer checks the file's ASN.1 header at unlock (asn1crypto),

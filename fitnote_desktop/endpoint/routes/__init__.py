@@ -12,6 +12,7 @@ from fitnote_desktop.endpoint.routes import (
     documents,
     episodes,
     health,
+    mirror,
     questions,
     threads,
 )
@@ -23,4 +24,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     episodes.router,
     threads.router,
     questions.router,
+    mirror.router,
 )

@@ -1,6 +1,6 @@
 """A local copy of the questions about this physician's documents (issue 16).
 
-Revision ID: dialogue_questions
+Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-29
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "dialogue_questions"
+revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
