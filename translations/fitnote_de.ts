@@ -63,7 +63,7 @@
         <translation>elektronischer Versand an den Vertrauensarzt / Arbeitsarzt</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>der Arbeitgeber sieht die Fähigkeiten aus der Fit-Note</translation>
     </message>
     <message>
@@ -117,7 +117,7 @@
         <translation>Referenz</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Von der Kopie des Patienten, z. B. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -332,7 +332,7 @@
         <translation>Arbeitgeber</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Sprache des Arbeitgebers</translation>
     </message>
     <message>
@@ -676,7 +676,7 @@
         <translation>Bescheinigung eines anderen Arztes verlängern</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Geben Sie die Referenz von der Kopie des Patienten ein. Mit Einwilligung des Patienten wird die Episode abgerufen; offline wird der Entwurf aus der Papierkopie erstellt.</translation>
     </message>
     <message>
@@ -684,7 +684,7 @@
         <translation>Referenz der Bescheinigung</translation>
     </message>
     <message>
-        <source>Type it, paste it or scan the copy&apos;s QR code</source>
+        <source>Type it, paste it or scan the copy's QR code</source>
         <translation>Eingeben, einfügen oder den QR-Code der Kopie scannen</translation>
     </message>
     <message>
@@ -724,7 +724,7 @@
         <translation>Zeitraum (Papierkopie)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>LIKIV-Nummer des Verfassers</translation>
     </message>
     <message>
@@ -880,7 +880,7 @@
         <translation>Wie eingeschränkt ist der Patient? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Was der Patient kann (in der Sprache des Dokuments)</translation>
     </message>
     <message>
@@ -977,6 +977,10 @@
         <translation>Gespräche</translation>
     </message>
     <message>
+        <source>Questions with a deadline</source>
+        <translation>Fragen mit Frist</translation>
+    </message>
+    <message>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
@@ -1015,6 +1019,10 @@
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No questions.</source>
+        <translation>Keine Fragen.</translation>
     </message>
     <message>
         <source>patient of another physician</source>
@@ -1056,7 +1064,7 @@
         <translation>Empfänger (nur sein Teil der Bescheinigung):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>Die ICF-Fähigkeiten der Fit-Note sind nicht Teil einer KMEHR-Nachricht: Sie erreichen Vertrauens- und Arbeitsarzt nur über die Plattform.</translation>
     </message>
     <message>
@@ -1704,6 +1712,14 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Dokumente</translation>
     </message>
     <message>
+        <source>Questions from the advising and occupational physicians</source>
+        <translation>Fragen des Vertrauensarztes und des Arbeitsarztes</translation>
+    </message>
+    <message>
+        <source>Questions about this patient's documents</source>
+        <translation>Fragen zu den Dokumenten dieses Patienten</translation>
+    </message>
+    <message>
         <source>Copy consent reference</source>
         <translation>Referenz der Einwilligung kopieren</translation>
     </message>
@@ -1960,6 +1976,124 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     </message>
 </context>
 <context>
+    <name>QuestionDialog</name>
+    <message>
+        <source>Question about a certificate</source>
+        <translation>Frage zu einer Bescheinigung</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Von: %1</translation>
+    </message>
+    <message>
+        <source>Asked on %1</source>
+        <translation>Gestellt am %1</translation>
+    </message>
+    <message>
+        <source>Answer by %1</source>
+        <translation>Antwort bis %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Stand: %1</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>The question</source>
+        <translation>Die Frage</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Cannot complete</source>
+        <translation>Kann nicht vervollständigen</translation>
+    </message>
+    <message>
+        <source>Say why in your answer</source>
+        <translation>Begründen Sie es in Ihrer Antwort</translation>
+    </message>
+    <message>
+        <source>Complete with a new certificate…</source>
+        <translation>Mit einer neuen Bescheinigung vervollständigen…</translation>
+    </message>
+    <message>
+        <source>Opens a replacement of the certificate; the answer is sent when the platform has accepted the new certificate</source>
+        <translation>Öffnet einen Ersatz der Bescheinigung; die Antwort wird gesendet, sobald die Plattform die neue Bescheinigung angenommen hat</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>A new certificate is on its way: the answer is sent when the platform has accepted it.</source>
+        <translation>Eine neue Bescheinigung ist unterwegs: Die Antwort wird gesendet, sobald die Plattform sie angenommen hat.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+</context>
+<context>
+    <name>Questions</name>
+    <message>
+        <source>Request to complete the certificate</source>
+        <translation>Bitte um Vervollständigung der Bescheinigung</translation>
+    </message>
+    <message>
+        <source>Contact request</source>
+        <translation>Bitte um Kontaktaufnahme</translation>
+    </message>
+    <message>
+        <source>Question about work capacity</source>
+        <translation>Frage zur Arbeitsfähigkeit</translation>
+    </message>
+    <message>
+        <source>Other question</source>
+        <translation>Andere Frage</translation>
+    </message>
+    <message>
+        <source>Advising physician</source>
+        <translation>Vertrauensarzt</translation>
+    </message>
+    <message>
+        <source>Occupational physician</source>
+        <translation>Arbeitsarzt</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Answered: cannot complete</source>
+        <translation>Beantwortet: kann nicht vervollständigt werden</translation>
+    </message>
+    <message>
+        <source>New certificate on its way</source>
+        <translation>Neue Bescheinigung unterwegs</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Frist überschritten</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>answer by %1</source>
+        <translation>Antwort bis %1</translation>
+    </message>
+    <message>
+        <source>patient unknown here</source>
+        <translation>Patient hier nicht bekannt</translation>
+    </message>
+</context>
+<context>
     <name>RetractDialog</name>
     <message>
         <source>Issued in error</source>
@@ -1970,7 +2104,7 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Durch ein berichtigtes Dokument ersetzt</translation>
     </message>
     <message>
-        <source>At the patient&apos;s request</source>
+        <source>At the patient's request</source>
         <translation>Auf Wunsch des Patienten</translation>
     </message>
     <message>

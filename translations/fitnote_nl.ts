@@ -63,7 +63,7 @@
         <translation>elektronische verzending naar de adviserend arts / arbeidsarts</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>de werkgever ziet de mogelijkheden uit de fit-note</translation>
     </message>
     <message>
@@ -117,7 +117,7 @@
         <translation>Referentie</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Van het exemplaar van de patiënt, bv. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -332,7 +332,7 @@
         <translation>Werkgever</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Taal van de werkgever</translation>
     </message>
     <message>
@@ -676,7 +676,7 @@
         <translation>Een getuigschrift van een andere arts verlengen</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Typ de referentie van het exemplaar van de patiënt. Met toestemming van de patiënt wordt de episode opgehaald; offline maak je het ontwerp op basis van het papieren exemplaar.</translation>
     </message>
     <message>
@@ -684,7 +684,7 @@
         <translation>Referentie van het getuigschrift</translation>
     </message>
     <message>
-        <source>Type it, paste it or scan the copy&apos;s QR code</source>
+        <source>Type it, paste it or scan the copy's QR code</source>
         <translation>Typ ze, plak ze of scan de QR-code van het exemplaar</translation>
     </message>
     <message>
@@ -724,7 +724,7 @@
         <translation>Periode ervan (papieren exemplaar)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>RIZIV-nummer van de auteur</translation>
     </message>
     <message>
@@ -880,7 +880,7 @@
         <translation>Hoe beperkt is de patiënt? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Wat de patiënt kan (in de taal van het document)</translation>
     </message>
     <message>
@@ -977,6 +977,10 @@
         <translation>Gesprekken</translation>
     </message>
     <message>
+        <source>Questions with a deadline</source>
+        <translation>Vragen met een termijn</translation>
+    </message>
+    <message>
         <source>Messages</source>
         <translation>Berichten</translation>
     </message>
@@ -1015,6 +1019,10 @@
     <message>
         <source>Loading…</source>
         <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>No questions.</source>
+        <translation>Geen vragen.</translation>
     </message>
     <message>
         <source>patient of another physician</source>
@@ -1056,7 +1064,7 @@
         <translation>Bestemmeling (enkel zijn deel van het attest):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>De ICF-mogelijkheden van de fit-note horen niet in een KMEHR-bericht: ze bereiken de adviserend arts en de arbeidsarts enkel via het platform.</translation>
     </message>
     <message>
@@ -1704,6 +1712,14 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Documenten</translation>
     </message>
     <message>
+        <source>Questions from the advising and occupational physicians</source>
+        <translation>Vragen van de adviserend arts en de arbeidsarts</translation>
+    </message>
+    <message>
+        <source>Questions about this patient's documents</source>
+        <translation>Vragen over de documenten van deze patiënt</translation>
+    </message>
+    <message>
         <source>Copy consent reference</source>
         <translation>Referentie van de toestemming kopiëren</translation>
     </message>
@@ -1960,6 +1976,124 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     </message>
 </context>
 <context>
+    <name>QuestionDialog</name>
+    <message>
+        <source>Question about a certificate</source>
+        <translation>Vraag over een getuigschrift</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Van: %1</translation>
+    </message>
+    <message>
+        <source>Asked on %1</source>
+        <translation>Gesteld op %1</translation>
+    </message>
+    <message>
+        <source>Answer by %1</source>
+        <translation>Antwoord tegen %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Stand: %1</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Uw antwoord</translation>
+    </message>
+    <message>
+        <source>The question</source>
+        <translation>De vraag</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwoorden</translation>
+    </message>
+    <message>
+        <source>Cannot complete</source>
+        <translation>Kan niet aanvullen</translation>
+    </message>
+    <message>
+        <source>Say why in your answer</source>
+        <translation>Zeg in uw antwoord waarom</translation>
+    </message>
+    <message>
+        <source>Complete with a new certificate…</source>
+        <translation>Aanvullen met een nieuw getuigschrift…</translation>
+    </message>
+    <message>
+        <source>Opens a replacement of the certificate; the answer is sent when the platform has accepted the new certificate</source>
+        <translation>Opent een vervanging van het getuigschrift; het antwoord vertrekt zodra het platform het nieuwe getuigschrift heeft aanvaard</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>A new certificate is on its way: the answer is sent when the platform has accepted it.</source>
+        <translation>Er is een nieuw getuigschrift onderweg: het antwoord vertrekt zodra het platform het heeft aanvaard.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Bezig met versturen…</translation>
+    </message>
+</context>
+<context>
+    <name>Questions</name>
+    <message>
+        <source>Request to complete the certificate</source>
+        <translation>Vraag om het getuigschrift aan te vullen</translation>
+    </message>
+    <message>
+        <source>Contact request</source>
+        <translation>Vraag om contact</translation>
+    </message>
+    <message>
+        <source>Question about work capacity</source>
+        <translation>Vraag over de arbeidsgeschiktheid</translation>
+    </message>
+    <message>
+        <source>Other question</source>
+        <translation>Andere vraag</translation>
+    </message>
+    <message>
+        <source>Advising physician</source>
+        <translation>Adviserend arts</translation>
+    </message>
+    <message>
+        <source>Occupational physician</source>
+        <translation>Arbeidsarts</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwoord</translation>
+    </message>
+    <message>
+        <source>Answered: cannot complete</source>
+        <translation>Beantwoord: kan niet worden aangevuld</translation>
+    </message>
+    <message>
+        <source>New certificate on its way</source>
+        <translation>Nieuw getuigschrift onderweg</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Termijn verstreken</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>answer by %1</source>
+        <translation>antwoord tegen %1</translation>
+    </message>
+    <message>
+        <source>patient unknown here</source>
+        <translation>patiënt hier niet bekend</translation>
+    </message>
+</context>
+<context>
     <name>RetractDialog</name>
     <message>
         <source>Issued in error</source>
@@ -1970,7 +2104,7 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Vervangen door een verbeterd document</translation>
     </message>
     <message>
-        <source>At the patient&apos;s request</source>
+        <source>At the patient's request</source>
         <translation>Op vraag van de patiënt</translation>
     </message>
     <message>

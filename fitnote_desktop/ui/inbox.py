@@ -122,7 +122,7 @@ class InboxDialog(QDialog):
         ll.addWidget(self.questions_title)
         ll.addWidget(self.question_list, 1)
         ll.addWidget(self.threads_title)
-        ll.addWidget(self.threads, 2)
+        ll.addWidget(self.threads, 1)
         split = QSplitter(self)
         split.addWidget(left)
         split.addWidget(right)

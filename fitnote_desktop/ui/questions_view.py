@@ -26,24 +26,22 @@ POLL_MS = 60_000
 OVERDUE_COLOUR = "#b91c1c"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Questions", text)
-
-
 def type_name(question_type: str) -> str:
     return {
-        "complete_certificate": _tr("Request to complete the certificate"),
-        "contact": _tr("Contact request"),
-        "work_capacity": _tr("Question about work capacity"),
-        "other": _tr("Other question"),
+        "complete_certificate": QCoreApplication.translate(
+            "Questions", "Request to complete the certificate"
+        ),
+        "contact": QCoreApplication.translate("Questions", "Contact request"),
+        "work_capacity": QCoreApplication.translate("Questions", "Question about work capacity"),
+        "other": QCoreApplication.translate("Questions", "Other question"),
     }.get(question_type, question_type)
 
 
 def asker_name(role: str) -> str:
     """The official title of who asked (adviserend arts / médecin-conseil / ...)."""
     return {
-        "advising": _tr("Advising physician"),
-        "occupational": _tr("Occupational physician"),
+        "advising": QCoreApplication.translate("Questions", "Advising physician"),
+        "occupational": QCoreApplication.translate("Questions", "Occupational physician"),
     }.get(role, role)
 
 
@@ -54,19 +52,21 @@ def fmt(day: date) -> str:
 def state_text(question: Question, today: date, *, pending: bool = False) -> str:
     """Where the question stands, in words: overdue, waiting, answered..."""
     if question.state == "answered":
-        return _tr("Answered")
+        return QCoreApplication.translate("Questions", "Answered")
     if question.state == "cannot_complete":
-        return _tr("Answered: cannot complete")
+        return QCoreApplication.translate("Questions", "Answered: cannot complete")
     if pending:
-        return _tr("New certificate on its way")
+        return QCoreApplication.translate("Questions", "New certificate on its way")
     if question.is_overdue(today):
-        return _tr("Overdue")
-    return _tr("Open")
+        return QCoreApplication.translate("Questions", "Overdue")
+    return QCoreApplication.translate("Questions", "Open")
 
 
 def summary(question: Question, today: date, *, pending: bool = False) -> str:
     """Two lines: what and who; the deadline and the state."""
-    deadline = _tr("answer by %1").replace("%1", fmt(question.answer_by))
+    deadline = QCoreApplication.translate("Questions", "answer by %1").replace(
+        "%1", fmt(question.answer_by)
+    )
     state = state_text(question, today, pending=pending)
     if question.is_overdue(today) and not pending:
         state = "⚠ " + state
@@ -103,7 +103,8 @@ class QuestionList(QListWidget):
             waiting = q.id in pending
             text = summary(q, today, pending=waiting)
             if names is not None:
-                text = f"{names.get(q.document_id) or _tr('patient unknown here')}\n{text}"
+                unknown = QCoreApplication.translate("Questions", "patient unknown here")
+                text = f"{names.get(q.document_id) or unknown}\n{text}"
             item = QListWidgetItem(text)
             item.setData(QuestionRole, q)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
