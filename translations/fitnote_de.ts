@@ -1211,6 +1211,10 @@
         <translation>Gespräche</translation>
     </message>
     <message>
+        <source>Questions with a deadline</source>
+        <translation>Fragen mit Frist</translation>
+    </message>
+    <message>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
@@ -1249,6 +1253,10 @@
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No questions.</source>
+        <translation>Keine Fragen.</translation>
     </message>
     <message>
         <source>patient of another physician</source>
@@ -2117,6 +2125,14 @@ Die Zahlen der Region und Belgiens werden nur für Gruppen mit mindestens 10 Är
         <translation>Dokumente</translation>
     </message>
     <message>
+        <source>Questions from the advising and occupational physicians</source>
+        <translation>Fragen des Vertrauensarztes und des Arbeitsarztes</translation>
+    </message>
+    <message>
+        <source>Questions about this patient&apos;s documents</source>
+        <translation>Fragen zu den Dokumenten dieses Patienten</translation>
+    </message>
+    <message>
         <source>Copy consent reference</source>
         <translation>Referenz der Einwilligung kopieren</translation>
     </message>
@@ -2370,6 +2386,124 @@ Die Zahlen der Region und Belgiens werden nur für Gruppen mit mindestens 10 Är
     <message>
         <source>Again</source>
         <translation>Wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionDialog</name>
+    <message>
+        <source>Question about a certificate</source>
+        <translation>Frage zu einer Bescheinigung</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Von: %1</translation>
+    </message>
+    <message>
+        <source>Asked on %1</source>
+        <translation>Gestellt am %1</translation>
+    </message>
+    <message>
+        <source>Answer by %1</source>
+        <translation>Antwort bis %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Stand: %1</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>The question</source>
+        <translation>Die Frage</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Cannot complete</source>
+        <translation>Kann nicht vervollständigen</translation>
+    </message>
+    <message>
+        <source>Say why in your answer</source>
+        <translation>Begründen Sie es in Ihrer Antwort</translation>
+    </message>
+    <message>
+        <source>Complete with a new certificate…</source>
+        <translation>Mit einer neuen Bescheinigung vervollständigen…</translation>
+    </message>
+    <message>
+        <source>Opens a replacement of the certificate; the answer is sent when the platform has accepted the new certificate</source>
+        <translation>Öffnet einen Ersatz der Bescheinigung; die Antwort wird gesendet, sobald die Plattform die neue Bescheinigung angenommen hat</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>A new certificate is on its way: the answer is sent when the platform has accepted it.</source>
+        <translation>Eine neue Bescheinigung ist unterwegs: Die Antwort wird gesendet, sobald die Plattform sie angenommen hat.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+</context>
+<context>
+    <name>Questions</name>
+    <message>
+        <source>Request to complete the certificate</source>
+        <translation>Bitte um Vervollständigung der Bescheinigung</translation>
+    </message>
+    <message>
+        <source>Contact request</source>
+        <translation>Bitte um Kontaktaufnahme</translation>
+    </message>
+    <message>
+        <source>Question about work capacity</source>
+        <translation>Frage zur Arbeitsfähigkeit</translation>
+    </message>
+    <message>
+        <source>Other question</source>
+        <translation>Andere Frage</translation>
+    </message>
+    <message>
+        <source>Advising physician</source>
+        <translation>Vertrauensarzt</translation>
+    </message>
+    <message>
+        <source>Occupational physician</source>
+        <translation>Arbeitsarzt</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Answered: cannot complete</source>
+        <translation>Beantwortet: kann nicht vervollständigt werden</translation>
+    </message>
+    <message>
+        <source>New certificate on its way</source>
+        <translation>Neue Bescheinigung unterwegs</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Frist überschritten</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>answer by %1</source>
+        <translation>Antwort bis %1</translation>
+    </message>
+    <message>
+        <source>patient unknown here</source>
+        <translation>Patient hier nicht bekannt</translation>
     </message>
 </context>
 <context>

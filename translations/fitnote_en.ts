@@ -1210,6 +1210,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Questions with a deadline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Messages</source>
         <translation type="unfinished" />
     </message>
@@ -1247,6 +1251,10 @@
     </message>
     <message>
         <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No questions.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2111,6 +2119,14 @@ The region's and Belgium's figures are shown only for groups with at least 10 ph
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Questions from the advising and occupational physicians</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Questions about this patient's documents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Copy consent reference</source>
         <translation type="unfinished" />
     </message>
@@ -2363,6 +2379,124 @@ The region's and Belgium's figures are shown only for groups with at least 10 ph
     </message>
     <message>
         <source>Again</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuestionDialog</name>
+    <message>
+        <source>Question about a certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asked on %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot complete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Say why in your answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complete with a new certificate…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opens a replacement of the certificate; the answer is sent when the platform has accepted the new certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new certificate is on its way: the answer is sent when the platform has accepted it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Questions</name>
+    <message>
+        <source>Request to complete the certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Question about work capacity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Advising physician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Occupational physician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answered: cannot complete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New certificate on its way</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>answer by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>patient unknown here</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1211,6 +1211,10 @@
         <translation>Conversations</translation>
     </message>
     <message>
+        <source>Questions with a deadline</source>
+        <translation>Questions avec un délai</translation>
+    </message>
+    <message>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
@@ -1249,6 +1253,10 @@
     <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>No questions.</source>
+        <translation>Aucune question.</translation>
     </message>
     <message>
         <source>patient of another physician</source>
@@ -2117,6 +2125,14 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
         <translation>Documents</translation>
     </message>
     <message>
+        <source>Questions from the advising and occupational physicians</source>
+        <translation>Questions du médecin-conseil et du médecin du travail</translation>
+    </message>
+    <message>
+        <source>Questions about this patient&apos;s documents</source>
+        <translation>Questions sur les documents de ce patient</translation>
+    </message>
+    <message>
         <source>Copy consent reference</source>
         <translation>Copier la référence du consentement</translation>
     </message>
@@ -2370,6 +2386,124 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     <message>
         <source>Again</source>
         <translation>Confirmation</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionDialog</name>
+    <message>
+        <source>Question about a certificate</source>
+        <translation>Question sur un certificat</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>De : %1</translation>
+    </message>
+    <message>
+        <source>Asked on %1</source>
+        <translation>Posée le %1</translation>
+    </message>
+    <message>
+        <source>Answer by %1</source>
+        <translation>Réponse pour le %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>État : %1</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Votre réponse</translation>
+    </message>
+    <message>
+        <source>The question</source>
+        <translation>La question</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Cannot complete</source>
+        <translation>Impossible de compléter</translation>
+    </message>
+    <message>
+        <source>Say why in your answer</source>
+        <translation>Expliquez pourquoi dans votre réponse</translation>
+    </message>
+    <message>
+        <source>Complete with a new certificate…</source>
+        <translation>Compléter par un nouveau certificat…</translation>
+    </message>
+    <message>
+        <source>Opens a replacement of the certificate; the answer is sent when the platform has accepted the new certificate</source>
+        <translation>Ouvre un remplacement du certificat ; la réponse part dès que la plateforme a accepté le nouveau certificat</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>A new certificate is on its way: the answer is sent when the platform has accepted it.</source>
+        <translation>Un nouveau certificat est en cours d&apos;envoi : la réponse part dès que la plateforme l&apos;a accepté.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>Questions</name>
+    <message>
+        <source>Request to complete the certificate</source>
+        <translation>Demande de compléter le certificat</translation>
+    </message>
+    <message>
+        <source>Contact request</source>
+        <translation>Demande de contact</translation>
+    </message>
+    <message>
+        <source>Question about work capacity</source>
+        <translation>Question sur la capacité de travail</translation>
+    </message>
+    <message>
+        <source>Other question</source>
+        <translation>Autre question</translation>
+    </message>
+    <message>
+        <source>Advising physician</source>
+        <translation>Médecin-conseil</translation>
+    </message>
+    <message>
+        <source>Occupational physician</source>
+        <translation>Médecin du travail</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Répondu</translation>
+    </message>
+    <message>
+        <source>Answered: cannot complete</source>
+        <translation>Répondu : impossible de compléter</translation>
+    </message>
+    <message>
+        <source>New certificate on its way</source>
+        <translation>Nouveau certificat en cours d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Délai dépassé</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>answer by %1</source>
+        <translation>réponse pour le %1</translation>
+    </message>
+    <message>
+        <source>patient unknown here</source>
+        <translation>patient inconnu ici</translation>
     </message>
 </context>
 <context>

@@ -1211,6 +1211,10 @@
         <translation>Gesprekken</translation>
     </message>
     <message>
+        <source>Questions with a deadline</source>
+        <translation>Vragen met een termijn</translation>
+    </message>
+    <message>
         <source>Messages</source>
         <translation>Berichten</translation>
     </message>
@@ -1249,6 +1253,10 @@
     <message>
         <source>Loading…</source>
         <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>No questions.</source>
+        <translation>Geen vragen.</translation>
     </message>
     <message>
         <source>patient of another physician</source>
@@ -2117,6 +2125,14 @@ De cijfers van de regio en van België worden alleen getoond voor groepen met mi
         <translation>Documenten</translation>
     </message>
     <message>
+        <source>Questions from the advising and occupational physicians</source>
+        <translation>Vragen van de adviserend arts en de arbeidsarts</translation>
+    </message>
+    <message>
+        <source>Questions about this patient&apos;s documents</source>
+        <translation>Vragen over de documenten van deze patiënt</translation>
+    </message>
+    <message>
         <source>Copy consent reference</source>
         <translation>Referentie van de toestemming kopiëren</translation>
     </message>
@@ -2370,6 +2386,124 @@ De cijfers van de regio en van België worden alleen getoond voor groepen met mi
     <message>
         <source>Again</source>
         <translation>Opnieuw</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionDialog</name>
+    <message>
+        <source>Question about a certificate</source>
+        <translation>Vraag over een getuigschrift</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Van: %1</translation>
+    </message>
+    <message>
+        <source>Asked on %1</source>
+        <translation>Gesteld op %1</translation>
+    </message>
+    <message>
+        <source>Answer by %1</source>
+        <translation>Antwoord tegen %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Stand: %1</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Uw antwoord</translation>
+    </message>
+    <message>
+        <source>The question</source>
+        <translation>De vraag</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwoorden</translation>
+    </message>
+    <message>
+        <source>Cannot complete</source>
+        <translation>Kan niet aanvullen</translation>
+    </message>
+    <message>
+        <source>Say why in your answer</source>
+        <translation>Zeg in uw antwoord waarom</translation>
+    </message>
+    <message>
+        <source>Complete with a new certificate…</source>
+        <translation>Aanvullen met een nieuw getuigschrift…</translation>
+    </message>
+    <message>
+        <source>Opens a replacement of the certificate; the answer is sent when the platform has accepted the new certificate</source>
+        <translation>Opent een vervanging van het getuigschrift; het antwoord vertrekt zodra het platform het nieuwe getuigschrift heeft aanvaard</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>A new certificate is on its way: the answer is sent when the platform has accepted it.</source>
+        <translation>Er is een nieuw getuigschrift onderweg: het antwoord vertrekt zodra het platform het heeft aanvaard.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Bezig met versturen…</translation>
+    </message>
+</context>
+<context>
+    <name>Questions</name>
+    <message>
+        <source>Request to complete the certificate</source>
+        <translation>Vraag om het getuigschrift aan te vullen</translation>
+    </message>
+    <message>
+        <source>Contact request</source>
+        <translation>Vraag om contact</translation>
+    </message>
+    <message>
+        <source>Question about work capacity</source>
+        <translation>Vraag over de arbeidsgeschiktheid</translation>
+    </message>
+    <message>
+        <source>Other question</source>
+        <translation>Andere vraag</translation>
+    </message>
+    <message>
+        <source>Advising physician</source>
+        <translation>Adviserend arts</translation>
+    </message>
+    <message>
+        <source>Occupational physician</source>
+        <translation>Arbeidsarts</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwoord</translation>
+    </message>
+    <message>
+        <source>Answered: cannot complete</source>
+        <translation>Beantwoord: kan niet worden aangevuld</translation>
+    </message>
+    <message>
+        <source>New certificate on its way</source>
+        <translation>Nieuw getuigschrift onderweg</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Termijn verstreken</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>answer by %1</source>
+        <translation>antwoord tegen %1</translation>
+    </message>
+    <message>
+        <source>patient unknown here</source>
+        <translation>patiënt hier niet bekend</translation>
     </message>
 </context>
 <context>

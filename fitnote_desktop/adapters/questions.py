@@ -63,6 +63,9 @@ class EndpointQuestions:
             raise ServiceError("transport.not_configured")
         return self._client
 
+    def connected(self) -> bool:
+        return self._client is not None and self._client.logged_in
+
     def fetch(self) -> QuestionSnapshot:
         """The caller's questions and the unread thread messages per document (only the
         dossiers that have threads are asked for theirs)."""

@@ -75,6 +75,10 @@ class PendingCompletion:
 class QuestionEndpoint(Protocol):
     """The endpoint's questions (``adapters.questions.EndpointQuestions``)."""
 
+    def connected(self) -> bool:
+        """Whether a session with the endpoint is open (a call would not log in)."""
+        ...
+
     def fetch(self) -> QuestionSnapshot: ...
 
     def answer(
@@ -139,9 +143,15 @@ class Questions:
 
     # ------------------------------------------------------------------ network
 
-    def refresh(self) -> list[Question]:
+    def refresh(self, *, if_connected: bool = False) -> list[Question] | None:
         """Post the completions whose certificate is now accepted, then copy the endpoint's
-        questions into the store. Network: run it on a worker thread."""
+        questions into the store. Network: run it on a worker thread.
+
+        ``if_connected`` (a background poll) does nothing, and returns None, unless the
+        app already has a session with the endpoint: a poll must never ask for a PIN.
+        """
+        if if_connected and not self._endpoint.connected():
+            return None
         self._post_completions()
         with translating("transport.error"):
             snapshot = self._endpoint.fetch()

@@ -36,6 +36,7 @@ class WindowDialogs:
         settings_changed: SignalInstance
 
         def current_document(self) -> DocumentRecord | None: ...
+        def open_document(self, record: DocumentRecord) -> None: ...
         def flush_editor(self) -> None: ...
         def refresh_status(self) -> None: ...
         def statusBar(self) -> QStatusBar: ...
@@ -80,14 +81,20 @@ class WindowDialogs:
 
         doc = self.current_document()
         about = doc if doc is not None and doc.status is DocumentStatus.ACCEPTED else None
-        InboxDialog(self.services, self._parent(), about=about).exec()
+        dialog = InboxDialog(self.services, self._parent(), about=about)
+        dialog.exec()
+        if dialog.replacement is not None:  # a question answered with a new certificate
+            self.open_document(dialog.replacement)
 
     def show_patient_conversations(self) -> None:
         from fitnote_desktop.ui.inbox import InboxDialog
 
         record = self.page.record
         name = record.patient.full_name if record is not None else ""
-        InboxDialog(self.services, self._parent(), patient_name=name).exec()
+        dialog = InboxDialog(self.services, self._parent(), patient_name=name)
+        dialog.exec()
+        if dialog.replacement is not None:
+            self.open_document(dialog.replacement)
 
     def show_mirror(self) -> None:
         """Own prescribing figures beside the region's (pyqtgraph loads here, not at start)."""

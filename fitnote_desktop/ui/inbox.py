@@ -7,6 +7,7 @@ one of a session may ask the authentication PIN); the dialog stays responsive an
 
 from __future__ import annotations
 
+import contextlib
 import html
 import itertools
 from collections.abc import Callable
@@ -29,9 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from fitnote_desktop.services import Services
-from fitnote_desktop.services.errors import code_of
+from fitnote_desktop.services.errors import ServiceError, code_of
 from fitnote_desktop.services.ports import DocumentRecord, Thread
+from fitnote_desktop.services.questions import Question
 from fitnote_desktop.ui import i18n, workers
+from fitnote_desktop.ui.question_dialog import QuestionDialog
+from fitnote_desktop.ui.questions_view import QuestionList
 
 ThreadRole = Qt.ItemDataRole.UserRole + 20
 
@@ -68,6 +72,13 @@ class InboxDialog(QDialog):
         self.status.setWordWrap(True)
         self.threads = QListWidget(self)
         self.threads.currentItemChanged.connect(lambda cur, _p: self._open(cur))
+        self.questions_title = QLabel(self)
+        self.questions_title.setObjectName("subTitle")
+        self.question_list = QuestionList(self)
+        self.question_list.question_activated.connect(self.answer_question)
+        self.threads_title = QLabel(self)
+        self.threads_title.setObjectName("subTitle")
+        self.replacement: DocumentRecord | None = None  # to open in the editor after close
         self.view = QTextBrowser(self)
         self.view.setOpenLinks(False)
         self.reply_box = QPlainTextEdit(self)
@@ -105,8 +116,15 @@ class InboxDialog(QDialog):
         rl.addWidget(self.reply_box)
         rl.addWidget(self.send, 0, Qt.AlignmentFlag.AlignRight)
         rl.addWidget(self.new_box)
+        left = QWidget(self)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.questions_title)
+        ll.addWidget(self.question_list, 1)
+        ll.addWidget(self.threads_title)
+        ll.addWidget(self.threads, 1)
         split = QSplitter(self)
-        split.addWidget(self.threads)
+        split.addWidget(left)
         split.addWidget(right)
         split.setSizes([300, 600])
         bottom = QHBoxLayout()
@@ -117,6 +135,7 @@ class InboxDialog(QDialog):
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
         reading_order = [
+            self.question_list,
             self.threads,
             self.view,
             self.reply_box,
@@ -141,6 +160,9 @@ class InboxDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Conversations with the advising and occupational physicians"))
         self.threads.setAccessibleName(self.tr("Conversations"))
+        self.threads_title.setText(self.tr("Conversations"))
+        self.questions_title.setText(self.tr("Questions with a deadline"))
+        self.question_list.setAccessibleName(self.tr("Questions with a deadline"))
         self.view.setAccessibleName(self.tr("Messages"))
         self.reply_box.setAccessibleName(self.tr("Your reply"))  # as its placeholder shows
         self.reply_box.setPlaceholderText(self.tr("Your reply"))
@@ -178,7 +200,50 @@ class InboxDialog(QDialog):
             b.setEnabled(True)
 
     def refresh(self) -> None:
-        self._run(self.services.messaging.inbox, self._fill)
+        self._show_questions()  # the local copy at once, offline too
+        self._run(self._load, self._loaded)
+
+    def _load(self) -> list[Thread]:
+        """Worker thread: the conversations, then the questions (one login, one PIN)."""
+        threads = self.services.messaging.inbox()
+        # the conversations arrived: if the questions do not, their copy stays as it was
+        with contextlib.suppress(ServiceError):
+            self.services.questions.refresh()
+        return threads
+
+    def _loaded(self, threads: list[Thread]) -> None:
+        self._fill(threads)
+        self._show_questions()
+
+    def _show_questions(self) -> None:
+        questions = self.services.questions
+        found = questions.cached()
+        if self.about is not None:
+            found = [q for q in found if q.document_id == self.about.id]
+        names = {q.document_id: self._patient_of(q.document_id) for q in found}
+        if self.patient_name:
+            found = [q for q in found if names[q.document_id] == self.patient_name]
+        pending = [q.id for q in found if questions.pending_completion(q.id)]
+        self.question_list.set_questions(found, questions.today(), pending, names)
+        if not found:
+            self.question_list.addItem(self.tr("No questions."))
+
+    def _patient_of(self, document_id: str) -> str:
+        try:
+            return self.services.drafts.get(document_id).document.patient.full_name
+        except Exception:  # not in this store: a name is a nicety, not a need
+            return ""
+
+    def answer_question(self, question: Question | None) -> None:
+        if question is None:  # the "No questions." line
+            return
+        dialog = QuestionDialog(self.services, question, self)
+        dialog.exec()
+        if dialog.replacement is not None:
+            self.replacement = dialog.replacement
+            self.accept()  # the caller opens the editor on the new certificate
+            return
+        self._show_questions()
 
     def _fill(self, threads: list[Thread]) -> None:
         self.threads.clear()

@@ -42,6 +42,7 @@ from fitnote_desktop.ui.dialogs import WindowDialogs
 from fitnote_desktop.ui.patient_page import PatientPage
 from fitnote_desktop.ui.patients import PatientDialog, PatientSearch
 from fitnote_desktop.ui.pin_dialog import signing_subject
+from fitnote_desktop.ui.questions_view import QuestionPoller
 
 if TYPE_CHECKING:
     from fitnote_desktop.ui.editor import DocumentEditor
@@ -128,6 +129,11 @@ class MainWindow(WindowDialogs, QMainWindow):
         self._poll.start()
         self._statuses: status_watch.Snapshot = []
         self.statuses_changed.connect(self._follow_statuses)
+        # questions of the advising/occupational physicians: a copy refreshed in the
+        # background, at once when a document moved (a replacement may answer one)
+        self.questions_poll = QuestionPoller(services, self)
+        self.questions_poll.refreshed.connect(self.page.show_questions)
+        self.statuses_changed.connect(self.questions_poll.poll)
 
         self.acts = WindowActions(self)
         self.retranslate()  # also reads the connection status
@@ -577,4 +583,5 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.flush_editor()
         self.save_state()
         self._poll.stop()
+        self.questions_poll.timer.stop()
         super().closeEvent(event)

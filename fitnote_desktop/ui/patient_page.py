@@ -39,7 +39,10 @@ from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import CertificateKind, DocumentKind, IncapacityCertificate
 from fitnote_desktop.services import Services
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
+from fitnote_desktop.services.questions import Question
 from fitnote_desktop.ui import i18n, labels
+from fitnote_desktop.ui.question_dialog import QuestionDialog
+from fitnote_desktop.ui.questions_view import QuestionList
 from fitnote_desktop.ui.style import readable_on
 
 STATUS_COLOURS = {
@@ -254,6 +257,11 @@ class PatientPage(QWidget):
         self.consent_reference = ""
         self._consent_given_on: date | None = None
         self.timeline = TimelineView(self)
+        self.questions_title = QLabel(self)
+        self.questions_title.setObjectName("sectionTitle")
+        self.question_list = QuestionList(self)
+        self.question_list.setMaximumHeight(130)
+        self.question_list.question_activated.connect(self.answer_question)
         self.docs_title = QLabel(self)
         self.docs_title.setObjectName("sectionTitle")
         self.model = DocumentTableModel(self)
@@ -302,6 +310,8 @@ class PatientPage(QWidget):
         consent.addStretch(1)
         layout.addLayout(consent)
         layout.addWidget(self.timeline)
+        layout.addWidget(self.questions_title)
+        layout.addWidget(self.question_list)
         layout.addWidget(self.docs_title)
         layout.addWidget(self.table, 1)
         self.retranslate()
@@ -326,6 +336,10 @@ class PatientPage(QWidget):
         self.new_pr.setText(self.tr("Partial resumption"))
         self.new_inv.setText(self.tr("Invalidity recognition"))
         self.docs_title.setText(self.tr("Documents"))
+        self.questions_title.setText(
+            self.tr("Questions from the advising and occupational physicians")
+        )
+        self.question_list.setAccessibleName(self.tr("Questions about this patient's documents"))
         self.copy_consent.setText(self.tr("Copy consent reference"))
         self.copy_consent.setToolTip(
             self.tr("A colleague needs it to fetch the episode (no medical data)")
@@ -334,6 +348,7 @@ class PatientPage(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self.timeline.retranslate()
         self._show_header()
+        self.show_questions()
 
     def show_patient(self, record: PatientRecord) -> None:
         self.record = record
@@ -352,6 +367,31 @@ class PatientPage(QWidget):
         self.consent_reference = offer.consent.reference if offer is not None else ""
         self._consent_given_on = offer.given_on if offer is not None else None
         self._show_header()
+        self.show_questions()
+
+    def show_questions(self) -> None:
+        """The questions about this patient's documents, from the local copy (offline)."""
+        if self.record is None:
+            return
+        questions = self.services.questions
+        try:
+            found = questions.for_documents(r.id for r in self.model.records())
+            pending = [q.id for q in found if questions.pending_completion(q.id)]
+        except Exception:  # the copy is informative: never break the page for it
+            found, pending = [], []
+        self.question_list.set_questions(found, questions.today(), pending)
+        self.questions_title.setVisible(bool(found))
+        self.question_list.setVisible(bool(found))
+
+    def answer_question(self, question: Question) -> None:
+        """The answer dialog; "complete with a new certificate" opens the replacement."""
+        dialog = QuestionDialog(self.services, question, self)
+        dialog.exec()
+        if dialog.replacement is not None:
+            self.refresh()
+            self.open_requested.emit(dialog.replacement)
+        else:
+            self.show_questions()
 
     def copy_consent_reference(self) -> None:
         """Only the reference reaches the clipboard: it identifies a consent, not an illness."""

@@ -71,6 +71,9 @@ p.lock()
 # make it an older database and open again: the pre-migration backup holds the same data
 db = Database(m.get("dr-peeters").db_path, m.load_key("dr-peeters", passphrase), m.options)
 with db.write() as conn:
+    conn.exec_driver_sql("DROP TABLE questions")
+    conn.exec_driver_sql("DROP TABLE unread_threads")
+    conn.exec_driver_sql("DROP TABLE question_completions")
     conn.exec_driver_sql("DROP TABLE receipts")
     conn.exec_driver_sql("DROP TABLE outbox")
     conn.exec_driver_sql("ALTER TABLE documents DROP COLUMN retraction")
