@@ -18,6 +18,10 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 from support.browser import axe_violations, chromium, screenshot
 from support.desk import desk_registry
 from support.endpoint import LiveEndpoint, Physician, running_endpoint
@@ -27,11 +31,6 @@ from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.model import Document
 from fitnote_desktop.domain.reference import full_hash, url_token
 from fitnote_desktop.endpoint.texts import page_text
-
-from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 @dataclass
