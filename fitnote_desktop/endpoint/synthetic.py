@@ -44,7 +44,8 @@ class _Profile:
 
 
 PROFILES = (
-    _Profile("low_back_pain", 0.20, 10, 0.45, 0.35, 0.10),
+    _Profile("low_back_pain", 0.14, 10, 0.45, 0.35, 0.10),
+    _Profile("sciatica", 0.06, 30, 0.50, 0.60, 0.20),
     _Profile("influenza_like_illness", 0.15, 5, 0.05, 0.10, 0.0),
     _Profile("acute_respiratory_infection", 0.12, 6, 0.05, 0.12, 0.0),
     _Profile("depression", 0.10, 70, 0.35, 0.80, 0.30),

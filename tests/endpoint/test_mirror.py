@@ -73,16 +73,16 @@ def test_cells_are_published_from_10_physicians_and_50_certificates(
     mirror_endpoint: LiveEndpoint, gp: Physician
 ) -> None:
     ep = mirror_endpoint
-    # one real low back pain certificate (ICPC-2 L86) of the GP, region BE-VAN
+    # one real sciatica certificate (ICPC-2 L86, the sample) of the GP, region BE-VAN
     doc = samples.incapacity(
         id=str(uuid.uuid4()), begin=TODAY - timedelta(days=20), end=TODAY - timedelta(days=11)
     )
     ep.client(gp).submit(*gp.sign(doc))
-    _add(ep.settings.db_url, "low_back_pain", physicians=9, certificates=49)  # + GP: 10 / 50
+    _add(ep.settings.db_url, "sciatica", physicians=9, certificates=49)  # + GP: 10 / 50
     _add(ep.settings.db_url, "depression", physicians=9, certificates=80)  # 9 physicians
     _add(ep.settings.db_url, "burnout", physicians=10, certificates=49)  # 49 certificates
     _add(ep.settings.db_url, "neck_pain", physicians=10, certificates=50)  # exactly at both
-    _add(ep.settings.db_url, "low_back_pain", physicians=3, certificates=5, region="BE-BRU")
+    _add(ep.settings.db_url, "sciatica", physicians=3, certificates=5, region="BE-BRU")
 
     answer = ep.client(gp).mirror(12)
 
@@ -90,15 +90,15 @@ def test_cells_are_published_from_10_physicians_and_50_certificates(
     assert answer["thresholds"] == {"physicians": 10, "certificates": 50}
     assert answer["includes_synthetic"] is True
     region = _cells(answer, "region_figures")
-    assert region["low_back_pain"]["suppressed"] is False
-    assert region["low_back_pain"]["certificates"] == 50
-    assert region["low_back_pain"]["median_days"] == 10
+    assert region["sciatica"]["suppressed"] is False
+    assert region["sciatica"]["certificates"] == 50
+    assert region["sciatica"]["median_days"] == 10
     assert region["neck_pain"]["suppressed"] is False
     assert region["neck_pain"]["fit_note_share"] == 0.5
     assert region["depression"] == {"group": "depression", "suppressed": True}
     assert region["burnout"] == {"group": "burnout", "suppressed": True}
     national = _cells(answer, "national_figures")
-    assert national["low_back_pain"]["certificates"] == 55  # BE-BRU's five count for Belgium
+    assert national["sciatica"]["certificates"] == 55  # BE-BRU's five count for Belgium
     assert national["all"]["certificates"] == 50 + 80 + 49 + 50 + 5
     # no identity of any kind in the answer
     text = json.dumps(answer)
@@ -106,8 +106,8 @@ def test_cells_are_published_from_10_physicians_and_50_certificates(
     assert "physicians" not in json.dumps(answer["region_figures"])
 
     other = ep.client(gp).mirror(12, "BE-BRU")  # another region by name
-    assert _cells(other, "region_figures")["low_back_pain"] == {
-        "group": "low_back_pain",
+    assert _cells(other, "region_figures")["sciatica"] == {
+        "group": "sciatica",
         "suppressed": True,
     }
 
@@ -143,5 +143,5 @@ def test_the_synthetic_population_is_seeded_once_and_fills_the_demo_region(
     assert 2000 < count < 5000
     assert real == 0  # synthetic rows never become documents
     region = _cells(answer, "region_figures")
-    assert region["low_back_pain"]["suppressed"] is False
+    assert region["sciatica"]["suppressed"] is False
     assert any(c["suppressed"] for c in region.values())  # rare groups stay hidden

@@ -2,7 +2,7 @@
 
 Today is ``TODAY`` (2026-11-29): the twelve-month window starts on 2025-11-29.
 
-* patient A, low back pain (ICPC-2 L86): 1-10 Sep with a fit-note, prolonged 11-20 Sep
+* patient A, low back pain (ICPC-2 L03): 1-10 Sep with a fit-note, prolonged 11-20 Sep
   without, then a partial resumption from 21 Sep: one 20-day episode, prolonged,
   followed by a partial resumption;
 * patient B, low back pain: 1-5 Oct, no fit-note: a 5-day episode;
@@ -27,7 +27,7 @@ from fitnote_desktop.store import Profile
 
 TODAY = date(2026, 11, 29)
 
-LOW_BACK = Diagnosis("Lumbago", "L86", CodeSystem.ICPC2, principal=True)
+LOW_BACK = Diagnosis("Lumbago", "L03", CodeSystem.ICPC2, principal=True)
 DEPRESSION = Diagnosis("Depressie", "F32.1", CodeSystem.ICD10, principal=True)
 
 
