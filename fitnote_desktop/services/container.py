@@ -22,6 +22,7 @@ from fitnote_desktop.services.patients import Patients
 from fitnote_desktop.services.ports import Clock, PinCallback, Profile
 from fitnote_desktop.services.sending import Sending
 from fitnote_desktop.services.settings import Settings
+from fitnote_desktop.services.worklist import SickLeaveWorklist
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Services:
     messaging: Conversations
     copies: Copies
     settings: Settings
+    worklist: SickLeaveWorklist
     clock: Clock
     demo: bool = False
     demo_pin: str = ""  # the demo key files' published password, shown as a hint

@@ -167,6 +167,7 @@ documents = Table(
     Index("ix_documents_patient_id", "patient_id"),
     Index("ix_documents_status", "status"),
     Index("ix_documents_updated_at", "updated_at"),
+    Index("ix_documents_kind_period_end", "kind", "period_end"),
 )
 
 document_versions = Table(

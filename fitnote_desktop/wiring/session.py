@@ -19,6 +19,7 @@ from fitnote_desktop.adapters.profiles import practitioner_from
 from fitnote_desktop.adapters.sender import OutboxSender
 from fitnote_desktop.adapters.signer import ConfiguredSigner, DeferredPin
 from fitnote_desktop.adapters.store import StoreDocuments, StorePatients
+from fitnote_desktop.adapters.worklist import StoreWorklist
 from fitnote_desktop.demo import DEMO_PASSWORD
 from fitnote_desktop.domain.model import LANGUAGES, AuthorisingRole, Language
 from fitnote_desktop.services import Services
@@ -39,7 +40,9 @@ from fitnote_desktop.services.ports import (
 )
 from fitnote_desktop.services.sending import Sending
 from fitnote_desktop.services.settings import Settings
+from fitnote_desktop.services.worklist import NoQuestions, SickLeaveWorklist
 from fitnote_desktop.store import Profile as StoreProfile
+from fitnote_desktop.store.worklist import WorklistQueries
 from fitnote_desktop.wiring.connection import (
     EndpointConfig,
     HoldingSigner,
@@ -106,6 +109,12 @@ def build_services(
             now=now,
         ),
         settings=Settings(profile=profile, writer=settings_writer),
+        worklist=SickLeaveWorklist(
+            store=StoreWorklist(WorklistQueries(store.db)),
+            questions=NoQuestions(),  # the TRIO questions once the dialogue port exists
+            profile=profile,
+            clock=clock,
+        ),
         clock=clock,
         demo=demo,
         demo_pin=DEMO_PASSWORD if demo else "",

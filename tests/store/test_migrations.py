@@ -25,7 +25,7 @@ def _database(manager: ProfileManager, profile_id: str, passphrase: str) -> Data
 
 def test_head_constant_matches_the_scripts() -> None:
     assert migrations.script_head() == migrations.HEAD
-    assert migrations.known_revisions() == ["0001", "0002", "0003", "0004"]
+    assert migrations.known_revisions() == ["0001", "0002", "0003", "0004", "0005"]
 
 
 def test_migrated_schema_matches_the_query_tables(profile) -> None:  # type: ignore[no-untyped-def]
@@ -63,7 +63,7 @@ def test_older_database_is_backed_up_then_upgraded(manager, passphrase) -> None:
         assert [x.family_name for x in p.patients.recent()] == ["Janssens"]
         assert p.outbox.list() == []  # the 0002 tables exist now
         migrated = [e for e in p.audit.entries() if e.action == "profile.migrated"]
-        assert migrated[0].detail == {"from": "0001", "to": "0004"}
+        assert migrated[0].detail == {"from": "0001", "to": "0005"}
         assert p.verify_audit().ok
 
     # the backup is encrypted, under the profile key, at the old revision, with the data

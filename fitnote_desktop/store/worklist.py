@@ -1,0 +1,144 @@
+"""The read queries behind the sick-leave worklist (the home screen), on indexed columns.
+
+Three statements in one read transaction, none of which decodes a document: the patients
+with an issued certificate or recognition not ended before today (index
+``ix_documents_kind_period_end``), all issued certificates and recognitions of those
+patients (``ix_documents_patient_id``) with the two payload fields the worklist shows
+read by SQLite's ``json_extract``, and the outbox items still waiting or refused
+(``ix_outbox_status_next``). Issued means signed, whatever happened at the endpoint
+since: drafts are not certificates yet, and retracted or replaced ones no longer count.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import String, and_, case, cast, func, or_, select
+from sqlalchemy.types import Text
+
+from fitnote_desktop.store.engine import Database
+from fitnote_desktop.store.schema import documents, outbox, patients
+
+EPISODE_KINDS = ("incapacity", "invalidity-recognition")
+ISSUED_STATUSES = ("signed", "queued", "sent", "accepted", "rejected")
+OPEN_OUTBOX_STATUSES = ("queued", "sending", "rejected")
+
+
+@dataclass(frozen=True)
+class EpisodeDocumentRow:
+    document_id: uuid.UUID
+    patient_id: uuid.UUID
+    given_name: str
+    family_name: str
+    kind: str
+    status: str
+    period_begin: date
+    period_end: date | None
+    fit_note_status: str | None
+    incapacity_since: str | None  # ISO date text, as the payload holds it
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    document_id: uuid.UUID
+    patient_id: uuid.UUID
+    given_name: str
+    family_name: str
+    status: str
+    next_attempt_at: datetime
+
+
+@dataclass(frozen=True)
+class OwnerRow:
+    document_id: uuid.UUID
+    patient_id: uuid.UUID
+    given_name: str
+    family_name: str
+
+
+def _payload_field(path: str) -> object:
+    return func.json_extract(cast(documents.c.payload, Text), path)
+
+
+class WorklistQueries:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def episode_documents(self, today: date) -> list[EpisodeDocumentRow]:
+        """Issued certificates and recognitions of every patient who has one ending on or
+        after ``today`` (or without an end), ordered by patient and start."""
+        candidates = (
+            select(documents.c.patient_id)
+            .where(
+                documents.c.kind.in_(EPISODE_KINDS),
+                or_(documents.c.period_end >= today, documents.c.period_end.is_(None)),
+                documents.c.status.in_(ISSUED_STATUSES),
+            )
+            .distinct()
+        )
+        is_cert = documents.c.kind == "incapacity"
+        query = (
+            select(
+                documents.c.id,
+                documents.c.patient_id,
+                patients.c.given_name,
+                patients.c.family_name,
+                documents.c.kind,
+                documents.c.status,
+                documents.c.period_begin,
+                documents.c.period_end,
+                case((is_cert, _payload_field("$.body.fit_note.status")), else_=None),
+                case(
+                    (is_cert, None), else_=cast(_payload_field("$.body.incapacity_since"), String)
+                ),
+            )
+            .join(patients, patients.c.id == documents.c.patient_id)
+            .where(
+                documents.c.patient_id.in_(candidates),
+                documents.c.kind.in_(EPISODE_KINDS),
+                documents.c.status.in_(ISSUED_STATUSES),
+                documents.c.period_begin.is_not(None),
+            )
+            .order_by(documents.c.patient_id, documents.c.period_begin)
+        )
+        with self._db.read() as conn:
+            return [EpisodeDocumentRow(*row) for row in conn.execute(query)]
+
+    def open_outbox(self) -> list[OutboxRow]:
+        """Outbox items queued, being sent or refused, with their document's patient."""
+        query = (
+            select(
+                outbox.c.document_id,
+                documents.c.patient_id,
+                patients.c.given_name,
+                patients.c.family_name,
+                outbox.c.status,
+                outbox.c.next_attempt_at,
+            )
+            .join(documents, documents.c.id == outbox.c.document_id)
+            .join(patients, patients.c.id == documents.c.patient_id)
+            .where(outbox.c.status.in_(OPEN_OUTBOX_STATUSES))
+            .order_by(outbox.c.id)
+        )
+        with self._db.read() as conn:
+            return [OutboxRow(*row) for row in conn.execute(query)]
+
+    def owners(self, document_ids: Collection[uuid.UUID]) -> list[OwnerRow]:
+        """The patient of each of ``document_ids`` that this store holds."""
+        if not document_ids:
+            return []
+        query = (
+            select(
+                documents.c.id,
+                documents.c.patient_id,
+                patients.c.given_name,
+                patients.c.family_name,
+            )
+            .join(patients, patients.c.id == documents.c.patient_id)
+            .where(and_(documents.c.id.in_(list(document_ids))))
+        )
+        with self._db.read() as conn:
+            return [OwnerRow(*row) for row in conn.execute(query)]
