@@ -105,7 +105,7 @@ class WorklistQueries:
             .order_by(documents.c.patient_id, documents.c.period_begin)
         )
         with self._db.read() as conn:
-            return [EpisodeDocumentRow(*row) for row in conn.execute(query)]
+            return [EpisodeDocumentRow(*tuple(row)) for row in conn.execute(query)]
 
     def open_outbox(self) -> list[OutboxRow]:
         """Outbox items queued, being sent or refused, with their document's patient."""
