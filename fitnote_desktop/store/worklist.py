@@ -2,7 +2,7 @@
 
 Three statements in one read transaction, none of which decodes a document: the patients
 with an issued certificate or recognition not ended before today (index
-``ix_documents_kind_period_end``), all issued certificates and recognitions of those
+``ix_documents_kind_period_end``, range on the end), all issued certificates and recognitions of those
 patients (``ix_documents_patient_id``) with the two payload fields the worklist shows
 read by SQLite's ``json_extract``, and the outbox items still waiting or refused
 (``ix_outbox_status_next``). Issued means signed, whatever happened at the endpoint
@@ -15,8 +15,9 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import String, and_, case, cast, func, or_, select
+from sqlalchemy import Select, String, and_, case, cast, func, select
 from sqlalchemy.types import Text
 
 from fitnote_desktop.store.engine import Database
@@ -63,47 +64,57 @@ def _payload_field(path: str) -> object:
     return func.json_extract(cast(documents.c.payload, Text), path)
 
 
+def episode_documents_query(today: date) -> Select[Any]:
+    """Issued certificates and recognitions of every patient who has one ending on or
+    after ``today``, ordered by patient and start.
+
+    An issued one always has an end (signing refuses a certificate without one, and a
+    recognition is valid until a date), so the range on the index is the whole filter.
+    The patients are found first, then their documents through the patient index.
+    """
+    candidates = (
+        select(documents.c.patient_id)
+        .where(
+            documents.c.kind.in_(EPISODE_KINDS),
+            documents.c.period_end >= today,
+            documents.c.status.in_(ISSUED_STATUSES),
+        )
+        .distinct()
+        .subquery("on_leave")
+    )
+    is_cert = documents.c.kind == "incapacity"
+    return (
+        select(
+            documents.c.id,
+            documents.c.patient_id,
+            patients.c.given_name,
+            patients.c.family_name,
+            documents.c.kind,
+            documents.c.status,
+            documents.c.period_begin,
+            documents.c.period_end,
+            case((is_cert, _payload_field("$.body.fit_note.status")), else_=None),
+            case((is_cert, None), else_=cast(_payload_field("$.body.incapacity_since"), String)),
+        )
+        .select_from(candidates)
+        .join(documents, documents.c.patient_id == candidates.c.patient_id)
+        .join(patients, patients.c.id == documents.c.patient_id)
+        .where(
+            documents.c.kind.in_(EPISODE_KINDS),
+            documents.c.status.in_(ISSUED_STATUSES),
+            documents.c.period_begin.is_not(None),
+        )
+        .order_by(documents.c.patient_id, documents.c.period_begin)
+    )
+
+
 class WorklistQueries:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     def episode_documents(self, today: date) -> list[EpisodeDocumentRow]:
-        """Issued certificates and recognitions of every patient who has one ending on or
-        after ``today`` (or without an end), ordered by patient and start."""
-        candidates = (
-            select(documents.c.patient_id)
-            .where(
-                documents.c.kind.in_(EPISODE_KINDS),
-                or_(documents.c.period_end >= today, documents.c.period_end.is_(None)),
-                documents.c.status.in_(ISSUED_STATUSES),
-            )
-            .distinct()
-        )
-        is_cert = documents.c.kind == "incapacity"
-        query = (
-            select(
-                documents.c.id,
-                documents.c.patient_id,
-                patients.c.given_name,
-                patients.c.family_name,
-                documents.c.kind,
-                documents.c.status,
-                documents.c.period_begin,
-                documents.c.period_end,
-                case((is_cert, _payload_field("$.body.fit_note.status")), else_=None),
-                case(
-                    (is_cert, None), else_=cast(_payload_field("$.body.incapacity_since"), String)
-                ),
-            )
-            .join(patients, patients.c.id == documents.c.patient_id)
-            .where(
-                documents.c.patient_id.in_(candidates),
-                documents.c.kind.in_(EPISODE_KINDS),
-                documents.c.status.in_(ISSUED_STATUSES),
-                documents.c.period_begin.is_not(None),
-            )
-            .order_by(documents.c.patient_id, documents.c.period_begin)
-        )
+        """See :func:`episode_documents_query`."""
+        query = episode_documents_query(today)
         with self._db.read() as conn:
             return [EpisodeDocumentRow(*tuple(row)) for row in conn.execute(query)]
 
