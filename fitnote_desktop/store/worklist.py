@@ -1,12 +1,12 @@
 """The read queries behind the sick-leave worklist (the home screen), on indexed columns.
 
-Three statements in one read transaction, none of which decodes a document: the patients
-with an issued certificate or recognition not ended before today (index
-``ix_documents_kind_period_end``, range on the end), all issued certificates and recognitions of those
-patients (``ix_documents_patient_id``) with the two payload fields the worklist shows
-read by SQLite's ``json_extract``, and the outbox items still waiting or refused
-(``ix_outbox_status_next``). Issued means signed, whatever happened at the endpoint
-since: drafts are not certificates yet, and retracted or replaced ones no longer count.
+None of them decodes a document. The patients with an issued certificate or recognition
+not ended before today are found by a range on ``ix_documents_kind_period_end``, then all
+their issued certificates and recognitions through ``ix_documents_patient_id``, with the
+two payload fields the worklist shows read by SQLite's ``json_extract``; the outbox items
+still waiting or refused come through ``ix_outbox_status_next``. Issued means signed,
+whatever happened at the endpoint since: drafts are not certificates yet, and retracted
+or replaced ones no longer count.
 """
 
 from __future__ import annotations
