@@ -40,11 +40,11 @@ def _day(value: str | None) -> date | None:
 
 def _case_document(row: EpisodeDocumentRow) -> CaseDocument:
     return CaseDocument(
-        document_id=str(row.document_id),
+        document_id=row.document_id,
         kind=DocumentKind(row.kind),
         status=DocumentStatus(row.status),
-        begin=row.period_begin,
-        end=row.period_end,
+        begin=date.fromisoformat(row.period_begin),
+        end=date.fromisoformat(row.period_end) if row.period_end else None,
         fit_note=_fit_note(row.fit_note_status),
         incapacity_since=_day(row.incapacity_since),
     )
@@ -58,7 +58,7 @@ class StoreWorklist:
         rows = self._queries.episode_documents(today)
         return [
             CaseFile(
-                patient_id=str(pid),
+                patient_id=pid,
                 patient_name=_name(group[0].given_name, group[0].family_name),
                 documents=tuple(_case_document(r) for r in group),
             )

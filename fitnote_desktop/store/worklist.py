@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, String, and_, case, cast, func, select
+from sqlalchemy import Select, String, and_, case, cast, func, select, type_coerce
 from sqlalchemy.types import Text
 
 from fitnote_desktop.store.engine import Database
@@ -30,16 +30,18 @@ OPEN_OUTBOX_STATUSES = ("queued", "sending", "rejected")
 
 @dataclass(frozen=True)
 class EpisodeDocumentRow:
-    document_id: uuid.UUID
-    patient_id: uuid.UUID
+    """As stored: ids and dates are their text forms (UUID, ISO date)."""
+
+    document_id: str
+    patient_id: str
     given_name: str
     family_name: str
     kind: str
     status: str
-    period_begin: date
-    period_end: date | None
-    fit_note_status: str | None
-    incapacity_since: str | None  # ISO date text, as the payload holds it
+    period_begin: str
+    period_end: str | None
+    fit_note_status: str | None  # of a certificate ending today or later, else None
+    incapacity_since: str | None  # of a recognition
 
 
 @dataclass(frozen=True)
@@ -82,19 +84,24 @@ def episode_documents_query(today: date) -> Select[Any]:
         .distinct()
         .subquery("on_leave")
     )
-    is_cert = documents.c.kind == "incapacity"
+    # the fit-note's answer matters for the current certificate only (it ends today or
+    # later): the other payloads are not even read
+    current_cert = and_(documents.c.kind == "incapacity", documents.c.period_end >= today)
+    recognition = documents.c.kind == "invalidity-recognition"
     return (
         select(
-            documents.c.id,
-            documents.c.patient_id,
+            # as stored text: converting 10,000 ids and dates through the column types
+            # costs more than the query (the adapter parses what it keeps)
+            type_coerce(documents.c.id, String),
+            type_coerce(documents.c.patient_id, String),
             patients.c.given_name,
             patients.c.family_name,
             documents.c.kind,
             documents.c.status,
-            documents.c.period_begin,
-            documents.c.period_end,
-            case((is_cert, _payload_field("$.body.fit_note.status")), else_=None),
-            case((is_cert, None), else_=cast(_payload_field("$.body.incapacity_since"), String)),
+            type_coerce(documents.c.period_begin, String),
+            type_coerce(documents.c.period_end, String),
+            case((current_cert, _payload_field("$.body.fit_note.status")), else_=None),
+            case((recognition, _payload_field("$.body.incapacity_since")), else_=None),
         )
         .select_from(candidates)
         .join(documents, documents.c.patient_id == candidates.c.patient_id)

@@ -4,22 +4,36 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fitnote_desktop.adapters.worklist import StoreWorklist
 from fitnote_desktop.domain import samples
-from fitnote_desktop.domain.model import DocumentKind, FitNoteStatus
+from fitnote_desktop.domain.lifecycle import DocumentStatus
+from fitnote_desktop.domain.model import (
+    CertificateKind,
+    Document,
+    DocumentKind,
+    FitNoteStatus,
+    IncapacityCertificate,
+    InvalidityRecognition,
+    Period,
+)
+from fitnote_desktop.domain.timeline import episode_timeline
 from fitnote_desktop.services.ports import Profile
 from fitnote_desktop.services.worklist import (
+    CaseDocument,
     NoQuestions,
     PendingQuestion,
     QuestionSource,
     Section,
     SickLeaveWorklist,
     Worklist,
+    current_episode,
     reminder_text,
 )
 from fitnote_desktop.store.worklist import WorklistQueries
@@ -212,3 +226,56 @@ def test_nothing_to_do_means_no_reminder(store_profile) -> None:  # type: ignore
     empty = worklist(store_profile).build()
     assert empty == Worklist(TODAY, 3, (), ())
     assert reminder_text(empty, "nl") is None
+
+
+# ---------------------------------------------------------------- the domain's grouping
+
+
+def _as_document(doc: CaseDocument) -> Document:
+    """A document with the dates the timeline reads (the rest never matters to it)."""
+    if doc.kind is DocumentKind.INVALIDITY_RECOGNITION:
+        body: IncapacityCertificate | InvalidityRecognition = InvalidityRecognition(
+            doc.begin, doc.end or doc.begin, doc.incapacity_since
+        )
+    else:
+        body = IncapacityCertificate(CertificateKind.INITIAL, Period(doc.begin, doc.end))
+    return replace(samples.incapacity(), id=uuid.UUID(doc.document_id), body=body)
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> list[CaseDocument]:
+    day = TODAY - timedelta(days=draw(st.integers(0, 900)))
+    out = []
+    for _ in range(draw(st.integers(1, 6))):
+        day += timedelta(days=draw(st.integers(-5, 120)))
+        length = draw(st.integers(1, 200))
+        end = None if draw(st.integers(0, 15)) == 0 else day + timedelta(days=length - 1)
+        if draw(st.integers(0, 4)) == 0:
+            since = day - timedelta(days=draw(st.integers(0, 800)))
+            kind = DocumentKind.INVALIDITY_RECOGNITION
+            end = end or day
+        else:
+            since, kind = None, DocumentKind.INCAPACITY
+        out.append(
+            CaseDocument(str(uuid.uuid4()), kind, DocumentStatus.ACCEPTED, day, end, None, since)
+        )
+        day = end or day
+    return out
+
+
+@given(histories(), st.integers(-30, 400))
+def test_current_episode_is_the_timelines(history: list[CaseDocument], offset: int) -> None:
+    today = TODAY + timedelta(days=offset)
+    ours = current_episode(history, today)
+    theirs = episode_timeline([_as_document(d) for d in history], today)
+    if theirs is None:
+        assert ours is None
+        return
+    assert ours is not None
+    episode, docs = ours
+    assert (episode.start, episode.end, episode.milestones) == (
+        theirs.start,
+        theirs.end,
+        theirs.milestones,
+    )
+    assert [d.document_id for d in docs] == [str(d.id) for d in theirs.documents]
