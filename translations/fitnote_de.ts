@@ -63,7 +63,7 @@
         <translation>elektronischer Versand an den Vertrauensarzt / Arbeitsarzt</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>der Arbeitgeber sieht die Fähigkeiten aus der Fit-Note</translation>
     </message>
     <message>
@@ -117,7 +117,7 @@
         <translation>Referenz</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Von der Kopie des Patienten, z. B. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -332,7 +332,7 @@
         <translation>Arbeitgeber</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Sprache des Arbeitgebers</translation>
     </message>
     <message>
@@ -676,7 +676,7 @@
         <translation>Bescheinigung eines anderen Arztes verlängern</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Geben Sie die Referenz von der Kopie des Patienten ein. Mit Einwilligung des Patienten wird die Episode abgerufen; offline wird der Entwurf aus der Papierkopie erstellt.</translation>
     </message>
     <message>
@@ -684,7 +684,7 @@
         <translation>Referenz der Bescheinigung</translation>
     </message>
     <message>
-        <source>Type it, paste it or scan the copy&apos;s QR code</source>
+        <source>Type it, paste it or scan the copy's QR code</source>
         <translation>Eingeben, einfügen oder den QR-Code der Kopie scannen</translation>
     </message>
     <message>
@@ -724,7 +724,7 @@
         <translation>Zeitraum (Papierkopie)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>LIKIV-Nummer des Verfassers</translation>
     </message>
     <message>
@@ -880,7 +880,7 @@
         <translation>Wie eingeschränkt ist der Patient? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Was der Patient kann (in der Sprache des Dokuments)</translation>
     </message>
     <message>
@@ -1056,7 +1056,7 @@
         <translation>Empfänger (nur sein Teil der Bescheinigung):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>Die ICF-Fähigkeiten der Fit-Note sind nicht Teil einer KMEHR-Nachricht: Sie erreichen Vertrauens- und Arbeitsarzt nur über die Plattform.</translation>
     </message>
     <message>
@@ -1338,12 +1338,6 @@
         <translation>DEMO — fiktiver Arzt und Patienten, Testplattform auf diesem Computer</translation>
     </message>
     <message>
-        <source>Find a patient on the left (Ctrl+F) or create one (Ctrl+Shift+N).
-Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
-        <translation>Links einen Patienten suchen (Strg+F) oder anlegen (Strg+Umschalt+N).
-Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1370,6 +1364,14 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Redo</source>
         <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>My patients on sick leave</source>
+        <translation>Meine arbeitsunfähigen Patienten</translation>
+    </message>
+    <message>
+        <source>Filter my patients on sick leave</source>
+        <translation>Meine arbeitsunfähigen Patienten filtern</translation>
     </message>
     <message>
         <source>Find patient</source>
@@ -1970,7 +1972,7 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
         <translation>Durch ein berichtigtes Dokument ersetzt</translation>
     </message>
     <message>
-        <source>At the patient&apos;s request</source>
+        <source>At the patient's request</source>
         <translation>Auf Wunsch des Patienten</translation>
     </message>
     <message>
@@ -2007,6 +2009,14 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>PKCS#12 key files</source>
         <translation>PKCS#12-Schlüsseldateien</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>e.g. 08:30, 13:30</source>
+        <translation>z. B. 08:30, 13:30</translation>
     </message>
     <message>
         <source>Signer and endpoint changes apply at the next unlock.</source>
@@ -2047,6 +2057,14 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Lock after</source>
         <translation>Sperren nach</translation>
+    </message>
+    <message>
+        <source>Certificates ending within</source>
+        <translation>Bescheinigungen, die enden innerhalb von</translation>
+    </message>
+    <message>
+        <source>Reminders at</source>
+        <translation>Erinnerungen um</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2172,6 +2190,128 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Wait {seconds} s before the next try.</source>
         <translation>Warten Sie {seconds} s bis zum nächsten Versuch.</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Certificate until</source>
+        <translation>Bescheinigung bis</translation>
+    </message>
+    <message>
+        <source>Fit-note</source>
+        <translation>Eignungsbescheinigung</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Nächster Kontakt</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Ungelesen</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Held: %1</source>
+        <translation>Zurückgehalten: %1</translation>
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>Wartend: %1</translation>
+    </message>
+    <message>
+        <source>Not fit</source>
+        <translation>Nicht arbeitsfähig</translation>
+    </message>
+    <message>
+        <source>Fit, adapted work</source>
+        <translation>Arbeitsfähig, angepasste Arbeit</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>ohne Enddatum</translation>
+    </message>
+    <message>
+        <source>Certificate ends</source>
+        <translation>Bescheinigung endet</translation>
+    </message>
+    <message>
+        <source>Invalidity recognition due</source>
+        <translation>Anerkennung der Invalidität fällig</translation>
+    </message>
+    <message>
+        <source>Question waits for your answer</source>
+        <translation>Eine Frage wartet auf Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>Refused at sending</source>
+        <translation>Beim Versand abgelehnt</translation>
+    </message>
+    <message>
+        <source>Held at sending: needs your action</source>
+        <translation>Beim Versand zurückgehalten: Ihr Eingreifen nötig</translation>
+    </message>
+    <message>
+        <source>unknown patient</source>
+        <translation>unbekannter Patient</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPage</name>
+    <message>
+        <source>My patients on sick leave</source>
+        <translation>Meine arbeitsunfähigen Patienten</translation>
+    </message>
+    <message>
+        <source>Enter opens the patient. Find any patient on the left (Ctrl+F) or create one (Ctrl+Shift+N); back here with Alt+Home.</source>
+        <translation>Eingabe öffnet den Patienten. Andere Patienten links suchen (Strg+F) oder anlegen (Strg+Umschalt+N); zurück hierher mit Alt+Pos1.</translation>
+    </message>
+    <message>
+        <source>Needs action today</source>
+        <translation>Heute zu erledigen</translation>
+    </message>
+    <message>
+        <source>Patients with a running incapacity</source>
+        <translation>Patienten mit laufender Arbeitsunfähigkeit</translation>
+    </message>
+    <message>
+        <source>Filter the list (Ctrl+Shift+F)</source>
+        <translation>Liste filtern (Strg+Umschalt+F)</translation>
+    </message>
+    <message>
+        <source>Filter my patients on sick leave</source>
+        <translation>Meine arbeitsunfähigen Patienten filtern</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Filter löschen</translation>
+    </message>
+    <message>
+        <source>Nothing needs action today.</source>
+        <translation>Heute ist nichts zu erledigen.</translation>
+    </message>
+    <message>
+        <source>No patient on sick leave matches the filter.</source>
+        <translation>Kein arbeitsunfähiger Patient passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>None of your patients is on sick leave today.</source>
+        <translation>Keiner Ihrer Patienten ist heute arbeitsunfähig.</translation>
     </message>
 </context>
 <context>

@@ -13,11 +13,11 @@
     </message>
     <message>
         <source>Extent of the barrier %1</source>
-        <translation>Importance de l&apos;obstacle %1</translation>
+        <translation>Importance de l'obstacle %1</translation>
     </message>
     <message>
         <source>What the patient can do, e.g. can lift up to 5 kg</source>
-        <translation>Ce que le patient peut faire, p. ex. peut soulever jusqu&apos;à 5 kg</translation>
+        <translation>Ce que le patient peut faire, p. ex. peut soulever jusqu'à 5 kg</translation>
     </message>
     <message>
         <source>Extent of difficulty for %1</source>
@@ -56,19 +56,19 @@
     </message>
     <message>
         <source>Record it in the document</source>
-        <translation>L&apos;enregistrer dans le document</translation>
+        <translation>L'enregistrer dans le document</translation>
     </message>
     <message>
         <source>electronic sending to the advising / occupational physician</source>
         <translation>envoi électronique au médecin-conseil / médecin du travail</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
-        <translation>l&apos;employeur voit les capacités de la fit-note</translation>
+        <source>the employer sees the fit-note's capacities</source>
+        <translation>l'employeur voit les capacités de la fit-note</translation>
     </message>
     <message>
         <source>another physician may fetch the episode</source>
-        <translation>un autre médecin peut récupérer l&apos;épisode</translation>
+        <translation>un autre médecin peut récupérer l'épisode</translation>
     </message>
     <message>
         <source>consent reference: %1</source>
@@ -117,7 +117,7 @@
         <translation>Référence</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>De la copie du patient, p. ex. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -130,7 +130,7 @@
     </message>
     <message>
         <source>&amp;Until</source>
-        <translation>&amp;Jusqu&apos;au</translation>
+        <translation>&amp;Jusqu'au</translation>
     </message>
     <message>
         <source>Type a date, or +7 for seven days from the start</source>
@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>Accident date</source>
-        <translation>Date de l&apos;accident</translation>
+        <translation>Date de l'accident</translation>
     </message>
     <message>
         <source>Disease declared on</source>
@@ -185,7 +185,7 @@
     </message>
     <message>
         <source>Hospital stay</source>
-        <translation>Séjour à l&apos;hôpital</translation>
+        <translation>Séjour à l'hôpital</translation>
     </message>
     <message>
         <source>Patient may leave the house</source>
@@ -213,7 +213,7 @@
     </message>
     <message>
         <source>Percentage of a full-time job</source>
-        <translation>Pourcentage d&apos;un temps plein</translation>
+        <translation>Pourcentage d'un temps plein</translation>
     </message>
     <message>
         <source>Hours per week</source>
@@ -233,11 +233,11 @@
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d&apos;invalidité</translation>
+        <translation>Reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Measure in preparation (draft law, May 2026): the yearly renewal of the invalidity recognition is not settled law yet.</source>
-        <translation>Mesure en préparation (projet de loi, mai 2026) : le renouvellement annuel de la reconnaissance d&apos;invalidité n&apos;est pas encore du droit établi.</translation>
+        <translation>Mesure en préparation (projet de loi, mai 2026) : le renouvellement annuel de la reconnaissance d'invalidité n'est pas encore du droit établi.</translation>
     </message>
     <message>
         <source>Valid from</source>
@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>Valid until</source>
-        <translation>Valable jusqu&apos;au</translation>
+        <translation>Valable jusqu'au</translation>
     </message>
     <message>
         <source>Incapacity since</source>
@@ -285,7 +285,7 @@
     </message>
     <message>
         <source>Fit-note: what the patient can still do</source>
-        <translation>Certificat d&apos;aptitude : ce que le patient peut encore faire</translation>
+        <translation>Certificat d'aptitude : ce que le patient peut encore faire</translation>
     </message>
     <message>
         <source>Advice</source>
@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>No capacities yet. Add what the patient can still do, with its ICF code.</source>
-        <translation>Aucune capacité pour l&apos;instant. Ajoutez ce que le patient peut encore faire, avec son code CIF.</translation>
+        <translation>Aucune capacité pour l'instant. Ajoutez ce que le patient peut encore faire, avec son code CIF.</translation>
     </message>
     <message>
         <source>Add capacity…  (Ctrl+I)</source>
@@ -332,8 +332,8 @@
         <translation>Employeur</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
-        <translation>Langue de l&apos;employeur</translation>
+        <source>Employer's language</source>
+        <translation>Langue de l'employeur</translation>
     </message>
     <message>
         <source>unknown (Dutch and French copy)</source>
@@ -401,7 +401,7 @@
     </message>
     <message>
         <source>Justification of the antedating</source>
-        <translation>Justification de l&apos;antidatage</translation>
+        <translation>Justification de l'antidatage</translation>
     </message>
     <message>
         <source>e.g. seen at home on the first day, certificate written later</source>
@@ -417,7 +417,7 @@
     </message>
     <message>
         <source>Expected delivery date</source>
-        <translation>Date présumée de l&apos;accouchement</translation>
+        <translation>Date présumée de l'accouchement</translation>
     </message>
     <message>
         <source>Maternity leave</source>
@@ -453,7 +453,7 @@
     </message>
     <message>
         <source>Name of the hospital</source>
-        <translation>Nom de l&apos;hôpital</translation>
+        <translation>Nom de l'hôpital</translation>
     </message>
     <message>
         <source>Identifier</source>
@@ -461,7 +461,7 @@
     </message>
     <message>
         <source>Identifier of the hospital</source>
-        <translation>Identifiant de l&apos;hôpital</translation>
+        <translation>Identifiant de l'hôpital</translation>
     </message>
     <message>
         <source>optional, e.g. its RIZIV/INAMI number</source>
@@ -477,11 +477,11 @@
     </message>
     <message>
         <source>The physician who signs authorises: this is your own role</source>
-        <translation>Le médecin qui signe autorise : c&apos;est votre propre rôle</translation>
+        <translation>Le médecin qui signe autorise : c'est votre propre rôle</translation>
     </message>
     <message>
         <source>Add a fi&amp;t-note to this certificate</source>
-        <translation>Ajouter un certificat d&apos;ap&amp;titude</translation>
+        <translation>Ajouter un certificat d'ap&amp;titude</translation>
     </message>
     <message>
         <source>Recipients</source>
@@ -493,7 +493,7 @@
     </message>
     <message>
         <source>the employer sees the work capacities</source>
-        <translation>l&apos;employeur voie les capacités de travail</translation>
+        <translation>l'employeur voie les capacités de travail</translation>
     </message>
     <message>
         <source>another physician may fetch this episode to prolong it</source>
@@ -549,11 +549,11 @@
     </message>
     <message>
         <source>Hospital admission</source>
-        <translation>Admission à l&apos;hôpital</translation>
+        <translation>Admission à l'hôpital</translation>
     </message>
     <message>
         <source>Hospital discharge</source>
-        <translation>Sortie de l&apos;hôpital</translation>
+        <translation>Sortie de l'hôpital</translation>
     </message>
     <message>
         <source>Reference of the previous certificate</source>
@@ -585,7 +585,7 @@
     </message>
     <message>
         <source>Resumption until</source>
-        <translation>Reprise jusqu&apos;au</translation>
+        <translation>Reprise jusqu'au</translation>
     </message>
     <message>
         <source>Percentage</source>
@@ -606,8 +606,8 @@
     <message numerus="yes">
         <source>%n day(s), until %1</source>
         <translation>
-            <numerusform>%n jour, jusqu&apos;au %1</numerusform>
-            <numerusform>%n jours, jusqu&apos;au %1</numerusform>
+            <numerusform>%n jour, jusqu'au %1</numerusform>
+            <numerusform>%n jours, jusqu'au %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -673,18 +673,18 @@
     <name>ExternalProlongationDialog</name>
     <message>
         <source>Prolong a certificate from elsewhere</source>
-        <translation>Prolonger un certificat d&apos;un autre médecin</translation>
+        <translation>Prolonger un certificat d'un autre médecin</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
-        <translation>Tapez la référence imprimée sur la copie du patient. Avec le consentement du patient, l&apos;épisode est récupéré ; hors ligne, le brouillon est établi à partir de la copie papier.</translation>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <translation>Tapez la référence imprimée sur la copie du patient. Avec le consentement du patient, l'épisode est récupéré ; hors ligne, le brouillon est établi à partir de la copie papier.</translation>
     </message>
     <message>
         <source>Reference of the certificate</source>
         <translation>Référence du certificat</translation>
     </message>
     <message>
-        <source>Type it, paste it or scan the copy&apos;s QR code</source>
+        <source>Type it, paste it or scan the copy's QR code</source>
         <translation>Tapez-la, collez-la ou scannez le code QR de la copie</translation>
     </message>
     <message>
@@ -697,7 +697,7 @@
     </message>
     <message>
         <source>RIZIV number of its author</source>
-        <translation>Numéro INAMI de l&apos;auteur</translation>
+        <translation>Numéro INAMI de l'auteur</translation>
     </message>
     <message>
         <source>The patient agrees that I fetch this episode</source>
@@ -724,12 +724,12 @@
         <translation>Sa période (copie papier)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
-        <translation>Numéro INAMI de l&apos;auteur</translation>
+        <source>Author's RIZIV number</source>
+        <translation>Numéro INAMI de l'auteur</translation>
     </message>
     <message>
         <source>Fetch episode and prolong</source>
-        <translation>Récupérer l&apos;épisode et prolonger</translation>
+        <translation>Récupérer l'épisode et prolonger</translation>
     </message>
     <message>
         <source>Draft from the paper copy</source>
@@ -802,7 +802,7 @@
     </message>
     <message>
         <source>Add ICF capacity in the editor</source>
-        <translation>Ajouter une capacité CIF dans l&apos;éditeur</translation>
+        <translation>Ajouter une capacité CIF dans l'éditeur</translation>
     </message>
     <message>
         <source>ICF picker: extent of the limitation</source>
@@ -873,14 +873,14 @@
     </message>
     <message>
         <source>Categories of the suggested set</source>
-        <translation>Catégories de l&apos;ensemble suggéré</translation>
+        <translation>Catégories de l'ensemble suggéré</translation>
     </message>
     <message>
         <source>How limited is the patient? (Alt+0 … Alt+4)</source>
         <translation>Quelle est la limitation du patient ? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Ce que le patient peut faire (dans la langue du document)</translation>
     </message>
     <message>
@@ -1018,7 +1018,7 @@
     </message>
     <message>
         <source>patient of another physician</source>
-        <translation>patient d&apos;un autre médecin</translation>
+        <translation>patient d'un autre médecin</translation>
     </message>
     <message>
         <source>No conversations yet.</source>
@@ -1056,8 +1056,8 @@
         <translation>Destinataire (uniquement sa partie du certificat) :</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
-        <translation>Les capacités CIF de la fit-note ne font pas partie d&apos;un message KMEHR : elles parviennent au médecin-conseil et au médecin du travail uniquement via la plateforme.</translation>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <translation>Les capacités CIF de la fit-note ne font pas partie d'un message KMEHR : elles parviennent au médecin-conseil et au médecin du travail uniquement via la plateforme.</translation>
     </message>
     <message>
         <source>Save as…</source>
@@ -1076,11 +1076,11 @@
     <name>Labels</name>
     <message>
         <source>Incapacity certificate</source>
-        <translation>Certificat d&apos;incapacité de travail</translation>
+        <translation>Certificat d'incapacité de travail</translation>
     </message>
     <message>
         <source>Fit-note</source>
-        <translation>Certificat d&apos;aptitude</translation>
+        <translation>Certificat d'aptitude</translation>
     </message>
     <message>
         <source>Partial resumption</source>
@@ -1088,7 +1088,7 @@
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d&apos;invalidité</translation>
+        <translation>Reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Initial certificate</source>
@@ -1172,7 +1172,7 @@
     </message>
     <message>
         <source>Job seeker</source>
-        <translation>Demandeur d&apos;emploi</translation>
+        <translation>Demandeur d'emploi</translation>
     </message>
     <message>
         <source>Other</source>
@@ -1268,7 +1268,7 @@
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation>En attente d&apos;envoi</translation>
+        <translation>En attente d'envoi</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -1292,7 +1292,7 @@
     </message>
     <message>
         <source>Sent, waiting for receipt</source>
-        <translation>Envoyé, en attente de l&apos;accusé</translation>
+        <translation>Envoyé, en attente de l'accusé</translation>
     </message>
     <message>
         <source>Replaced</source>
@@ -1331,17 +1331,11 @@
     <name>MainWindow</name>
     <message>
         <source>Fit-note — certificates of incapacity</source>
-        <translation>Fit-note — certificats d&apos;incapacité de travail</translation>
+        <translation>Fit-note — certificats d'incapacité de travail</translation>
     </message>
     <message>
         <source>DEMO — fictitious physician and patients, sandbox endpoint on this computer</source>
         <translation>DÉMO — médecin et patients fictifs, plateforme de test sur cet ordinateur</translation>
-    </message>
-    <message>
-        <source>Find a patient on the left (Ctrl+F) or create one (Ctrl+Shift+N).
-Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
-        <translation>Cherchez un patient à gauche (Ctrl+F) ou créez-en un (Ctrl+Maj+N).
-Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1372,6 +1366,14 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Rétablir</translation>
     </message>
     <message>
+        <source>My patients on sick leave</source>
+        <translation>Mes patients en incapacité de travail</translation>
+    </message>
+    <message>
+        <source>Filter my patients on sick leave</source>
+        <translation>Filtrer mes patients en incapacité de travail</translation>
+    </message>
+    <message>
         <source>Find patient</source>
         <translation>Rechercher un patient</translation>
     </message>
@@ -1385,11 +1387,11 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>New incapacity certificate</source>
-        <translation>Nouveau certificat d&apos;incapacité</translation>
+        <translation>Nouveau certificat d'incapacité</translation>
     </message>
     <message>
         <source>New stand-alone fit-note</source>
-        <translation>Nouveau certificat d&apos;aptitude seul</translation>
+        <translation>Nouveau certificat d'aptitude seul</translation>
     </message>
     <message>
         <source>New partial resumption</source>
@@ -1397,7 +1399,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>New invalidity recognition</source>
-        <translation>Nouvelle reconnaissance d&apos;invalidité</translation>
+        <translation>Nouvelle reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Prolong last certificate</source>
@@ -1405,7 +1407,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation>Prolonger le certificat d&apos;un autre médecin…</translation>
+        <translation>Prolonger le certificat d'un autre médecin…</translation>
     </message>
     <message>
         <source>Relapse</source>
@@ -1445,7 +1447,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Outbox…</source>
-        <translation>Boîte d&apos;envoi…</translation>
+        <translation>Boîte d'envoi…</translation>
     </message>
     <message>
         <source>Conversations (TRIO)…</source>
@@ -1473,11 +1475,11 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Signed and sent. The receipt is stored.</source>
-        <translation>Signé et envoyé. L&apos;accusé de réception est conservé.</translation>
+        <translation>Signé et envoyé. L'accusé de réception est conservé.</translation>
     </message>
     <message>
         <source>Signed. It waits in the outbox and is sent as soon as possible.</source>
-        <translation>Signé. Il attend dans la boîte d&apos;envoi et sera envoyé dès que possible.</translation>
+        <translation>Signé. Il attend dans la boîte d'envoi et sera envoyé dès que possible.</translation>
     </message>
     <message>
         <source>Delete draft</source>
@@ -1514,20 +1516,20 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message numerus="yes">
         <source>%n document(s) waiting to send</source>
         <translation>
-            <numerusform>%n document en attente d&apos;envoi</numerusform>
-            <numerusform>%n documents en attente d&apos;envoi</numerusform>
+            <numerusform>%n document en attente d'envoi</numerusform>
+            <numerusform>%n documents en attente d'envoi</numerusform>
         </translation>
     </message>
     <message>
         <source>Outbox: Ctrl+O</source>
-        <translation>Boîte d&apos;envoi : Ctrl+O</translation>
+        <translation>Boîte d'envoi : Ctrl+O</translation>
     </message>
 </context>
 <context>
     <name>OutboxDialog</name>
     <message>
         <source>Outbox</source>
-        <translation>Boîte d&apos;envoi</translation>
+        <translation>Boîte d'envoi</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -1559,7 +1561,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Documents in the outbox</source>
-        <translation>Documents dans la boîte d&apos;envoi</translation>
+        <translation>Documents dans la boîte d'envoi</translation>
     </message>
     <message>
         <source>Retry now</source>
@@ -1685,11 +1687,11 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation>Prolonger le certificat d&apos;un autre médecin…</translation>
+        <translation>Prolonger le certificat d'un autre médecin…</translation>
     </message>
     <message>
         <source>Stand-alone fit-note</source>
-        <translation>Certificat d&apos;aptitude seul</translation>
+        <translation>Certificat d'aptitude seul</translation>
     </message>
     <message>
         <source>Partial resumption</source>
@@ -1697,7 +1699,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d&apos;invalidité</translation>
+        <translation>Reconnaissance d'invalidité</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -1709,7 +1711,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>A colleague needs it to fetch the episode (no medical data)</source>
-        <translation>Un confrère en a besoin pour récupérer l&apos;épisode (aucune donnée médicale)</translation>
+        <translation>Un confrère en a besoin pour récupérer l'épisode (aucune donnée médicale)</translation>
     </message>
     <message>
         <source>Documents of the patient</source>
@@ -1819,7 +1821,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>It is used for this send only and never stored.</source>
-        <translation>Il ne sert qu&apos;à cet envoi et n&apos;est jamais conservé.</translation>
+        <translation>Il ne sert qu'à cet envoi et n'est jamais conservé.</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -1850,7 +1852,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>The letterhead of the printed copies.</source>
-        <translation>L&apos;en-tête des copies imprimées.</translation>
+        <translation>L'en-tête des copies imprimées.</translation>
     </message>
     <message>
         <source>Practice name</source>
@@ -1913,7 +1915,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>No preview on this computer; save the PDF to open it.</source>
-        <translation>Pas d&apos;aperçu sur cet ordinateur ; enregistrez le PDF pour l&apos;ouvrir.</translation>
+        <translation>Pas d'aperçu sur cet ordinateur ; enregistrez le PDF pour l'ouvrir.</translation>
     </message>
     <message>
         <source>Save PDF</source>
@@ -1932,7 +1934,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>With my computer login (system keyring)</source>
-        <translation>Avec ma session de l&apos;ordinateur (trousseau du système)</translation>
+        <translation>Avec ma session de l'ordinateur (trousseau du système)</translation>
     </message>
     <message>
         <source>With a passphrase</source>
@@ -1970,7 +1972,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Remplacé par un document corrigé</translation>
     </message>
     <message>
-        <source>At the patient&apos;s request</source>
+        <source>At the patient's request</source>
         <translation>À la demande du patient</translation>
     </message>
     <message>
@@ -1983,7 +1985,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Retract this document? The recipients are told that it is no longer valid.</source>
-        <translation>Retirer ce document ? Les destinataires sont avertis qu&apos;il n&apos;est plus valable.</translation>
+        <translation>Retirer ce document ? Les destinataires sont avertis qu'il n'est plus valable.</translation>
     </message>
     <message>
         <source>Why is it retracted?</source>
@@ -2009,8 +2011,16 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
         <translation>Fichiers de clé PKCS#12</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>e.g. 08:30, 13:30</source>
+        <translation>p. ex. 08:30, 13:30</translation>
+    </message>
+    <message>
         <source>Signer and endpoint changes apply at the next unlock.</source>
-        <translation>Les changements de signature et de plateforme s&apos;appliquent au prochain déverrouillage.</translation>
+        <translation>Les changements de signature et de plateforme s'appliquent au prochain déverrouillage.</translation>
     </message>
     <message>
         <source>PKCS#11 module</source>
@@ -2026,7 +2036,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Authentication key file</source>
-        <translation>Fichier de clé d&apos;authentification</translation>
+        <translation>Fichier de clé d'authentification</translation>
     </message>
     <message>
         <source>How you sign</source>
@@ -2038,7 +2048,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>CA bundle</source>
-        <translation>Bundle d&apos;AC</translation>
+        <translation>Bundle d'AC</translation>
     </message>
     <message>
         <source>Receipt certificate</source>
@@ -2047,6 +2057,14 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message>
         <source>Lock after</source>
         <translation>Verrouiller après</translation>
+    </message>
+    <message>
+        <source>Certificates ending within</source>
+        <translation>Certificats se terminant dans les</translation>
+    </message>
+    <message>
+        <source>Reminders at</source>
+        <translation>Rappels à</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2093,7 +2111,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Authentication key file</source>
-        <translation>Fichier de clé d&apos;authentification</translation>
+        <translation>Fichier de clé d'authentification</translation>
     </message>
     <message>
         <source>How you sign</source>
@@ -2101,7 +2119,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>Endpoint (optional; documents wait in the outbox)</source>
-        <translation>Plateforme (facultatif ; les documents attendent dans la boîte d&apos;envoi)</translation>
+        <translation>Plateforme (facultatif ; les documents attendent dans la boîte d'envoi)</translation>
     </message>
     <message>
         <source>Address</source>
@@ -2109,7 +2127,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     </message>
     <message>
         <source>CA bundle</source>
-        <translation>Bundle d&apos;AC</translation>
+        <translation>Bundle d'AC</translation>
     </message>
     <message>
         <source>Receipt certificate</source>
@@ -2120,7 +2138,7 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <name>TimelineView</name>
     <message>
         <source>No incapacity episode yet</source>
-        <translation>Pas encore d&apos;épisode d&apos;incapacité</translation>
+        <translation>Pas encore d'épisode d'incapacité</translation>
     </message>
     <message>
         <source>ongoing</source>
@@ -2172,6 +2190,128 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message>
         <source>Wait {seconds} s before the next try.</source>
         <translation>Attendez {seconds} s avant le prochain essai.</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Certificate until</source>
+        <translation>Certificat jusqu'au</translation>
+    </message>
+    <message>
+        <source>Fit-note</source>
+        <translation>Certificat d'aptitude</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Prochain contact</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Non lus</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d'envoi</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refusés : %1</translation>
+    </message>
+    <message>
+        <source>Held: %1</source>
+        <translation>Retenus : %1</translation>
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>En attente : %1</translation>
+    </message>
+    <message>
+        <source>Not fit</source>
+        <translation>Pas apte</translation>
+    </message>
+    <message>
+        <source>Fit, adapted work</source>
+        <translation>Apte, travail adapté</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>sans date de fin</translation>
+    </message>
+    <message>
+        <source>Certificate ends</source>
+        <translation>Fin du certificat</translation>
+    </message>
+    <message>
+        <source>Invalidity recognition due</source>
+        <translation>Reconnaissance d'invalidité à faire</translation>
+    </message>
+    <message>
+        <source>Question waits for your answer</source>
+        <translation>Une question attend votre réponse</translation>
+    </message>
+    <message>
+        <source>Refused at sending</source>
+        <translation>Refusé à l'envoi</translation>
+    </message>
+    <message>
+        <source>Held at sending: needs your action</source>
+        <translation>Retenu à l'envoi : votre action est requise</translation>
+    </message>
+    <message>
+        <source>unknown patient</source>
+        <translation>patient inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPage</name>
+    <message>
+        <source>My patients on sick leave</source>
+        <translation>Mes patients en incapacité de travail</translation>
+    </message>
+    <message>
+        <source>Enter opens the patient. Find any patient on the left (Ctrl+F) or create one (Ctrl+Shift+N); back here with Alt+Home.</source>
+        <translation>Entrée ouvre le patient. Cherchez un autre patient à gauche (Ctrl+F) ou créez-en un (Ctrl+Maj+N) ; retour ici avec Alt+Origine.</translation>
+    </message>
+    <message>
+        <source>Needs action today</source>
+        <translation>À faire aujourd'hui</translation>
+    </message>
+    <message>
+        <source>Patients with a running incapacity</source>
+        <translation>Patients en incapacité en cours</translation>
+    </message>
+    <message>
+        <source>Filter the list (Ctrl+Shift+F)</source>
+        <translation>Filtrer la liste (Ctrl+Maj+F)</translation>
+    </message>
+    <message>
+        <source>Filter my patients on sick leave</source>
+        <translation>Filtrer mes patients en incapacité de travail</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Effacer le filtre</translation>
+    </message>
+    <message>
+        <source>Nothing needs action today.</source>
+        <translation>Rien à faire aujourd'hui.</translation>
+    </message>
+    <message>
+        <source>No patient on sick leave matches the filter.</source>
+        <translation>Aucun patient en incapacité ne correspond au filtre.</translation>
+    </message>
+    <message>
+        <source>None of your patients is on sick leave today.</source>
+        <translation>Aucun de vos patients n'est en incapacité de travail aujourd'hui.</translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,7 @@
         <translation>elektronische verzending naar de adviserend arts / arbeidsarts</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note&apos;s capacities</source>
+        <source>the employer sees the fit-note's capacities</source>
         <translation>de werkgever ziet de mogelijkheden uit de fit-note</translation>
     </message>
     <message>
@@ -117,7 +117,7 @@
         <translation>Referentie</translation>
     </message>
     <message>
-        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
         <translation>Van het exemplaar van de patiënt, bv. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -332,7 +332,7 @@
         <translation>Werkgever</translation>
     </message>
     <message>
-        <source>Employer&apos;s language</source>
+        <source>Employer's language</source>
         <translation>Taal van de werkgever</translation>
     </message>
     <message>
@@ -676,7 +676,7 @@
         <translation>Een getuigschrift van een andere arts verlengen</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Typ de referentie van het exemplaar van de patiënt. Met toestemming van de patiënt wordt de episode opgehaald; offline maak je het ontwerp op basis van het papieren exemplaar.</translation>
     </message>
     <message>
@@ -684,7 +684,7 @@
         <translation>Referentie van het getuigschrift</translation>
     </message>
     <message>
-        <source>Type it, paste it or scan the copy&apos;s QR code</source>
+        <source>Type it, paste it or scan the copy's QR code</source>
         <translation>Typ ze, plak ze of scan de QR-code van het exemplaar</translation>
     </message>
     <message>
@@ -724,7 +724,7 @@
         <translation>Periode ervan (papieren exemplaar)</translation>
     </message>
     <message>
-        <source>Author&apos;s RIZIV number</source>
+        <source>Author's RIZIV number</source>
         <translation>RIZIV-nummer van de auteur</translation>
     </message>
     <message>
@@ -880,7 +880,7 @@
         <translation>Hoe beperkt is de patiënt? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document&apos;s language)</source>
+        <source>What the patient can do (in the document's language)</source>
         <translation>Wat de patiënt kan (in de taal van het document)</translation>
     </message>
     <message>
@@ -1056,7 +1056,7 @@
         <translation>Bestemmeling (enkel zijn deel van het attest):</translation>
     </message>
     <message>
-        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>De ICF-mogelijkheden van de fit-note horen niet in een KMEHR-bericht: ze bereiken de adviserend arts en de arbeidsarts enkel via het platform.</translation>
     </message>
     <message>
@@ -1338,12 +1338,6 @@
         <translation>DEMO — fictieve arts en patiënten, testplatform op deze computer</translation>
     </message>
     <message>
-        <source>Find a patient on the left (Ctrl+F) or create one (Ctrl+Shift+N).
-Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
-        <translation>Zoek links een patiënt (Ctrl+F) of maak er een aan (Ctrl+Shift+N).
-Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -1370,6 +1364,14 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Redo</source>
         <translation>Opnieuw</translation>
+    </message>
+    <message>
+        <source>My patients on sick leave</source>
+        <translation>Mijn arbeidsongeschikte patiënten</translation>
+    </message>
+    <message>
+        <source>Filter my patients on sick leave</source>
+        <translation>Mijn arbeidsongeschikte patiënten filteren</translation>
     </message>
     <message>
         <source>Find patient</source>
@@ -1970,7 +1972,7 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
         <translation>Vervangen door een verbeterd document</translation>
     </message>
     <message>
-        <source>At the patient&apos;s request</source>
+        <source>At the patient's request</source>
         <translation>Op vraag van de patiënt</translation>
     </message>
     <message>
@@ -2007,6 +2009,14 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>PKCS#12 key files</source>
         <translation>PKCS#12-sleutelbestanden</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagen</translation>
+    </message>
+    <message>
+        <source>e.g. 08:30, 13:30</source>
+        <translation>bv. 08:30, 13:30</translation>
     </message>
     <message>
         <source>Signer and endpoint changes apply at the next unlock.</source>
@@ -2047,6 +2057,14 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Lock after</source>
         <translation>Vergrendelen na</translation>
+    </message>
+    <message>
+        <source>Certificates ending within</source>
+        <translation>Getuigschriften die eindigen binnen</translation>
+    </message>
+    <message>
+        <source>Reminders at</source>
+        <translation>Herinneringen om</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2172,6 +2190,128 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Wait {seconds} s before the next try.</source>
         <translation>Wacht {seconds} s voor de volgende poging.</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Certificate until</source>
+        <translation>Getuigschrift tot</translation>
+    </message>
+    <message>
+        <source>Fit-note</source>
+        <translation>Geschiktheidsattest</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Volgend contact</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Ongelezen</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Uitgaande post</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Geweigerd: %1</translation>
+    </message>
+    <message>
+        <source>Held: %1</source>
+        <translation>Tegengehouden: %1</translation>
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>Wachtend: %1</translation>
+    </message>
+    <message>
+        <source>Not fit</source>
+        <translation>Niet geschikt</translation>
+    </message>
+    <message>
+        <source>Fit, adapted work</source>
+        <translation>Geschikt, aangepast werk</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>zonder einddatum</translation>
+    </message>
+    <message>
+        <source>Certificate ends</source>
+        <translation>Getuigschrift eindigt</translation>
+    </message>
+    <message>
+        <source>Invalidity recognition due</source>
+        <translation>Erkenning van invaliditeit te doen</translation>
+    </message>
+    <message>
+        <source>Question waits for your answer</source>
+        <translation>Vraag wacht op uw antwoord</translation>
+    </message>
+    <message>
+        <source>Refused at sending</source>
+        <translation>Geweigerd bij verzending</translation>
+    </message>
+    <message>
+        <source>Held at sending: needs your action</source>
+        <translation>Tegengehouden bij verzending: uw actie nodig</translation>
+    </message>
+    <message>
+        <source>unknown patient</source>
+        <translation>onbekende patiënt</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPage</name>
+    <message>
+        <source>My patients on sick leave</source>
+        <translation>Mijn arbeidsongeschikte patiënten</translation>
+    </message>
+    <message>
+        <source>Enter opens the patient. Find any patient on the left (Ctrl+F) or create one (Ctrl+Shift+N); back here with Alt+Home.</source>
+        <translation>Enter opent de patiënt. Zoek een andere patiënt links (Ctrl+F) of maak er een aan (Ctrl+Shift+N); hierheen terug met Alt+Home.</translation>
+    </message>
+    <message>
+        <source>Needs action today</source>
+        <translation>Vandaag te doen</translation>
+    </message>
+    <message>
+        <source>Patients with a running incapacity</source>
+        <translation>Patiënten met een lopende arbeidsongeschiktheid</translation>
+    </message>
+    <message>
+        <source>Filter the list (Ctrl+Shift+F)</source>
+        <translation>Lijst filteren (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Filter my patients on sick leave</source>
+        <translation>Mijn arbeidsongeschikte patiënten filteren</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Filter wissen</translation>
+    </message>
+    <message>
+        <source>Nothing needs action today.</source>
+        <translation>Vandaag is er niets te doen.</translation>
+    </message>
+    <message>
+        <source>No patient on sick leave matches the filter.</source>
+        <translation>Geen arbeidsongeschikte patiënt past bij de filter.</translation>
+    </message>
+    <message>
+        <source>None of your patients is on sick leave today.</source>
+        <translation>Geen van uw patiënten is vandaag arbeidsongeschikt.</translation>
     </message>
 </context>
 <context>

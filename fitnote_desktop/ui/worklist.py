@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fitnote_desktop.domain.model import FitNoteStatus
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.worklist import ActionItem, Section, Worklist, WorklistRow
-from fitnote_desktop.ui import i18n, labels
+from fitnote_desktop.ui import i18n
 from fitnote_desktop.ui.widgets import format_date, name_clear_button
 
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,19 +48,15 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("patient", "day", "until", "fit_note", "next", "unread", "outbox")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Worklist", text)
-
-
 def _headers() -> list[str]:
     return [
-        _tr("Patient"),
-        _tr("Day"),
-        _tr("Certificate until"),
-        _tr("Fit-note"),
-        _tr("Next contact"),
-        _tr("Unread"),
-        _tr("Outbox"),
+        QCoreApplication.translate("Worklist", "Patient"),
+        QCoreApplication.translate("Worklist", "Day"),
+        QCoreApplication.translate("Worklist", "Certificate until"),
+        QCoreApplication.translate("Worklist", "Fit-note"),
+        QCoreApplication.translate("Worklist", "Next contact"),
+        QCoreApplication.translate("Worklist", "Unread"),
+        QCoreApplication.translate("Worklist", "Outbox"),
     ]
 
 
@@ -72,20 +69,29 @@ def _next_contact(row: WorklistRow) -> str:
 
 def _outbox(row: WorklistRow) -> str:
     counts = (
-        (QCoreApplication.translate("Worklist", "%n refused", "", row.refused), row.refused),
-        (QCoreApplication.translate("Worklist", "%n held", "", row.held), row.held),
-        (QCoreApplication.translate("Worklist", "%n waiting", "", row.waiting), row.waiting),
+        (QCoreApplication.translate("Worklist", "Refused: %1"), row.refused),
+        (QCoreApplication.translate("Worklist", "Held: %1"), row.held),
+        (QCoreApplication.translate("Worklist", "Waiting: %1"), row.waiting),
     )
-    return ", ".join(text for text, n in counts if n)
+    return ", ".join(text.replace("%1", str(n)) for text, n in counts if n)
 
 
 def _fit(row: WorklistRow) -> str:
-    return labels.fit_status(row.fit_note) if row.fit_note is not None else ""
+    """The fit-note's answer in two words (the editor's full sentence does not fit here)."""
+    if row.fit_note is FitNoteStatus.NOT_FIT:
+        return QCoreApplication.translate("Worklist", "Not fit")
+    if row.fit_note is FitNoteStatus.FIT_ADAPTED:
+        return QCoreApplication.translate("Worklist", "Fit, adapted work")
+    return ""
 
 
 def _until(row: WorklistRow) -> str:
     end = row.certificate_end
-    text = format_date(end) if end is not None else _tr("open-ended")
+    text = (
+        format_date(end)
+        if end is not None
+        else QCoreApplication.translate("Worklist", "open-ended")
+    )
     if row.episode_end is not None and row.episode_end != end:
         text += " → " + format_date(row.episode_end)  # a prolongation already signed
     return text
@@ -126,8 +132,8 @@ class WorklistModel(QAbstractTableModel):
             return row.patient_id
         if role == SORT_ROLE:
             return _sort_value(row, column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return _display(row, column)  # the tooltip: the whole text of a narrow cell
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("day", "unread"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -162,14 +168,14 @@ def _sort_value(row: WorklistRow, column: str) -> Any:
 def action_text(item: ActionItem) -> str:
     """One "needs action" line: what, for whom, by when."""
     what = {
-        Section.ENDING: _tr("Certificate ends"),
-        Section.INVALIDITY: _tr("Invalidity recognition due"),
-        Section.QUESTIONS: _tr("Question waits for your answer"),
-        Section.REFUSED: _tr("Refused at sending")
+        Section.ENDING: QCoreApplication.translate("Worklist", "Certificate ends"),
+        Section.INVALIDITY: QCoreApplication.translate("Worklist", "Invalidity recognition due"),
+        Section.QUESTIONS: QCoreApplication.translate("Worklist", "Question waits for your answer"),
+        Section.REFUSED: QCoreApplication.translate("Worklist", "Refused at sending")
         if item.detail == "refused"
-        else _tr("Held at sending: needs your action"),
+        else QCoreApplication.translate("Worklist", "Held at sending: needs your action"),
     }[item.section]
-    who = item.patient_name or _tr("unknown patient")
+    who = item.patient_name or QCoreApplication.translate("Worklist", "unknown patient")
     when = f" — {format_date(item.due)}" if item.due is not None else ""
     return f"{what}: {who}{when}"
 

@@ -188,28 +188,39 @@ def seed_demo_patients(patients: Patients) -> None:
         patients.save(replace(p, birth_date=info.birth_date, sex=info.sex))
 
 
+# Days before and after today of each demo patient's current certificate: the worklist
+# (home screen) shows all four, two of them ending within the default three days.
+DEMO_SICK_LEAVE = ((10, 3), (45, 14), (3, 1), (60, 25))
+
+
 def seed_demo_history(services: Services, today: date) -> None:
-    """Émilie's current certificate (with fit-note), signed and sent, ending in 3 days."""
-    record = services.patients.search(DEMO_PATIENTS[0].niss)[0]
-    draft = services.drafts.new(DocumentKind.INCAPACITY, record.id)
-    doc = demo_history_certificate(draft.document, today)
-    services.drafts.save(record.id, doc)
-    try:
-        services.sending.sign_and_send(str(doc.id), demo_pin)
-        deadline = time.monotonic() + DEMO_SEND_TIMEOUT
-        while time.monotonic() < deadline:
-            if services.drafts.get(str(doc.id)).status is DocumentStatus.ACCEPTED:
-                return
-            time.sleep(0.2)
-    except Exception as exc:  # the demo still works; the app sends it later
-        log.warning("demo history not sent (%s)", type(exc).__name__)
+    """A current certificate (with fit-note) for each demo patient, signed and sent;
+    Émilie's, ending in 3 days, is waited for so that "Prolong" works at once."""
+    for patient, (before, after) in zip(DEMO_PATIENTS, DEMO_SICK_LEAVE, strict=True):
+        record = services.patients.search(patient.niss)[0]
+        draft = services.drafts.new(DocumentKind.INCAPACITY, record.id)
+        doc = demo_history_certificate(draft.document, today, before=before, after=after)
+        services.drafts.save(record.id, doc)
+        try:
+            services.sending.sign_and_send(str(doc.id), demo_pin)
+            if patient is not DEMO_PATIENTS[0]:
+                continue  # sent in the background, or at the next start
+            deadline = time.monotonic() + DEMO_SEND_TIMEOUT
+            while time.monotonic() < deadline:
+                if services.drafts.get(str(doc.id)).status is DocumentStatus.ACCEPTED:
+                    break
+                time.sleep(0.2)
+        except Exception as exc:  # the demo still works; the app sends it later
+            log.warning("demo history not sent (%s)", type(exc).__name__)
 
 
-def demo_history_certificate(draft: Document, today: date) -> Document:
-    """The sample certificate on ``draft``: from 10 days ago to 3 days ahead, valid under
-    the rules of issue 12 (first prognosis, principal diagnosis, consent of that day, the
-    late signing justified for the advising physician)."""
-    begin, end = today - timedelta(days=10), today + timedelta(days=3)
+def demo_history_certificate(
+    draft: Document, today: date, *, before: int = 10, after: int = 3
+) -> Document:
+    """The sample certificate on ``draft``: from ``before`` days ago to ``after`` days
+    ahead, valid under the rules of issue 12 (first prognosis, principal diagnosis,
+    consent of that day, the late signing justified for the advising physician)."""
+    begin, end = today - timedelta(days=before), today + timedelta(days=after)
     example = samples.incapacity(begin=begin, end=end)
     assert isinstance(example.body, IncapacityCertificate)
     body = replace(
