@@ -182,21 +182,47 @@ DEMO_PATIENTS = (
 )
 
 
+# Fictitious patients on sick leave, so that the worklist (home screen) is alive from the
+# first start: with Émilie, four rows, two of them ending within the default three days.
+# The other demo patients stay without certificates: the keyboard flows start with them.
+DEMO_ON_LEAVE = (
+    Patient(
+        niss="88031400289",
+        given_name="Nadia",
+        family_name="El Idrissi",
+        language=Language.NL,
+        address=Address("Brugsesteenweg", "102", "9000", "Gent"),
+    ),
+    Patient(
+        niss="71090201524",
+        given_name="Pieter",
+        family_name="Claes",
+        language=Language.NL,
+        address=Address("Stationsplein", "3", "3000", "Leuven"),
+    ),
+    Patient(
+        niss="95122004477",
+        given_name="Marie",
+        family_name="Lambert",
+        language=Language.FR,
+        address=Address("Rue des Tanneurs", "17", "5000", "Namur"),
+    ),
+)
+# Days before and after today of the current certificate of Émilie, then of DEMO_ON_LEAVE.
+DEMO_SICK_LEAVE = ((10, 3), (45, 14), (3, 1), (60, 25))
+
+
 def seed_demo_patients(patients: Patients) -> None:
-    for p in DEMO_PATIENTS:
+    for p in (*DEMO_PATIENTS, *DEMO_ON_LEAVE):
         info = niss_info(p.niss)
         patients.save(replace(p, birth_date=info.birth_date, sex=info.sex))
 
 
-# Days before and after today of each demo patient's current certificate: the worklist
-# (home screen) shows all four, two of them ending within the default three days.
-DEMO_SICK_LEAVE = ((10, 3), (45, 14), (3, 1), (60, 25))
-
-
 def seed_demo_history(services: Services, today: date) -> None:
-    """A current certificate (with fit-note) for each demo patient, signed and sent;
-    Émilie's, ending in 3 days, is waited for so that "Prolong" works at once."""
-    for patient, (before, after) in zip(DEMO_PATIENTS, DEMO_SICK_LEAVE, strict=True):
+    """A current certificate (with fit-note) for Émilie and the patients on leave, signed
+    and sent; Émilie's, ending in 3 days, is waited for so that "Prolong" works at once."""
+    on_leave = (DEMO_PATIENTS[0], *DEMO_ON_LEAVE)
+    for patient, (before, after) in zip(on_leave, DEMO_SICK_LEAVE, strict=True):
         record = services.patients.search(patient.niss)[0]
         draft = services.drafts.new(DocumentKind.INCAPACITY, record.id)
         doc = demo_history_certificate(draft.document, today, before=before, after=after)

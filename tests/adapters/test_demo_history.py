@@ -8,12 +8,18 @@ from fitnote_desktop.domain import lifecycle, samples
 from fitnote_desktop.domain.findings import Severity
 from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.domain.validation import validate
-from fitnote_desktop.wiring.demo import DEMO_PATIENTS, DEMO_SICK_LEAVE, demo_history_certificate
+from fitnote_desktop.wiring.demo import (
+    DEMO_ON_LEAVE,
+    DEMO_PATIENTS,
+    DEMO_SICK_LEAVE,
+    demo_history_certificate,
+)
 
 
 def test_the_demo_history_certificates_have_no_error_and_no_warning() -> None:
     today = date(2026, 11, 29)
-    for patient, (before, after) in zip(DEMO_PATIENTS, DEMO_SICK_LEAVE, strict=True):
+    on_leave = (DEMO_PATIENTS[0], *DEMO_ON_LEAVE)
+    for patient, (before, after) in zip(on_leave, DEMO_SICK_LEAVE, strict=True):
         draft = lifecycle.new_document(
             DocumentKind.INCAPACITY, author=samples.practitioner(), patient=patient, today=today
         )
