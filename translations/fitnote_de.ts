@@ -2270,6 +2270,10 @@
         <source>unknown patient</source>
         <translation>unbekannter Patient</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>WorklistPage</name>

@@ -2269,6 +2269,10 @@
         <source>unknown patient</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>WorklistPage</name>

@@ -177,7 +177,8 @@ def action_text(item: ActionItem) -> str:
     }[item.section]
     who = item.patient_name or QCoreApplication.translate("Worklist", "unknown patient")
     when = f" — {format_date(item.due)}" if item.due is not None else ""
-    return f"{what}: {who}{when}"
+    line = QCoreApplication.translate("Worklist", "%1: %2")  # French puts a space before ":"
+    return line.replace("%1", what).replace("%2", who) + when
 
 
 class _FilterLine(QLineEdit):
@@ -247,8 +248,9 @@ class WorklistPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a long next contact takes two lines, not an ellipsis
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMNS.index("next"), QHeaderView.ResizeMode.Stretch)
