@@ -24,11 +24,11 @@ def _name(given: str, family: str) -> str:
     return f"{given} {family}".strip()
 
 
-def _fit_note(value: str | None) -> FitNoteStatus | None:
-    try:
-        return FitNoteStatus(value) if value else None
-    except ValueError:  # a newer answer this version does not know: shown as none
-        return None
+# Lookups by stored text: a dict is several times cheaper than calling the enum, and
+# the worklist converts a few thousand values per build.
+_KINDS = {k.value: k for k in DocumentKind}
+_STATUSES = {s.value: s for s in DocumentStatus}
+_FIT_NOTES = {f.value: f for f in FitNoteStatus}  # a newer answer unknown here: none
 
 
 def _day(value: str | None) -> date | None:
@@ -41,11 +41,11 @@ def _day(value: str | None) -> date | None:
 def _case_document(row: EpisodeDocumentRow) -> CaseDocument:
     return CaseDocument(
         document_id=row.document_id,
-        kind=DocumentKind(row.kind),
-        status=DocumentStatus(row.status),
+        kind=_KINDS[row.kind],
+        status=_STATUSES[row.status],
         begin=date.fromisoformat(row.period_begin),
         end=date.fromisoformat(row.period_end) if row.period_end else None,
-        fit_note=_fit_note(row.fit_note_status),
+        fit_note=_FIT_NOTES.get(row.fit_note_status or ""),
         incapacity_since=_day(row.incapacity_since),
     )
 

@@ -17,7 +17,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, String, and_, case, cast, func, select, type_coerce
+from sqlalchemy import (
+    BindParameter,
+    Date,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    cast,
+    func,
+    select,
+    type_coerce,
+)
 from sqlalchemy.types import Text
 
 from fitnote_desktop.store.engine import Database
@@ -66,7 +78,7 @@ def _payload_field(path: str) -> object:
     return func.json_extract(cast(documents.c.payload, Text), path)
 
 
-def episode_documents_query(today: date) -> Select[Any]:
+def episode_documents_query(today: date | BindParameter[date]) -> Select[Any]:
     """Issued certificates and recognitions of every patient who has one ending on or
     after ``today``, ordered by patient and start.
 
@@ -115,15 +127,19 @@ def episode_documents_query(today: date) -> Select[Any]:
     )
 
 
+# built once: the home screen is read again at every status change
+_EPISODE_DOCUMENTS = episode_documents_query(bindparam("today", type_=Date))
+
+
 class WorklistQueries:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     def episode_documents(self, today: date) -> list[EpisodeDocumentRow]:
         """See :func:`episode_documents_query`."""
-        query = episode_documents_query(today)
         with self._db.read() as conn:
-            return [EpisodeDocumentRow(*tuple(row)) for row in conn.execute(query)]
+            rows = conn.execute(_EPISODE_DOCUMENTS, {"today": today})
+            return [EpisodeDocumentRow(*tuple(row)) for row in rows]
 
     def open_outbox(self) -> list[OutboxRow]:
         """Outbox items queued, being sent or refused, with their document's patient."""

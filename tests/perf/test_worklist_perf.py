@@ -91,9 +91,10 @@ def _populate(db: Database, n_patients: int) -> int:
         on_leave += leave
         length = rng.randrange(7, 90 if long_leave else 30)
         n_certs = DOCS_PER_PATIENT - (1 if long_leave else 0)
-        # the last certificate ends in the coming weeks (on leave) or some time ago
+        # the last certificate ends in the coming weeks (on leave: the first one began
+        # before today) or some time ago
         end = (
-            TODAY + timedelta(days=rng.randrange(0, 40))
+            TODAY + timedelta(days=rng.randrange(0, min(40, n_certs * length - 1)))
             if leave
             else TODAY - timedelta(days=rng.randrange(1, 700))
         )
