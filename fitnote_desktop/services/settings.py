@@ -29,8 +29,8 @@ def ending_days(settings: Mapping[str, object]) -> int:
 def reminder_times(settings: Mapping[str, object]) -> tuple[time, ...]:
     """The times of day of the "needs action" reminders (besides the one at start).
 
-    Stored as ``"HH:MM"`` texts; unreadable entries are skipped, none at all means the
-    default times.
+    Stored as ``"HH:MM"`` texts; unreadable entries are skipped. Not set: the default
+    times; an empty list: a reminder at start only.
     """
     value = settings.get(REMINDER_TIMES_KEY, REMINDER_TIMES_DEFAULT)
     texts = value if isinstance(value, list | tuple) else REMINDER_TIMES_DEFAULT
