@@ -306,7 +306,7 @@ def current_episode(
     """
     groups: list[list[CaseDocument]] = []
     group_start = group_end = date.min
-    open_ended = False
+    open_ended = recognised = False  # the group has no end / holds a recognition
     for doc in sorted(documents, key=lambda d: d.begin):
         recognition = doc.kind is DocumentKind.INVALIDITY_RECOGNITION
         continues = bool(groups) and (
@@ -314,20 +314,19 @@ def current_episode(
             or recognition
             or doc.begin
             <= relapse_window_end(
-                group_end,
-                invalidity=in_invalidity(group_start, group_end)
-                or any(d.kind is DocumentKind.INVALIDITY_RECOGNITION for d in groups[-1]),
+                group_end, invalidity=recognised or in_invalidity(group_start, group_end)
             )
         )
         if continues:
             groups[-1].append(doc)
             open_ended = open_ended or doc.end is None
+            recognised = recognised or recognition
             if doc.end is not None and not open_ended:
                 group_end = max(group_end, doc.end)
         else:
             groups.append([doc])
             group_start, group_end = doc.begin, doc.end or date.min
-            open_ended = doc.end is None
+            open_ended, recognised = doc.end is None, recognition
     started = [(start, g) for g in groups if (start := _start(g)) <= today]
     return _episode(*started[-1]) if started else None
 

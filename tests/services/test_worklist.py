@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fitnote_desktop.adapters.worklist import StoreWorklist
@@ -263,6 +263,7 @@ def histories(draw: st.DrawFn) -> list[CaseDocument]:
     return out
 
 
+@settings(max_examples=400)
 @given(histories(), st.integers(-30, 400))
 def test_current_episode_is_the_timelines(history: list[CaseDocument], offset: int) -> None:
     today = TODAY + timedelta(days=offset)
