@@ -6,17 +6,19 @@ import uuid
 from datetime import date, timedelta
 
 from fitnote_desktop.domain.model import FitNoteStatus
-from fitnote_desktop.store.worklist import WorklistQueries, episode_documents_query
+from fitnote_desktop.store import worklist
+from fitnote_desktop.store.worklist import WorklistQueries
 from tests.support.worklist_data import add_patient, certificate, issue, recognition
 
 TODAY = date(2026, 11, 23)
 
 
 def _plan(profile, today: date) -> str:  # type: ignore[no-untyped-def]
-    query = episode_documents_query(today)
-    sql = str(query.compile(profile.db.engine, compile_kwargs={"literal_binds": True}))
-    with profile.db.read() as conn:
-        rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all()
+    """The query plan of the very SQL the store runs (``_EPISODE_DOCUMENTS``)."""
+    with profile.db.raw() as raw:
+        rows = raw.execute(
+            "EXPLAIN QUERY PLAN " + worklist._EPISODE_DOCUMENTS, {"today": today.isoformat()}
+        ).fetchall()
     return "\n".join(str(r[-1]) for r in rows)
 
 
