@@ -1580,12 +1580,6 @@
         <translation>DEMO — fiktiver Arzt und Patienten, Testplattform auf diesem Computer</translation>
     </message>
     <message>
-        <source>Find a patient on the left (Ctrl+F) or create one (Ctrl+Shift+N).
-Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
-        <translation>Links einen Patienten suchen (Strg+F) oder anlegen (Strg+Umschalt+N).
-Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1612,6 +1606,14 @@ Dann: neue Bescheinigung (Strg+N), unterschreiben und senden (Strg+Eingabe).</tr
     <message>
         <source>Redo</source>
         <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>My patients on sick leave</source>
+        <translation>Meine arbeitsunfähigen Patienten</translation>
+    </message>
+    <message>
+        <source>Filter my patients on sick leave</source>
+        <translation>Meine arbeitsunfähigen Patienten filtern</translation>
     </message>
     <message>
         <source>Find patient</source>
@@ -2556,6 +2558,14 @@ Die Zahlen der Region und Belgiens werden nur für Gruppen mit mindestens 10 Är
         <translation>PKCS#12-Schlüsseldateien</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>e.g. 08:30, 13:30</source>
+        <translation>z. B. 08:30, 13:30</translation>
+    </message>
+    <message>
         <source>Signer and endpoint changes apply at the next unlock.</source>
         <translation>Änderungen an Signatur und Plattform gelten ab dem nächsten Entsperren.</translation>
     </message>
@@ -2594,6 +2604,14 @@ Die Zahlen der Region und Belgiens werden nur für Gruppen mit mindestens 10 Är
     <message>
         <source>Lock after</source>
         <translation>Sperren nach</translation>
+    </message>
+    <message>
+        <source>Certificates ending within</source>
+        <translation>Bescheinigungen, die enden innerhalb von</translation>
+    </message>
+    <message>
+        <source>Reminders at</source>
+        <translation>Erinnerungen um</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2719,6 +2737,132 @@ Die Zahlen der Region und Belgiens werden nur für Gruppen mit mindestens 10 Är
     <message>
         <source>Wait {seconds} s before the next try.</source>
         <translation>Warten Sie {seconds} s bis zum nächsten Versuch.</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Certificate until</source>
+        <translation>Bescheinigung bis</translation>
+    </message>
+    <message>
+        <source>Fit-note</source>
+        <translation>Eignungsbescheinigung</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Nächster Kontakt</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Ungelesen</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Held: %1</source>
+        <translation>Zurückgehalten: %1</translation>
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>Wartend: %1</translation>
+    </message>
+    <message>
+        <source>Not fit</source>
+        <translation>Nicht arbeitsfähig</translation>
+    </message>
+    <message>
+        <source>Fit, adapted work</source>
+        <translation>Arbeitsfähig, angepasste Arbeit</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>ohne Enddatum</translation>
+    </message>
+    <message>
+        <source>Certificate ends</source>
+        <translation>Bescheinigung endet</translation>
+    </message>
+    <message>
+        <source>Invalidity recognition due</source>
+        <translation>Anerkennung der Invalidität fällig</translation>
+    </message>
+    <message>
+        <source>Question waits for your answer</source>
+        <translation>Eine Frage wartet auf Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>Refused at sending</source>
+        <translation>Beim Versand abgelehnt</translation>
+    </message>
+    <message>
+        <source>Held at sending: needs your action</source>
+        <translation>Beim Versand zurückgehalten: Ihr Eingreifen nötig</translation>
+    </message>
+    <message>
+        <source>unknown patient</source>
+        <translation>unbekannter Patient</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPage</name>
+    <message>
+        <source>My patients on sick leave</source>
+        <translation>Meine arbeitsunfähigen Patienten</translation>
+    </message>
+    <message>
+        <source>Enter opens the patient. Find any patient on the left (Ctrl+F) or create one (Ctrl+Shift+N); back here with Alt+Home.</source>
+        <translation>Eingabe öffnet den Patienten. Andere Patienten links suchen (Strg+F) oder anlegen (Strg+Umschalt+N); zurück hierher mit Alt+Pos1.</translation>
+    </message>
+    <message>
+        <source>Needs action today</source>
+        <translation>Heute zu erledigen</translation>
+    </message>
+    <message>
+        <source>Patients with a running incapacity</source>
+        <translation>Patienten mit laufender Arbeitsunfähigkeit</translation>
+    </message>
+    <message>
+        <source>Filter the list (Ctrl+Shift+F)</source>
+        <translation>Liste filtern (Strg+Umschalt+F)</translation>
+    </message>
+    <message>
+        <source>Filter my patients on sick leave</source>
+        <translation>Meine arbeitsunfähigen Patienten filtern</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Filter löschen</translation>
+    </message>
+    <message>
+        <source>Nothing needs action today.</source>
+        <translation>Heute ist nichts zu erledigen.</translation>
+    </message>
+    <message>
+        <source>No patient on sick leave matches the filter.</source>
+        <translation>Kein arbeitsunfähiger Patient passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>None of your patients is on sick leave today.</source>
+        <translation>Keiner Ihrer Patienten ist heute arbeitsunfähig.</translation>
     </message>
 </context>
 <context>

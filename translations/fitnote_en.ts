@@ -1579,11 +1579,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Find a patient on the left (Ctrl+F) or create one (Ctrl+Shift+N).
-Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
@@ -1609,6 +1604,14 @@ Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
     </message>
     <message>
         <source>Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>My patients on sick leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter my patients on sick leave</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2550,6 +2553,14 @@ The region's and Belgium's figures are shown only for groups with at least 10 ph
         <translation type="unfinished" />
     </message>
     <message>
+        <source> days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 08:30, 13:30</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Signer and endpoint changes apply at the next unlock.</source>
         <translation type="unfinished" />
     </message>
@@ -2587,6 +2598,14 @@ The region's and Belgium's figures are shown only for groups with at least 10 ph
     </message>
     <message>
         <source>Lock after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificates ending within</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reminders at</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2712,6 +2731,132 @@ The region's and Belgium's figures are shown only for groups with at least 10 ph
     </message>
     <message>
         <source>Wait {seconds} s before the next try.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificate until</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit-note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit, adapted work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificate ends</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invalidity recognition due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Question waits for your answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused at sending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held at sending: needs your action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown patient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WorklistPage</name>
+    <message>
+        <source>My patients on sick leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter opens the patient. Find any patient on the left (Ctrl+F) or create one (Ctrl+Shift+N); back here with Alt+Home.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Needs action today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patients with a running incapacity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter the list (Ctrl+Shift+F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter my patients on sick leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing needs action today.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No patient on sick leave matches the filter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None of your patients is on sick leave today.</source>
         <translation type="unfinished" />
     </message>
 </context>

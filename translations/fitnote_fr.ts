@@ -1580,12 +1580,6 @@
         <translation>DÉMO — médecin et patients fictifs, plateforme de test sur cet ordinateur</translation>
     </message>
     <message>
-        <source>Find a patient on the left (Ctrl+F) or create one (Ctrl+Shift+N).
-Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
-        <translation>Cherchez un patient à gauche (Ctrl+F) ou créez-en un (Ctrl+Maj+N).
-Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1612,6 +1606,14 @@ Ensuite : nouveau certificat (Ctrl+N), signer et envoyer (Ctrl+Entrée).</transl
     <message>
         <source>Redo</source>
         <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>My patients on sick leave</source>
+        <translation>Mes patients en incapacité de travail</translation>
+    </message>
+    <message>
+        <source>Filter my patients on sick leave</source>
+        <translation>Filtrer mes patients en incapacité de travail</translation>
     </message>
     <message>
         <source>Find patient</source>
@@ -2556,6 +2558,14 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
         <translation>Fichiers de clé PKCS#12</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>e.g. 08:30, 13:30</source>
+        <translation>p. ex. 08:30, 13:30</translation>
+    </message>
+    <message>
         <source>Signer and endpoint changes apply at the next unlock.</source>
         <translation>Les changements de signature et de plateforme s&apos;appliquent au prochain déverrouillage.</translation>
     </message>
@@ -2594,6 +2604,14 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     <message>
         <source>Lock after</source>
         <translation>Verrouiller après</translation>
+    </message>
+    <message>
+        <source>Certificates ending within</source>
+        <translation>Certificats se terminant dans les</translation>
+    </message>
+    <message>
+        <source>Reminders at</source>
+        <translation>Rappels à</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2719,6 +2737,132 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     <message>
         <source>Wait {seconds} s before the next try.</source>
         <translation>Attendez {seconds} s avant le prochain essai.</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Certificate until</source>
+        <translation>Certificat jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Fit-note</source>
+        <translation>Certificat d&apos;aptitude</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Prochain contact</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Non lus</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refusés : %1</translation>
+    </message>
+    <message>
+        <source>Held: %1</source>
+        <translation>Retenus : %1</translation>
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>En attente : %1</translation>
+    </message>
+    <message>
+        <source>Not fit</source>
+        <translation>Pas apte</translation>
+    </message>
+    <message>
+        <source>Fit, adapted work</source>
+        <translation>Apte, travail adapté</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>sans date de fin</translation>
+    </message>
+    <message>
+        <source>Certificate ends</source>
+        <translation>Fin du certificat</translation>
+    </message>
+    <message>
+        <source>Invalidity recognition due</source>
+        <translation>Reconnaissance d&apos;invalidité à faire</translation>
+    </message>
+    <message>
+        <source>Question waits for your answer</source>
+        <translation>Une question attend votre réponse</translation>
+    </message>
+    <message>
+        <source>Refused at sending</source>
+        <translation>Refusé à l&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Held at sending: needs your action</source>
+        <translation>Retenu à l&apos;envoi : votre action est requise</translation>
+    </message>
+    <message>
+        <source>unknown patient</source>
+        <translation>patient inconnu</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPage</name>
+    <message>
+        <source>My patients on sick leave</source>
+        <translation>Mes patients en incapacité de travail</translation>
+    </message>
+    <message>
+        <source>Enter opens the patient. Find any patient on the left (Ctrl+F) or create one (Ctrl+Shift+N); back here with Alt+Home.</source>
+        <translation>Entrée ouvre le patient. Cherchez un autre patient à gauche (Ctrl+F) ou créez-en un (Ctrl+Maj+N) ; retour ici avec Alt+Origine.</translation>
+    </message>
+    <message>
+        <source>Needs action today</source>
+        <translation>À faire aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Patients with a running incapacity</source>
+        <translation>Patients en incapacité en cours</translation>
+    </message>
+    <message>
+        <source>Filter the list (Ctrl+Shift+F)</source>
+        <translation>Filtrer la liste (Ctrl+Maj+F)</translation>
+    </message>
+    <message>
+        <source>Filter my patients on sick leave</source>
+        <translation>Filtrer mes patients en incapacité de travail</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Effacer le filtre</translation>
+    </message>
+    <message>
+        <source>Nothing needs action today.</source>
+        <translation>Rien à faire aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>No patient on sick leave matches the filter.</source>
+        <translation>Aucun patient en incapacité ne correspond au filtre.</translation>
+    </message>
+    <message>
+        <source>None of your patients is on sick leave today.</source>
+        <translation>Aucun de vos patients n&apos;est en incapacité de travail aujourd&apos;hui.</translation>
     </message>
 </context>
 <context>

@@ -1580,12 +1580,6 @@
         <translation>DEMO — fictieve arts en patiënten, testplatform op deze computer</translation>
     </message>
     <message>
-        <source>Find a patient on the left (Ctrl+F) or create one (Ctrl+Shift+N).
-Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter).</source>
-        <translation>Zoek links een patiënt (Ctrl+F) of maak er een aan (Ctrl+Shift+N).
-Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -1612,6 +1606,14 @@ Daarna: nieuw getuigschrift (Ctrl+N), ondertekenen en verzenden (Ctrl+Enter).</t
     <message>
         <source>Redo</source>
         <translation>Opnieuw</translation>
+    </message>
+    <message>
+        <source>My patients on sick leave</source>
+        <translation>Mijn arbeidsongeschikte patiënten</translation>
+    </message>
+    <message>
+        <source>Filter my patients on sick leave</source>
+        <translation>Mijn arbeidsongeschikte patiënten filteren</translation>
     </message>
     <message>
         <source>Find patient</source>
@@ -2556,6 +2558,14 @@ De cijfers van de regio en van België worden alleen getoond voor groepen met mi
         <translation>PKCS#12-sleutelbestanden</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> dagen</translation>
+    </message>
+    <message>
+        <source>e.g. 08:30, 13:30</source>
+        <translation>bv. 08:30, 13:30</translation>
+    </message>
+    <message>
         <source>Signer and endpoint changes apply at the next unlock.</source>
         <translation>Wijzigingen aan ondertekening en platform gelden vanaf de volgende ontgrendeling.</translation>
     </message>
@@ -2594,6 +2604,14 @@ De cijfers van de regio en van België worden alleen getoond voor groepen met mi
     <message>
         <source>Lock after</source>
         <translation>Vergrendelen na</translation>
+    </message>
+    <message>
+        <source>Certificates ending within</source>
+        <translation>Getuigschriften die eindigen binnen</translation>
+    </message>
+    <message>
+        <source>Reminders at</source>
+        <translation>Herinneringen om</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2719,6 +2737,132 @@ De cijfers van de regio en van België worden alleen getoond voor groepen met mi
     <message>
         <source>Wait {seconds} s before the next try.</source>
         <translation>Wacht {seconds} s voor de volgende poging.</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patiënt</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Certificate until</source>
+        <translation>Getuigschrift tot</translation>
+    </message>
+    <message>
+        <source>Fit-note</source>
+        <translation>Geschiktheidsattest</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Volgend contact</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Ongelezen</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Uitgaande post</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Geweigerd: %1</translation>
+    </message>
+    <message>
+        <source>Held: %1</source>
+        <translation>Tegengehouden: %1</translation>
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>Wachtend: %1</translation>
+    </message>
+    <message>
+        <source>Not fit</source>
+        <translation>Niet geschikt</translation>
+    </message>
+    <message>
+        <source>Fit, adapted work</source>
+        <translation>Geschikt, aangepast werk</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>zonder einddatum</translation>
+    </message>
+    <message>
+        <source>Certificate ends</source>
+        <translation>Getuigschrift eindigt</translation>
+    </message>
+    <message>
+        <source>Invalidity recognition due</source>
+        <translation>Erkenning van invaliditeit te doen</translation>
+    </message>
+    <message>
+        <source>Question waits for your answer</source>
+        <translation>Vraag wacht op uw antwoord</translation>
+    </message>
+    <message>
+        <source>Refused at sending</source>
+        <translation>Geweigerd bij verzending</translation>
+    </message>
+    <message>
+        <source>Held at sending: needs your action</source>
+        <translation>Tegengehouden bij verzending: uw actie nodig</translation>
+    </message>
+    <message>
+        <source>unknown patient</source>
+        <translation>onbekende patiënt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPage</name>
+    <message>
+        <source>My patients on sick leave</source>
+        <translation>Mijn arbeidsongeschikte patiënten</translation>
+    </message>
+    <message>
+        <source>Enter opens the patient. Find any patient on the left (Ctrl+F) or create one (Ctrl+Shift+N); back here with Alt+Home.</source>
+        <translation>Enter opent de patiënt. Zoek een andere patiënt links (Ctrl+F) of maak er een aan (Ctrl+Shift+N); hierheen terug met Alt+Home.</translation>
+    </message>
+    <message>
+        <source>Needs action today</source>
+        <translation>Vandaag te doen</translation>
+    </message>
+    <message>
+        <source>Patients with a running incapacity</source>
+        <translation>Patiënten met een lopende arbeidsongeschiktheid</translation>
+    </message>
+    <message>
+        <source>Filter the list (Ctrl+Shift+F)</source>
+        <translation>Lijst filteren (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Filter my patients on sick leave</source>
+        <translation>Mijn arbeidsongeschikte patiënten filteren</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Filter wissen</translation>
+    </message>
+    <message>
+        <source>Nothing needs action today.</source>
+        <translation>Vandaag is er niets te doen.</translation>
+    </message>
+    <message>
+        <source>No patient on sick leave matches the filter.</source>
+        <translation>Geen arbeidsongeschikte patiënt past bij de filter.</translation>
+    </message>
+    <message>
+        <source>None of your patients is on sick leave today.</source>
+        <translation>Geen van uw patiënten is vandaag arbeidsongeschikt.</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from fitnote_desktop.services.ports import Clock, PinCallback, Profile
 from fitnote_desktop.services.questions import Questions
 from fitnote_desktop.services.sending import Sending
 from fitnote_desktop.services.settings import Settings
+from fitnote_desktop.services.worklist import SickLeaveWorklist
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Services:
     copies: Copies
     settings: Settings
     mirror: Mirror
+    worklist: SickLeaveWorklist
     clock: Clock
     demo: bool = False
     demo_pin: str = ""  # the demo key files' published password, shown as a hint

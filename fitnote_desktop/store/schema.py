@@ -167,6 +167,17 @@ documents = Table(
     Index("ix_documents_patient_id", "patient_id"),
     Index("ix_documents_status", "status"),
     Index("ix_documents_updated_at", "updated_at"),
+    # the worklist's two covering indexes (migration 0005)
+    Index("ix_documents_kind_period_end", "kind", "period_end", "status", "patient_id"),
+    Index(
+        "ix_documents_patient_episode",
+        "patient_id",
+        "kind",
+        "status",
+        "period_begin",
+        "period_end",
+        "id",
+    ),
     # the mirror's "facts missing?" count (store.mirror_facts) reads the index only
     Index("ix_documents_mirror", "kind", "status"),
 )

@@ -36,6 +36,8 @@ class WindowActions:
         self._window = window
         w = window
         a = self._action
+        self.home = a("Alt+Home", w.show_worklist)
+        self.filter_worklist = a("Ctrl+Shift+F", lambda: w.show_worklist(filter_it=True))
         self.find = a("Ctrl+F", w.search.focus_search)
         self.new_patient = a("Ctrl+Shift+N", lambda: w.new_patient(""))
         self.edit_patient = a("Ctrl+E", w.edit_patient)
@@ -91,6 +93,7 @@ class WindowActions:
     def _build_menus(self) -> None:
         mb = self._window.menuBar()
         self.menu_file = mb.addMenu("")
+        _add(self.menu_file, self.home, self.filter_worklist, None)
         _add(self.menu_file, self.find, self.new_patient, self.edit_patient, None)
         _add(self.menu_file, self.outbox, self.inbox, self.mirror, self.settings, self.lock)
         _add(self.menu_file, None, self.quit)
@@ -137,6 +140,10 @@ class WindowActions:
     def texts(self) -> dict[QAction, str]:
         """Every action with its translated name (also used by the help dialog)."""
         return {
+            self.home: QCoreApplication.translate("MainWindow", "My patients on sick leave"),
+            self.filter_worklist: QCoreApplication.translate(
+                "MainWindow", "Filter my patients on sick leave"
+            ),
             self.find: QCoreApplication.translate("MainWindow", "Find patient"),
             self.new_patient: QCoreApplication.translate("MainWindow", "New patient…"),
             self.edit_patient: QCoreApplication.translate("MainWindow", "Edit patient…"),

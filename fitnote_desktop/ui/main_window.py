@@ -1,6 +1,7 @@
-"""The main window: patients on the left; patient page or editor in the middle.
+"""The main window: patients on the left; worklist, patient page or editor in the middle.
 
-The first screen is the patient list: the document editor (the heaviest part of the
+The first screen is the worklist of my patients on sick leave (:mod:`.worklist`, back
+to it with Alt+Home); the document editor (the heaviest part of the
 window, and its modules) is built on first use, when the first document opens
 (:attr:`MainWindow.editor`), so that the window appears sooner.
 
@@ -43,6 +44,8 @@ from fitnote_desktop.ui.patient_page import PatientPage
 from fitnote_desktop.ui.patients import PatientDialog, PatientSearch
 from fitnote_desktop.ui.pin_dialog import signing_subject
 from fitnote_desktop.ui.questions_view import QuestionPoller
+from fitnote_desktop.ui.reminders import Reminders
+from fitnote_desktop.ui.worklist import WorklistPage
 
 if TYPE_CHECKING:
     from fitnote_desktop.ui.editor import DocumentEditor
@@ -91,12 +94,10 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.page.conversations_requested.connect(self.show_patient_conversations)
         self._editor: DocumentEditor | None = None  # built on first use: see ``editor``
         self.undo_group = QUndoGroup(self)  # Edit > Undo/Redo follow the editor, once built
-        self.welcome = QLabel(self)
-        self.welcome.setObjectName("welcome")
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.welcome.setWordWrap(True)
+        self.worklist = WorklistPage(services, self)  # the home screen
+        self.worklist.patient_chosen.connect(self.open_patient_id)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.worklist)
         self.stack.addWidget(self.page)
         self.stack.currentChanged.connect(lambda _i: self._update_actions())
         self.splitter = QSplitter(self)
@@ -136,6 +137,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.statuses_changed.connect(self.questions_poll.poll)
 
         self.acts = WindowActions(self)
+        self.reminders = Reminders(services, self)  # tray notifications, counts only
         self.retranslate()  # also reads the connection status
         self._restore_geometry()
         self.search.focus_search()
@@ -177,12 +179,6 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.setWindowTitle(title)
         self.banner.setText(
             self.tr("DEMO — fictitious physician and patients, sandbox endpoint on this computer")
-        )
-        self.welcome.setText(
-            self.tr(
-                "Find a patient on the left (Ctrl+F) or create one (Ctrl+Shift+N).\n"
-                "Then: new certificate (Ctrl+N), sign and send (Ctrl+Enter)."
-            )
         )
         self.acts.retranslate()
         pin = self.services.demo_pin  # the demo key password, in the PIN dialog's language
@@ -231,6 +227,22 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.stack.setCurrentWidget(self.page)
         self.page.new_cert.setFocus()
         self._update_actions()
+
+    def open_patient_id(self, patient_id: str) -> None:
+        try:
+            self.open_patient(self.services.patients.get(patient_id))
+        except ServiceError as exc:
+            self.show_error(exc)
+
+    def show_worklist(self, *, filter_it: bool = False) -> None:
+        """Home: my patients on sick leave, read again; ``filter_it`` focuses the filter."""
+        self.flush_editor()
+        self.worklist.refresh()
+        self.stack.setCurrentWidget(self.worklist)
+        if filter_it:
+            self.worklist.focus_filter()
+        else:
+            self.worklist.table.setFocus()
 
     def back(self) -> None:
         if self.in_editor():
@@ -537,7 +549,8 @@ class MainWindow(WindowDialogs, QMainWindow):
             self.statuses_changed.emit()
 
     def _follow_statuses(self) -> None:
-        """The patient's list and the open document show what the store says."""
+        """The worklist, the patient's list and the open document show what the store says."""
+        self.worklist.refresh()
         if self.page.record is not None:
             selected = self.page.selected()
             self.page.refresh()

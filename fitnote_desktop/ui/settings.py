@@ -1,13 +1,15 @@
-"""Settings after the first run: how to sign, where to send, when to lock.
+"""Settings after the first run: how to sign, where to send, when to lock and remind.
 
 Signer and endpoint live in the encrypted profile (they name files and a URL, no
-secrets); the idle time before locking lives in QSettings. Signer and endpoint changes
-take effect at the next unlock, when the session is wired again.
+secrets), and so do the worklist's horizon and the reminder times; the idle time before
+locking lives in QSettings. Signer and endpoint changes take effect at the next unlock,
+when the session is wired again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import time
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -23,6 +25,12 @@ from PySide6.QtWidgets import (
 
 from fitnote_desktop.domain.findings import Severity
 from fitnote_desktop.services import ServiceError, Services
+from fitnote_desktop.services.settings import (
+    ENDING_DAYS_KEY,
+    REMINDER_TIMES_KEY,
+    ending_days,
+    reminder_times,
+)
 from fitnote_desktop.ui import i18n
 from fitnote_desktop.ui.widgets import ChoiceGroup, FieldMessage, NumberBox
 
@@ -68,6 +76,14 @@ class SettingsDialog(QDialog):
         self.idle.setRange(1, 120)
         self.idle.setSuffix(" min")
         self.idle.setValue(saved_idle_minutes(settings))
+        self.ending = NumberBox(self)
+        self.ending.setRange(0, 60)
+        self.ending.setSuffix(self.tr(" days"))
+        self.ending.setValue(ending_days(current))
+        self.reminders = QLineEdit(
+            ", ".join(t.strftime("%H:%M") for t in reminder_times(current)), self
+        )
+        self.reminders.setPlaceholderText(self.tr("e.g. 08:30, 13:30"))
         self.note = QLabel(self.tr("Signer and endpoint changes apply at the next unlock."), self)
         self.note.setObjectName("hint")
         self.note.setWordWrap(True)  # one line would widen the dialog past the screen at 200 %
@@ -87,6 +103,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("CA bundle"), self.ca)
         form.addRow(self.tr("Receipt certificate"), self.receipt)
         form.addRow(self.tr("Lock after"), self.idle)
+        form.addRow(self.tr("Certificates ending within"), self.ending)
+        form.addRow(self.tr("Reminders at"), self.reminders)
         for w, name in (
             (self.module, self.tr("PKCS#11 module")),
             (self.token, self.tr("Token label")),
@@ -96,6 +114,8 @@ class SettingsDialog(QDialog):
             (self.ca, self.tr("CA bundle")),
             (self.receipt, self.tr("Receipt certificate")),
             (self.idle, self.tr("Lock after")),
+            (self.ending, self.tr("Certificates ending within")),
+            (self.reminders, self.tr("Reminders at")),
         ):
             w.setAccessibleName(name)
         buttons = QDialogButtonBox(
@@ -130,7 +150,18 @@ class SettingsDialog(QDialog):
         if url and not url.startswith("https://"):
             self.message.show_messages([(Severity.ERROR, i18n.text("transport.insecure_url"))])
             return
+        times = _times(self.reminders.text())
+        if times is None:
+            self.message.show_messages([(Severity.ERROR, i18n.text("settings.reminder_times"))])
+            return
         self.qsettings.setValue(IDLE_MINUTES_KEY, self.idle.value())
+        try:
+            self.services.settings.update(
+                **{ENDING_DAYS_KEY: self.ending.value(), REMINDER_TIMES_KEY: times}
+            )
+        except ServiceError as exc:
+            self.message.show_messages([(Severity.ERROR, i18n.text(exc.code))])
+            return
         if not self.services.demo:
             if self.eid.isChecked():
                 signer = {
@@ -159,3 +190,19 @@ class SettingsDialog(QDialog):
                 self.message.show_messages([(Severity.ERROR, i18n.text(exc.code))])
                 return
         self.accept()
+
+
+def _times(text: str) -> list[str] | None:
+    """``"8:30, 13:30"`` as ``["08:30", "13:30"]``; None when one of them is not a time."""
+    out = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        hours, _, minutes = part.partition(":")
+        try:
+            moment = time(int(hours), int(minutes or 0))
+        except ValueError:
+            return None
+        out.append(moment.strftime("%H:%M"))
+    return sorted(set(out))

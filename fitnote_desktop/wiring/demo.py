@@ -182,34 +182,71 @@ DEMO_PATIENTS = (
 )
 
 
+# Fictitious patients on sick leave, so that the worklist (home screen) is alive from the
+# first start: with Émilie, four rows, two of them ending within the default three days.
+# The other demo patients stay without certificates: the keyboard flows start with them.
+DEMO_ON_LEAVE = (
+    Patient(
+        niss="88031400289",
+        given_name="Nadia",
+        family_name="El Idrissi",
+        language=Language.NL,
+        address=Address("Brugsesteenweg", "102", "9000", "Gent"),
+    ),
+    Patient(
+        niss="71090201524",
+        given_name="Pieter",
+        family_name="Claes",
+        language=Language.NL,
+        address=Address("Stationsplein", "3", "3000", "Leuven"),
+    ),
+    Patient(
+        niss="95122004477",
+        given_name="Marie",
+        family_name="Lambert",
+        language=Language.FR,
+        address=Address("Rue des Tanneurs", "17", "5000", "Namur"),
+    ),
+)
+# Days before and after today of the current certificate of Émilie, then of DEMO_ON_LEAVE.
+DEMO_SICK_LEAVE = ((10, 3), (45, 14), (3, 1), (60, 25))
+
+
 def seed_demo_patients(patients: Patients) -> None:
-    for p in DEMO_PATIENTS:
+    for p in (*DEMO_PATIENTS, *DEMO_ON_LEAVE):
         info = niss_info(p.niss)
         patients.save(replace(p, birth_date=info.birth_date, sex=info.sex))
 
 
 def seed_demo_history(services: Services, today: date) -> None:
-    """Émilie's current certificate (with fit-note), signed and sent, ending in 3 days."""
-    record = services.patients.search(DEMO_PATIENTS[0].niss)[0]
-    draft = services.drafts.new(DocumentKind.INCAPACITY, record.id)
-    doc = demo_history_certificate(draft.document, today)
-    services.drafts.save(record.id, doc)
-    try:
-        services.sending.sign_and_send(str(doc.id), demo_pin)
-        deadline = time.monotonic() + DEMO_SEND_TIMEOUT
-        while time.monotonic() < deadline:
-            if services.drafts.get(str(doc.id)).status is DocumentStatus.ACCEPTED:
-                return
-            time.sleep(0.2)
-    except Exception as exc:  # the demo still works; the app sends it later
-        log.warning("demo history not sent (%s)", type(exc).__name__)
+    """A current certificate (with fit-note) for Émilie and the patients on leave, signed
+    and sent; Émilie's, ending in 3 days, is waited for so that "Prolong" works at once."""
+    on_leave = (DEMO_PATIENTS[0], *DEMO_ON_LEAVE)
+    for patient, (before, after) in zip(on_leave, DEMO_SICK_LEAVE, strict=True):
+        record = services.patients.search(patient.niss)[0]
+        draft = services.drafts.new(DocumentKind.INCAPACITY, record.id)
+        doc = demo_history_certificate(draft.document, today, before=before, after=after)
+        services.drafts.save(record.id, doc)
+        try:
+            services.sending.sign_and_send(str(doc.id), demo_pin)
+            if patient is not DEMO_PATIENTS[0]:
+                continue  # sent in the background, or at the next start
+            deadline = time.monotonic() + DEMO_SEND_TIMEOUT
+            while time.monotonic() < deadline:
+                if services.drafts.get(str(doc.id)).status is DocumentStatus.ACCEPTED:
+                    break
+                time.sleep(0.2)
+        except Exception as exc:  # the demo still works; the app sends it later
+            log.warning("demo history not sent (%s)", type(exc).__name__)
 
 
-def demo_history_certificate(draft: Document, today: date) -> Document:
-    """The sample certificate on ``draft``: from 10 days ago to 3 days ahead, valid under
-    the rules of issue 12 (first prognosis, principal diagnosis, consent of that day, the
-    late signing justified for the advising physician)."""
-    begin, end = today - timedelta(days=10), today + timedelta(days=3)
+def demo_history_certificate(
+    draft: Document, today: date, *, before: int = 10, after: int = 3
+) -> Document:
+    """The sample certificate on ``draft``: from ``before`` days ago to ``after`` days
+    ahead, valid under the rules of issue 12 (first prognosis, principal diagnosis,
+    consent of that day, the late signing justified for the advising physician)."""
+    begin, end = today - timedelta(days=before), today + timedelta(days=after)
     example = samples.incapacity(begin=begin, end=end)
     assert isinstance(example.body, IncapacityCertificate)
     body = replace(

@@ -21,6 +21,7 @@ from fitnote_desktop.adapters.questions import CachedQuestions, EndpointQuestion
 from fitnote_desktop.adapters.sender import OutboxSender
 from fitnote_desktop.adapters.signer import ConfiguredSigner, DeferredPin
 from fitnote_desktop.adapters.store import StoreDocuments, StorePatients
+from fitnote_desktop.adapters.worklist import StoreWorklist
 from fitnote_desktop.demo import DEMO_PASSWORD
 from fitnote_desktop.domain.model import LANGUAGES, AuthorisingRole, Language
 from fitnote_desktop.services import Services
@@ -43,7 +44,9 @@ from fitnote_desktop.services.ports import (
 from fitnote_desktop.services.questions import Questions
 from fitnote_desktop.services.sending import Sending
 from fitnote_desktop.services.settings import Settings
+from fitnote_desktop.services.worklist import SickLeaveWorklist
 from fitnote_desktop.store import Profile as StoreProfile
+from fitnote_desktop.store.worklist import WorklistQueries
 from fitnote_desktop.wiring.connection import (
     EndpointConfig,
     HoldingSigner,
@@ -121,6 +124,11 @@ def build_services(
         mirror=Mirror(
             facts=StoreMirrorFacts(store.db),
             peers=EndpointPeers(sender.client) if sender.client is not None else None,
+        ),
+        worklist=SickLeaveWorklist(
+            store=StoreWorklist(WorklistQueries(store.db)),
+            questions=CachedQuestions(store.questions),  # refreshed from the endpoint
+            profile=profile,
             clock=clock,
         ),
         clock=clock,

@@ -17,14 +17,14 @@ import unicodedata
 from pathlib import Path
 
 from fitnote_desktop.domain import samples
-from fitnote_desktop.wiring.demo import DEMO_PATIENTS
+from fitnote_desktop.wiring.demo import DEMO_ON_LEAVE, DEMO_PATIENTS
 
 PATIENT = samples.patient()  # the demo history's and the self-check's patient
 NEEDLES = [
-    *(p.niss for p in DEMO_PATIENTS),
+    *(p.niss for p in (*DEMO_PATIENTS, *DEMO_ON_LEAVE)),
     "85.07.30-032.29",
-    *(p.given_name for p in DEMO_PATIENTS),
-    *(p.family_name for p in DEMO_PATIENTS),
+    *(p.given_name for p in (*DEMO_PATIENTS, *DEMO_ON_LEAVE)),
+    *(p.family_name for p in (*DEMO_PATIENTS, *DEMO_ON_LEAVE)),
     "Vanderbeke",
     "Lumbago",  # the diagnosis text of both certificates
     samples.incapacity().body.diagnoses[0].text,  # type: ignore[union-attr]

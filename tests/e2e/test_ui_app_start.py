@@ -37,6 +37,8 @@ def look():
             banner=w.banner.isVisible(),
             title=w.windowTitle(),
             patients=w.search.model.rowCount(),
+            home=w.stack.currentWidget() is w.worklist,
+            on_leave=w.worklist.model.rowCount(),
             certificate=w.services.drafts.last_certificate(first.id) is not None,
         )
         w.close()
@@ -64,5 +66,6 @@ def test_demo_starts_to_a_main_window_with_banner_and_patients(tmp_path):
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["code"] == 0
     assert seen["banner"] is True and "DEMO" in seen["title"]
-    assert seen["patients"] == 4
+    assert seen["patients"] == 7  # the four demo patients and three on sick leave
+    assert seen["home"] is True and seen["on_leave"] == 4  # the worklist is the first screen
     assert seen["certificate"] is True  # "Prolong" works from the first minute

@@ -25,7 +25,7 @@ def _database(manager: ProfileManager, profile_id: str, passphrase: str) -> Data
 
 def test_head_constant_matches_the_scripts() -> None:
     assert migrations.script_head() == migrations.HEAD
-    assert migrations.known_revisions() == ["0001", "0002", "0003", "0004", "0005", "0006"]
+    assert migrations.known_revisions() == ["0001", "0002", "0003", "0004", "0005", "0006", "0007"]
 
 
 def test_migrated_schema_matches_the_query_tables(profile) -> None:  # type: ignore[no-untyped-def]
