@@ -310,6 +310,8 @@ async def async_sign_pdf(
     from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner
     from pyhanko.stamp import StaticStampStyle
 
+    from fitnote_desktop.documents.pades_cms import TemplatePadesSigner
+
     # one parse of the input serves the checks and the incremental update
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     info = _copy_info(writer.prev)
@@ -341,7 +343,7 @@ async def async_sign_pdf(
         reason=reason,
         location=location,
     )
-    pdf_signer = PdfSigner(meta, signer=signer, stamp_style=style)
+    pdf_signer = PdfSigner(meta, signer=TemplatePadesSigner(signer), stamp_style=style)
     out = io.BytesIO()
     await pdf_signer.async_sign_pdf(
         writer,
