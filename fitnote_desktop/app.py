@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from fitnote_desktop.store import Profile as StoreProfile
+    from fitnote_desktop.wiring.session import AppSession
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,13 @@ def _ui_language(settings: QSettings) -> str:
         return saved
     system = QLocale.system().name()[:2]
     return system if system in UI_LANGUAGES else "en"
+
+
+def _import_session_wiring() -> None:
+    """The session's modules (services, store adapters, signer and endpoint wiring):
+    imported while the unlock dialog's worker derives the profile key, not before the
+    dialog appears."""
+    import fitnote_desktop.wiring.session  # noqa: F401
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -66,8 +74,6 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = QSettings()
     languages = i18n.LanguageManager(app)
     languages.switch(_ui_language(settings))
-
-    from fitnote_desktop.wiring.session import AppSession, open_session
 
     demo = None
     hint: Callable[[], str] = str  # the unlock dialog's hint: none outside demo mode
@@ -94,6 +100,8 @@ def run_gui(args: argparse.Namespace) -> int:
         hint = partial(i18n.text, "app.demo_passphrase", passphrase=DEMO_PASSPHRASE)
 
         def opener(profile: StoreProfile) -> AppSession:
+            from fitnote_desktop.wiring.session import open_session
+
             return open_session(profile, endpoint=endpoint, demo=True)
     else:
         from fitnote_desktop.store import ProfileManager
@@ -101,6 +109,8 @@ def run_gui(args: argparse.Namespace) -> int:
         manager = ProfileManager(args.profile_dir)
 
         def opener(profile: StoreProfile) -> AppSession:
+            from fitnote_desktop.wiring.session import open_session
+
             return open_session(profile)
 
     controller = AppController(
@@ -109,6 +119,7 @@ def run_gui(args: argparse.Namespace) -> int:
         languages=languages,
         settings=settings,
         demo_hint=hint,
+        prepare=_import_session_wiring,
     )
     try:
         if demo is not None:

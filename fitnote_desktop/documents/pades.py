@@ -27,8 +27,10 @@ import asyncio
 import hashlib
 import io
 import re
+import threading
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from fitnote_desktop.documents import fonts
@@ -211,20 +213,36 @@ def stamp_pdf(width: float, height: float, lines: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def _pdf_page_content(pdf: bytes) -> PdfContent:
-    """pyHanko ``PdfContent`` importing page 1 of an in-memory PDF (no temporary file)."""
+@lru_cache(maxsize=16)
+def _stamp_reader(width: float, height: float, lines: tuple[str, ...]) -> PdfFileReader:
+    """The stamp's PDF, drawn and parsed once per text and size (per process).
+
+    The copies of one document are signed within the same minute by the same signer,
+    so they share their stamps (one per language); drawing the stamp with its embedded
+    font and parsing it back are most of a signature's CPU after the CMS. The reader is
+    only read from, under ``_STAMP_LOCK`` (pyHanko resolves its objects lazily).
+    """
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    return PdfFileReader(io.BytesIO(stamp_pdf(width, height, list(lines))), strict=False)
+
+
+_STAMP_LOCK = threading.Lock()
+
+
+def _pdf_page_content(reader: PdfFileReader) -> PdfContent:
+    """pyHanko ``PdfContent`` importing page 1 of a parsed in-memory PDF."""
     import binascii
     import uuid
 
     from pyhanko.pdf_utils.content import PdfContent
     from pyhanko.pdf_utils.layout import BoxConstraints
-    from pyhanko.pdf_utils.reader import PdfFileReader
 
     class _ImportedPdfBytes(PdfContent):
         def render(self) -> bytes:
             writer = self._ensure_writer
-            reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-            xobj = writer.import_page_as_xobject(reader, page_ix=0)
+            with _STAMP_LOCK:
+                xobj = writer.import_page_as_xobject(reader, page_ix=0)
             name = b"/Import" + binascii.hexlify(uuid.uuid4().bytes)
             self.resources.xobject[name.decode("ascii")] = xobj
             x1, y1, x2, y2 = xobj.get_object()["/BBox"]
@@ -310,6 +328,8 @@ async def async_sign_pdf(
     from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner
     from pyhanko.stamp import StaticStampStyle
 
+    from fitnote_desktop.documents.pades_cms import TemplatePadesSigner
+
     # one parse of the input serves the checks and the incremental update
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     info = _copy_info(writer.prev)
@@ -323,7 +343,7 @@ async def async_sign_pdf(
     inset = STAMP_INSET
     style = StaticStampStyle(
         background=_pdf_page_content(
-            stamp_pdf(width - 2 * inset, height - 2 * inset, text.split("\n"))
+            _stamp_reader(width - 2 * inset, height - 2 * inset, tuple(text.split("\n")))
         ),
         border_width=0,
         background_layout=SimpleBoxLayoutRule(
@@ -341,7 +361,7 @@ async def async_sign_pdf(
         reason=reason,
         location=location,
     )
-    pdf_signer = PdfSigner(meta, signer=signer, stamp_style=style)
+    pdf_signer = PdfSigner(meta, signer=TemplatePadesSigner(signer), stamp_style=style)
     out = io.BytesIO()
     await pdf_signer.async_sign_pdf(
         writer,

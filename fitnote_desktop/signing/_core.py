@@ -1,7 +1,7 @@
 """Machinery shared by the PKCS#12 and PKCS#11 signers.
 
 Both key stores are reduced to a ``KeySource``: certificates readable up front, and an
-``unlock()`` context that asks the PIN, yields a concrete pyHanko signer (``SimpleSigner``
+``unlock()`` context that asks the PIN, yields a concrete pyHanko signer (``DecryptedKeySigner``
 for a file, ``PKCS11Signer`` for a token session) and closes it again. On top of that,
 one pyHanko ``Signer`` subclass (``OnDemandSigner``) assembles CMS/CAdES, and the two
 port classes (documents, challenges) are written once.
@@ -48,6 +48,19 @@ def run_sync(factory: Callable[[], Awaitable[T]]) -> T:
         return asyncio.run(_main())
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, _main()).result()
+
+
+def sign_raw_now(signer: Signer, data: bytes, digest_algorithm: str) -> bytes:
+    """One raw signature from synchronous code.
+
+    A signer with a synchronous ``sign_raw`` (the PKCS#12 file's) is called directly:
+    an event loop per signature (``run_sync``) costs several times the ECDSA signature.
+    A token's signer is asynchronous only and goes through ``run_sync``.
+    """
+    sync = getattr(signer, "sign_raw", None)
+    if callable(sync):
+        return bytes(sync(data, digest_algorithm))
+    return run_sync(lambda: signer.async_sign_raw(data, digest_algorithm))
 
 
 def ask_pin(callback: PinCallback, purpose: str) -> str:
@@ -134,6 +147,7 @@ class CmsDocumentSigner:
     def __init__(self, source: KeySource) -> None:
         self._source = source
         self._template: DetachedCmsTemplate | None = None
+        self._template_certificate: x509.Certificate | None = None
 
     @property
     def signing_certificate(self) -> x509.Certificate:
@@ -163,17 +177,20 @@ class CmsDocumentSigner:
             signing_time = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
             def sign_raw(attributes: bytes) -> bytes:
-                return run_sync(lambda: unlocked.async_sign_raw(attributes, template.digest))
+                return sign_raw_now(unlocked, attributes, template.digest)
 
             return template.sign(data, sign_raw, signing_time)
 
     def _template_for_key(self) -> DetachedCmsTemplate:
-        """Built once, after the first unlock (a PKCS#12 file shows its chain only then);
-        the chain is embedded as pyHanko's ``embed_roots=True`` would."""
-        if self._template is None:
+        """Built after the first unlock (a PKCS#12 file shows its chain only then), and
+        again if the key source now holds another certificate (a replaced key file); the
+        chain is embedded as pyHanko's ``embed_roots=True`` would."""
+        certificate = self._source.certificate
+        if self._template is None or self._template_certificate is not certificate:
             self._template = DetachedCmsTemplate(
-                self._source.certificate, self._source.chain, self.digest_algorithm
+                certificate, self._source.chain, self.digest_algorithm
             )
+            self._template_certificate = certificate
         return self._template
 
     def close(self) -> None:
@@ -209,11 +226,8 @@ class ChallengeAuthenticator:
         if not isinstance(nonce, bytes | bytearray) or not nonce:
             raise ValueError("the challenge nonce must be non-empty bytes")
 
-        async def _sign() -> bytes:
-            with self._source.unlock() as inner:
-                return await inner.async_sign_raw(bytes(nonce), CHALLENGE_DIGEST)
-
-        return run_sync(_sign)
+        with self._source.unlock() as inner:
+            return sign_raw_now(inner, bytes(nonce), CHALLENGE_DIGEST)
 
     def close(self) -> None:
         self._source.close()

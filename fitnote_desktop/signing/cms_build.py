@@ -72,7 +72,9 @@ class DetachedCmsTemplate:
     """The constant DER of one key's detached signatures; :meth:`sign` adds the rest.
 
     ``chain`` is what pyHanko would embed after the signer certificate (the certificate
-    registry, in order). Immutable after construction: safe to share between threads.
+    registry, in order). ``pdf``: the CMS of a PAdES signature, which pyHanko builds
+    without the CMS-algorithm-protection attribute (the PDF's ``/SubFilter`` already fixes
+    the algorithms). Immutable after construction: safe to share between threads.
     """
 
     def __init__(
@@ -80,6 +82,8 @@ class DetachedCmsTemplate:
         certificate: x509.Certificate,
         chain: Sequence[x509.Certificate],
         digest: str,
+        *,
+        pdf: bool = False,
     ) -> None:
         mechanism = signature_mechanism(certificate, digest)
         name = str(mechanism["algorithm"].native)
@@ -88,14 +92,15 @@ class DetachedCmsTemplate:
         self.digest = digest
         self.mechanism = name
         digest_algorithm = algos.DigestAlgorithm({"algorithm": digest})
+        protection = simple_cms_attribute(
+            "cms_algorithm_protection",
+            cms.CMSAlgorithmProtection(
+                {"digest_algorithm": digest_algorithm, "signature_algorithm": mechanism}
+            ),
+        ).dump()
         self._constant_attributes = (
             simple_cms_attribute("content_type", "data").dump(),
-            simple_cms_attribute(
-                "cms_algorithm_protection",
-                cms.CMSAlgorithmProtection(
-                    {"digest_algorithm": digest_algorithm, "signature_algorithm": mechanism}
-                ),
-            ).dump(),
+            *(() if pdf else (protection,)),
             simple_cms_attribute(
                 "signing_certificate_v2", as_signing_certificate_v2(certificate)
             ).dump(),
@@ -127,9 +132,17 @@ class DetachedCmsTemplate:
     ) -> bytes:
         """DER of a ContentInfo holding the detached SignedData over ``data``."""
         digest = hashlib.new(self.digest, bytes(data)).digest()
+        attributes = self.signed_attributes(digest, signing_time)
+        return self.assemble(attributes, sign_raw(self.to_be_signed(attributes)))
+
+    def signed_attributes(
+        self, message_digest: bytes, signing_time: dt.datetime | None = None
+    ) -> bytes:
+        """The DER content of the signed-attributes SET for a content of that digest; the
+        raw signature is made over it tagged as a SET (``to_be_signed``)."""
         attributes = [
             *self._constant_attributes,
-            _tlv(_SEQUENCE, _MESSAGE_DIGEST_OID + _tlv(_SET, _tlv(_OCTET_STRING, digest))),
+            _tlv(_SEQUENCE, _MESSAGE_DIGEST_OID + _tlv(_SET, _tlv(_OCTET_STRING, message_digest))),
         ]
         if signing_time is not None:
             attributes.append(
@@ -137,12 +150,20 @@ class DetachedCmsTemplate:
                     "signing_time", cms.Time({"utc_time": core.UTCTime(signing_time)})
                 ).dump()
             )
-        attributes_der = b"".join(sorted(attributes))  # DER: a SET OF in encoding order
-        signature = sign_raw(_tlv(_SET, attributes_der))
+        return b"".join(sorted(attributes))  # DER: a SET OF in encoding order
+
+    @staticmethod
+    def to_be_signed(attributes: bytes) -> bytes:
+        """What the raw signature covers: the attributes as a DER SET."""
+        return _tlv(_SET, attributes)
+
+    def assemble(self, attributes: bytes, signature: bytes) -> bytes:
+        """DER of the ContentInfo: signed ``attributes`` and the raw ``signature`` over
+        :meth:`to_be_signed` of them."""
         signer_info = _tlv(
             _SEQUENCE,
             self._signer_info_head
-            + _tlv(_CONTEXT_0, attributes_der)
+            + _tlv(_CONTEXT_0, attributes)
             + self._signature_algorithm
             + _tlv(_OCTET_STRING, signature),
         )

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fitnote_desktop.services import Session
 from fitnote_desktop.ui import i18n, workers
-from fitnote_desktop.ui.main_window import MainWindow
 from fitnote_desktop.ui.settings import saved_idle_minutes
 from fitnote_desktop.ui.unlock import UnlockDialog
+
+if TYPE_CHECKING:
+    from fitnote_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,7 @@ class AppController(QObject):
         settings: QSettings,
         demo_hint: Callable[[], str] = str,
         idle_minutes: int | None = None,
+        prepare: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__()
         self.manager = manager
@@ -50,6 +53,7 @@ class AppController(QObject):
         self.languages = languages
         self.settings = settings
         self.demo_hint = demo_hint  # built when the dialog opens: in the language of then
+        self._prepare = prepare  # the caller's imports for the session, run at unlock
         self.session: Session | None = None
         self.window: MainWindow | None = None
         self.last_profile: str | None = None
@@ -70,6 +74,8 @@ class AppController(QObject):
 
     def start(self, profile: Any) -> MainWindow:
         """Open the services on an unlocked store profile and show the main window."""
+        from fitnote_desktop.ui.main_window import MainWindow
+
         session = self._open_session(profile)
         self.session = session
         self.last_profile = profile.id
@@ -86,6 +92,13 @@ class AppController(QObject):
         self.window = window
         self.idle.start()
         return window
+
+    def prepare_first_screen(self) -> None:
+        """Import the main window and what the session needs (run while a profile's key
+        is derived on a worker thread; the unlock dialog appears without waiting for it)."""
+        import fitnote_desktop.ui.main_window  # noqa: F401
+
+        self._prepare()
 
     def _apply_idle(self) -> None:
         minutes = saved_idle_minutes(self.settings)
@@ -115,7 +128,12 @@ class AppController(QObject):
         QTimer.singleShot(0, self.ask_unlock)
 
     def ask_unlock(self) -> bool:
-        dlg = UnlockDialog(self.manager, demo_hint=self.demo_hint(), preselect=self.last_profile)
+        dlg = UnlockDialog(
+            self.manager,
+            demo_hint=self.demo_hint(),
+            preselect=self.last_profile,
+            prepare=self.prepare_first_screen,
+        )
         if not dlg.exec() or dlg.opened is None:
             QApplication.quit()
             return False

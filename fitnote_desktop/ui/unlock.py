@@ -9,6 +9,9 @@ disabled with a countdown while the field stays usable. The wait slows down some
 guessing at an unattended, locked app; it is kept per process (closing the dialog or
 locking again does not reset it, restarting the app does). The real protection of the
 key file is the cost of scrypt, which applies to every guess, on any machine.
+
+The profile opens on a worker thread (:func:`open_while_preparing`): scrypt releases the
+GIL, so the GUI thread imports the first screen's modules meanwhile instead of before.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
@@ -33,6 +37,29 @@ from fitnote_desktop.domain.findings import Severity
 from fitnote_desktop.ui import i18n
 from fitnote_desktop.ui.announce import announce
 from fitnote_desktop.ui.widgets import ChoiceBox, FieldMessage
+
+T = TypeVar("T")
+
+
+def open_while_preparing(open_profile: Callable[[], T], prepare: Callable[[], None]) -> T:
+    """``open_profile()`` on a worker thread while ``prepare()`` runs on this one.
+
+    The profile key's derivation (scrypt, 128 MiB, most of a second) is most of the time
+    between the passphrase and the first screen, and it leaves the interpreter free: the
+    first screen's modules are imported meanwhile. Errors of the opening (a wrong
+    passphrase) are raised here, after ``prepare`` finished. Should ``prepare`` fail, a
+    profile opened meanwhile is locked again before its error is raised.
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="unlock") as pool:
+        opening = pool.submit(open_profile)
+        try:
+            prepare()
+        except BaseException:
+            if opening.exception() is None:
+                getattr(opening.result(), "lock", lambda: None)()
+            raise
+        return opening.result()
+
 
 # Seconds to wait after the 1st, 2nd, ... wrong passphrase; the last one repeats.
 DEFAULT_BACKOFF = (0, 1, 2, 4, 8, 16, 30)
@@ -85,6 +112,7 @@ class UnlockDialog(QDialog):
         demo_hint: str = "",
         preselect: str | None = None,
         open_profile: Callable[[str, str | None], Any] | None = None,
+        prepare: Callable[[], None] = lambda: None,
         backoff: UnlockBackoff | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -94,6 +122,7 @@ class UnlockDialog(QDialog):
         self.opened: Any = None
         self.backoff = backoff or _PROCESS_BACKOFF
         self._open = open_profile or (lambda pid, pw: manager.open(pid, pw))
+        self._prepare = prepare  # imports of the first screen, while the key is derived
         self.infos = list(manager.list())
         self.title = QLabel(self)
         self.title.setObjectName("pageTitle")
@@ -177,7 +206,7 @@ class UnlockDialog(QDialog):
         secret = self.passphrase.text() if info.needs_passphrase else None
         self.passphrase.clear()
         try:
-            self.opened = self._open(info.id, secret)
+            self.opened = open_while_preparing(lambda: self._open(info.id, secret), self._prepare)
         except Exception as exc:
             code = getattr(exc, "code", None) or "app.unexpected"
             self.message.show_messages([(Severity.ERROR, i18n.text(code))])

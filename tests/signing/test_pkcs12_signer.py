@@ -132,6 +132,32 @@ def test_cancel_wrong_password_missing_file(
     assert bad.value.code == "signing.config_invalid"
 
 
+def test_later_signatures_still_check_the_password_and_follow_a_replaced_file(
+    demo_pki: DemoPki, payload: bytes, tmp_path: Path
+) -> None:
+    """After the first opening only the key bag is decrypted: a wrong or empty password
+    is refused all the same, and a file replaced on disk is opened in full again."""
+    path = tmp_path / "signature.p12"
+    path.write_bytes(demo_pki.physician("gp").signature_p12.read_bytes())
+    pin = sig_support.RecordingPin(DEMO_PASSWORD)
+    signer = Pkcs12DocumentSigner(path, pin)
+    roots = demo_pki.citizen_trust_roots()
+    assert verify_detached(payload, signer.sign_detached(payload), roots).valid
+    for wrong in ("not-the-password", ""):
+        pin.pin = wrong
+        with pytest.raises(SigningError) as refused:
+            signer.sign_detached(payload)
+        assert refused.value.code == "signing.wrong_password"
+    pin.pin = DEMO_PASSWORD
+    assert verify_detached(payload, signer.sign_detached(payload), roots).valid
+
+    path.write_bytes(demo_pki.physician("specialist").signature_p12.read_bytes())
+    result = verify_detached(payload, signer.sign_detached(payload), roots)
+    assert result.valid, result.codes
+    assert "Marc Dubois (Signature)" in result.signer_subject
+    assert result.signer_niss == "72010103794"
+
+
 def test_authentication_challenge(demo_pki: DemoPki) -> None:
     with open_signer(
         sig_support.pkcs12_config(demo_pki), sig_support.fixed_pin(DEMO_PASSWORD)
