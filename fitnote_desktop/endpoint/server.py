@@ -48,12 +48,23 @@ def demo_settings(demo_dir: Path, *, host: str = "127.0.0.1", port: int = 8443) 
     pki = create_demo_pki(demo_dir)
     registry = tuple(
         RegistryEntry(
-            p.niss, p.riziv, p.given_name, p.family_name, "treating", DEMO_REGIONS.get(p.key, "")
+            p.niss,
+            p.riziv,
+            p.given_name,
+            p.family_name,
+            "treating",
+            region=DEMO_REGIONS.get(p.key, ""),
         )
         for p in DEMO_PHYSICIANS
     ) + tuple(
         RegistryEntry(
-            d.niss, d.riziv, d.given_name, d.family_name, d.role, d.employers, d.postal_codes
+            d.niss,
+            d.riziv,
+            d.given_name,
+            d.family_name,
+            d.role,
+            employers=d.employers,
+            postal_codes=d.postal_codes,
         )
         for d in DEMO_DESK_PHYSICIANS
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -41,6 +41,7 @@ class RegistryEntry:
     given_name: str = ""
     family_name: str = ""
     role: str = "treating"
+    _: KW_ONLY  # the optional assignments by name: two tuples of strings are easily swapped
     employers: tuple[str, ...] = ()
     postal_codes: tuple[str, ...] = ()
     region: str = ""  # e.g. a province code (BE-VAN): the mirror's regional figures

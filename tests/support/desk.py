@@ -38,7 +38,13 @@ DESK_PHYSICIANS = (*DEMO_DESK_PHYSICIANS, OTHER_ADVISING, OTHER_OCCUPATIONAL)
 def desk_registry() -> tuple[RegistryEntry, ...]:
     return demo_registry() + tuple(
         RegistryEntry(
-            d.niss, d.riziv, d.given_name, d.family_name, d.role, d.employers, d.postal_codes
+            d.niss,
+            d.riziv,
+            d.given_name,
+            d.family_name,
+            d.role,
+            employers=d.employers,
+            postal_codes=d.postal_codes,
         )
         for d in DESK_PHYSICIANS
     )
