@@ -61,7 +61,7 @@ class WindowActions:
         self.sheet = a("F2", lambda: w.editor.period.guidance.open_sheet())
         self.outbox = a("Ctrl+O", w.show_outbox)
         self.inbox = a("Ctrl+Shift+M", w.show_inbox)
-        self.mirror = a("Ctrl+Shift+F", w.show_mirror)
+        self.mirror = a("Ctrl+Shift+I", w.show_mirror)
         self.settings = a(None, w.show_settings)
         self.lock = a("Ctrl+L", w.lock_requested.emit)
         self.help = a("F1", w.show_help)

@@ -22,6 +22,8 @@ from fitnote_desktop.domain.identifiers import niss_info
 from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import (
     Address,
+    CodeSystem,
+    Diagnosis,
     Document,
     DocumentKind,
     IncapacityCertificate,
@@ -210,6 +212,14 @@ DEMO_ON_LEAVE = (
 )
 # Days before and after today of the current certificate of Émilie, then of DEMO_ON_LEAVE.
 DEMO_SICK_LEAVE = ((10, 3), (45, 14), (3, 1), (60, 25))
+# Their principal diagnoses (None: the sample's, sciatica), each within its group's duration
+# guidance, so that the demo history carries no warning.
+DEMO_DIAGNOSES: tuple[Diagnosis | None, ...] = (
+    None,
+    Diagnosis("Depressieve episode", "P76", CodeSystem.ICPC2, principal=True),
+    Diagnosis("Griep", "R80", CodeSystem.ICPC2, principal=True),
+    Diagnosis("Épuisement professionnel (burn-out)", "P78", CodeSystem.ICPC2, principal=True),
+)
 
 
 def seed_demo_patients(patients: Patients) -> None:
@@ -222,10 +232,14 @@ def seed_demo_history(services: Services, today: date) -> None:
     """A current certificate (with fit-note) for Émilie and the patients on leave, signed
     and sent; Émilie's, ending in 3 days, is waited for so that "Prolong" works at once."""
     on_leave = (DEMO_PATIENTS[0], *DEMO_ON_LEAVE)
-    for patient, (before, after) in zip(on_leave, DEMO_SICK_LEAVE, strict=True):
+    for patient, (before, after), diagnosis in zip(
+        on_leave, DEMO_SICK_LEAVE, DEMO_DIAGNOSES, strict=True
+    ):
         record = services.patients.search(patient.niss)[0]
         draft = services.drafts.new(DocumentKind.INCAPACITY, record.id)
-        doc = demo_history_certificate(draft.document, today, before=before, after=after)
+        doc = demo_history_certificate(
+            draft.document, today, before=before, after=after, diagnosis=diagnosis
+        )
         services.drafts.save(record.id, doc)
         try:
             services.sending.sign_and_send(str(doc.id), demo_pin)
@@ -241,7 +255,12 @@ def seed_demo_history(services: Services, today: date) -> None:
 
 
 def demo_history_certificate(
-    draft: Document, today: date, *, before: int = 10, after: int = 3
+    draft: Document,
+    today: date,
+    *,
+    before: int = 10,
+    after: int = 3,
+    diagnosis: Diagnosis | None = None,
 ) -> Document:
     """The sample certificate on ``draft``: from ``before`` days ago to ``after`` days
     ahead, valid under the rules of issue 12 (first prognosis, principal diagnosis,
@@ -254,6 +273,7 @@ def demo_history_certificate(
         period=Period(begin, end),
         expected_return=end + timedelta(days=1),
         antedating_justification="Demo: certificate entered after the consultation.",
+        diagnoses=(diagnosis,) if diagnosis else example.body.diagnoses,
     )
     return replace(
         draft,

@@ -11,6 +11,7 @@ from fitnote_desktop.domain.validation import validate
 from fitnote_desktop.wiring.demo import (
     DEMO_ON_LEAVE,
     DEMO_PATIENTS,
+    DEMO_DIAGNOSES,
     DEMO_SICK_LEAVE,
     demo_history_certificate,
 )
@@ -19,11 +20,15 @@ from fitnote_desktop.wiring.demo import (
 def test_the_demo_history_certificates_have_no_error_and_no_warning() -> None:
     today = date(2026, 11, 29)
     on_leave = (DEMO_PATIENTS[0], *DEMO_ON_LEAVE)
-    for patient, (before, after) in zip(on_leave, DEMO_SICK_LEAVE, strict=True):
+    for patient, (before, after), diagnosis in zip(
+        on_leave, DEMO_SICK_LEAVE, DEMO_DIAGNOSES, strict=True
+    ):
         draft = lifecycle.new_document(
             DocumentKind.INCAPACITY, author=samples.practitioner(), patient=patient, today=today
         )
-        doc = demo_history_certificate(draft, today, before=before, after=after)
+        doc = demo_history_certificate(
+            draft, today, before=before, after=after, diagnosis=diagnosis
+        )
         findings = validate(doc, today=today)
         assert [f.code for f in findings if f.severity is Severity.ERROR] == []
         assert [f.code for f in findings] == [], patient.family_name

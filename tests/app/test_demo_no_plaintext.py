@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from fitnote_desktop.domain import samples
-from fitnote_desktop.wiring.demo import DEMO_ON_LEAVE, DEMO_PATIENTS
+from fitnote_desktop.wiring.demo import DEMO_DIAGNOSES, DEMO_ON_LEAVE, DEMO_PATIENTS
 
 PATIENT = samples.patient()  # the demo history's and the self-check's patient
 NEEDLES = [
@@ -30,6 +30,8 @@ NEEDLES = [
     samples.incapacity().body.diagnoses[0].text,  # type: ignore[union-attr]
     '"L86"',  # the diagnosis codes as the payload's JSON holds them (quoted: 3 bare
     '"L03"',  # bytes would turn up in 300 kB of ciphertext once in a while)
+    *(d.text for d in DEMO_DIAGNOSES if d),  # the patients on leave's diagnoses
+    *(f'"{d.code}"' for d in DEMO_DIAGNOSES if d),
     "Kortrijksesteenweg",
 ]
 

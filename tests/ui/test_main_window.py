@@ -60,6 +60,22 @@ def test_help_lists_every_shortcut(qtbot, services, languages, tmp_path):
     assert {"Ctrl+N", "Ctrl+L", "F1", "Ctrl+P"} <= keys
 
 
+def test_no_two_window_actions_share_a_shortcut(qtbot, services, languages, tmp_path):
+    """Qt silently ignores an ambiguous shortcut: both actions would stop answering."""
+    from collections import Counter
+
+    from PySide6.QtGui import QAction
+
+    window = make_window(qtbot, services, languages, tmp_path)
+    keys = Counter(
+        seq.toString()
+        for action in window.findChildren(QAction)
+        for seq in action.shortcuts()
+        if not seq.isEmpty()
+    )
+    assert [k for k, n in keys.items() if n > 1] == []
+
+
 def test_pdf_preview_pages_through_pipes(qtbot):
     import shutil
 

@@ -137,7 +137,7 @@ def test_the_window_menu_opens_it_by_shortcut(qtbot, services, languages, tmp_pa
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     window = MainWindow(services, languages, settings=settings)
     qtbot.addWidget(window)
-    assert window.acts.mirror.shortcut().toString() == "Ctrl+Shift+F"
+    assert window.acts.mirror.shortcut().toString() == "Ctrl+Shift+I"
     assert window.acts.mirror in window.acts.menu_file.actions()
     help_dialog = HelpDialog(window.acts, window)
     qtbot.addWidget(help_dialog)
