@@ -28,6 +28,10 @@ class EditorHeader(QWidget):
         self.subtitle.setObjectName("editorSubtitle")
         self.save_state = QLabel(self)
         self.save_state.setObjectName("saveState")
+        # "✓ Brouillon enregistré à 18:35" at twice the font is wider than the room beside
+        # the patient's name: it wraps rather than being cut off
+        self.save_state.setWordWrap(True)
+        self.save_state.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.language_label = QLabel(self)
         self.language = ChoiceBox(self)
         for lang in Language:
