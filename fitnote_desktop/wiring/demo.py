@@ -197,15 +197,15 @@ DEMO_ON_LEAVE = (
     ),
     Patient(
         niss="71090201524",
-        given_name="Pieter",
-        family_name="Claes",
+        given_name="Koen",
+        family_name="Wouters",
         language=Language.NL,
         address=Address("Stationsplein", "3", "3000", "Leuven"),
     ),
     Patient(
         niss="95122004477",
         given_name="Marie",
-        family_name="Lambert",
+        family_name="Lejeune",
         language=Language.FR,
         address=Address("Rue des Tanneurs", "17", "5000", "Namur"),
     ),
