@@ -27,6 +27,7 @@ from fitnote_desktop.endpoint.errors import ApiError, error_responses
 from fitnote_desktop.endpoint.receipts import (
     StoredAcceptance,
     acceptance_out,
+    json_response,
     receipt_out,
     retraction_out,
 )
@@ -86,13 +87,12 @@ RETRACT_ERRORS = (
     },
 )
 def submit(
-    document_id: uuid.UUID,
-    body: EnvelopeIn,
-    caller: Auth,
-    dbs: Db,
-    response: Response,
-    context: Context,
-) -> Any:
+    document_id: uuid.UUID, body: EnvelopeIn, caller: Auth, dbs: Db, context: Context
+) -> Response:
+    """Receive a signed document; the answer is a prebuilt JSON ``Response`` (the
+    ``ReceiptOut`` model's own bytes), so FastAPI neither re-validates it against
+    ``response_model`` nor hands it to its thread pool a second time; the model still
+    documents the answer in the OpenAPI description."""
     payload = b64decode_field(body.payload, "submit.malformed", "payload")
     signature = b64decode_field(body.signature, "submit.malformed", "signature")
     document = _parse_document(payload)
@@ -104,8 +104,7 @@ def submit(
     with dbs.begin():
         existing = repository.accepted(dbs, doc_id)
     if existing is not None:
-        response.status_code = 200
-        return _replay(existing, digest, caller)
+        return json_response(_replay(existing, digest, caller), 200)
 
     now = _check_signed_by_caller(context, payload, signature, caller, "submit.signer_not_session")
     _check_author(document, caller)
@@ -136,12 +135,12 @@ def submit(
         with dbs.begin():
             existing = repository.accepted(dbs, doc_id)
         assert existing is not None
-        response.status_code = 200
-        return _replay(existing, digest, caller)
+        return json_response(_replay(existing, digest, caller), 200)
     log.info("document %s accepted", doc_id)
-    return receipt_out(
+    receipt = receipt_out(
         doc_id, "accepted", digest, now, dossier_id, signed.receipt_bytes, signed.signature
     )
+    return json_response(receipt, 201)
 
 
 @router.get(
