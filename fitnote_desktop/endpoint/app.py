@@ -64,7 +64,7 @@ def create_app(settings: EndpointSettings, *, prepare: bool = True) -> FastAPI:
         ),
     )
     app.state.context = EndpointContext.build(
-        settings, db.session_factory(db.make_engine(settings.db_url, key=settings.db_key))
+        settings, db.make_engine(settings.db_url, key=settings.db_key)
     )
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)

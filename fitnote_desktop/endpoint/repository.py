@@ -4,10 +4,11 @@ Functions take an open SQLAlchemy session; the route decides the transaction
 (``with dbs.begin():``) so that no transaction is held while a signature is verified.
 Patients are indexed by :func:`patient_key`, never by their NISS.
 
-The per-document path (session look-up, replay check, dossier, insert) runs prebuilt
-Core statements on the session's connection: no ORM identity map, no statement built
-per call, so SQLAlchemy finds their compiled form in its cache. That path is what every
-submission pays (issue 14); the rarer routes keep the ORM.
+The per-document path (replay check, dossier, insert) runs prebuilt Core statements on
+a Core ``Connection`` the route takes from the engine: no ORM session (its transaction
+bookkeeping cost as much CPU as the SQL), no identity map, no statement built per call,
+so SQLAlchemy finds their compiled form in its cache. That path is what every submission
+pays (issue 14); the rarer routes keep the ORM.
 """
 
 from __future__ import annotations
@@ -161,21 +162,20 @@ _ACCEPTED = sa.select(
 
 
 def accepted(
-    dbs: DbSession, document_id: str
+    conn: sa.Connection, document_id: str
 ) -> sa.Row[str, str, str, datetime, str, bytes, bytes] | None:
     """What a repeated submission is answered from: the stored acceptance of a document
     (``id, payload_sha256, author_riziv, received_at, dossier_id, receipt,
     receipt_signature``), or ``None``."""
-    return dbs.connection().execute(_ACCEPTED, {"id": document_id}).first()
+    return conn.execute(_ACCEPTED, {"id": document_id}).first()
 
 
 _DOSSIER_ID = sa.select(db.Dossier.id).where(db.Dossier.patient_key == sa.bindparam("key"))
 _INSERT_DOSSIER = _per_dialect(lambda insert: insert(db.Dossier.__table__).on_conflict_do_nothing())
 
 
-def dossier_for(dbs: DbSession, key: str, now: datetime) -> str:
+def dossier_for(conn: sa.Connection, key: str, now: datetime) -> str:
     """The id of the patient's dossier, created on the first document."""
-    conn = dbs.connection()
     found = conn.execute(_DOSSIER_ID, {"key": key}).scalar()
     if found is not None:
         return str(found)
@@ -212,10 +212,9 @@ _INSERT_DOCUMENT = _per_dialect(
 )
 
 
-def insert_document(dbs: DbSession, new: NewDocument) -> bool:
+def insert_document(conn: sa.Connection, new: NewDocument) -> bool:
     """Insert unless the id exists; false when a concurrent submission got there first
     (the primary key, not a read-then-write, makes submission idempotent)."""
-    conn = dbs.connection()
     inserted = conn.execute(
         _INSERT_DOCUMENT[conn.dialect.name],
         {

@@ -86,9 +86,7 @@ RETRACT_ERRORS = (
         **error_responses(*SUBMIT_ERRORS),
     },
 )
-def submit(
-    document_id: uuid.UUID, body: EnvelopeIn, caller: Auth, dbs: Db, context: Context
-) -> Response:
+def submit(document_id: uuid.UUID, body: EnvelopeIn, caller: Auth, context: Context) -> Response:
     """Receive a signed document; the answer is a prebuilt JSON ``Response`` (the
     ``ReceiptOut`` model's own bytes), so FastAPI neither re-validates it against
     ``response_model`` nor hands it to its thread pool a second time; the model still
@@ -101,8 +99,8 @@ def submit(
     digest = hashlib.sha256(payload).hexdigest()
     doc_id = str(document_id)
 
-    with dbs.begin():
-        existing = repository.accepted(dbs, doc_id)
+    with db.reading(context.engine) as conn:
+        existing = repository.accepted(conn, doc_id)
     if existing is not None:
         return json_response(_replay(existing, digest, caller), 200)
 
@@ -111,10 +109,11 @@ def submit(
     _check_rules(document, now)
 
     signed = context.settings.receipt_signer.sign(Receipt(doc_id, digest, now, "accepted"))
-    with dbs.begin():
-        dossier_id = repository.dossier_for(dbs, repository.patient_key(document.patient.niss), now)
+    with context.engine.begin() as conn:
+        key = repository.patient_key(document.patient.niss)
+        dossier_id = repository.dossier_for(conn, key, now)
         inserted = repository.insert_document(
-            dbs,
+            conn,
             repository.NewDocument(
                 id=doc_id,
                 payload_sha256=digest,
@@ -132,8 +131,8 @@ def submit(
             ),
         )
     if not inserted:  # lost a race with a concurrent submission of the same id
-        with dbs.begin():
-            existing = repository.accepted(dbs, doc_id)
+        with db.reading(context.engine) as conn:
+            existing = repository.accepted(conn, doc_id)
         assert existing is not None
         return json_response(_replay(existing, digest, caller), 200)
     log.info("document %s accepted", doc_id)
