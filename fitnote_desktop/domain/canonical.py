@@ -101,7 +101,8 @@ def _encode(value: Any) -> Any:
 def _encode_fields(value: object) -> dict[str, Any]:
     """The JSON object of one dataclass instance: its non-``None`` fields, encoded."""
     out: dict[str, Any] = {}
-    for f in _fields(type(value)):
+    cls: type = type(value)
+    for f in _fields(cls):
         v = getattr(value, f.name)
         if v is None:
             continue
