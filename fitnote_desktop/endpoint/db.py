@@ -203,10 +203,16 @@ def make_engine(url: str, *, key: bytes | None = None) -> Engine:
             # result) would cost a quarter of a submission's database time (issue 14).
             # A read (``reading``) starts deferred: it takes no write lock, so it does
             # not queue behind the writers.
+            # A lock wait that times out is still SQLAlchemy's OperationalError (the API
+            # answers it with server.unavailable, like any other storage failure).
             read = conn.get_execution_options().get(_READ_ONLY, False)
+            begin = "BEGIN" if read else "BEGIN IMMEDIATE"
             driver = conn.connection.driver_connection
             assert driver is not None  # a checked-out connection has its driver's
-            driver.execute("BEGIN" if read else "BEGIN IMMEDIATE")
+            try:
+                driver.execute(begin)
+            except conn.dialect.loaded_dbapi.OperationalError as exc:
+                raise sa.exc.OperationalError(begin, None, exc) from exc
 
         return engine
     if key is not None:
