@@ -20,8 +20,6 @@ PostgreSQL's ``timestamptz`` would hand back aware values: one convention for bo
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -200,35 +198,19 @@ def make_engine(url: str, *, key: bytes | None = None) -> Engine:
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn: sa.Connection) -> None:
             # On the driver's connection: a SQLAlchemy execution of its own (events,
-            # result) would cost a quarter of a submission's database time (issue 14).
-            # A read (``reading``) starts deferred: it takes no write lock, so it does
-            # not queue behind the writers.
-            # A lock wait that times out is still SQLAlchemy's OperationalError (the API
-            # answers it with server.unavailable, like any other storage failure).
-            read = conn.get_execution_options().get(_READ_ONLY, False)
-            begin = "BEGIN" if read else "BEGIN IMMEDIATE"
+            # result) costs more than the BEGIN. A lock wait that times out is still
+            # SQLAlchemy's OperationalError (answered server.unavailable).
             driver = conn.connection.driver_connection
             assert driver is not None  # a checked-out connection has its driver's
             try:
-                driver.execute(begin)
+                driver.execute("BEGIN IMMEDIATE")
             except conn.dialect.loaded_dbapi.OperationalError as exc:
-                raise sa.exc.OperationalError(begin, None, exc) from exc
+                raise sa.exc.OperationalError("BEGIN IMMEDIATE", None, exc) from exc
 
         return engine
     if key is not None:
         raise ValueError("an encryption key is for a SQLite database only")
     return sa.create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
-
-
-_READ_ONLY = "fitnote_read_only"
-
-
-@contextmanager
-def reading(engine: Engine) -> Iterator[sa.Connection]:
-    """A Core connection for reads only: on SQLite its transaction takes no write lock
-    (see ``make_engine``); it is rolled back when the block ends."""
-    with engine.connect() as conn:
-        yield conn.execution_options(**{_READ_ONLY: True})
 
 
 def _sqlcipher_connection(path: Path, key: bytes) -> Any:

@@ -34,6 +34,7 @@ from fitnote_desktop.endpoint.errors import ApiError
 from fitnote_desktop.endpoint.repository import SessionRow
 from fitnote_desktop.endpoint.session_cache import SessionCache
 from fitnote_desktop.endpoint.settings import EndpointSettings
+from fitnote_desktop.endpoint.submit_sql import SubmitSql
 
 bearer = HTTPBearer(auto_error=False, description="Session token from POST /v1/auth/session")
 
@@ -51,8 +52,8 @@ class Caller:
 class EndpointContext:
     """Per-app state shared by every request: settings, database, trust store as DER.
 
-    ``engine`` serves the per-document submit path on Core connections (no ORM session,
-    ``endpoint.repository``); ``sessions`` (ORM sessions on the same engine) the rest.
+    ``submit_sql`` runs the per-document submit path on the engine's driver connections
+    (``endpoint.submit_sql``); ``sessions`` (ORM sessions on the same engine) the rest.
 
     asn1crypto objects parse lazily and are not safe to share between threads (a
     concurrent first ``dump()`` corrupts their state), so the trust store is kept as DER
@@ -61,7 +62,7 @@ class EndpointContext:
     """
 
     settings: EndpointSettings
-    engine: Engine
+    submit_sql: SubmitSql
     sessions: sessionmaker[Any]
     roots_der: tuple[bytes, ...]
     intermediates_der: tuple[bytes, ...]
@@ -71,7 +72,7 @@ class EndpointContext:
     def build(cls, settings: EndpointSettings, engine: Engine) -> "EndpointContext":
         return cls(
             settings=settings,
-            engine=engine,
+            submit_sql=SubmitSql(engine),
             sessions=session_factory(engine),
             roots_der=tuple(c.dump() for c in settings.trust_roots),
             intermediates_der=tuple(c.dump() for c in settings.intermediates),

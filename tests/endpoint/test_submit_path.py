@@ -19,8 +19,9 @@ import sqlalchemy as sa
 from support.endpoint import endpoint_settings
 
 from fitnote_desktop.demo.pki import DemoPki
-from fitnote_desktop.endpoint import db, repository
+from fitnote_desktop.endpoint import db
 from fitnote_desktop.endpoint.server import uvicorn_config
+from fitnote_desktop.endpoint.submit_sql import SubmitSql
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="no uvloop on Windows")
@@ -51,8 +52,7 @@ def test_replay_read_does_not_wait_for_a_writer(tmp_path: Path) -> None:
                 {"id": "d", "patient_key": "k", "created_at": datetime.now(UTC)},
             )
             started = time.monotonic()
-            with db.reading(engine) as conn:
-                assert repository.accepted(conn, "00000000-0000-0000-0000-000000000000") is None
+            assert SubmitSql(engine).accepted("00000000-0000-0000-0000-000000000000") is None
             assert time.monotonic() - started < 0.2
             # A writer does queue, and gives up as SQLAlchemy's OperationalError, which
             # the API answers with server.unavailable.

@@ -32,6 +32,7 @@ from fitnote_desktop.endpoint.receipts import (
     retraction_out,
 )
 from fitnote_desktop.endpoint.schemas import DocumentStatusOut, EnvelopeIn, ReceiptOut
+from fitnote_desktop.endpoint.submit_sql import NewDocument
 from fitnote_desktop.wire import routes
 from fitnote_desktop.wire.receipts import Receipt
 from fitnote_desktop.wire.retraction import Retraction
@@ -99,8 +100,7 @@ def submit(document_id: uuid.UUID, body: EnvelopeIn, caller: Auth, context: Cont
     digest = hashlib.sha256(payload).hexdigest()
     doc_id = str(document_id)
 
-    with db.reading(context.engine) as conn:
-        existing = repository.accepted(conn, doc_id)
+    existing = context.submit_sql.accepted(doc_id)
     if existing is not None:
         return json_response(_replay(existing, digest, caller), 200)
 
@@ -109,30 +109,25 @@ def submit(document_id: uuid.UUID, body: EnvelopeIn, caller: Auth, context: Cont
     _check_rules(document, now)
 
     signed = context.settings.receipt_signer.sign(Receipt(doc_id, digest, now, "accepted"))
-    with context.engine.begin() as conn:
-        key = repository.patient_key(document.patient.niss)
-        dossier_id = repository.dossier_for(conn, key, now)
-        inserted = repository.insert_document(
-            conn,
-            repository.NewDocument(
-                id=doc_id,
-                payload_sha256=digest,
-                payload=payload,
-                signature=signature,
-                kind=document.kind.value,
-                author_riziv=caller.riziv,
-                dossier_id=dossier_id,
-                episode_id=document.episode_id,
-                consent_reference=document.consent.reference,
-                episode_sharing=bool(document.consent.episode_sharing),
-                received_at=now,
-                receipt=signed.receipt_bytes,
-                receipt_signature=signed.signature,
-            ),
-        )
-    if not inserted:  # lost a race with a concurrent submission of the same id
-        with db.reading(context.engine) as conn:
-            existing = repository.accepted(conn, doc_id)
+    dossier_id = context.submit_sql.insert(
+        repository.patient_key(document.patient.niss),
+        NewDocument(
+            id=doc_id,
+            payload_sha256=digest,
+            payload=payload,
+            signature=signature,
+            kind=document.kind.value,
+            author_riziv=caller.riziv,
+            episode_id=document.episode_id,
+            consent_reference=document.consent.reference,
+            episode_sharing=bool(document.consent.episode_sharing),
+            received_at=now,
+            receipt=signed.receipt_bytes,
+            receipt_signature=signed.signature,
+        ),
+    )
+    if dossier_id is None:  # lost a race with a concurrent submission of the same id
+        existing = context.submit_sql.accepted(doc_id)
         assert existing is not None
         return json_response(_replay(existing, digest, caller), 200)
     log.info("document %s accepted", doc_id)
