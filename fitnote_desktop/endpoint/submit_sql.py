@@ -17,7 +17,7 @@ rows exactly as if it had written them. Driver errors are re-raised as SQLAlchem
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -161,12 +161,14 @@ class SubmitSql:
             cur.close()
             conn.commit()
         except self._dbapi_error as exc:
-            conn.rollback()
+            with suppress(self._dbapi_error):  # a lost connection cannot roll back either
+                conn.rollback()
             raise sa.exc.DBAPIError.instance(
                 statement, None, exc, self._dbapi_error, hide_parameters=True
             ) from exc
         except BaseException:
-            conn.rollback()
+            with suppress(self._dbapi_error):
+                conn.rollback()
             raise
         finally:
             conn.close()  # back to the pool
