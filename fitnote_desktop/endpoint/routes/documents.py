@@ -98,9 +98,9 @@ async def submit(
     write lock held for one insert). Handing each submission to FastAPI's thread pool
     and back cost more than the statements it overlapped: without it, a process spends
     10-25% less CPU per document and serves 1.1-1.8x as many per second (issue 14's
-    runs, SQLite and PostgreSQL). The price is that a SQLite
-    lock wait or a slow PostgreSQL pauses this worker's other requests for its
-    duration; run several workers (``--workers``) where that matters.
+    runs, SQLite and PostgreSQL). The price is that a SQLite lock wait or a slow
+    PostgreSQL pauses this worker's other requests for its duration; run several
+    workers (``--workers``) where that matters.
 
     The answer is a prebuilt JSON ``Response`` (the ``ReceiptOut`` model's own bytes),
     so FastAPI does not re-validate it against ``response_model``; the model still
