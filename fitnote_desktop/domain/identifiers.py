@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.be import bis, nn, ssn
@@ -44,6 +45,18 @@ def niss_error(number: str) -> str | None:
         return "niss.missing"
     if not digits.isdigit() or len(digits) != 11:
         return "niss.format"
+    return _stdnum_error(digits, date.today().year)
+
+
+@lru_cache(maxsize=1024)
+def _stdnum_error(digits: str, year: int) -> str | None:
+    """python-stdnum's verdict on 11 digits, computed once per number and year.
+
+    A document names the same few NISS several times (patient, author, employer's
+    physician) and the endpoint checks every document of a physician's patients: this
+    was half of the rules' time (issue 14). stdnum reads today's *year* (whether the
+    number may belong to someone born since 2000), so the year is part of the key and
+    the verdict never outlives it."""
     try:
         ssn.validate(digits)
     except stdnum_exceptions.InvalidChecksum:

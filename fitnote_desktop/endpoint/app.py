@@ -18,9 +18,10 @@ Outside the API, two sets of HTML pages: the public verification page (``/verify
 ``endpoint.desk``).
 
 Routes are synchronous ``def``: FastAPI runs them in its thread pool, where the CPU-bound
-signature checks and the blocking SQLAlchemy calls belong. What they share (settings,
-database sessions, trust store) is one ``EndpointContext`` on ``app.state``, handed to
-them by dependency injection (``endpoint.deps``).
+signature checks and the blocking SQLAlchemy calls belong. The one exception is the
+per-document ``PUT /documents/{id}``, which runs on the event loop (its docstring says
+why). What they share (settings, database, trust store) is one ``EndpointContext`` on
+``app.state``, handed to them by dependency injection (``endpoint.deps``).
 
 Nothing medical and no NISS is logged: log lines carry the route, the error code and
 at most a document UUID; what third-party libraries log is stripped of its details
@@ -73,7 +74,7 @@ def create_app(settings: EndpointSettings, *, prepare: bool = True) -> FastAPI:
         ),
     )
     app.state.context = EndpointContext.build(
-        settings, db.session_factory(db.make_engine(settings.db_url, key=settings.db_key))
+        settings, db.make_engine(settings.db_url, key=settings.db_key)
     )
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)

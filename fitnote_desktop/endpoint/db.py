@@ -228,8 +228,16 @@ def make_engine(url: str, *, key: bytes | None = None) -> Engine:
             cur.close()
 
         @event.listens_for(engine, "begin")
-        def _sqlite_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        def _sqlite_begin(conn: sa.Connection) -> None:
+            # On the driver's connection: a SQLAlchemy execution of its own (events,
+            # result) costs more than the BEGIN. A lock wait that times out is still
+            # SQLAlchemy's OperationalError (answered server.unavailable).
+            driver = conn.connection.driver_connection
+            assert driver is not None  # a checked-out connection has its driver's
+            try:
+                driver.execute("BEGIN IMMEDIATE")
+            except conn.dialect.loaded_dbapi.OperationalError as exc:
+                raise sa.exc.OperationalError("BEGIN IMMEDIATE", None, exc) from exc
 
         return engine
     if key is not None:

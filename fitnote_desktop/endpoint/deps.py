@@ -23,16 +23,19 @@ from typing import Annotated, Any
 from asn1crypto import x509
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from fitnote_desktop.endpoint import repository
+from fitnote_desktop.endpoint.db import session_factory
 from fitnote_desktop.endpoint.errors import ApiError
 from fitnote_desktop.endpoint.mirror import MirrorCache
 from fitnote_desktop.endpoint.repository import SessionRow
 from fitnote_desktop.endpoint.session_cache import SessionCache
 from fitnote_desktop.endpoint.settings import EndpointSettings
+from fitnote_desktop.endpoint.submit_sql import SubmitSql
 
 bearer = HTTPBearer(auto_error=False, description="Session token from POST /v1/auth/session")
 
@@ -48,7 +51,10 @@ class Caller:
 
 @dataclass(frozen=True)
 class EndpointContext:
-    """Per-app state shared by every request: settings, sessions, trust store as DER.
+    """Per-app state shared by every request: settings, database, trust store as DER.
+
+    ``submit_sql`` runs the per-document submit path on the engine's driver connections
+    (``endpoint.submit_sql``); ``sessions`` (ORM sessions on the same engine) the rest.
 
     asn1crypto objects parse lazily and are not safe to share between threads (a
     concurrent first ``dump()`` corrupts their state), so the trust store is kept as DER
@@ -57,6 +63,7 @@ class EndpointContext:
     """
 
     settings: EndpointSettings
+    submit_sql: SubmitSql
     sessions: sessionmaker[Any]
     roots_der: tuple[bytes, ...]
     intermediates_der: tuple[bytes, ...]
@@ -64,10 +71,11 @@ class EndpointContext:
     mirror: MirrorCache = field(default_factory=lambda: MirrorCache(60.0))
 
     @classmethod
-    def build(cls, settings: EndpointSettings, sessions: sessionmaker[Any]) -> "EndpointContext":
+    def build(cls, settings: EndpointSettings, engine: Engine) -> "EndpointContext":
         return cls(
             settings=settings,
-            sessions=sessions,
+            submit_sql=SubmitSql(engine),
+            sessions=session_factory(engine),
             roots_der=tuple(c.dump() for c in settings.trust_roots),
             intermediates_der=tuple(c.dump() for c in settings.intermediates),
             callers=SessionCache(settings.session_cache_ttl),
@@ -98,10 +106,13 @@ Db = Annotated[DbSession, Depends(get_db)]
 
 
 async def current_caller(
-    dbs: Db,
     context: Context,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Caller:
+    """The logged-in caller, from the session cache or (on a miss) the database.
+
+    No ``Db`` dependency: a generator dependency costs every request an exit stack, and
+    most requests are answered from the cache; a miss opens its own session."""
     if credentials is None or not credentials.credentials:
         raise ApiError("auth.required", headers={"WWW-Authenticate": "Bearer"})
     token_hash = hashlib.sha256(credentials.credentials.encode("utf-8", "replace")).hexdigest()
@@ -109,7 +120,7 @@ async def current_caller(
     cached = context.callers.get(token_hash, now)
     if cached is not None:
         return cached
-    row = await run_in_threadpool(_read_session, dbs, token_hash)
+    row = await run_in_threadpool(_read_session, context, token_hash)
     if row is None:
         raise ApiError("auth.session_invalid", headers={"WWW-Authenticate": "Bearer"})
     if row.expires_at <= now:
@@ -119,8 +130,8 @@ async def current_caller(
     return caller
 
 
-def _read_session(dbs: DbSession, token_hash: str) -> SessionRow | None:
-    with dbs.begin():
+def _read_session(context: EndpointContext, token_hash: str) -> SessionRow | None:
+    with context.sessions() as dbs, dbs.begin():
         return repository.session_by_token_hash(dbs, token_hash)
 
 

@@ -4,23 +4,21 @@ Functions take an open SQLAlchemy session; the route decides the transaction
 (``with dbs.begin():``) so that no transaction is held while a signature is verified.
 Patients are indexed by :func:`patient_key`, never by their NISS.
 
-The per-document path (session look-up, replay check, dossier, insert) runs prebuilt
-Core statements on the session's connection: no ORM identity map, no statement built
-per call, so SQLAlchemy finds their compiled form in its cache. That path is what every
-submission pays (issue 14); the rarer routes keep the ORM.
+The per-document path of a submission (replay check, dossier, insert) is
+``endpoint.submit_sql``'s, on the driver's connection (issue 14); the login session
+look-up is a prebuilt Core statement; the rarer routes use the ORM.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
@@ -36,12 +34,6 @@ def patient_key(niss: str) -> str:
     """Pseudonymous index of a patient (the payload itself is stored, so this is an
     index, not an anonymisation); keeps raw NISS out of index columns and queries."""
     return hashlib.sha256(f"fitnote-patient:{niss}".encode()).hexdigest()
-
-
-def _per_dialect(build: Callable[[Any], sa.Executable]) -> dict[str, sa.Executable]:
-    """One prebuilt statement per supported dialect (``build`` gets its ``insert``, for
-    ``ON CONFLICT DO NOTHING``)."""
-    return {"postgresql": build(postgresql.insert), "sqlite": build(sqlite.insert)}
 
 
 def ping(dbs: DbSession) -> None:
@@ -154,95 +146,6 @@ def session_by_token_hash(dbs: DbSession, token_sha256: str) -> SessionRow | Non
 
 def document(dbs: DbSession, document_id: str, *, refresh: bool = False) -> db.Document | None:
     return dbs.get(db.Document, document_id, populate_existing=refresh)
-
-
-_ACCEPTED = sa.select(
-    db.Document.id,
-    db.Document.payload_sha256,
-    db.Document.author_riziv,
-    db.Document.received_at,
-    db.Document.dossier_id,
-    db.Document.receipt,
-    db.Document.receipt_signature,
-).where(db.Document.id == sa.bindparam("id"))
-
-
-def accepted(
-    dbs: DbSession, document_id: str
-) -> sa.Row[str, str, str, datetime, str, bytes, bytes] | None:
-    """What a repeated submission is answered from: the stored acceptance of a document
-    (``id, payload_sha256, author_riziv, received_at, dossier_id, receipt,
-    receipt_signature``), or ``None``."""
-    return dbs.connection().execute(_ACCEPTED, {"id": document_id}).first()
-
-
-_DOSSIER_ID = sa.select(db.Dossier.id).where(db.Dossier.patient_key == sa.bindparam("key"))
-_INSERT_DOSSIER = _per_dialect(lambda insert: insert(db.Dossier.__table__).on_conflict_do_nothing())
-
-
-def dossier_for(dbs: DbSession, key: str, now: datetime) -> str:
-    """The id of the patient's dossier, created on the first document."""
-    conn = dbs.connection()
-    found = conn.execute(_DOSSIER_ID, {"key": key}).scalar()
-    if found is not None:
-        return str(found)
-    conn.execute(
-        _INSERT_DOSSIER[conn.dialect.name],
-        {"id": db.new_id(), "patient_key": key, "created_at": now},
-    )
-    return str(conn.execute(_DOSSIER_ID, {"key": key}).scalar_one())
-
-
-@dataclass(frozen=True)
-class NewDocument:
-    """The columns of an accepted submission."""
-
-    id: str
-    payload_sha256: str
-    payload: bytes
-    signature: bytes
-    kind: str
-    author_riziv: str
-    dossier_id: str
-    episode_id: str
-    consent_reference: str
-    episode_sharing: bool
-    received_at: datetime
-    receipt: bytes
-    receipt_signature: bytes
-
-
-_INSERT_DOCUMENT = _per_dialect(
-    lambda insert: (
-        insert(db.Document.__table__).on_conflict_do_nothing().returning(db.Document.__table__.c.id)
-    )
-)
-
-
-def insert_document(dbs: DbSession, new: NewDocument) -> bool:
-    """Insert unless the id exists; false when a concurrent submission got there first
-    (the primary key, not a read-then-write, makes submission idempotent)."""
-    conn = dbs.connection()
-    inserted = conn.execute(
-        _INSERT_DOCUMENT[conn.dialect.name],
-        {
-            "id": new.id,
-            "payload_sha256": new.payload_sha256,
-            "payload": new.payload,
-            "signature": new.signature,
-            "kind": new.kind,
-            "author_riziv": new.author_riziv,
-            "dossier_id": new.dossier_id,
-            "episode_id": new.episode_id[:100],
-            "consent_reference": new.consent_reference[:100],
-            "episode_sharing": new.episode_sharing,
-            "status": "accepted",
-            "received_at": new.received_at,
-            "receipt": new.receipt,
-            "receipt_signature": new.receipt_signature,
-        },
-    ).first()
-    return inserted is not None
 
 
 @dataclass(frozen=True)

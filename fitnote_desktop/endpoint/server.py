@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+import sys
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -94,10 +95,17 @@ def uvicorn_config(
 
     TLS certificate and key, host and port come from ``settings``; there is no
     plain-HTTP configuration. With ``settings.client_ca`` the port asks browsers for a
-    client certificate (the desk's eID sign-in, ``endpoint.desk.tls``). ``app`` is the
+    client certificate (the desk's eID sign-in, ``endpoint.desk.tls``, whose protocol
+    class is uvicorn's httptools one with the peer certificate added). ``app`` is the
     ASGI app (default: built from ``settings``) or, for ``workers > 1``, the import
     string of a zero-argument app factory, since an app object cannot be handed to
     worker processes.
+
+    HTTP parsing and the event loop are the C implementations (httptools, uvloop; both
+    are dependencies): uvicorn's pure-Python h11 parser and asyncio's selector loop cost
+    more CPU per request than a document's rules check (issue 14). No fallback: a
+    missing one is an installation error, raised at start. Windows has no uvloop, so
+    there (the embedded demo endpoint of a physician's laptop) the loop is asyncio's.
     """
     if settings.tls_cert is None or settings.tls_key is None:
         raise ValueError("the endpoint only serves HTTPS: a TLS certificate and key are needed")
@@ -124,7 +132,9 @@ def uvicorn_config(
         timeout_keep_alive=30,
         timeout_graceful_shutdown=3,
         limit_concurrency=500,
-        **client_certificates,
+        http="httptools",
+        loop="asyncio" if sys.platform == "win32" else "uvloop",
+        **client_certificates,  # may replace ``http`` by the desk's subclass of it
     )
 
 

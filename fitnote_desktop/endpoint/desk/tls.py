@@ -17,7 +17,7 @@ import ssl
 from typing import Any
 
 from starlette.types import ASGIApp, Receive, Scope, Send
-from uvicorn.protocols.http.auto import AutoHTTPProtocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 
 def _with_client_certificate(app: ASGIApp, pem: str) -> ASGIApp:
@@ -31,8 +31,8 @@ def _with_client_certificate(app: ASGIApp, pem: str) -> ASGIApp:
     return wrapped
 
 
-class ClientCertificateProtocol(AutoHTTPProtocol):  # type: ignore[misc,valid-type]
-    """uvicorn's HTTP protocol plus the peer certificate in the scope (see above)."""
+class ClientCertificateProtocol(HttpToolsProtocol):  # type: ignore[misc,valid-type]
+    """uvicorn's httptools protocol (the endpoint's parser) plus the peer certificate in the scope."""
 
     app: ASGIApp  # set by uvicorn's protocol, once per connection
 

@@ -1,0 +1,62 @@
+"""The endpoint's per-document path (issue 14): the server it runs on and its database reads.
+
+* uvicorn runs on the C HTTP parser and event loop (httptools, uvloop), not on h11 and
+  asyncio's selector loop: the configuration names them and they load.
+* The replay check of a submission reads without SQLite's write lock, so it does not
+  queue behind a writer's transaction (a submission of a new document would otherwise
+  wait for every insert in progress before its signature is even checked).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from support.endpoint import endpoint_settings
+
+from fitnote_desktop.demo.pki import DemoPki
+from fitnote_desktop.endpoint import db
+from fitnote_desktop.endpoint.server import uvicorn_config
+from fitnote_desktop.endpoint.submit_sql import SubmitSql
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no uvloop on Windows")
+def test_uvicorn_runs_on_httptools_and_uvloop(demo_pki: DemoPki, tmp_path: Path) -> None:
+    settings = endpoint_settings(demo_pki, f"sqlite:///{tmp_path / 'ep.sqlite3'}")
+    config = uvicorn_config(settings, app=lambda *_: None)  # type: ignore[arg-type]
+    config.load()
+    assert config.http_protocol_class.__name__ == "HttpToolsProtocol"
+    loop = config.get_loop_factory()
+    assert loop is not None and loop.__module__.startswith("uvloop")
+
+
+def test_replay_read_does_not_wait_for_a_writer(tmp_path: Path) -> None:
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'ep.sqlite3'}")
+    db.create_schema(engine)
+    engine.dispose()
+    # A short busy timeout: a read that queued behind the writer would fail, not hang.
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'ep.sqlite3'}")
+    sa.event.listen(
+        engine,
+        "connect",
+        lambda conn, _record: conn.execute("PRAGMA busy_timeout=200"),
+    )
+    try:
+        with engine.begin() as writer:  # BEGIN IMMEDIATE: holds the write lock
+            writer.execute(
+                sa.insert(db.Dossier),
+                {"id": "d", "patient_key": "k", "created_at": datetime.now(UTC)},
+            )
+            started = time.monotonic()
+            assert SubmitSql(engine).accepted("00000000-0000-0000-0000-000000000000") is None
+            assert time.monotonic() - started < 0.2
+            # A writer does queue, and gives up as SQLAlchemy's OperationalError, which
+            # the API answers with server.unavailable.
+            with pytest.raises(sa.exc.OperationalError, match="locked"), engine.begin() as other:
+                other.execute(sa.select(1))
+    finally:
+        engine.dispose()
