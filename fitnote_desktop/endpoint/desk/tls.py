@@ -32,7 +32,7 @@ def _with_client_certificate(app: ASGIApp, pem: str) -> ASGIApp:
 
 
 class ClientCertificateProtocol(HttpToolsProtocol):  # type: ignore[misc,valid-type]
-    """uvicorn's httptools protocol (the endpoint's parser) plus the peer certificate in the scope."""
+    """uvicorn's httptools protocol (the endpoint's parser) with the peer certificate."""
 
     app: ASGIApp  # set by uvicorn's protocol, once per connection
 
