@@ -18,10 +18,9 @@ Outside the API, two sets of HTML pages: the public verification page (``/verify
 ``endpoint.desk``).
 
 Routes are synchronous ``def``: FastAPI runs them in its thread pool, where the CPU-bound
-signature checks and the blocking SQLAlchemy calls belong. The one exception is the
-per-document ``PUT /documents/{id}``, which runs on the event loop (its docstring says
-why). What they share (settings, database, trust store) is one ``EndpointContext`` on
-``app.state``, handed to them by dependency injection (``endpoint.deps``).
+signature checks and the blocking SQLAlchemy calls belong. What they share (settings,
+database sessions, trust store) is one ``EndpointContext`` on ``app.state``, handed to
+them by dependency injection (``endpoint.deps``).
 
 Nothing medical and no NISS is logged: log lines carry the route, the error code and
 at most a document UUID; what third-party libraries log is stripped of its details

@@ -31,12 +31,12 @@ def _with_client_certificate(app: ASGIApp, pem: str) -> ASGIApp:
     return wrapped
 
 
-class ClientCertificateProtocol(HttpToolsProtocol):  # type: ignore[misc,valid-type]
+class ClientCertificateProtocol(HttpToolsProtocol):
     """uvicorn's httptools protocol (the endpoint's parser) with the peer certificate."""
 
     app: ASGIApp  # set by uvicorn's protocol, once per connection
 
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         ssl_object: Any = transport.get_extra_info("ssl_object")
         der = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None

@@ -87,23 +87,10 @@ RETRACT_ERRORS = (
         **error_responses(*SUBMIT_ERRORS),
     },
 )
-async def submit(
-    document_id: uuid.UUID, body: EnvelopeIn, caller: Auth, context: Context
-) -> Response:
-    """Receive a signed document, on the event loop itself.
-
-    The only route that is ``async`` although it blocks: its work is CPU under the GIL
-    (CMS check, rules, receipt signature), which a thread pool cannot run in parallel,
-    and its two statements are short (``endpoint.submit_sql``: a read, and SQLite's
-    write lock held for one insert). Handing each submission to FastAPI's thread pool
-    and back cost more than the statements it overlapped: without it, a process spends
-    10-25% less CPU per document and serves 1.1-1.8x as many per second (issue 14's
-    runs, SQLite and PostgreSQL). The price is that a SQLite lock wait or a slow
-    PostgreSQL pauses this worker's other requests for its duration; run several
-    workers (``--workers``) where that matters.
-
-    The answer is a prebuilt JSON ``Response`` (the ``ReceiptOut`` model's own bytes),
-    so FastAPI does not re-validate it against ``response_model``; the model still
+def submit(document_id: uuid.UUID, body: EnvelopeIn, caller: Auth, context: Context) -> Response:
+    """Receive a signed document; the answer is a prebuilt JSON ``Response`` (the
+    ``ReceiptOut`` model's own bytes), so FastAPI neither re-validates it against
+    ``response_model`` nor hands it to its thread pool a second time; the model still
     documents the answer in the OpenAPI description."""
     payload = b64decode_field(body.payload, "submit.malformed", "payload")
     signature = b64decode_field(body.signature, "submit.malformed", "signature")
