@@ -34,7 +34,7 @@ from fitnote_desktop.demo import DEMO_PASSWORD
 from fitnote_desktop.demo.pki import read_manifest
 from fitnote_desktop.endpoint.desk.routes import PREFIX
 from fitnote_desktop.endpoint.texts import page_text
-from fitnote_desktop.ui import i18n
+from fitnote_desktop.ui import i18n, style
 from fitnote_desktop.ui.controller import AppController
 from fitnote_desktop.ui.inbox import InboxDialog
 from fitnote_desktop.ui.main_window import MainWindow
@@ -98,7 +98,7 @@ class _Browser(QObject):
         self.opened.append(url.toString())
 
 
-def _desk_address(qtbot, window: MainWindow) -> str:  # type: ignore[no-untyped-def]
+def _desk_address(window: MainWindow) -> str:
     """Help > "Open the web desk…": the address handed to the default browser."""
     act = window.acts.web_desk
     assert act.isVisible() and act in window.acts.menu_help.actions()
@@ -111,7 +111,7 @@ def _desk_address(qtbot, window: MainWindow) -> str:  # type: ignore[no-untyped-
     finally:
         QDesktopServices.unsetUrlHandler("https")
     (url,) = handler.opened
-    assert url == window.services.demo_desk_url == f"{window.services.demo_desk_url}"
+    assert url == window.services.demo_desk_url
     assert url.startswith("https://127.0.0.1:") and url.endswith(PREFIX) and PREFIX == DESK_PATH
     banner = window.banner.text()
     assert window.banner.isVisible() and url in banner and "demo certificate" in banner
@@ -194,7 +194,7 @@ def _answer_in_the_dialog(qtbot, monkeypatch, window: MainWindow) -> None:  # ty
 def test_a_question_from_the_desk_answered_in_the_desktop_app(
     qtbot, monkeypatch, window: MainWindow, browser: Any
 ) -> None:  # type: ignore[no-untyped-def]
-    url = _desk_address(qtbot, window)
+    url = _desk_address(window)
     _shots(window, browser=None)
     answer_by = window.services.today() + timedelta(days=7)
     _ask_on_the_desk(browser, url, answer_by)
@@ -227,9 +227,11 @@ def _shots(window: MainWindow, browser: Any) -> None:
     if not folder:
         return
     Path(folder).mkdir(parents=True, exist_ok=True)
+    window.setStyleSheet(style.STYLE)  # as the app applies it
     for lang in ("nl", "fr"):
         if browser is None:
             window.languages.switch(lang)
+            QApplication.processEvents()  # the new texts laid out
             window.acts.menu_help.popup(window.mapToGlobal(window.rect().topLeft()))
             window.grab().save(str(Path(folder) / f"flow-desktop-banner-{lang}.png"))
             window.acts.menu_help.grab().save(str(Path(folder) / f"flow-help-menu-{lang}.png"))
