@@ -24,6 +24,7 @@ import pytest
 from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -59,7 +60,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSetup]:
 
 
 @pytest.fixture
-def window(qtbot, demo: DemoSetup, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, demo: DemoSetup, tmp_path: Path) -> Iterator[MainWindow]:
     """The demo's main window, opened the way ``fitnote-desktop --demo`` opens it."""
     languages = i18n.LanguageManager()
     languages.switch("en")
@@ -105,7 +106,7 @@ def _desk_address(window: MainWindow) -> str:
     assert act.text() == "Open the web desk of the advising and occupational physicians (demo)"
     assert "warn" in act.statusTip()
     handler = _Browser()
-    QDesktopServices.setUrlHandler("https", handler, "open")
+    QDesktopServices.setUrlHandler("https", handler, b"open")
     try:
         act.trigger()
     finally:
@@ -126,7 +127,7 @@ def _answer_pins() -> None:
             w.accept()
 
 
-def _until(qtbot, done: Callable[[], bool], timeout: int = 30000) -> None:  # type: ignore[no-untyped-def]
+def _until(qtbot: QtBot, done: Callable[[], bool], timeout: int = 30000) -> None:
     def check() -> bool:
         _answer_pins()
         return done()
@@ -158,7 +159,7 @@ def _ask_on_the_desk(driver: Any, url: str, answer_by: date) -> None:
     assert QUESTION in page and page_text("desk.qstate.open", "nl") in page
 
 
-def _refresh_questions(qtbot, monkeypatch, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _refresh_questions(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow) -> None:
     """Conversations (Ctrl+Shift+M) fetches the questions (one login, the PIN asked)."""
 
     def fake_exec(self: InboxDialog) -> int:
@@ -173,7 +174,9 @@ def _refresh_questions(qtbot, monkeypatch, window: MainWindow) -> None:  # type:
     window.acts.inbox.trigger()
 
 
-def _answer_in_the_dialog(qtbot, monkeypatch, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _answer_in_the_dialog(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow
+) -> None:
     def fake_exec(self: QuestionDialog) -> int:
         assert QUESTION in self.body.toPlainText()
         self.show()
@@ -192,8 +195,8 @@ def _answer_in_the_dialog(qtbot, monkeypatch, window: MainWindow) -> None:  # ty
 
 
 def test_a_question_from_the_desk_answered_in_the_desktop_app(
-    qtbot, monkeypatch, window: MainWindow, browser: Any
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow, browser: Any
+) -> None:
     url = _desk_address(window)
     _shots(window, browser=None)
     answer_by = window.services.today() + timedelta(days=7)
