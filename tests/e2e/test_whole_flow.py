@@ -106,7 +106,8 @@ def _desk_address(window: MainWindow) -> str:
     assert act.text() == "Open the web desk of the advising and occupational physicians (demo)"
     assert "warn" in act.statusTip()
     handler = _Browser()
-    QDesktopServices.setUrlHandler("https", handler, b"open")
+    # PySide6 takes the slot by name as str (its stub says bytes, which it refuses)
+    QDesktopServices.setUrlHandler("https", handler, "open")  # type: ignore[arg-type]
     try:
         act.trigger()
     finally:
