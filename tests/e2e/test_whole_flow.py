@@ -199,19 +199,22 @@ def test_a_question_from_the_desk_answered_in_the_desktop_app(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window: MainWindow, browser: Any
 ) -> None:
     url = _desk_address(window)
-    _shots(window, browser=None)
+    _desktop_shots(window, "desktop-banner", help_menu=True)
     answer_by = window.services.today() + timedelta(days=7)
     _ask_on_the_desk(browser, url, answer_by)
 
     _refresh_questions(qtbot, monkeypatch, window)
     window.acts.home.trigger()  # Alt+Home: the worklist, read again
     waiting = window.worklist.actions_list
-    lines = [waiting.item(i) for i in range(waiting.count())]
-    (line,) = [i for i in lines if i.text().startswith("Question waits for your answer")]
-    assert PATIENT in line.text() and answer_by.strftime("%d/%m/%Y") in line.text()
+    lines = [waiting.item(i).text() for i in range(waiting.count())]
+    (row,) = [i for i, text in enumerate(lines) if text.startswith("Question waits for your")]
+    assert PATIENT in lines[row] and answer_by.strftime("%d/%m/%Y") in lines[row]
 
-    waiting.setCurrentItem(line)
-    waiting.itemActivated.emit(line)  # Enter on the line: the patient's page
+    _desktop_shots(window, "worklist-question-waiting")
+
+    waiting.setFocus()
+    waiting.setCurrentRow(row)  # the screenshots' language switches rebuilt the list
+    qtbot.keyClick(waiting, Qt.Key.Key_Return)  # Enter on the line: the patient's page
     assert window.stack.currentWidget() is window.page
     _answer_in_the_dialog(qtbot, monkeypatch, window)
     assert any(
@@ -222,25 +225,38 @@ def test_a_question_from_the_desk_answered_in_the_desktop_app(
     browser.refresh()
     page = _main(browser)
     assert ANSWER in page and page_text("desk.qstate.answered", "nl") in page
-    _shots(window, browser)
+    _desk_shots(browser)
 
 
-def _shots(window: MainWindow, browser: Any) -> None:
-    """The desktop window (banner with the desk's address), then the desk page, nl and fr."""
+def _folder() -> Path | None:
     folder = os.environ.get("FITNOTE_SHOTS_DIR")
     if not folder:
-        return
+        return None
     Path(folder).mkdir(parents=True, exist_ok=True)
+    return Path(folder)
+
+
+def _desktop_shots(window: MainWindow, name: str, *, help_menu: bool = False) -> None:
+    """The desktop window (with the demo banner) in nl and fr; the Help menu too."""
+    folder = _folder()
+    if folder is None:
+        return
     window.setStyleSheet(style.STYLE)  # as the app applies it
     for lang in ("nl", "fr"):
-        if browser is None:
-            window.languages.switch(lang)
-            QApplication.processEvents()  # the new texts laid out
-            window.acts.menu_help.popup(window.mapToGlobal(window.rect().topLeft()))
-            window.grab().save(str(Path(folder) / f"flow-desktop-banner-{lang}.png"))
-            window.acts.menu_help.grab().save(str(Path(folder) / f"flow-help-menu-{lang}.png"))
-            window.acts.menu_help.hide()
-        else:
-            browser.get(f"{browser.current_url.split('?')[0]}?lang={lang}")
-            screenshot(browser, f"flow-desk-answered-{lang}")
+        window.languages.switch(lang)
+        QApplication.processEvents()  # the new texts laid out
+        window.grab().save(str(folder / f"flow-{name}-{lang}.png"))
+        if help_menu:
+            menu = window.acts.menu_help
+            menu.popup(window.mapToGlobal(window.rect().topLeft()))
+            menu.grab().save(str(folder / f"flow-help-menu-{lang}.png"))
+            menu.hide()
     window.languages.switch("en")
+
+
+def _desk_shots(browser: Any) -> None:
+    if _folder() is None:
+        return
+    for lang in ("nl", "fr"):
+        browser.get(f"{browser.current_url.split('?')[0]}?lang={lang}")
+        screenshot(browser, f"flow-desk-answered-{lang}")
