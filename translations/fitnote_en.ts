@@ -1579,6 +1579,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Web desk of the advising and occupational physicians: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The browser will warn about the sandbox's own demo certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
@@ -1716,6 +1724,10 @@
     </message>
     <message>
         <source>Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the web desk of the advising and occupational physicians (demo)</source>
         <translation type="unfinished" />
     </message>
     <message>

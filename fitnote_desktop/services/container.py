@@ -44,6 +44,7 @@ class Services:
     clock: Clock
     demo: bool = False
     demo_pin: str = ""  # the demo key files' published password, shown as a hint
+    demo_desk_url: str = ""  # the sandbox's web desk of the other physicians (demo only)
 
     def today(self) -> date:
         return self.clock()

@@ -22,6 +22,7 @@ from fitnote_desktop.domain.lifecycle import Action, allowed_actions
 from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.services.ports import DocumentRecord
 from fitnote_desktop.ui import i18n
+from fitnote_desktop.ui.web_desk import certificate_warning
 
 if TYPE_CHECKING:
     from fitnote_desktop.ui.main_window import MainWindow
@@ -65,6 +66,8 @@ class WindowActions:
         self.settings = a(None, w.show_settings)
         self.lock = a("Ctrl+L", w.lock_requested.emit)
         self.help = a("F1", w.show_help)
+        self.web_desk = a(None, w.open_web_desk)  # demo only: the sandbox serves the desk
+        self.web_desk.setVisible(bool(w.services.demo_desk_url))
         self.quit = a("Ctrl+Q", w.close)
         self.back = a("Alt+Left", w.back)
         self.undo = w.undo_group.createUndoAction(w)  # the editor's stack joins when built
@@ -124,7 +127,7 @@ class WindowActions:
         self.menu_lang = mb.addMenu("")
         _add(self.menu_lang, *self.lang_actions.values())
         self.menu_help = mb.addMenu("")
-        _add(self.menu_help, self.help)
+        _add(self.menu_help, self.help, self.web_desk)
 
     def retranslate(self) -> None:
         self.menu_file.setTitle(QCoreApplication.translate("MainWindow", "&File"))
@@ -136,6 +139,8 @@ class WindowActions:
             act.setText(text)
         self.undo.setText(QCoreApplication.translate("MainWindow", "Undo"))
         self.redo.setText(QCoreApplication.translate("MainWindow", "Redo"))
+        self.web_desk.setStatusTip(certificate_warning())
+        self.web_desk.setToolTip(certificate_warning())
 
     def texts(self) -> dict[QAction, str]:
         """Every action with its translated name (also used by the help dialog)."""
@@ -180,6 +185,10 @@ class WindowActions:
             self.settings: QCoreApplication.translate("MainWindow", "Settings…"),
             self.lock: QCoreApplication.translate("MainWindow", "Lock"),
             self.help: QCoreApplication.translate("MainWindow", "Keyboard shortcuts"),
+            self.web_desk: QCoreApplication.translate(
+                "MainWindow",
+                "Open the web desk of the advising and occupational physicians (demo)",
+            ),
             self.quit: QCoreApplication.translate("MainWindow", "Quit"),
             self.back: QCoreApplication.translate("MainWindow", "Back to the patient"),
         }

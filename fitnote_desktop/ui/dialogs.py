@@ -112,3 +112,9 @@ class WindowDialogs:
         from fitnote_desktop.ui.help import HelpDialog
 
         HelpDialog(self.acts, self._parent()).exec()
+
+    def open_web_desk(self) -> None:
+        """The demo's web desk of the advising and occupational physicians, in the browser."""
+        from fitnote_desktop.ui.web_desk import open_web_desk
+
+        open_web_desk(self.services.demo_desk_url)

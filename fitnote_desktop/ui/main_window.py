@@ -36,7 +36,7 @@ from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.errors import code_of
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
-from fitnote_desktop.ui import i18n, labels, status_watch, workers
+from fitnote_desktop.ui import i18n, labels, status_watch, web_desk, workers
 from fitnote_desktop.ui.actions import WindowActions
 from fitnote_desktop.ui.announce import announce
 from fitnote_desktop.ui.dialogs import WindowDialogs
@@ -106,10 +106,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 1100])
         self.splitter.setChildrenCollapsible(False)
-        self.banner = QLabel(self)
-        self.banner.setObjectName("demoBanner")
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setVisible(services.demo)
+        self.banner = web_desk.demo_banner(self, services.demo)
         central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
@@ -177,9 +174,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         if self.services.demo:
             title += " — DEMO"
         self.setWindowTitle(title)
-        self.banner.setText(
-            self.tr("DEMO — fictitious physician and patients, sandbox endpoint on this computer")
-        )
+        self.banner.setText(web_desk.banner_text(self.services.demo_desk_url))
         self.acts.retranslate()
         pin = self.services.demo_pin  # the demo key password, in the PIN dialog's language
         self.pin_broker.hint = i18n.text("app.demo_pin", pin=pin) if pin else ""

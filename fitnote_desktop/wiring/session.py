@@ -58,6 +58,10 @@ from fitnote_desktop.wiring.connection import (
 
 log = logging.getLogger(__name__)
 
+# Where the endpoint serves the web desk of the advising and occupational physicians
+# (endpoint.desk.routes.PREFIX; not imported, so that a session open loads no web stack).
+DESK_PATH = "/desk"
+
 
 def build_services(
     *,
@@ -69,6 +73,7 @@ def build_services(
     clock: Clock = date.today,
     now: Now | None = None,
     demo: bool = False,
+    demo_desk_url: str = "",
     settings_writer: SettingsWriter | None = None,
 ) -> Services:
     """The use cases over the store's adapters, ``sender`` and ``signer``.
@@ -134,6 +139,7 @@ def build_services(
         clock=clock,
         demo=demo,
         demo_pin=DEMO_PASSWORD if demo else "",
+        demo_desk_url=demo_desk_url if demo else "",
     )
 
 
@@ -212,6 +218,7 @@ def open_session(
         renderer=ReportlabRenderer(endpoint.url if endpoint is not None else None),
         clock=clock,
         demo=demo,
+        demo_desk_url=f"{endpoint.url.rstrip('/')}{DESK_PATH}" if endpoint is not None else "",
         settings_writer=profile.set_setting,
     )
     return AppSession(services, profile, sender, pin, config.kind if config else "pkcs12", closers)
