@@ -9,9 +9,9 @@ from fitnote_desktop.domain.findings import Severity
 from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.domain.validation import validate
 from fitnote_desktop.wiring.demo import (
+    DEMO_DIAGNOSES,
     DEMO_ON_LEAVE,
     DEMO_PATIENTS,
-    DEMO_DIAGNOSES,
     DEMO_SICK_LEAVE,
     demo_history_certificate,
 )

@@ -60,6 +60,13 @@ def test_help_lists_every_shortcut(qtbot, services, languages, tmp_path):
     assert {"Ctrl+N", "Ctrl+L", "F1", "Ctrl+P"} <= keys
 
 
+def test_the_web_desk_action_exists_only_in_demo_mode(qtbot, services, languages, tmp_path):
+    window = make_window(qtbot, services, languages, tmp_path)
+    assert window.services.demo_desk_url == ""  # a real profile: no sandbox, no desk
+    assert not window.acts.web_desk.isVisible()
+    assert window.acts.web_desk not in [a for a in window.acts.menu_help.actions() if a.isVisible()]
+
+
 def test_no_two_window_actions_share_a_shortcut(qtbot, services, languages, tmp_path):
     """Qt silently ignores an ambiguous shortcut: both actions would stop answering."""
     from collections import Counter
