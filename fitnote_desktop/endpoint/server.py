@@ -132,9 +132,8 @@ def uvicorn_config(
         timeout_keep_alive=30,
         timeout_graceful_shutdown=3,
         limit_concurrency=500,
-        http="httptools",
         loop="asyncio" if sys.platform == "win32" else "uvloop",
-        **client_certificates,  # may replace ``http`` by the desk's subclass of it
+        **({"http": "httptools"} | client_certificates),  # the desk's subclass replaces it
     )
 
 

@@ -45,25 +45,31 @@ def _document(
 ) -> str:
     doc_id = str(uuid.uuid4())
     payload = json.dumps({"id": doc_id, "replaces": replaces}).encode()
-    dossier = repository.dossier_for(dbs, repository.patient_key(patient), at)
-    repository.insert_document(
-        dbs,
-        repository.NewDocument(
-            doc_id,
-            "0" * 64,
-            payload,
-            b"sig",
-            "incapacity",
-            author,
-            dossier,
-            "",
-            "",
-            False,
-            at,
-            b"receipt",
-            b"receipt-sig",
-        ),
+    key = repository.patient_key(patient)
+    dossier = dbs.scalar(sa.select(db.Dossier.id).where(db.Dossier.patient_key == key))
+    if dossier is None:
+        dossier = db.new_id()
+        dbs.add(db.Dossier(id=dossier, patient_key=key, created_at=at))
+        dbs.flush()
+    dbs.add(
+        db.Document(
+            id=doc_id,
+            payload_sha256="0" * 64,
+            payload=payload,
+            signature=b"sig",
+            kind="incapacity",
+            author_riziv=author,
+            dossier_id=dossier,
+            episode_id="",
+            consent_reference="",
+            episode_sharing=False,
+            status="accepted",
+            received_at=at,
+            receipt=b"receipt",
+            receipt_signature=b"receipt-sig",
+        )
     )
+    dbs.flush()
     if status != "accepted":
         dbs.execute(sa.update(db.Document).where(db.Document.id == doc_id).values(status=status))
     return doc_id
