@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QWheelEvent
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -213,6 +213,42 @@ def _wheel_to_page(field: QWidget, event: QWheelEvent) -> bool:
         return False
     event.ignore()
     return True
+
+
+class ElidingLabel(QLabel):
+    """A one-line label that shortens its text with "…" when its room is narrower than the
+    text (at twice the font size beside a long name), instead of cutting it off; the whole
+    text stays in the tooltip and the accessible name. It asks for its full width but can be
+    squeezed, so it never widens the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 2, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 4, super().sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width()
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room))
 
 
 class ChoiceBox(QComboBox):

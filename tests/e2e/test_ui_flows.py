@@ -609,7 +609,9 @@ def test_one_pin_per_send_and_every_view_follows_the_status(
 
         # the editor and the patient's list say the same, without any click
         accepted = labels.status(DocumentStatus.ACCEPTED)
-        qtbot.waitUntil(lambda: window.editor.header.save_state.text() == accepted, timeout=6000)
+        qtbot.waitUntil(
+            lambda: window.editor.header.save_state.full_text() == accepted, timeout=6000
+        )
         qtbot.waitUntil(lambda: page_status(window, doc_id) == accepted, timeout=6000)
         assert window.acts.retract.isEnabled()
 
@@ -624,7 +626,9 @@ def test_one_pin_per_send_and_every_view_follows_the_status(
         assert len(pins.prompts) == 2, pins.prompts
         assert "Retraction of" in pins.prompts[1][0]
         retracted = labels.status(DocumentStatus.RETRACTED)
-        qtbot.waitUntil(lambda: window.editor.header.save_state.text() == retracted, timeout=6000)
+        qtbot.waitUntil(
+            lambda: window.editor.header.save_state.full_text() == retracted, timeout=6000
+        )
         qtbot.waitUntil(lambda: page_status(window, doc_id) == retracted, timeout=6000)
         model = window.page.model
         row = next(r for r in range(model.rowCount()) if model.record(r).id == doc_id)

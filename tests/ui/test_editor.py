@@ -95,7 +95,7 @@ def test_autosave_keeps_a_version_and_shows_saved(qtbot, services, patient, lang
         pass
     stored = services.drafts.get(editor.record.id)
     assert stored.document.diagnoses[0].text == "Griep"
-    assert "saved" in editor.save_state.text().lower()
+    assert "saved" in editor.save_state.full_text().lower()
 
 
 def test_fit_note_with_capacities_maps_findings_to_rows(qtbot, services, patient, languages):

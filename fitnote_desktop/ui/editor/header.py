@@ -14,7 +14,7 @@ from fitnote_desktop.domain.model import (
 from fitnote_desktop.ui import labels
 from fitnote_desktop.ui.editor import fields
 from fitnote_desktop.ui.editor.section import apply_texts
-from fitnote_desktop.ui.widgets import ChoiceBox
+from fitnote_desktop.ui.widgets import ChoiceBox, ElidingLabel
 
 
 class EditorHeader(QWidget):
@@ -26,12 +26,8 @@ class EditorHeader(QWidget):
         self.title.setObjectName("editorTitle")
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("editorSubtitle")
-        self.save_state = QLabel(self)
+        self.save_state = ElidingLabel(self)
         self.save_state.setObjectName("saveState")
-        # "✓ Brouillon enregistré à 18:35" at twice the font is wider than the room beside
-        # the patient's name: it wraps rather than being cut off
-        self.save_state.setWordWrap(True)
-        self.save_state.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.language_label = QLabel(self)
         self.language = ChoiceBox(self)
         for lang in Language:
@@ -65,7 +61,7 @@ class EditorHeader(QWidget):
 
     def show_save_state(self, text: str, state: str) -> None:
         """``state`` (saved, pending, error, signed) colours the text through the style."""
-        self.save_state.setText(text)
+        self.save_state.set_full_text(text)
         self.save_state.setProperty("state", state)
         self.save_state.style().unpolish(self.save_state)
         self.save_state.style().polish(self.save_state)
