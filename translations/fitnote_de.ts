@@ -246,7 +246,7 @@
         <translation>elektronischer Versand an den Vertrauensarzt / Arbeitsarzt</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note's capacities</source>
+        <source>the employer sees the fit-note&apos;s capacities</source>
         <translation>der Arbeitgeber sieht die Fähigkeiten aus der Fit-Note</translation>
     </message>
     <message>
@@ -300,7 +300,7 @@
         <translation>Referenz</translation>
     </message>
     <message>
-        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
         <translation>Von der Kopie des Patienten, z. B. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -515,7 +515,7 @@
         <translation>Arbeitgeber</translation>
     </message>
     <message>
-        <source>Employer's language</source>
+        <source>Employer&apos;s language</source>
         <translation>Sprache des Arbeitgebers</translation>
     </message>
     <message>
@@ -859,7 +859,7 @@
         <translation>Bescheinigung eines anderen Arztes verlängern</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Geben Sie die Referenz von der Kopie des Patienten ein. Mit Einwilligung des Patienten wird die Episode abgerufen; offline wird der Entwurf aus der Papierkopie erstellt.</translation>
     </message>
     <message>
@@ -867,7 +867,7 @@
         <translation>Referenz der Bescheinigung</translation>
     </message>
     <message>
-        <source>Type it, paste it or scan the copy's QR code</source>
+        <source>Type it, paste it or scan the copy&apos;s QR code</source>
         <translation>Eingeben, einfügen oder den QR-Code der Kopie scannen</translation>
     </message>
     <message>
@@ -907,7 +907,7 @@
         <translation>Zeitraum (Papierkopie)</translation>
     </message>
     <message>
-        <source>Author's RIZIV number</source>
+        <source>Author&apos;s RIZIV number</source>
         <translation>LIKIV-Nummer des Verfassers</translation>
     </message>
     <message>
@@ -1110,7 +1110,7 @@
         <translation>Wie eingeschränkt ist der Patient? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document's language)</source>
+        <source>What the patient can do (in the document&apos;s language)</source>
         <translation>Was der Patient kann (in der Sprache des Dokuments)</translation>
     </message>
     <message>
@@ -1298,7 +1298,7 @@
         <translation>Empfänger (nur sein Teil der Bescheinigung):</translation>
     </message>
     <message>
-        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>Die ICF-Fähigkeiten der Fit-Note sind nicht Teil einer KMEHR-Nachricht: Sie erreichen Vertrauens- und Arbeitsarzt nur über die Plattform.</translation>
     </message>
     <message>
@@ -1584,7 +1584,7 @@
         <translation>Web-Schalter der Vertrauensärzte und Arbeitsärzte: %1</translation>
     </message>
     <message>
-        <source>The browser will warn about the sandbox's own demo certificate.</source>
+        <source>The browser will warn about the sandbox&apos;s own demo certificate.</source>
         <translation>Der Browser wird vor dem eigenen Demo-Zertifikat der Testplattform warnen.</translation>
     </message>
     <message>
@@ -1902,7 +1902,7 @@
         <translation>Andere Diagnosen</translation>
     </message>
     <message>
-        <source>Fetching the region's figures…</source>
+        <source>Fetching the region&apos;s figures…</source>
         <translation>Zahlen der Region werden abgerufen…</translation>
     </message>
     <message>
@@ -1950,7 +1950,7 @@
 
 A certificate counts when its period begins in the chosen period. Certificates of one patient form an episode when each begins within the relapse window (14 days) after the previous one ends; the episode belongs to the pathology group of its first certificate. Episode length: first to last day. Prolonged: more than one certificate. Partial resumption: one begins during the episode or its relapse window.
 
-The region's and Belgium's figures are shown only for groups with at least 10 physicians and 50 certificates. Ctrl+S exports the figures as CSV.</source>
+The region&apos;s and Belgium&apos;s figures are shown only for groups with at least 10 physicians and 50 certificates. Ctrl+S exports the figures as CSV.</source>
         <translation>Ihre Bescheinigungen des gewählten Zeitraums, nur von diesem Computer, neben anonymisierten Zahlen Ihrer Region und Belgiens von der Plattform.
 
 Eine Bescheinigung zählt, wenn ihr Zeitraum im gewählten Zeitraum beginnt. Bescheinigungen eines Patienten bilden eine Episode, wenn jede innerhalb der Rückfallfrist (14 Tage) nach dem Ende der vorigen beginnt; die Episode gehört zur Krankheitsgruppe ihrer ersten Bescheinigung. Episodendauer: erster bis letzter Tag. Verlängert: mehr als eine Bescheinigung. Teilweise Wiederaufnahme: eine beginnt während der Episode oder ihrer Rückfallfrist.
@@ -2143,7 +2143,7 @@ Die Zahlen der Region und Belgiens werden nur für Gruppen mit mindestens 10 Är
         <translation>Fragen des Vertrauensarztes und des Arbeitsarztes</translation>
     </message>
     <message>
-        <source>Questions about this patient's documents</source>
+        <source>Questions about this patient&apos;s documents</source>
         <translation>Fragen zu den Dokumenten dieses Patienten</translation>
     </message>
     <message>
@@ -2531,7 +2531,7 @@ Die Zahlen der Region und Belgiens werden nur für Gruppen mit mindestens 10 Är
         <translation>Durch ein berichtigtes Dokument ersetzt</translation>
     </message>
     <message>
-        <source>At the patient's request</source>
+        <source>At the patient&apos;s request</source>
         <translation>Auf Wunsch des Patienten</translation>
     </message>
     <message>

@@ -13,11 +13,11 @@
     </message>
     <message>
         <source>Extent of the barrier %1</source>
-        <translation>Importance de l'obstacle %1</translation>
+        <translation>Importance de l&apos;obstacle %1</translation>
     </message>
     <message>
         <source>What the patient can do, e.g. can lift up to 5 kg</source>
-        <translation>Ce que le patient peut faire, p. ex. peut soulever jusqu'à 5 kg</translation>
+        <translation>Ce que le patient peut faire, p. ex. peut soulever jusqu&apos;à 5 kg</translation>
     </message>
     <message>
         <source>Extent of difficulty for %1</source>
@@ -239,19 +239,19 @@
     </message>
     <message>
         <source>Record it in the document</source>
-        <translation>L'enregistrer dans le document</translation>
+        <translation>L&apos;enregistrer dans le document</translation>
     </message>
     <message>
         <source>electronic sending to the advising / occupational physician</source>
         <translation>envoi électronique au médecin-conseil / médecin du travail</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note's capacities</source>
-        <translation>l'employeur voit les capacités de la fit-note</translation>
+        <source>the employer sees the fit-note&apos;s capacities</source>
+        <translation>l&apos;employeur voit les capacités de la fit-note</translation>
     </message>
     <message>
         <source>another physician may fetch the episode</source>
-        <translation>un autre médecin peut récupérer l'épisode</translation>
+        <translation>un autre médecin peut récupérer l&apos;épisode</translation>
     </message>
     <message>
         <source>consent reference: %1</source>
@@ -300,7 +300,7 @@
         <translation>Référence</translation>
     </message>
     <message>
-        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
         <translation>De la copie du patient, p. ex. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -313,7 +313,7 @@
     </message>
     <message>
         <source>&amp;Until</source>
-        <translation>&amp;Jusqu'au</translation>
+        <translation>&amp;Jusqu&apos;au</translation>
     </message>
     <message>
         <source>Type a date, or +7 for seven days from the start</source>
@@ -360,7 +360,7 @@
     </message>
     <message>
         <source>Accident date</source>
-        <translation>Date de l'accident</translation>
+        <translation>Date de l&apos;accident</translation>
     </message>
     <message>
         <source>Disease declared on</source>
@@ -368,7 +368,7 @@
     </message>
     <message>
         <source>Hospital stay</source>
-        <translation>Séjour à l'hôpital</translation>
+        <translation>Séjour à l&apos;hôpital</translation>
     </message>
     <message>
         <source>Patient may leave the house</source>
@@ -396,7 +396,7 @@
     </message>
     <message>
         <source>Percentage of a full-time job</source>
-        <translation>Pourcentage d'un temps plein</translation>
+        <translation>Pourcentage d&apos;un temps plein</translation>
     </message>
     <message>
         <source>Hours per week</source>
@@ -416,11 +416,11 @@
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d'invalidité</translation>
+        <translation>Reconnaissance d&apos;invalidité</translation>
     </message>
     <message>
         <source>Measure in preparation (draft law, May 2026): the yearly renewal of the invalidity recognition is not settled law yet.</source>
-        <translation>Mesure en préparation (projet de loi, mai 2026) : le renouvellement annuel de la reconnaissance d'invalidité n'est pas encore du droit établi.</translation>
+        <translation>Mesure en préparation (projet de loi, mai 2026) : le renouvellement annuel de la reconnaissance d&apos;invalidité n&apos;est pas encore du droit établi.</translation>
     </message>
     <message>
         <source>Valid from</source>
@@ -428,7 +428,7 @@
     </message>
     <message>
         <source>Valid until</source>
-        <translation>Valable jusqu'au</translation>
+        <translation>Valable jusqu&apos;au</translation>
     </message>
     <message>
         <source>Incapacity since</source>
@@ -468,7 +468,7 @@
     </message>
     <message>
         <source>Fit-note: what the patient can still do</source>
-        <translation>Certificat d'aptitude : ce que le patient peut encore faire</translation>
+        <translation>Certificat d&apos;aptitude : ce que le patient peut encore faire</translation>
     </message>
     <message>
         <source>Advice</source>
@@ -492,7 +492,7 @@
     </message>
     <message>
         <source>No capacities yet. Add what the patient can still do, with its ICF code.</source>
-        <translation>Aucune capacité pour l'instant. Ajoutez ce que le patient peut encore faire, avec son code CIF.</translation>
+        <translation>Aucune capacité pour l&apos;instant. Ajoutez ce que le patient peut encore faire, avec son code CIF.</translation>
     </message>
     <message>
         <source>Add capacity…  (Ctrl+I)</source>
@@ -515,8 +515,8 @@
         <translation>Employeur</translation>
     </message>
     <message>
-        <source>Employer's language</source>
-        <translation>Langue de l'employeur</translation>
+        <source>Employer&apos;s language</source>
+        <translation>Langue de l&apos;employeur</translation>
     </message>
     <message>
         <source>unknown (Dutch and French copy)</source>
@@ -584,7 +584,7 @@
     </message>
     <message>
         <source>Justification of the antedating</source>
-        <translation>Justification de l'antidatage</translation>
+        <translation>Justification de l&apos;antidatage</translation>
     </message>
     <message>
         <source>e.g. seen at home on the first day, certificate written later</source>
@@ -600,7 +600,7 @@
     </message>
     <message>
         <source>Expected delivery date</source>
-        <translation>Date présumée de l'accouchement</translation>
+        <translation>Date présumée de l&apos;accouchement</translation>
     </message>
     <message>
         <source>Maternity leave</source>
@@ -636,7 +636,7 @@
     </message>
     <message>
         <source>Name of the hospital</source>
-        <translation>Nom de l'hôpital</translation>
+        <translation>Nom de l&apos;hôpital</translation>
     </message>
     <message>
         <source>Identifier</source>
@@ -644,7 +644,7 @@
     </message>
     <message>
         <source>Identifier of the hospital</source>
-        <translation>Identifiant de l'hôpital</translation>
+        <translation>Identifiant de l&apos;hôpital</translation>
     </message>
     <message>
         <source>optional, e.g. its RIZIV/INAMI number</source>
@@ -660,11 +660,11 @@
     </message>
     <message>
         <source>The physician who signs authorises: this is your own role</source>
-        <translation>Le médecin qui signe autorise : c'est votre propre rôle</translation>
+        <translation>Le médecin qui signe autorise : c&apos;est votre propre rôle</translation>
     </message>
     <message>
         <source>Add a fi&amp;t-note to this certificate</source>
-        <translation>Ajouter un certificat d'ap&amp;titude</translation>
+        <translation>Ajouter un certificat d&apos;ap&amp;titude</translation>
     </message>
     <message>
         <source>Recipients</source>
@@ -676,7 +676,7 @@
     </message>
     <message>
         <source>the employer sees the work capacities</source>
-        <translation>l'employeur voie les capacités de travail</translation>
+        <translation>l&apos;employeur voie les capacités de travail</translation>
     </message>
     <message>
         <source>another physician may fetch this episode to prolong it</source>
@@ -732,11 +732,11 @@
     </message>
     <message>
         <source>Hospital admission</source>
-        <translation>Admission à l'hôpital</translation>
+        <translation>Admission à l&apos;hôpital</translation>
     </message>
     <message>
         <source>Hospital discharge</source>
-        <translation>Sortie de l'hôpital</translation>
+        <translation>Sortie de l&apos;hôpital</translation>
     </message>
     <message>
         <source>Reference of the previous certificate</source>
@@ -768,7 +768,7 @@
     </message>
     <message>
         <source>Resumption until</source>
-        <translation>Reprise jusqu'au</translation>
+        <translation>Reprise jusqu&apos;au</translation>
     </message>
     <message>
         <source>Percentage</source>
@@ -789,8 +789,8 @@
     <message numerus="yes">
         <source>%n day(s), until %1</source>
         <translation>
-            <numerusform>%n jour, jusqu'au %1</numerusform>
-            <numerusform>%n jours, jusqu'au %1</numerusform>
+            <numerusform>%n jour, jusqu&apos;au %1</numerusform>
+            <numerusform>%n jours, jusqu&apos;au %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -856,18 +856,18 @@
     <name>ExternalProlongationDialog</name>
     <message>
         <source>Prolong a certificate from elsewhere</source>
-        <translation>Prolonger un certificat d'un autre médecin</translation>
+        <translation>Prolonger un certificat d&apos;un autre médecin</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
-        <translation>Tapez la référence imprimée sur la copie du patient. Avec le consentement du patient, l'épisode est récupéré ; hors ligne, le brouillon est établi à partir de la copie papier.</translation>
+        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <translation>Tapez la référence imprimée sur la copie du patient. Avec le consentement du patient, l&apos;épisode est récupéré ; hors ligne, le brouillon est établi à partir de la copie papier.</translation>
     </message>
     <message>
         <source>Reference of the certificate</source>
         <translation>Référence du certificat</translation>
     </message>
     <message>
-        <source>Type it, paste it or scan the copy's QR code</source>
+        <source>Type it, paste it or scan the copy&apos;s QR code</source>
         <translation>Tapez-la, collez-la ou scannez le code QR de la copie</translation>
     </message>
     <message>
@@ -880,7 +880,7 @@
     </message>
     <message>
         <source>RIZIV number of its author</source>
-        <translation>Numéro INAMI de l'auteur</translation>
+        <translation>Numéro INAMI de l&apos;auteur</translation>
     </message>
     <message>
         <source>The patient agrees that I fetch this episode</source>
@@ -907,12 +907,12 @@
         <translation>Sa période (copie papier)</translation>
     </message>
     <message>
-        <source>Author's RIZIV number</source>
-        <translation>Numéro INAMI de l'auteur</translation>
+        <source>Author&apos;s RIZIV number</source>
+        <translation>Numéro INAMI de l&apos;auteur</translation>
     </message>
     <message>
         <source>Fetch episode and prolong</source>
-        <translation>Récupérer l'épisode et prolonger</translation>
+        <translation>Récupérer l&apos;épisode et prolonger</translation>
     </message>
     <message>
         <source>Draft from the paper copy</source>
@@ -965,7 +965,7 @@
     </message>
     <message>
         <source>This episode: %1 days, longer than usual.</source>
-        <translation>Cet épisode : %1 jours, plus long que d'habitude.</translation>
+        <translation>Cet épisode : %1 jours, plus long que d&apos;habitude.</translation>
     </message>
     <message>
         <source>Pathology sheet (F2)</source>
@@ -1032,7 +1032,7 @@
     </message>
     <message>
         <source>Add ICF capacity in the editor</source>
-        <translation>Ajouter une capacité CIF dans l'éditeur</translation>
+        <translation>Ajouter une capacité CIF dans l&apos;éditeur</translation>
     </message>
     <message>
         <source>ICF picker: extent of the limitation</source>
@@ -1103,14 +1103,14 @@
     </message>
     <message>
         <source>Categories of the suggested set</source>
-        <translation>Catégories de l'ensemble suggéré</translation>
+        <translation>Catégories de l&apos;ensemble suggéré</translation>
     </message>
     <message>
         <source>How limited is the patient? (Alt+0 … Alt+4)</source>
         <translation>Quelle est la limitation du patient ? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document's language)</source>
+        <source>What the patient can do (in the document&apos;s language)</source>
         <translation>Ce que le patient peut faire (dans la langue du document)</translation>
     </message>
     <message>
@@ -1260,7 +1260,7 @@
     </message>
     <message>
         <source>patient of another physician</source>
-        <translation>patient d'un autre médecin</translation>
+        <translation>patient d&apos;un autre médecin</translation>
     </message>
     <message>
         <source>No conversations yet.</source>
@@ -1298,8 +1298,8 @@
         <translation>Destinataire (uniquement sa partie du certificat) :</translation>
     </message>
     <message>
-        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
-        <translation>Les capacités CIF de la fit-note ne font pas partie d'un message KMEHR : elles parviennent au médecin-conseil et au médecin du travail uniquement via la plateforme.</translation>
+        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <translation>Les capacités CIF de la fit-note ne font pas partie d&apos;un message KMEHR : elles parviennent au médecin-conseil et au médecin du travail uniquement via la plateforme.</translation>
     </message>
     <message>
         <source>Save as…</source>
@@ -1318,11 +1318,11 @@
     <name>Labels</name>
     <message>
         <source>Incapacity certificate</source>
-        <translation>Certificat d'incapacité de travail</translation>
+        <translation>Certificat d&apos;incapacité de travail</translation>
     </message>
     <message>
         <source>Fit-note</source>
-        <translation>Certificat d'aptitude</translation>
+        <translation>Certificat d&apos;aptitude</translation>
     </message>
     <message>
         <source>Partial resumption</source>
@@ -1330,7 +1330,7 @@
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d'invalidité</translation>
+        <translation>Reconnaissance d&apos;invalidité</translation>
     </message>
     <message>
         <source>Initial certificate</source>
@@ -1414,7 +1414,7 @@
     </message>
     <message>
         <source>Job seeker</source>
-        <translation>Demandeur d'emploi</translation>
+        <translation>Demandeur d&apos;emploi</translation>
     </message>
     <message>
         <source>Other</source>
@@ -1510,7 +1510,7 @@
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation>En attente d'envoi</translation>
+        <translation>En attente d&apos;envoi</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -1534,7 +1534,7 @@
     </message>
     <message>
         <source>Sent, waiting for receipt</source>
-        <translation>Envoyé, en attente de l'accusé</translation>
+        <translation>Envoyé, en attente de l&apos;accusé</translation>
     </message>
     <message>
         <source>Replaced</source>
@@ -1573,7 +1573,7 @@
     <name>MainWindow</name>
     <message>
         <source>Fit-note — certificates of incapacity</source>
-        <translation>Fit-note — certificats d'incapacité de travail</translation>
+        <translation>Fit-note — certificats d&apos;incapacité de travail</translation>
     </message>
     <message>
         <source>DEMO — fictitious physician and patients, sandbox endpoint on this computer</source>
@@ -1584,7 +1584,7 @@
         <translation>Bureau web des médecins-conseils et médecins du travail : %1</translation>
     </message>
     <message>
-        <source>The browser will warn about the sandbox's own demo certificate.</source>
+        <source>The browser will warn about the sandbox&apos;s own demo certificate.</source>
         <translation>Le navigateur avertira au sujet du certificat de démonstration propre à la plateforme de test.</translation>
     </message>
     <message>
@@ -1637,11 +1637,11 @@
     </message>
     <message>
         <source>New incapacity certificate</source>
-        <translation>Nouveau certificat d'incapacité</translation>
+        <translation>Nouveau certificat d&apos;incapacité</translation>
     </message>
     <message>
         <source>New stand-alone fit-note</source>
-        <translation>Nouveau certificat d'aptitude seul</translation>
+        <translation>Nouveau certificat d&apos;aptitude seul</translation>
     </message>
     <message>
         <source>New partial resumption</source>
@@ -1649,7 +1649,7 @@
     </message>
     <message>
         <source>New invalidity recognition</source>
-        <translation>Nouvelle reconnaissance d'invalidité</translation>
+        <translation>Nouvelle reconnaissance d&apos;invalidité</translation>
     </message>
     <message>
         <source>Prolong last certificate</source>
@@ -1657,7 +1657,7 @@
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation>Prolonger le certificat d'un autre médecin…</translation>
+        <translation>Prolonger le certificat d&apos;un autre médecin…</translation>
     </message>
     <message>
         <source>Relapse</source>
@@ -1705,7 +1705,7 @@
     </message>
     <message>
         <source>Outbox…</source>
-        <translation>Boîte d'envoi…</translation>
+        <translation>Boîte d&apos;envoi…</translation>
     </message>
     <message>
         <source>Conversations (TRIO)…</source>
@@ -1741,11 +1741,11 @@
     </message>
     <message>
         <source>Signed and sent. The receipt is stored.</source>
-        <translation>Signé et envoyé. L'accusé de réception est conservé.</translation>
+        <translation>Signé et envoyé. L&apos;accusé de réception est conservé.</translation>
     </message>
     <message>
         <source>Signed. It waits in the outbox and is sent as soon as possible.</source>
-        <translation>Signé. Il attend dans la boîte d'envoi et sera envoyé dès que possible.</translation>
+        <translation>Signé. Il attend dans la boîte d&apos;envoi et sera envoyé dès que possible.</translation>
     </message>
     <message>
         <source>Delete draft</source>
@@ -1782,13 +1782,13 @@
     <message numerus="yes">
         <source>%n document(s) waiting to send</source>
         <translation>
-            <numerusform>%n document en attente d'envoi</numerusform>
-            <numerusform>%n documents en attente d'envoi</numerusform>
+            <numerusform>%n document en attente d&apos;envoi</numerusform>
+            <numerusform>%n documents en attente d&apos;envoi</numerusform>
         </translation>
     </message>
     <message>
         <source>Outbox: Ctrl+O</source>
-        <translation>Boîte d'envoi : Ctrl+O</translation>
+        <translation>Boîte d&apos;envoi : Ctrl+O</translation>
     </message>
 </context>
 <context>
@@ -1863,7 +1863,7 @@
     </message>
     <message>
         <source>Episode length</source>
-        <translation>Durée de l'épisode</translation>
+        <translation>Durée de l&apos;épisode</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
@@ -1902,7 +1902,7 @@
         <translation>Autres diagnostics</translation>
     </message>
     <message>
-        <source>Fetching the region's figures…</source>
+        <source>Fetching the region&apos;s figures…</source>
         <translation>Récupération des chiffres de la région…</translation>
     </message>
     <message>
@@ -1931,7 +1931,7 @@
     </message>
     <message>
         <source>episode length (days)</source>
-        <translation>durée de l'épisode (jours)</translation>
+        <translation>durée de l&apos;épisode (jours)</translation>
     </message>
     <message>
         <source>% of episodes</source>
@@ -1950,19 +1950,19 @@
 
 A certificate counts when its period begins in the chosen period. Certificates of one patient form an episode when each begins within the relapse window (14 days) after the previous one ends; the episode belongs to the pathology group of its first certificate. Episode length: first to last day. Prolonged: more than one certificate. Partial resumption: one begins during the episode or its relapse window.
 
-The region's and Belgium's figures are shown only for groups with at least 10 physicians and 50 certificates. Ctrl+S exports the figures as CSV.</source>
+The region&apos;s and Belgium&apos;s figures are shown only for groups with at least 10 physicians and 50 certificates. Ctrl+S exports the figures as CSV.</source>
         <translation>Vos certificats de la période choisie, de cet ordinateur uniquement, à côté des chiffres anonymisés de votre région et de la Belgique fournis par la plateforme.
 
-Un certificat compte lorsque sa période commence dans la période choisie. Les certificats d'un patient forment un épisode lorsque chacun commence dans le délai de rechute (14 jours) après la fin du précédent ; l'épisode appartient au groupe de pathologies de son premier certificat. Durée de l'épisode : du premier au dernier jour. Prolongé : plus d'un certificat. Reprise partielle : une reprise commence pendant l'épisode ou son délai de rechute.
+Un certificat compte lorsque sa période commence dans la période choisie. Les certificats d&apos;un patient forment un épisode lorsque chacun commence dans le délai de rechute (14 jours) après la fin du précédent ; l&apos;épisode appartient au groupe de pathologies de son premier certificat. Durée de l&apos;épisode : du premier au dernier jour. Prolongé : plus d&apos;un certificat. Reprise partielle : une reprise commence pendant l&apos;épisode ou son délai de rechute.
 
-Les chiffres de la région et de la Belgique ne sont affichés que pour les groupes d'au moins 10 médecins et 50 certificats. Ctrl+S exporte les chiffres en CSV.</translation>
+Les chiffres de la région et de la Belgique ne sont affichés que pour les groupes d&apos;au moins 10 médecins et 50 certificats. Ctrl+S exporte les chiffres en CSV.</translation>
     </message>
 </context>
 <context>
     <name>OutboxDialog</name>
     <message>
         <source>Outbox</source>
-        <translation>Boîte d'envoi</translation>
+        <translation>Boîte d&apos;envoi</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -1994,7 +1994,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>Documents in the outbox</source>
-        <translation>Documents dans la boîte d'envoi</translation>
+        <translation>Documents dans la boîte d&apos;envoi</translation>
     </message>
     <message>
         <source>Retry now</source>
@@ -2120,11 +2120,11 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>Prolong a certificate from elsewhere…</source>
-        <translation>Prolonger le certificat d'un autre médecin…</translation>
+        <translation>Prolonger le certificat d&apos;un autre médecin…</translation>
     </message>
     <message>
         <source>Stand-alone fit-note</source>
-        <translation>Certificat d'aptitude seul</translation>
+        <translation>Certificat d&apos;aptitude seul</translation>
     </message>
     <message>
         <source>Partial resumption</source>
@@ -2132,7 +2132,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>Invalidity recognition</source>
-        <translation>Reconnaissance d'invalidité</translation>
+        <translation>Reconnaissance d&apos;invalidité</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -2143,7 +2143,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
         <translation>Questions du médecin-conseil et du médecin du travail</translation>
     </message>
     <message>
-        <source>Questions about this patient's documents</source>
+        <source>Questions about this patient&apos;s documents</source>
         <translation>Questions sur les documents de ce patient</translation>
     </message>
     <message>
@@ -2152,7 +2152,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>A colleague needs it to fetch the episode (no medical data)</source>
-        <translation>Un confrère en a besoin pour récupérer l'épisode (aucune donnée médicale)</translation>
+        <translation>Un confrère en a besoin pour récupérer l&apos;épisode (aucune donnée médicale)</translation>
     </message>
     <message>
         <source>Documents of the patient</source>
@@ -2262,7 +2262,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>It is used for this send only and never stored.</source>
-        <translation>Il ne sert qu'à cet envoi et n'est jamais conservé.</translation>
+        <translation>Il ne sert qu&apos;à cet envoi et n&apos;est jamais conservé.</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -2293,7 +2293,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>The letterhead of the printed copies.</source>
-        <translation>L'en-tête des copies imprimées.</translation>
+        <translation>L&apos;en-tête des copies imprimées.</translation>
     </message>
     <message>
         <source>Practice name</source>
@@ -2356,7 +2356,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>No preview on this computer; save the PDF to open it.</source>
-        <translation>Pas d'aperçu sur cet ordinateur ; enregistrez le PDF pour l'ouvrir.</translation>
+        <translation>Pas d&apos;aperçu sur cet ordinateur ; enregistrez le PDF pour l&apos;ouvrir.</translation>
     </message>
     <message>
         <source>Save PDF</source>
@@ -2375,7 +2375,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>With my computer login (system keyring)</source>
-        <translation>Avec ma session de l'ordinateur (trousseau du système)</translation>
+        <translation>Avec ma session de l&apos;ordinateur (trousseau du système)</translation>
     </message>
     <message>
         <source>With a passphrase</source>
@@ -2458,7 +2458,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>A new certificate is on its way: the answer is sent when the platform has accepted it.</source>
-        <translation>Un nouveau certificat est en cours d'envoi : la réponse part dès que la plateforme l'a accepté.</translation>
+        <translation>Un nouveau certificat est en cours d&apos;envoi : la réponse part dès que la plateforme l&apos;a accepté.</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -2501,7 +2501,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>New certificate on its way</source>
-        <translation>Nouveau certificat en cours d'envoi</translation>
+        <translation>Nouveau certificat en cours d&apos;envoi</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -2531,7 +2531,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
         <translation>Remplacé par un document corrigé</translation>
     </message>
     <message>
-        <source>At the patient's request</source>
+        <source>At the patient&apos;s request</source>
         <translation>À la demande du patient</translation>
     </message>
     <message>
@@ -2544,7 +2544,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>Retract this document? The recipients are told that it is no longer valid.</source>
-        <translation>Retirer ce document ? Les destinataires sont avertis qu'il n'est plus valable.</translation>
+        <translation>Retirer ce document ? Les destinataires sont avertis qu&apos;il n&apos;est plus valable.</translation>
     </message>
     <message>
         <source>Why is it retracted?</source>
@@ -2579,7 +2579,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>Signer and endpoint changes apply at the next unlock.</source>
-        <translation>Les changements de signature et de plateforme s'appliquent au prochain déverrouillage.</translation>
+        <translation>Les changements de signature et de plateforme s&apos;appliquent au prochain déverrouillage.</translation>
     </message>
     <message>
         <source>PKCS#11 module</source>
@@ -2595,7 +2595,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>Authentication key file</source>
-        <translation>Fichier de clé d'authentification</translation>
+        <translation>Fichier de clé d&apos;authentification</translation>
     </message>
     <message>
         <source>How you sign</source>
@@ -2607,7 +2607,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>CA bundle</source>
-        <translation>Bundle d'AC</translation>
+        <translation>Bundle d&apos;AC</translation>
     </message>
     <message>
         <source>Receipt certificate</source>
@@ -2670,7 +2670,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>Authentication key file</source>
-        <translation>Fichier de clé d'authentification</translation>
+        <translation>Fichier de clé d&apos;authentification</translation>
     </message>
     <message>
         <source>How you sign</source>
@@ -2678,7 +2678,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>Endpoint (optional; documents wait in the outbox)</source>
-        <translation>Plateforme (facultatif ; les documents attendent dans la boîte d'envoi)</translation>
+        <translation>Plateforme (facultatif ; les documents attendent dans la boîte d&apos;envoi)</translation>
     </message>
     <message>
         <source>Address</source>
@@ -2686,7 +2686,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>CA bundle</source>
-        <translation>Bundle d'AC</translation>
+        <translation>Bundle d&apos;AC</translation>
     </message>
     <message>
         <source>Receipt certificate</source>
@@ -2697,7 +2697,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     <name>TimelineView</name>
     <message>
         <source>No incapacity episode yet</source>
-        <translation>Pas encore d'épisode d'incapacité</translation>
+        <translation>Pas encore d&apos;épisode d&apos;incapacité</translation>
     </message>
     <message>
         <source>ongoing</source>
@@ -2763,11 +2763,11 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>Certificate until</source>
-        <translation>Certificat jusqu'au</translation>
+        <translation>Certificat jusqu&apos;au</translation>
     </message>
     <message>
         <source>Fit-note</source>
-        <translation>Certificat d'aptitude</translation>
+        <translation>Certificat d&apos;aptitude</translation>
     </message>
     <message>
         <source>Next contact</source>
@@ -2779,7 +2779,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>Outbox</source>
-        <translation>Boîte d'envoi</translation>
+        <translation>Boîte d&apos;envoi</translation>
     </message>
     <message>
         <source>Refused: %1</source>
@@ -2811,7 +2811,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>Invalidity recognition due</source>
-        <translation>Reconnaissance d'invalidité à faire</translation>
+        <translation>Reconnaissance d&apos;invalidité à faire</translation>
     </message>
     <message>
         <source>Question waits for your answer</source>
@@ -2819,11 +2819,11 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>Refused at sending</source>
-        <translation>Refusé à l'envoi</translation>
+        <translation>Refusé à l&apos;envoi</translation>
     </message>
     <message>
         <source>Held at sending: needs your action</source>
-        <translation>Retenu à l'envoi : votre action est requise</translation>
+        <translation>Retenu à l&apos;envoi : votre action est requise</translation>
     </message>
     <message>
         <source>unknown patient</source>
@@ -2846,7 +2846,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>Needs action today</source>
-        <translation>À faire aujourd'hui</translation>
+        <translation>À faire aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Patients with a running incapacity</source>
@@ -2866,7 +2866,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>Nothing needs action today.</source>
-        <translation>Rien à faire aujourd'hui.</translation>
+        <translation>Rien à faire aujourd&apos;hui.</translation>
     </message>
     <message>
         <source>No patient on sick leave matches the filter.</source>
@@ -2874,7 +2874,7 @@ Les chiffres de la région et de la Belgique ne sont affichés que pour les grou
     </message>
     <message>
         <source>None of your patients is on sick leave today.</source>
-        <translation>Aucun de vos patients n'est en incapacité de travail aujourd'hui.</translation>
+        <translation>Aucun de vos patients n&apos;est en incapacité de travail aujourd&apos;hui.</translation>
     </message>
 </context>
 <context>

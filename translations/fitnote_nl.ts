@@ -246,7 +246,7 @@
         <translation>elektronische verzending naar de adviserend arts / arbeidsarts</translation>
     </message>
     <message>
-        <source>the employer sees the fit-note's capacities</source>
+        <source>the employer sees the fit-note&apos;s capacities</source>
         <translation>de werkgever ziet de mogelijkheden uit de fit-note</translation>
     </message>
     <message>
@@ -300,7 +300,7 @@
         <translation>Referentie</translation>
     </message>
     <message>
-        <source>From the patient's copy, e.g. 6f1c2b1e-…</source>
+        <source>From the patient&apos;s copy, e.g. 6f1c2b1e-…</source>
         <translation>Van het exemplaar van de patiënt, bv. 6f1c2b1e-…</translation>
     </message>
     <message>
@@ -515,7 +515,7 @@
         <translation>Werkgever</translation>
     </message>
     <message>
-        <source>Employer's language</source>
+        <source>Employer&apos;s language</source>
         <translation>Taal van de werkgever</translation>
     </message>
     <message>
@@ -859,7 +859,7 @@
         <translation>Een getuigschrift van een andere arts verlengen</translation>
     </message>
     <message>
-        <source>Type the reference printed on the patient's copy. With the patient's consent the episode is fetched; offline, the draft is made from the paper copy.</source>
+        <source>Type the reference printed on the patient&apos;s copy. With the patient&apos;s consent the episode is fetched; offline, the draft is made from the paper copy.</source>
         <translation>Typ de referentie van het exemplaar van de patiënt. Met toestemming van de patiënt wordt de episode opgehaald; offline maak je het ontwerp op basis van het papieren exemplaar.</translation>
     </message>
     <message>
@@ -867,7 +867,7 @@
         <translation>Referentie van het getuigschrift</translation>
     </message>
     <message>
-        <source>Type it, paste it or scan the copy's QR code</source>
+        <source>Type it, paste it or scan the copy&apos;s QR code</source>
         <translation>Typ ze, plak ze of scan de QR-code van het exemplaar</translation>
     </message>
     <message>
@@ -907,7 +907,7 @@
         <translation>Periode ervan (papieren exemplaar)</translation>
     </message>
     <message>
-        <source>Author's RIZIV number</source>
+        <source>Author&apos;s RIZIV number</source>
         <translation>RIZIV-nummer van de auteur</translation>
     </message>
     <message>
@@ -1110,7 +1110,7 @@
         <translation>Hoe beperkt is de patiënt? (Alt+0 … Alt+4)</translation>
     </message>
     <message>
-        <source>What the patient can do (in the document's language)</source>
+        <source>What the patient can do (in the document&apos;s language)</source>
         <translation>Wat de patiënt kan (in de taal van het document)</translation>
     </message>
     <message>
@@ -1298,7 +1298,7 @@
         <translation>Bestemmeling (enkel zijn deel van het attest):</translation>
     </message>
     <message>
-        <source>The fit-note's ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
+        <source>The fit-note&apos;s ICF capacities are not part of a KMEHR message: they reach the advising and occupational physicians through the platform only.</source>
         <translation>De ICF-mogelijkheden van de fit-note horen niet in een KMEHR-bericht: ze bereiken de adviserend arts en de arbeidsarts enkel via het platform.</translation>
     </message>
     <message>
@@ -1584,7 +1584,7 @@
         <translation>Webdesk van de adviserend artsen en arbeidsartsen: %1</translation>
     </message>
     <message>
-        <source>The browser will warn about the sandbox's own demo certificate.</source>
+        <source>The browser will warn about the sandbox&apos;s own demo certificate.</source>
         <translation>De browser zal waarschuwen voor het eigen democertificaat van het testplatform.</translation>
     </message>
     <message>
@@ -1902,7 +1902,7 @@
         <translation>Andere diagnosen</translation>
     </message>
     <message>
-        <source>Fetching the region's figures…</source>
+        <source>Fetching the region&apos;s figures…</source>
         <translation>Cijfers van de regio ophalen…</translation>
     </message>
     <message>
@@ -1911,7 +1911,7 @@
     </message>
     <message>
         <source>Demo: the peers are a synthetic population.</source>
-        <translation>Demo: de collega's zijn een synthetische populatie.</translation>
+        <translation>Demo: de collega&apos;s zijn een synthetische populatie.</translation>
     </message>
     <message>
         <source>Region figures unavailable; your own figures are shown.</source>
@@ -1950,7 +1950,7 @@
 
 A certificate counts when its period begins in the chosen period. Certificates of one patient form an episode when each begins within the relapse window (14 days) after the previous one ends; the episode belongs to the pathology group of its first certificate. Episode length: first to last day. Prolonged: more than one certificate. Partial resumption: one begins during the episode or its relapse window.
 
-The region's and Belgium's figures are shown only for groups with at least 10 physicians and 50 certificates. Ctrl+S exports the figures as CSV.</source>
+The region&apos;s and Belgium&apos;s figures are shown only for groups with at least 10 physicians and 50 certificates. Ctrl+S exports the figures as CSV.</source>
         <translation>Uw attesten van de gekozen periode, alleen van deze computer, naast geanonimiseerde cijfers van uw regio en van België van het platform.
 
 Een attest telt mee wanneer zijn periode in de gekozen periode begint. Attesten van één patiënt vormen een episode wanneer elk begint binnen de hervalperiode (14 dagen) na het einde van het vorige; de episode hoort bij de pathologiegroep van haar eerste attest. Duur van de episode: eerste tot laatste dag. Verlengd: meer dan één attest. Deeltijdse hervatting: er begint er een tijdens de episode of haar hervalperiode.
@@ -2143,7 +2143,7 @@ De cijfers van de regio en van België worden alleen getoond voor groepen met mi
         <translation>Vragen van de adviserend arts en de arbeidsarts</translation>
     </message>
     <message>
-        <source>Questions about this patient's documents</source>
+        <source>Questions about this patient&apos;s documents</source>
         <translation>Vragen over de documenten van deze patiënt</translation>
     </message>
     <message>
@@ -2531,7 +2531,7 @@ De cijfers van de regio en van België worden alleen getoond voor groepen met mi
         <translation>Vervangen door een verbeterd document</translation>
     </message>
     <message>
-        <source>At the patient's request</source>
+        <source>At the patient&apos;s request</source>
         <translation>Op vraag van de patiënt</translation>
     </message>
     <message>
