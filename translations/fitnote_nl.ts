@@ -1581,7 +1581,7 @@
     </message>
     <message>
         <source>Web desk of the advising and occupational physicians: %1</source>
-        <translation>Webdesk van de adviserend artsen en arbeidsartsen: %1</translation>
+        <translation>Webdesk van de adviserende artsen en arbeidsartsen: %1</translation>
     </message>
     <message>
         <source>The browser will warn about the sandbox&apos;s own demo certificate.</source>
@@ -1729,7 +1729,7 @@
     </message>
     <message>
         <source>Open the web desk of the advising and occupational physicians (demo)</source>
-        <translation>Webdesk van de adviserend artsen en arbeidsartsen openen (demo)</translation>
+        <translation>Webdesk van de adviserende artsen en arbeidsartsen openen (demo)</translation>
     </message>
     <message>
         <source>Quit</source>
