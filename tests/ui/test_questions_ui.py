@@ -142,10 +142,13 @@ def test_complete_with_a_new_certificate_opens_the_replacement(
     )
 
 
-@pytest.mark.skipif(not SHOTS, reason="screenshots only when FITNOTE_SHOTS names a folder")
 @pytest.mark.parametrize("lang", ["nl", "fr"])
-def test_screenshots(qtbot, languages, session: AppSession, demo: DemoSetup, lang: str) -> None:  # type: ignore[no-untyped-def]
-    folder = Path(str(SHOTS))
+def test_the_question_screens_in_dutch_and_french(  # type: ignore[no-untyped-def]
+    qtbot, languages, session: AppSession, demo: DemoSetup, lang: str, tmp_path: Path
+) -> None:
+    """The patient page, the answer dialog and the inbox with an overdue question, in the
+    language switched to; their pictures go to FITNOTE_SHOTS when it names a folder."""
+    folder = Path(str(SHOTS)) if SHOTS else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
     languages.switch(lang)
     page, certificate = _page(qtbot, session)
@@ -170,6 +173,8 @@ def test_screenshots(qtbot, languages, session: AppSession, demo: DemoSetup, lan
     dialog.show()
     qtbot.wait(50)
     dialog.grab().save(str(folder / f"questions-dialog-{lang}.png"))
+    overdue = {"nl": "Termijn verstreken", "fr": "Délai dépassé"}[lang]
+    assert overdue in dialog.facts.text()
     dialog.close()
     inbox = InboxDialog(session.services, page)
     qtbot.addWidget(inbox)
@@ -178,3 +183,5 @@ def test_screenshots(qtbot, languages, session: AppSession, demo: DemoSetup, lan
     qtbot.waitUntil(lambda: inbox.refresh_button.isEnabled(), timeout=30000)
     inbox.grab().save(str(folder / f"questions-inbox-{lang}.png"))
     inbox.close()
+    for name in ("patient-page", "dialog", "inbox"):
+        assert (folder / f"questions-{name}-{lang}.png").stat().st_size > 1000
