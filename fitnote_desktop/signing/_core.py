@@ -1,8 +1,8 @@
 """Machinery shared by the PKCS#12 and PKCS#11 signers.
 
 Both key stores are reduced to a ``KeySource``: certificates readable up front, and an
-``unlock()`` context that asks the PIN, yields a concrete pyHanko signer (``DecryptedKeySigner``
-for a file, ``PKCS11Signer`` for a token session) and closes it again. On top of that,
+``unlock()`` context that asks the PIN, yields a ``RawSigner`` (``DecryptedKeySigner`` for
+a file, ``TokenKeySigner`` for a token session) and closes it again. On top of that,
 one pyHanko ``Signer`` subclass (``OnDemandSigner``) assembles CMS/CAdES, and the two
 port classes (documents, challenges) are written once.
 """
@@ -50,19 +50,6 @@ def run_sync(factory: Callable[[], Awaitable[T]]) -> T:
         return pool.submit(asyncio.run, _main()).result()
 
 
-def sign_raw_now(signer: Signer, data: bytes, digest_algorithm: str) -> bytes:
-    """One raw signature from synchronous code.
-
-    A signer with a synchronous ``sign_raw`` (the PKCS#12 file's) is called directly:
-    an event loop per signature (``run_sync``) costs several times the ECDSA signature.
-    A token's signer is asynchronous only and goes through ``run_sync``.
-    """
-    sync = getattr(signer, "sign_raw", None)
-    if callable(sync):
-        return bytes(sync(data, digest_algorithm))
-    return run_sync(lambda: signer.async_sign_raw(data, digest_algorithm))
-
-
 def ask_pin(callback: PinCallback, purpose: str) -> str:
     """Ask the PIN for one operation; ``None`` (or a non-string) means cancelled."""
     pin = callback(purpose)
@@ -90,6 +77,16 @@ def raw_signature_size(cert: x509.Certificate) -> int:
     return (public_key.bit_size + 7) // 8
 
 
+class RawSigner(Protocol):
+    """An unlocked key: one synchronous raw signature of ``data`` hashed with the digest.
+
+    Synchronous on purpose: an event loop per signature (``run_sync``) costs several
+    times an ECDSA signature, and a token call blocks anyway.
+    """
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes: ...
+
+
 class KeySource(Protocol):
     """One private key plus its certificates, wherever they live."""
 
@@ -101,8 +98,8 @@ class KeySource(Protocol):
     @property
     def chain(self) -> Sequence[x509.Certificate]: ...
 
-    def unlock(self) -> AbstractContextManager[Signer]:
-        """Ask the PIN, yield a pyHanko signer able to ``async_sign_raw``, then lock."""
+    def unlock(self) -> AbstractContextManager[RawSigner]:
+        """Ask the PIN, yield the unlocked key, then lock it again."""
         ...
 
     def close(self) -> None: ...
@@ -113,13 +110,11 @@ class OnDemandSigner(Signer):
 
     pyHanko builds the CMS (and PDF signature dictionaries) around ``async_sign_raw``;
     by unlocking there, every signature – document or PDF – costs exactly one PIN prompt
-    and no key stays unlocked in between. ``unlocked`` lets a caller that already holds
-    an unlocked key (``sign_detached``) reuse it for the one raw signature it makes.
+    and no key stays unlocked in between.
     """
 
-    def __init__(self, source: KeySource, unlocked: Signer | None = None) -> None:
+    def __init__(self, source: KeySource) -> None:
         self._source = source
-        self._unlocked = unlocked
         store = SimpleCertificateStore()
         store.register_multiple(list(source.chain))
         super().__init__(signing_cert=source.certificate, cert_registry=store, embed_roots=True)
@@ -129,11 +124,8 @@ class OnDemandSigner(Signer):
     ) -> bytes:
         if dry_run:
             return bytes(raw_signature_size(self._source.certificate))
-        if self._unlocked is not None:
-            inner, self._unlocked = self._unlocked, None  # good for one signature only
-            return await inner.async_sign_raw(data, digest_algorithm)
         with self._source.unlock() as inner:
-            return await inner.async_sign_raw(data, digest_algorithm)
+            return inner.sign_raw(data, digest_algorithm)
 
 
 class CmsDocumentSigner:
@@ -177,7 +169,7 @@ class CmsDocumentSigner:
             signing_time = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
             def sign_raw(attributes: bytes) -> bytes:
-                return sign_raw_now(unlocked, attributes, template.digest)
+                return unlocked.sign_raw(attributes, template.digest)
 
             return template.sign(data, sign_raw, signing_time)
 
@@ -227,7 +219,7 @@ class ChallengeAuthenticator:
             raise ValueError("the challenge nonce must be non-empty bytes")
 
         with self._source.unlock() as inner:
-            return sign_raw_now(inner, bytes(nonce), CHALLENGE_DIGEST)
+            return inner.sign_raw(bytes(nonce), CHALLENGE_DIGEST)
 
     def close(self) -> None:
         self._source.close()

@@ -1,14 +1,23 @@
 """PKCS#11 token signer: the Belgian eID through its middleware, SoftHSM2 in tests.
 
-Built on python-pkcs11 with pyHanko's ``PKCS11Signer`` doing the mechanism work
+Built on python-pkcs11, with the mechanism pyHanko's ``PKCS11Signer`` would choose
 (``use_raw_mechanism=True``: we hash, the token signs the digest – the only ECDSA mode
-SoftHSM2 offers, and one the eID middleware supports for RSA and ECDSA alike).
+SoftHSM2 offers, and one the eID middleware supports for RSA and ECDSA alike), called
+synchronously (``TokenKeySigner``).
 
-Per signature: ask the PIN → open a session and log in → sign → log out and close. No
-session stays logged in between signatures, so every signature is a fresh, visible PIN
-entry, and a wrong PIN is always answered as ``PinIncorrect`` (a still-logged-in session
-would answer ``UserAlreadyLoggedIn`` instead). Certificates are public objects: they are
-read once at open time without a PIN.
+Per signature: ask the PIN → open a session and log in → find the key → sign → log out and
+close. No session stays logged in between signatures, so every signature is a fresh,
+visible PIN entry, and a wrong PIN is always answered as ``PinIncorrect`` (a
+still-logged-in session would answer ``UserAlreadyLoggedIn`` instead). Certificates are
+public objects: they are read once at open time without a PIN, and the token's slot is
+remembered, so a signature does not enumerate the slots again.
+
+Why not one session for the signer's lifetime with ``CKA_ALWAYS_AUTHENTICATE`` (the eID's
+signature key: ``C_Login(CKU_CONTEXT_SPECIFIC)`` after every ``C_SignInit``)? SoftHSM2 2.6
+supports it, but its context-specific login costs more than a session login (its PIN key
+derivation plus more; measured 7.9 ms against 4.0 ms), the user stays logged in between
+signatures (so any key without the attribute, like the eID's authentication key, would
+sign without a PIN), and a failed re-authentication leaves the operation active.
 
 Not covered by tests (no hardware here): a real eID card. Its middleware may show its own
 PIN dialog for the signature key; readers with a PIN pad announce a protected
@@ -20,7 +29,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +39,7 @@ import pkcs11
 from asn1crypto import x509
 from pkcs11 import Attribute, ObjectClass, TokenFlag
 from pkcs11 import exceptions as p11e
-from pyhanko.sign.pkcs11 import PKCS11Signer
+from pyhanko.sign.pkcs11 import PKCS11SignatureOperationSpec, select_pkcs11_signing_params
 
 from fitnote_desktop.signing._core import (
     ChallengeAuthenticator,
@@ -39,6 +48,7 @@ from fitnote_desktop.signing._core import (
     is_ca,
     iter_unique,
 )
+from fitnote_desktop.signing.cms_build import signature_mechanism
 from fitnote_desktop.signing.errors import (
     CANCELLED,
     CONFIG_INVALID,
@@ -315,6 +325,30 @@ def list_tokens(module_path: str) -> list[TokenInfo]:
 # --------------------------------------------------------------------------- signing
 
 
+class TokenKeySigner:
+    """Raw signatures by one private-key object of a logged-in session (``unlock()``).
+
+    Synchronous: the key's ``sign`` is called directly, with the mechanism, hashing and
+    signature encoding of pyHanko's ``PKCS11Signer`` in raw mode (the same helper,
+    ``select_pkcs11_signing_params``), but without what pyHanko adds per signature: an
+    event loop, a worker thread, and a search of the certificate and the key.
+    ``tests/signing/test_pkcs11_signer.py`` compares the two.
+    """
+
+    def __init__(self, key: Any, spec_for: Callable[[str], PKCS11SignatureOperationSpec]) -> None:
+        self._key = key
+        self._spec_for = spec_for
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        spec = self._spec_for(digest_algorithm)
+        if spec.pre_sign_transform is not None:
+            data = spec.pre_sign_transform(data)
+        signature = self._key.sign(data, **spec.sign_kwargs)
+        if spec.post_sign_transform is not None:
+            signature = spec.post_sign_transform(signature)
+        return bytes(signature)
+
+
 class Pkcs11Key:
     """One key on a token (by label) as a ``KeySource`` (see ``_core``)."""
 
@@ -332,7 +366,9 @@ class Pkcs11Key:
         self.purpose = purpose
         self._pin_callback = pin_callback
         self._lib = load_module(module_path)
+        self._specs: dict[str, PKCS11SignatureOperationSpec] = {}
         token = _find_token(self._lib, token_label)
+        self._slot = token.slot
         try:
             session = token.open()
             try:
@@ -357,9 +393,32 @@ class Pkcs11Key:
     def chain(self) -> Sequence[x509.Certificate]:
         return self._chain
 
-    @contextmanager
-    def unlock(self) -> Iterator[PKCS11Signer]:
+    def _present_token(self) -> Any:
+        """The token, with fresh flags: read from the slot it was found in (one
+        ``C_GetTokenInfo``), else looked for again (a card moved to another reader), with
+        ``_find_token``'s errors when it is gone."""
+        with suppress(p11e.PKCS11Error):
+            token = self._slot.get_token()
+            if self.token_label is None or token.label == self.token_label:
+                return token
         token = _find_token(self._lib, self.token_label)
+        self._slot = token.slot
+        return token
+
+    def _spec_for(self, digest_algorithm: str) -> PKCS11SignatureOperationSpec:
+        """pyHanko's mechanism for this key and digest in raw mode, chosen once."""
+        spec = self._specs.get(digest_algorithm)
+        if spec is None:
+            mechanism = signature_mechanism(self._certificate, digest_algorithm)
+            spec = select_pkcs11_signing_params(
+                mechanism, digest_algorithm, use_raw_mechanism=True, sign_kwargs={}
+            )
+            self._specs[digest_algorithm] = spec
+        return spec
+
+    @contextmanager
+    def unlock(self) -> Iterator[TokenKeySigner]:
+        token = self._present_token()
         flags = TokenFlag(token.flags)
         if flags & TokenFlag.USER_PIN_LOCKED:
             raise SigningError(TOKEN_LOCKED)
@@ -376,13 +435,12 @@ class Pkcs11Key:
             finally:
                 del pin
             try:
-                signer = PKCS11Signer(
-                    session,
-                    signing_cert=self._certificate,
-                    key_label=self.key_label,
-                    use_raw_mechanism=True,
-                )
-                yield signer
+                key = session.get_key(object_class=ObjectClass.PRIVATE_KEY, label=self.key_label)
+                yield TokenKeySigner(key, self._spec_for)
+            except p11e.NoSuchKey:
+                raise SigningError(
+                    KEY_NOT_FOUND, "The signing key was not found on the card."
+                ) from None
             except p11e.PKCS11Error as exc:
                 raise map_pkcs11_error(exc, token=token) from None
             finally:

@@ -35,7 +35,6 @@ from fitnote_desktop.signing._core import (
     ask_pin,
     is_ca,
     iter_unique,
-    raw_signature_size,
 )
 from fitnote_desktop.signing.errors import (
     CONFIG_INVALID,
@@ -76,8 +75,8 @@ class DecryptedKeySigner(Signer):
 
     Signs with the key object itself: pyHanko's ``SimpleSigner`` would take it as DER and
     parse it again for every raw signature (for an EC key that recomputes the public
-    point, about the cost of the signature itself). ``sign_raw`` is synchronous, so that
-    a caller needs no event loop for it.
+    point, about the cost of the signature itself). Only ``sign_raw`` (synchronous, the
+    ``RawSigner`` of ``_core``) is called on it.
     """
 
     def __init__(self, key: PrivateKey, cert: x509.Certificate) -> None:
@@ -96,14 +95,6 @@ class DecryptedKeySigner(Signer):
             padding, pss_hash = process_pss_params(mechanism["parameters"])
             return key.sign(data, padding, pss_hash)
         return key.sign(data, PKCS1v15(), hash_algorithm)
-
-    async def async_sign_raw(
-        self, data: bytes, digest_algorithm: str, dry_run: bool = False
-    ) -> bytes:
-        if dry_run:
-            assert self.signing_cert is not None
-            return bytes(raw_signature_size(self.signing_cert))
-        return self.sign_raw(data, digest_algorithm)
 
     def forget(self) -> None:
         """Drop the decrypted key (the end of the ``unlock()`` block)."""
