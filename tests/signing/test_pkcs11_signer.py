@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pkcs11
@@ -199,3 +200,83 @@ def test_sessions_satisfy_the_ports(demo_token: SoftHsmToken, demo_pki: DemoPki)
             assert isinstance(session.authenticator, Authenticator)
             names = {c.subject.native["common_name"] for c in session.authenticator.chain}
             assert names == {"fitnote Demo Citizen CA", "fitnote Demo Belgium Root CA"}
+
+
+def test_wrong_pin_on_a_later_signature_of_the_same_signer(
+    demo_token: SoftHsmToken, payload: bytes
+) -> None:
+    """Each signature logs in afresh: a wrong PIN after good ones is a wrong PIN (not an
+    "already logged in" token error), and the next right PIN signs again."""
+    answers = iter([demo_token.pin, demo_token.pin, "0000", demo_token.pin])
+    with open_signer(sig_support.pkcs11_config(demo_token), lambda _p: next(answers)) as session:
+        signer = session.document_signer
+        assert signer.sign_detached(payload) and signer.sign_detached(payload)
+        with pytest.raises(SigningError) as caught:
+            signer.sign_detached(payload)
+        assert caught.value.code == "signing.wrong_pin"
+        assert "The PIN is incorrect." in str(caught.value) and "0000" not in str(caught.value)
+        assert signer.sign_detached(payload)
+
+
+@pytest.mark.parametrize("algorithm", ["ecdsa", "rsa"])
+def test_token_key_signer_signs_as_pyhanko_does(
+    algorithm: str, demo_token: SoftHsmToken, rsa_token: SoftHsmToken
+) -> None:
+    """The synchronous raw signature against pyHanko's ``PKCS11Signer`` (raw mechanism):
+    RSA PKCS#1 v1.5 is deterministic, so the bytes are equal; ECDSA is randomised, so
+    both must be DER signatures that the certificate's key verifies."""
+    from asn1crypto import algos
+    from cryptography import x509 as pyca_x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, padding
+    from pyhanko.sign.pkcs11 import PKCS11Signer
+
+    from fitnote_desktop.signing._core import run_sync
+    from fitnote_desktop.signing.pkcs11 import Pkcs11Key
+
+    token = demo_token if algorithm == "ecdsa" else rsa_token
+    data = b"signed attributes, say"
+    key = Pkcs11Key(
+        token.module_path,
+        token.label("gp"),
+        "Signature",
+        sig_support.fixed_pin(token.pin),
+        "signature",
+    )
+    with key.unlock() as unlocked:
+        ours = unlocked.sign_raw(data, "sha256")
+    lib = pkcs11.lib(token.module_path)
+    with lib.get_token(token_label=token.label("gp")).open(user_pin=token.pin) as session:
+        reference = PKCS11Signer(
+            session, signing_cert=key.certificate, key_label="Signature", use_raw_mechanism=True
+        )
+        theirs = run_sync(lambda: reference.async_sign_raw(data, "sha256"))
+    public = pyca_x509.load_der_x509_certificate(key.certificate.dump()).public_key()
+    if algorithm == "rsa":
+        assert ours == theirs
+    for signature in (ours, theirs):
+        if isinstance(public, ec.EllipticCurvePublicKey):
+            assert algos.DSASignature.load(signature).dump() == signature  # DER, not P1363
+            public.verify(signature, data, ec.ECDSA(hashes.SHA256()))
+        else:
+            public.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
+
+
+def test_removed_token(demo_pki: DemoPki, demo_token: SoftHsmToken, payload: bytes) -> None:
+    """A token that disappears after the signer was opened (a card pulled from its
+    reader): the signature fails as "not found", with the message it always had."""
+    gone = sig_support.build_softhsm_tokens(demo_pki, Path(), label="GONE")
+    label = gone.label("gp")
+    with open_signer(sig_support.pkcs11_config(gone), sig_support.fixed_pin(gone.pin)) as session:
+        assert session.document_signer.sign_detached(payload)
+        subprocess.run(
+            ["softhsm2-util", "--delete-token", "--token", label],
+            env=gone.env(),
+            capture_output=True,
+            check=True,
+        )
+        pkcs11.lib(gone.module_path).reinitialize()  # SoftHSM2 rescans its store here
+        with pytest.raises(SigningError) as caught:
+            session.document_signer.sign_detached(payload)
+    assert caught.value.code == "signing.token_not_found"
+    assert f"No card or token labelled {label!r}." in str(caught.value)
