@@ -126,3 +126,44 @@ def test_long_content_gets_long_form_lengths(demo_pki: DemoPki) -> None:
     assert len(cms_der) > 256
     assert cms.ContentInfo.load(cms_der, strict=True)["content"]["version"].native == "v1"
     assert _pyhanko_validates(b"x" * 70_000, cms_der, demo_pki.citizen_trust_roots())
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        MOMENT,
+        dt.datetime(1950, 1, 1, tzinfo=dt.UTC),
+        dt.datetime(2049, 12, 31, 23, 59, 59, 999999, tzinfo=dt.UTC),
+        dt.datetime(2026, 3, 29, 1, 30, 5, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        dt.datetime(2026, 12, 31, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+    ],
+)
+def test_signing_time_attribute_is_asn1cryptos(moment: dt.datetime) -> None:
+    """The hand-written signing-time attribute against asn1crypto's, byte for byte."""
+    from asn1crypto import core
+    from pyhanko.sign.general import simple_cms_attribute
+
+    from fitnote_desktop.signing.cms_build import signing_time_attribute
+
+    theirs = simple_cms_attribute("signing_time", cms.Time({"utc_time": core.UTCTime(moment)}))
+    assert signing_time_attribute(moment) == theirs.dump()
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        dt.datetime(2026, 1, 1),
+        dt.datetime(1949, 12, 31, 23, 59, tzinfo=dt.UTC),
+        dt.datetime(2050, 1, 1, tzinfo=dt.UTC),
+    ],
+    ids=["naive", "before-1950", "from-2050"],
+)
+def test_signing_time_attribute_refuses_what_asn1crypto_refuses(moment: dt.datetime) -> None:
+    from asn1crypto import core
+
+    from fitnote_desktop.signing.cms_build import signing_time_attribute
+
+    with pytest.raises(ValueError):
+        core.UTCTime(moment)
+    with pytest.raises(ValueError):
+        signing_time_attribute(moment)
