@@ -280,3 +280,36 @@ def test_removed_token(demo_pki: DemoPki, demo_token: SoftHsmToken, payload: byt
             session.document_signer.sign_detached(payload)
     assert caught.value.code == "signing.token_not_found"
     assert f"No card or token labelled {label!r}." in str(caught.value)
+
+
+def test_pdf_signer_signs_through_the_token_with_one_prompt(
+    demo_token: SoftHsmToken, demo_pki: DemoPki
+) -> None:
+    """pyHanko's PAdES signing around the token's on-demand signer (its raw signature is
+    the synchronous token signature): one PIN prompt, a valid, trusted signature."""
+    import io
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign import signers
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawString(72, 720, "Getuigschrift van arbeidsongeschiktheid (demo)")
+    page.save()
+    pin = sig_support.RecordingPin(demo_token.pin)
+    with open_signer(sig_support.pkcs11_config(demo_token), pin) as session:
+        out = signers.sign_pdf(
+            IncrementalPdfFileWriter(io.BytesIO(buffer.getvalue())),
+            signers.PdfSignatureMetadata(field_name="Signature1", subfilter=None),
+            signer=session.document_signer.pdf_signer(),
+        )
+    assert pin.purposes == ["signature"]
+    status = validate_pdf_signature(
+        PdfFileReader(out).embedded_signatures[0],
+        ValidationContext(trust_roots=demo_pki.citizen_trust_roots()),
+    )
+    assert status.intact and status.valid and status.trusted
