@@ -13,9 +13,9 @@ the certificate bags were checked and read with the file's bytes already.
 
 Measured on the demo PKI's files (PBES2, PBKDF2-HMAC-SHA256 with 20,000 iterations,
 AES-256-CBC: what ``BestAvailableEncryption`` writes), in CPU time per signature: the key
-derivation about 5.0 ms, 85-90 %; the key's DER parse with its public-point check 0.35 ms
-(``cryptography`` builds no EC key without it); the ECDSA signature 0.3 ms; the CMS from
-its template 0.1 ms. The derivation alone is 12-17 times a raw signature: under the
+derivation about 5.0 ms, 75-85 %; the key's DER parse with its public-point check 0.35 ms
+(``cryptography`` builds no EC key without it); the ECDSA signature 0.3 ms; the rest (the
+file's check, the CMS from its template) about 0.5 ms. The derivation alone is 12-17 times a raw signature: under the
 contract (password per signature, no key kept decrypted, the file's cost unchanged) a
 PKCS#12 signature cannot come near 5 times one.
 """
