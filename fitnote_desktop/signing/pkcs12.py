@@ -15,9 +15,9 @@ Measured on the demo PKI's files (PBES2, PBKDF2-HMAC-SHA256 with 20,000 iteratio
 AES-256-CBC: what ``BestAvailableEncryption`` writes), in CPU time per signature: the key
 derivation about 5.0 ms, 75-85 %; the key's DER parse with its public-point check 0.35 ms
 (``cryptography`` builds no EC key without it); the ECDSA signature 0.3 ms; the rest (the
-file's check, the CMS from its template) about 0.5 ms. The derivation alone is 12-17 times a raw signature: under the
-contract (password per signature, no key kept decrypted, the file's cost unchanged) a
-PKCS#12 signature cannot come near 5 times one.
+file's check, the CMS from its template) about 0.5 ms. The derivation alone is 12-17 times
+a raw signature: under the contract (password per signature, no key kept decrypted, the
+file's cost unchanged) a PKCS#12 signature cannot come near 5 times one.
 """
 
 from __future__ import annotations
