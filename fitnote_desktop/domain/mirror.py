@@ -115,7 +115,9 @@ def _episode(
     first: CertificateFact, end: date | None, count: int, partial_starts: list[date]
 ) -> _Episode:
     limit = None if end is None else _window_end(first.begin, end)
-    partial = any(first.begin <= p and (limit is None or p <= limit) for p in partial_starts)
+    partial = bool(partial_starts) and any(
+        first.begin <= p and (limit is None or p <= limit) for p in partial_starts
+    )
     return _Episode(first.group, first.begin, end, count, partial)
 
 
