@@ -53,6 +53,7 @@ from fitnote_desktop.documents.flowables import (
 )
 from fitnote_desktop.documents.labels import label
 from fitnote_desktop.documents.page_furniture import NumberedCanvas, PageFurniture
+from fitnote_desktop.documents.paragraphs import CopyParagraph, markup
 from fitnote_desktop.documents.style import (
     AMBER_TINT,
     LIGHT,
@@ -68,7 +69,6 @@ from fitnote_desktop.documents.style import (
     WIDTH,
     paragraph_styles,
 )
-from fitnote_desktop.documents.text import to_markup
 from fitnote_desktop.domain.model import Recipient
 
 LOCALES = {"nl": "nl-BE", "fr": "fr-BE", "de": "de-BE", "en": "en"}
@@ -102,11 +102,11 @@ class CopyLayout:
 
     def m(self, text: str, font: str = fonts.REGULAR) -> str:
         """Markup of any text (labels included: a translator may type ``&``)."""
-        return to_markup(text, self._coverage.get(font, self._supported))
+        return markup(text, font if font in self._coverage else fonts.REGULAR)
 
     def p(self, text: str, style: str) -> Paragraph:
         st = self.st[style]
-        return Paragraph(self.m(text, st.fontName), st)
+        return CopyParagraph(self.m(text, st.fontName), st)
 
     def both(self, text: Localized, sep: str = " / ") -> str:
         """All languages in one string: ``Naam / Nom``."""
@@ -403,10 +403,8 @@ class CopyLayout:
         )
 
     def bullets(self, items: Sequence[Localized]) -> Flowable:
-        rows = [
-            [Paragraph(self.m(t(lang)), self.st["bullet"], bulletText="•") for lang in self.langs]
-            for t in items
-        ]
+        style = self.st["bullet"]
+        rows = [[CopyParagraph(self.m(t(lang)), style, "•") for lang in self.langs] for t in items]
         return self._row_table(rows, gutter=True)
 
     def section(self, s: Section) -> list[Flowable]:
