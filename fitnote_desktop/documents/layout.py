@@ -54,6 +54,7 @@ from fitnote_desktop.documents.flowables import (
 from fitnote_desktop.documents.labels import label
 from fitnote_desktop.documents.page_furniture import NumberedCanvas, PageFurniture
 from fitnote_desktop.documents.paragraphs import CopyParagraph, markup
+from fitnote_desktop.documents.signature_field import add_signature_field
 from fitnote_desktop.documents.style import (
     AMBER_TINT,
     LIGHT,
@@ -482,7 +483,17 @@ class CopyLayout:
 
     # -- build
 
-    def build(self, *, title: str, author: str, subject: str, keywords: str) -> Rendered:
+    def build(
+        self,
+        *,
+        title: str,
+        author: str,
+        subject: str,
+        keywords: str,
+        signature_field: str | None = None,
+    ) -> Rendered:
+        """The PDF; ``signature_field``: name of the empty signature field to put over the
+        signature box (None: no field, as for a draft)."""
         buffer = io.BytesIO()
         doc = BaseDocTemplate(
             buffer,
@@ -523,12 +534,15 @@ class CopyLayout:
         )
 
         furniture = self.furniture
+        placements = self._placements
         pages: list[int] = []
 
         class Canvas(NumberedCanvas):
             def decorate_page(self, page: int, total: int) -> None:
                 furniture.footer(self, page, total)
                 pages[:] = [total]
+                if signature_field is not None and placements and placements[-1].page == page - 1:
+                    add_signature_field(self, placements[-1].box, signature_field)
 
         doc.build(self.story(), canvasmaker=Canvas)
         placement = self._placements[-1] if self._placements else None

@@ -60,7 +60,8 @@ class CopyParagraph(Paragraph):
         if frags is None and text is not None:  # ``frags``: the halves of a split
             text, parsed = _parsed(text, style)
             frags = [f.clone() for f in parsed]
-        super().__init__(text, style, bulletText, frags=frags)
+        # text is None for the halves of a split (reportlab's stubs say str)
+        super().__init__(text, style, bulletText, frags=frags)  # type: ignore[arg-type]
         self._wrapped: tuple[float, tuple[Any, ...]] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
