@@ -36,7 +36,6 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
@@ -44,6 +43,7 @@ from fitnote_desktop import __version__
 from fitnote_desktop.documents import fonts
 from fitnote_desktop.documents.content import CapacityRow, CopyContent, Field, Localized, Section
 from fitnote_desktop.documents.flowables import (
+    CopyTable,
     KeptTogether,
     QrCode,
     SignatureBox,
@@ -154,7 +154,7 @@ class CopyLayout:
                 self.p(self.both(lambda lang: label("verify.caption", lang), "\n"), "qr"),
             ]
         qr_width = QR_SIZE + 8 * mm
-        table = Table(
+        table = CopyTable(
             [[lines, qr_cell]],
             colWidths=[WIDTH - qr_width, qr_width],
             style=TableStyle(
@@ -207,17 +207,18 @@ class CopyLayout:
         if self.bilingual:
             flow.append(self._row_table([self.columns(block)], gutter=True))
             flow.append(Spacer(1, 2.5 * mm))
-            flow.append(Table([self.columns(badge)], colWidths=self.col_widths, style=badge_style))
+            badges = CopyTable([self.columns(badge)], colWidths=self.col_widths, style=badge_style)
+            flow.append(badges)
         else:
             # title left, "copy for" badge right: the reader sees both at once
             lang = self.langs[0]
             badge_width = 0.44 * WIDTH
             flow.append(
-                Table(
+                CopyTable(
                     [
                         [
                             block(lang),
-                            Table([[badge(lang)]], colWidths=[badge_width], style=badge_style),
+                            CopyTable([[badge(lang)]], colWidths=[badge_width], style=badge_style),
                         ]
                     ],
                     colWidths=[WIDTH - badge_width, badge_width],
@@ -256,7 +257,7 @@ class CopyLayout:
 
     def _row_table(
         self, rows: list[list[Any]], *, gutter: bool = False, style: list[Any] | None = None
-    ) -> Table:
+    ) -> CopyTable:
         """Rows of per-language cells; in bilingual mode a gutter separates the columns."""
         commands: list[Any] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -268,7 +269,7 @@ class CopyLayout:
         if self.bilingual and gutter:
             commands.append(("RIGHTPADDING", (0, 0), (0, -1), 4 * mm))
             commands.append(("LEFTPADDING", (1, 0), (1, -1), 4 * mm))
-        return Table(
+        return CopyTable(
             rows,
             colWidths=self.col_widths,
             style=TableStyle(commands + (style or [])),
@@ -328,7 +329,7 @@ class CopyLayout:
                     ]
                     rows.append((per_language, None))
 
-        def table(part: list[tuple[list[Any], tuple[int, int] | None]], last: bool) -> Table:
+        def table(part: list[tuple[list[Any], tuple[int, int] | None]], last: bool) -> CopyTable:
             commands: list[Any] = [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -342,7 +343,7 @@ class CopyLayout:
                     commands.append(("SPAN", (span[0], i), (span[1], i)))
             if self.bilingual:
                 commands.append(("LEFTPADDING", (1, 0), (1, -1), 4 * mm))
-            return Table(
+            return CopyTable(
                 [cells for cells, _ in part],
                 colWidths=widths,
                 style=TableStyle(commands),
@@ -381,7 +382,7 @@ class CopyLayout:
             )
         widths = [17 * mm, 47 * mm, 42 * mm]
         widths.append(WIDTH - sum(widths))
-        return Table(
+        return CopyTable(
             data,
             colWidths=widths,
             repeatRows=2,
@@ -449,7 +450,7 @@ class CopyLayout:
             Spacer(1, 1 * mm),
             SignatureBox(box_w, box_h, self._placements),
         ]
-        table = Table(
+        table = CopyTable(
             [[left, right]],
             colWidths=[WIDTH - box_w, box_w],
             style=TableStyle(
