@@ -1,4 +1,4 @@
-"""Paragraphs of a copy, parsed once per process and wrapped once per width.
+"""Paragraphs of a copy: parsed once and broken into lines once per width, per process.
 
 Issue 14's profile of four copies put about a quarter of the time into text that never
 changes between copies: cleaning and escaping the same labels (``text.to_markup``),
@@ -10,8 +10,10 @@ into lines again each time platypus measures it (a table cell is wrapped by the
   every document; values repeat across the four copies of one document);
 * :class:`CopyParagraph` takes its parsed fragments from a per-process cache (each
   paragraph gets its own shallow copies: reportlab sets attributes on fragments while
-  breaking lines) and remembers its last line breaking per available width, so that a
-  second ``wrap`` at the same width returns what the first computed.
+  breaking lines) and shares its line breaking with every paragraph of the same text,
+  style and width: the first one to be wrapped breaks the lines, the others (and every
+  later wrap) read them. Drawing only reads the lines; a paragraph that is split across
+  pages breaks its lines again into objects of its own before reportlab cuts them.
 
 The output is byte for byte what plain ``Paragraph(to_markup(text), style)`` gives
 (``tests/documents/test_paragraphs.py``).
@@ -19,6 +21,7 @@ The output is byte for byte what plain ``Paragraph(to_markup(text), style)`` giv
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import Any
 
@@ -47,8 +50,20 @@ def _parsed(text: str, style: ParagraphStyle) -> tuple[str, tuple[Any, ...]]:
     return paragraph.text, tuple(paragraph.frags)
 
 
+_State = tuple[float, float, Any, float, list[float], list[Any]]  # what wrap computes
+_BROKEN: dict[tuple[str, ParagraphStyle, str | None, float], _State] = {}  # all copies
+_BROKEN_LOCK = threading.Lock()
+
+
 class CopyParagraph(Paragraph):
-    """A ``Paragraph`` from cached fragments that breaks its lines once per width."""
+    """A ``Paragraph`` from cached fragments whose line breaking is computed once per text,
+    style and width in the process (labels repeat in every copy, values in the four copies
+    of a document). Lines are only read when drawn; ``split`` (which may change fragments
+    in place) first breaks the lines again into objects of this paragraph's own."""
+
+    blPara: Any  # set by reportlab's wrap, as are the two below
+    _width_max: float
+    _wrapWidths: list[float]
 
     def __init__(
         self,
@@ -57,22 +72,46 @@ class CopyParagraph(Paragraph):
         bulletText: str | None = None,
         frags: list[Any] | None = None,
     ) -> None:
+        self._source: tuple[str, ParagraphStyle, str | None] | None = None
         if frags is None and text is not None:  # ``frags``: the halves of a split
+            self._source = (text, style, bulletText)
             text, parsed = _parsed(text, style)
             frags = [f.clone() for f in parsed]
         # text is None for the halves of a split (reportlab's stubs say str)
         super().__init__(text, style, bulletText, frags=frags)  # type: ignore[arg-type]
-        self._wrapped: tuple[float, tuple[Any, ...]] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        """``Paragraph.wrap``; a repeat at the same width restores the first result
-        (line breaking depends on the width only, never on the height)."""
-        wrapped = self._wrapped
-        if wrapped is not None and wrapped[0] == availWidth:
-            (self.width, self.height, self.blPara, self._width_max, self._wrapWidths) = wrapped[1]
-            return self.width, self.height
-        result = super().wrap(availWidth, availHeight)
-        if hasattr(self, "blPara"):  # too narrow: Paragraph.wrap returns before breaking
-            state = (self.width, self.height, self.blPara, self._width_max, self._wrapWidths)
-            self._wrapped = (availWidth, state)
-        return result
+        """``Paragraph.wrap`` (line breaking depends on the width only, not the height)."""
+        if self._source is None:
+            return super().wrap(availWidth, availHeight)
+        key = (*self._source, availWidth)
+        state = _BROKEN.get(key)
+        if state is None:
+            result = super().wrap(availWidth, availHeight)
+            if not hasattr(self, "blPara"):  # too narrow: Paragraph.wrap returns early
+                return result
+            state = (
+                self.width,
+                self.height,
+                self.blPara,
+                self._width_max,
+                self._wrapWidths,
+                self.frags,
+            )
+            with _BROKEN_LOCK:
+                if len(_BROKEN) >= _CACHE_SIZE:
+                    _BROKEN.pop(next(iter(_BROKEN)))
+                _BROKEN[key] = state
+        (self.width, self.height, self.blPara, self._width_max, self._wrapWidths, self.frags) = (
+            state
+        )
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        if self._source is not None and hasattr(self, "blPara"):
+            # the lines may be shared: break them again, at the last width, into our own
+            text, style, _ = self._source
+            self.frags = [f.clone() for f in _parsed(text, style)[1]]
+            Paragraph.wrap(self, self.width, availHeight)
+        self._source = None
+        return super().split(availWidth, availHeight)

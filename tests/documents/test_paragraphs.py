@@ -1,7 +1,7 @@
-"""``CopyParagraph`` (cached parse, remembered line breaking) and ``CopyTable`` (measured
-once per width) print exactly what reportlab's own ``Paragraph`` and ``Table`` print: a
-differential test on the same stories (splits across pages, nested tables, keep-togethers),
-byte for byte."""
+"""``CopyParagraph`` (cached parse, line breaking shared per text, style and width) and
+``CopyTable`` (measured once per width) print exactly what reportlab's own ``Paragraph``
+and ``Table`` print: a differential test on the same stories (splits across pages, nested
+tables, keep-togethers), byte for byte, with a cold and a warm cache."""
 
 from __future__ import annotations
 
