@@ -26,7 +26,7 @@ from fitnote_desktop.documents import content as content_model
 from fitnote_desktop.documents.flowables import SignaturePlacement
 from fitnote_desktop.documents.labels import BILINGUAL, label, split_languages
 from fitnote_desktop.documents.layout import CopyLayout
-from fitnote_desktop.documents.pades import DEFAULT_FIELD, add_signature_field, keywords
+from fitnote_desktop.documents.pades import DEFAULT_FIELD, keywords
 from fitnote_desktop.domain.changes import changes_line, changes_seen_by
 from fitnote_desktop.domain.datasets import project
 from fitnote_desktop.domain.model import Document, Recipient
@@ -102,18 +102,15 @@ def render_copy(
         author=view.author.full_name,
         subject=f"{label('footer.reference', first)} {reference}",
         keywords=keywords(view.kind.value, recipient.value, "+".join(langs), draft),
+        signature_field=None if draft else field_name,
     )
-    pdf = rendered.pdf
-    placement = None if draft else rendered.signature
-    if placement is not None:
-        pdf = add_signature_field(pdf, placement.page, placement.box, field_name)
     return RenderedCopy(
-        pdf=pdf,
+        pdf=rendered.pdf,
         recipient=recipient,
         language="+".join(langs),
         pages=rendered.pages,
         reference=reference,
-        signature=placement,
+        signature=None if draft else rendered.signature,
         qr=rendered.qr,
     )
 

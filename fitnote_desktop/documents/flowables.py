@@ -1,5 +1,6 @@
-"""Flowables of a copy that platypus does not have: the signature box, the QR code, and a
-keep-together that can be regrouped; plus how big a block may be to stay with its heading.
+"""Flowables of a copy that platypus does not have: the signature box, the QR code, a
+keep-together that can be regrouped, a table that measures itself once per width; plus how
+big a block may be to stay with its heading.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from itertools import groupby
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.pdfgen.pathobject import PDFPathObject
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Table
 
 from fitnote_desktop.documents.style import LIGHT, PAGE_HEIGHT, WIDTH
 
@@ -109,6 +110,34 @@ class QrCode(Flowable):
             x0, y0 = self.canv.absolutePosition(0, 0)
             x1, y1 = self.canv.absolutePosition(self.size, self.size)
             self._sink.append(SignaturePlacement(self.canv.getPageNumber() - 1, (x0, y0, x1, y1)))
+
+
+class CopyTable(Table):
+    """A ``Table`` that measures its rows once per available width.
+
+    Platypus wraps a table several times at the same width (the "keep with heading"
+    check, ``KeepTogether``, the frame, the outer table of a nested one), and every wrap
+    measures every cell again. Row heights depend on the width only; the available height
+    matters only to reportlab's long-table shortcut, which stops measuring once the rows
+    overflow it. So a table whose rows were all measured, asked again at the same width
+    with at least its height available, has the size it had. ``split`` measures anew.
+    """
+
+    _measured: tuple[float, tuple[float, float]] | None = None  # width, size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        measured = self._measured
+        if measured is not None and measured[0] == availWidth and measured[1][1] <= availHeight:
+            return measured[1]
+        size = super().wrap(availWidth, availHeight)
+        rows_measured = self._hmax  # type: ignore[attr-defined]  # reportlab's own count
+        complete = rows_measured == len(self._cellvalues)  # type: ignore[attr-defined]
+        self._measured = (availWidth, size) if complete else None
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._measured = None
+        return super().split(availWidth, availHeight)
 
 
 class KeptTogether(KeepTogether):

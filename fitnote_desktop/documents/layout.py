@@ -36,7 +36,6 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
@@ -44,6 +43,7 @@ from fitnote_desktop import __version__
 from fitnote_desktop.documents import fonts
 from fitnote_desktop.documents.content import CapacityRow, CopyContent, Field, Localized, Section
 from fitnote_desktop.documents.flowables import (
+    CopyTable,
     KeptTogether,
     QrCode,
     SignatureBox,
@@ -53,6 +53,8 @@ from fitnote_desktop.documents.flowables import (
 )
 from fitnote_desktop.documents.labels import label
 from fitnote_desktop.documents.page_furniture import NumberedCanvas, PageFurniture
+from fitnote_desktop.documents.paragraphs import CopyParagraph, markup
+from fitnote_desktop.documents.signature_field import add_signature_field
 from fitnote_desktop.documents.style import (
     AMBER_TINT,
     LIGHT,
@@ -68,7 +70,6 @@ from fitnote_desktop.documents.style import (
     WIDTH,
     paragraph_styles,
 )
-from fitnote_desktop.documents.text import to_markup
 from fitnote_desktop.domain.model import Recipient
 
 LOCALES = {"nl": "nl-BE", "fr": "fr-BE", "de": "de-BE", "en": "en"}
@@ -102,11 +103,11 @@ class CopyLayout:
 
     def m(self, text: str, font: str = fonts.REGULAR) -> str:
         """Markup of any text (labels included: a translator may type ``&``)."""
-        return to_markup(text, self._coverage.get(font, self._supported))
+        return markup(text, font if font in self._coverage else fonts.REGULAR)
 
     def p(self, text: str, style: str) -> Paragraph:
         st = self.st[style]
-        return Paragraph(self.m(text, st.fontName), st)
+        return CopyParagraph(self.m(text, st.fontName), st)
 
     def both(self, text: Localized, sep: str = " / ") -> str:
         """All languages in one string: ``Naam / Nom``."""
@@ -153,7 +154,7 @@ class CopyLayout:
                 self.p(self.both(lambda lang: label("verify.caption", lang), "\n"), "qr"),
             ]
         qr_width = QR_SIZE + 8 * mm
-        table = Table(
+        table = CopyTable(
             [[lines, qr_cell]],
             colWidths=[WIDTH - qr_width, qr_width],
             style=TableStyle(
@@ -206,17 +207,18 @@ class CopyLayout:
         if self.bilingual:
             flow.append(self._row_table([self.columns(block)], gutter=True))
             flow.append(Spacer(1, 2.5 * mm))
-            flow.append(Table([self.columns(badge)], colWidths=self.col_widths, style=badge_style))
+            badges = CopyTable([self.columns(badge)], colWidths=self.col_widths, style=badge_style)
+            flow.append(badges)
         else:
             # title left, "copy for" badge right: the reader sees both at once
             lang = self.langs[0]
             badge_width = 0.44 * WIDTH
             flow.append(
-                Table(
+                CopyTable(
                     [
                         [
                             block(lang),
-                            Table([[badge(lang)]], colWidths=[badge_width], style=badge_style),
+                            CopyTable([[badge(lang)]], colWidths=[badge_width], style=badge_style),
                         ]
                     ],
                     colWidths=[WIDTH - badge_width, badge_width],
@@ -255,7 +257,7 @@ class CopyLayout:
 
     def _row_table(
         self, rows: list[list[Any]], *, gutter: bool = False, style: list[Any] | None = None
-    ) -> Table:
+    ) -> CopyTable:
         """Rows of per-language cells; in bilingual mode a gutter separates the columns."""
         commands: list[Any] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -267,7 +269,7 @@ class CopyLayout:
         if self.bilingual and gutter:
             commands.append(("RIGHTPADDING", (0, 0), (0, -1), 4 * mm))
             commands.append(("LEFTPADDING", (1, 0), (1, -1), 4 * mm))
-        return Table(
+        return CopyTable(
             rows,
             colWidths=self.col_widths,
             style=TableStyle(commands + (style or [])),
@@ -327,7 +329,7 @@ class CopyLayout:
                     ]
                     rows.append((per_language, None))
 
-        def table(part: list[tuple[list[Any], tuple[int, int] | None]], last: bool) -> Table:
+        def table(part: list[tuple[list[Any], tuple[int, int] | None]], last: bool) -> CopyTable:
             commands: list[Any] = [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -341,7 +343,7 @@ class CopyLayout:
                     commands.append(("SPAN", (span[0], i), (span[1], i)))
             if self.bilingual:
                 commands.append(("LEFTPADDING", (1, 0), (1, -1), 4 * mm))
-            return Table(
+            return CopyTable(
                 [cells for cells, _ in part],
                 colWidths=widths,
                 style=TableStyle(commands),
@@ -380,7 +382,7 @@ class CopyLayout:
             )
         widths = [17 * mm, 47 * mm, 42 * mm]
         widths.append(WIDTH - sum(widths))
-        return Table(
+        return CopyTable(
             data,
             colWidths=widths,
             repeatRows=2,
@@ -403,10 +405,8 @@ class CopyLayout:
         )
 
     def bullets(self, items: Sequence[Localized]) -> Flowable:
-        rows = [
-            [Paragraph(self.m(t(lang)), self.st["bullet"], bulletText="•") for lang in self.langs]
-            for t in items
-        ]
+        style = self.st["bullet"]
+        rows = [[CopyParagraph(self.m(t(lang)), style, "•") for lang in self.langs] for t in items]
         return self._row_table(rows, gutter=True)
 
     def section(self, s: Section) -> list[Flowable]:
@@ -450,7 +450,7 @@ class CopyLayout:
             Spacer(1, 1 * mm),
             SignatureBox(box_w, box_h, self._placements),
         ]
-        table = Table(
+        table = CopyTable(
             [[left, right]],
             colWidths=[WIDTH - box_w, box_w],
             style=TableStyle(
@@ -484,7 +484,17 @@ class CopyLayout:
 
     # -- build
 
-    def build(self, *, title: str, author: str, subject: str, keywords: str) -> Rendered:
+    def build(
+        self,
+        *,
+        title: str,
+        author: str,
+        subject: str,
+        keywords: str,
+        signature_field: str | None = None,
+    ) -> Rendered:
+        """The PDF; ``signature_field``: name of the empty signature field to put over the
+        signature box (None: no field, as for a draft)."""
         buffer = io.BytesIO()
         doc = BaseDocTemplate(
             buffer,
@@ -525,12 +535,15 @@ class CopyLayout:
         )
 
         furniture = self.furniture
+        placements = self._placements
         pages: list[int] = []
 
         class Canvas(NumberedCanvas):
             def decorate_page(self, page: int, total: int) -> None:
                 furniture.footer(self, page, total)
                 pages[:] = [total]
+                if signature_field is not None and placements and placements[-1].page == page - 1:
+                    add_signature_field(self, placements[-1].box, signature_field)
 
         doc.build(self.story(), canvasmaker=Canvas)
         placement = self._placements[-1] if self._placements else None

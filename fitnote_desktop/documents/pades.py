@@ -8,7 +8,8 @@ the physician's signature key, without our software.
 How the pieces fit:
 
 * :func:`fitnote_desktop.documents.render` leaves an empty signature field named
-  ``Signature1`` exactly over the dashed box of the signature block, and writes
+  ``Signature1`` exactly over the dashed box of the signature block
+  (``signature_field.py``), and writes
   ``draft`` into the PDF keywords of a draft (which gets no field);
 * :func:`sign_pdf` fills that field with pyHanko's ``PdfSigner``
   (``/SubFilter /ETSI.CAdES.detached``, SHA-256, signing-certificate-v2: PAdES
@@ -40,7 +41,6 @@ from fitnote_desktop.documents.text import printable
 if TYPE_CHECKING:
     from pyhanko.pdf_utils.content import PdfContent
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.pdf_utils.writer import BasePdfFileWriter
     from pyhanko.sign.signers import Signer
 
 DEFAULT_FIELD = "Signature1"
@@ -89,53 +89,6 @@ def _copy_info(reader: PdfFileReader) -> CopyInfo:
     parts = [p.strip() for p in raw.split(";")]
     match = _LANG_RE.search(raw)
     return CopyInfo(draft="draft" in parts, language=match.group(1) if match else None)
-
-
-# ---------------------------------------------------------------------------- field
-
-
-def add_signature_field(
-    pdf_bytes: bytes,
-    page: int,
-    box: tuple[float, float, float, float],
-    field_name: str = DEFAULT_FIELD,
-) -> bytes:
-    """Append an empty signature field over ``box`` on ``page`` (incremental update)."""
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
-
-    class _UndatedUpdate(IncrementalPdfFileWriter):
-        """pyHanko stamps /ModDate "now" into the Info dictionary on every update; the
-        empty field is part of rendering, not a modification, and a clock in the bytes
-        would make identical documents differ from one second to the next."""
-
-        def _update_meta(self) -> None:
-            pass
-
-    writer = _UndatedUpdate(io.BytesIO(pdf_bytes), strict=False)
-    _deterministic_update_id(writer, pdf_bytes)
-    x0, y0, x1, y1 = (round(v) for v in box)
-    append_signature_field(writer, SigFieldSpec(field_name, on_page=page, box=(x0, y0, x1, y1)))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def _deterministic_update_id(writer: BasePdfFileWriter, pdf_bytes: bytes) -> None:
-    """Derive the second half of the trailer /ID from the input instead of random bytes.
-
-    pyHanko marks every incremental update with a random ID; for the (unsigned) field
-    added by ``render`` that would make identical documents print to different bytes.
-    Same input, same output keeps copies cacheable and tests exact. The attribute is
-    pyHanko's own; if it ever disappears the update simply stays random.
-    """
-    from pyhanko.pdf_utils import generic
-
-    current = getattr(writer, "_document_id", None)
-    if current is None or len(current) != 2:
-        return
-    digest = hashlib.sha256(pdf_bytes).digest()[:16]
-    writer._document_id = generic.ArrayObject([current[0], generic.ByteStringObject(digest)])
 
 
 # ---------------------------------------------------------------------------- stamp

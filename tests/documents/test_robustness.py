@@ -114,6 +114,30 @@ def test_signature_box_is_on_the_last_signed_page(extreme: Document) -> None:
     assert copy.signature.page == copy.pages - 1
 
 
+def test_empty_signature_field_is_over_the_box_on_its_page(extreme: Document) -> None:
+    """The field is written with the page (one revision), on the box's page, over the box."""
+    import io
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.fields import enumerate_sig_fields
+
+    copy = render_copy(extreme, Recipient.ADVISING_PHYSICIAN, "nl")
+    assert copy.signature is not None and copy.pages > 1
+    reader = PdfFileReader(io.BytesIO(copy.pdf))
+    assert reader.xrefs.total_revisions == 1
+    ((name, value, ref),) = list(enumerate_sig_fields(reader))
+    assert name == "Signature1" and value is None  # empty, ready for sign_pdf
+    widget = ref.get_object()
+    page_ref, _ = reader.find_page_for_modification(copy.signature.page)
+    assert widget.raw_get("/P") == page_ref
+    assert list(page_ref.get_object().raw_get("/Annots")) == [ref]
+    assert [float(v) for v in widget["/Rect"]] == [round(v) for v in copy.signature.box]
+    assert int(widget["/F"]) == 132 and "/AP" in widget  # printed, locked, has an appearance
+    assert int(reader.root["/AcroForm"]["/SigFlags"]) == 1
+    draft = render_copy(extreme, Recipient.ADVISING_PHYSICIAN, "nl", draft=True)
+    assert not list(enumerate_sig_fields(PdfFileReader(io.BytesIO(draft.pdf))))
+
+
 def test_qr_code_on_the_page_matches_the_payload(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Rasterise the page and read every module back: what is printed is the encoding."""
     from PIL import Image
