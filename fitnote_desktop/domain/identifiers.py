@@ -2,6 +2,8 @@
 
 The NISS arithmetic (check digits, BIS months, the "2" prefix for births from 2000) is
 python-stdnum's: we only adapt its answers to the domain's types and finding codes.
+python-stdnum is imported when a NISS is first checked: its package imports ``pydoc`` and
+``ssl`` (for its online checks), which the app's first screen does not need (issue 14).
 """
 
 from __future__ import annotations
@@ -11,9 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
-
-from stdnum import exceptions as stdnum_exceptions
-from stdnum.be import bis, nn, ssn
 
 from fitnote_desktop.domain.model import Sex
 
@@ -57,6 +56,9 @@ def _stdnum_error(digits: str, year: int) -> str | None:
     was half of the rules' time (issue 14). stdnum reads today's *year* (whether the
     number may belong to someone born since 2000), so the year is part of the key and
     the verdict never outlives it."""
+    from stdnum import exceptions as stdnum_exceptions
+    from stdnum.be import ssn
+
     try:
         ssn.validate(digits)
     except stdnum_exceptions.InvalidChecksum:
@@ -72,6 +74,9 @@ def is_valid_niss(number: str) -> bool:
 
 def niss_info(number: str) -> NissInfo:
     """Birth date and sex from a valid NISS (raises ``ValueError`` when invalid)."""
+    from stdnum import exceptions as stdnum_exceptions
+    from stdnum.be import bis, nn
+
     code = niss_error(number)
     if code:
         raise ValueError(code)

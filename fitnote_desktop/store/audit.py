@@ -30,6 +30,7 @@ from sqlalchemy.engine import Connection
 
 from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.errors import AuditChainError
+from fitnote_desktop.store.profile_info import AuditAnchor
 from fitnote_desktop.store.schema import audit_log, utc_text
 
 GENESIS_HASH = "0" * 64
@@ -47,24 +48,6 @@ class AuditEntry:
     detail: Mapping[str, DetailValue]
     prev_hash: str
     hash: str
-
-
-@dataclass(frozen=True)
-class AuditAnchor:
-    """The latest entry known outside the database (kept in ``profile.json``)."""
-
-    seq: int
-    hash: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"seq": self.seq, "hash": self.hash}
-
-    @classmethod
-    def from_json(cls, data: Any) -> AuditAnchor | None:
-        try:
-            return cls(int(data["seq"]), str(data["hash"]))
-        except (TypeError, KeyError, ValueError):
-            return None
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from fitnote_desktop.store.audit import AuditAnchor
 from fitnote_desktop.store.errors import InvalidProfileIdError
 from fitnote_desktop.store.keys import KeyFile, KeyringEntry
 
@@ -45,6 +44,24 @@ def validate_profile_id(profile_id: str) -> str:
     if not isinstance(profile_id, str) or not _ID_RE.fullmatch(profile_id):
         raise InvalidProfileIdError()
     return profile_id
+
+
+@dataclass(frozen=True)
+class AuditAnchor:
+    """The latest entry known outside the database (kept in ``profile.json``)."""
+
+    seq: int
+    hash: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"seq": self.seq, "hash": self.hash}
+
+    @classmethod
+    def from_json(cls, data: Any) -> AuditAnchor | None:
+        try:
+            return cls(int(data["seq"]), str(data["hash"]))
+        except (TypeError, KeyError, ValueError):
+            return None
 
 
 @dataclass(frozen=True)

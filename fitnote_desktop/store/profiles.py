@@ -19,6 +19,10 @@ connect -> read the schema revision -> at head: done; older: encrypted backup in
 without writing -> audit "profile.unlocked". Locking audits, records the audit anchor,
 closes every connection and wipes the key (the unlocked :class:`Profile` is in ``profile.py``,
 the on-disk ``profile.json`` description in ``profile_info.py``).
+
+Listing profiles and reading their ``profile.json`` need neither SQLAlchemy nor SQLCipher:
+the unlock dialog lists the profiles before those are imported (start-up, issue 14). The
+database modules are imported by the methods that open a database.
 """
 
 from __future__ import annotations
@@ -33,15 +37,8 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fitnote_desktop.store import migrations
-from fitnote_desktop.store.audit import AuditAnchor, AuditLog
-from fitnote_desktop.store.backup import (
-    read_backup_info,
-    restore_database,
-)
-from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.errors import (
     ConfirmationRequiredError,
     CorruptDatabaseError,
@@ -67,15 +64,19 @@ from fitnote_desktop.store.keys import (
     keyring_available,
 )
 from fitnote_desktop.store.options import StoreOptions
-from fitnote_desktop.store.profile import Profile, audit_actor, write_practitioner
 from fitnote_desktop.store.profile_info import (
     PROFILE_FILE,
+    AuditAnchor,
     KeyStorage,
     PractitionerInfo,
     ProfileInfo,
     default_root,
     validate_profile_id,
 )
+
+if TYPE_CHECKING:
+    from fitnote_desktop.store.engine import Database
+    from fitnote_desktop.store.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +126,10 @@ class ProfileManager:
 
         ``schema_revision`` exists for tests of migrations (build an older database).
         """
+        from fitnote_desktop.store import migrations
+        from fitnote_desktop.store.audit import AuditLog
+        from fitnote_desktop.store.profile import audit_actor, write_practitioner
+
         storage = self._check_new_profile(profile_id, passphrase, use_keyring)
         clock = self.options.clock
 
@@ -156,6 +161,11 @@ class ProfileManager:
         use_keyring: bool = False,
     ) -> ProfileInfo:
         """Create a new profile from a backup file, under a new key of its own."""
+        from fitnote_desktop.store import migrations
+        from fitnote_desktop.store.audit import AuditLog
+        from fitnote_desktop.store.backup import read_backup_info, restore_database
+        from fitnote_desktop.store.profile import audit_actor
+
         storage = self._check_new_profile(profile_id, passphrase, use_keyring)
         backup = read_backup_info(Path(backup_path))
         if backup.schema_revision not in migrations.known_revisions():
@@ -188,8 +198,26 @@ class ProfileManager:
 
     def open(self, profile_id: str, passphrase: str | None = None) -> Profile:
         """Unlock a profile (see the module docstring for the sequence)."""
-        info = self.get(profile_id)
-        key = self._load_key(info, passphrase)
+        return self.open_with_key(profile_id, self.load_key(profile_id, passphrase))
+
+    def open_with_key(self, profile_id: str, key: ProfileKey) -> Profile:
+        """Open a profile with its key from :meth:`load_key`; the profile owns the key from
+        here on (it is wiped when the profile locks, or at once should opening fail).
+
+        The two halves exist for the unlock dialog: the key's derivation (scrypt, most of
+        the unlock) runs on a worker thread and needs nothing but ``keys.py``; SQLAlchemy
+        and the database are imported and opened here, on the thread that imports the
+        first screen, so that no two threads import the same modules at once.
+        """
+        from fitnote_desktop.store import migrations
+        from fitnote_desktop.store.engine import Database
+        from fitnote_desktop.store.profile import Profile
+
+        try:
+            info = self.get(profile_id)
+        except BaseException:
+            key.wipe()
+            raise
         if not info.db_path.is_file():
             key.wipe()
             raise DatabaseMissingError()
@@ -318,6 +346,8 @@ class ProfileManager:
         backup's contents), ``fill`` then writes into the open database; the key is stored
         (key file or keyring) once the database is complete.
         """
+        from fitnote_desktop.store.engine import Database
+
         private_mkdir(self.root)
         work = self.root / f".building-{profile_id}-{secrets.token_hex(4)}"
         private_mkdir(work)
@@ -416,6 +446,9 @@ class ProfileManager:
         return target
 
     def _migrate(self, db: Database, revision: str) -> None:
+        from fitnote_desktop.store import migrations
+        from fitnote_desktop.store.audit import AuditLog
+
         try:
             with db.write() as conn:
                 migrations.upgrade(conn, migrations.HEAD)
@@ -442,6 +475,10 @@ class ProfileManager:
         detail: Mapping[str, Any] | None = None,
     ) -> None:
         """Best-effort audit of a key operation done without opening the profile."""
+        from fitnote_desktop.store.audit import AuditLog
+        from fitnote_desktop.store.engine import Database
+        from fitnote_desktop.store.profile import audit_actor
+
         if not info.db_path.is_file():
             return
         db = Database(info.db_path, ProfileKey(key.raw()), self.options)
@@ -458,7 +495,6 @@ class ProfileManager:
 __all__: Sequence[str] = (
     "KeyStorage",
     "PractitionerInfo",
-    "Profile",
     "ProfileInfo",
     "ProfileManager",
     "default_root",

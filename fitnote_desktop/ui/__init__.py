@@ -8,6 +8,9 @@ one. After a few thousand such calls ``None`` is "deallocated" and the interpret
 aborts ("none_dealloc"), at a random later spot. Python 3.12+ made ``None`` immortal,
 so there the bug is invisible; on 3.11 we give ``None`` a reference count so large
 that it can never reach zero, which is what 3.12 does by design.
+
+It then stops PySide6's import hook from keeping the source of every module imported after
+it in memory (:mod:`fitnote_desktop.ui.pyside_feature`).
 """
 
 from __future__ import annotations
@@ -25,3 +28,7 @@ def _immortalise_none() -> None:
 
 
 _immortalise_none()
+
+from fitnote_desktop.ui import pyside_feature  # noqa: E402 - after the guard above
+
+pyside_feature.install()

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fitnote_desktop.services import Session
 from fitnote_desktop.ui import i18n, workers
 from fitnote_desktop.ui.settings import saved_idle_minutes
 from fitnote_desktop.ui.unlock import UnlockDialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # both imported at unlock, while the key is derived (not before the dialog)
+    from fitnote_desktop.services import Session
     from fitnote_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)

@@ -134,7 +134,8 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.statuses_changed.connect(self.questions_poll.poll)
 
         self.acts = WindowActions(self)
-        self.reminders = Reminders(services, self)  # tray notifications, counts only
+        # tray notifications, counts only; the one at start counts the home screen's list
+        self.reminders = Reminders(services, self, shown=lambda: self.worklist.worklist)
         self.retranslate()  # also reads the connection status
         self._restore_geometry()
         self.search.focus_search()

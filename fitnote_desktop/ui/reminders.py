@@ -9,6 +9,7 @@ whoever stands by it; the list itself is behind the unlock.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QStyle, QSystemTrayIcon, QWidget
 
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.settings import reminder_times
+from fitnote_desktop.services.worklist import Worklist, reminder_text
 from fitnote_desktop.ui import i18n
 
 CHECK_MS = 30_000  # how often the clock is compared with the reminder times
@@ -23,10 +25,19 @@ SHOW_MS = 15_000
 
 
 class Reminders(QObject):
-    def __init__(self, services: Services, window: QWidget) -> None:
+    """``shown()`` is the worklist on screen, if any: the notification at start counts it
+    instead of reading the same worklist again right after the home screen did."""
+
+    def __init__(
+        self,
+        services: Services,
+        window: QWidget,
+        shown: Callable[[], Worklist | None] = lambda: None,
+    ) -> None:
         super().__init__(window)
         self.services = services
         self.window = window
+        self._shown = shown
         self.last_text: str | None = None  # the last notification's text (also for tests)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -42,7 +53,14 @@ class Reminders(QObject):
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.tick)
         self._timer.start()
-        QTimer.singleShot(0, self.notify)  # at start, once the window is up
+        QTimer.singleShot(0, self._notify_at_start)  # once the window is up
+
+    def _notify_at_start(self) -> None:
+        worklist = self._shown()
+        if worklist is None:
+            self.notify()
+        else:
+            self._show(reminder_text(worklist, i18n.current_language()))
 
     def text(self) -> str | None:
         try:
@@ -53,13 +71,16 @@ class Reminders(QObject):
     def notify(self) -> str | None:
         """Show the counts now (nothing when nothing needs action)."""
         text = self.text()
+        self._show(text)
+        return text
+
+    def _show(self, text: str | None) -> None:
         self.last_text = text
         if self.tray is not None:
             self.tray.setToolTip(text or "")
             if text:
                 title = i18n.text("worklist.remind_title")
                 self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, SHOW_MS)
-        return text
 
     def tick(self, now: datetime | None = None) -> None:
         """Notify when a reminder time passed since the last check (the same day)."""

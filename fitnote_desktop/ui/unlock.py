@@ -10,8 +10,9 @@ guessing at an unattended, locked app; it is kept per process (closing the dialo
 locking again does not reset it, restarting the app does). The real protection of the
 key file is the cost of scrypt, which applies to every guess, on any machine.
 
-The profile opens on a worker thread (:func:`open_while_preparing`): scrypt releases the
-GIL, so the GUI thread imports the first screen's modules meanwhile instead of before.
+The profile's key is derived on a worker thread (:func:`open_while_preparing`): scrypt
+releases the GIL, so the GUI thread imports the first screen's modules meanwhile instead
+of before, and then opens the database.
 """
 
 from __future__ import annotations
@@ -38,27 +39,37 @@ from fitnote_desktop.ui import i18n
 from fitnote_desktop.ui.announce import announce
 from fitnote_desktop.ui.widgets import ChoiceBox, FieldMessage
 
+K = TypeVar("K")
 T = TypeVar("T")
 
 
-def open_while_preparing(open_profile: Callable[[], T], prepare: Callable[[], None]) -> T:
-    """``open_profile()`` on a worker thread while ``prepare()`` runs on this one.
+def open_while_preparing(
+    derive_key: Callable[[], K],
+    prepare: Callable[[], None],
+    open_with_key: Callable[[K], T],
+) -> T:
+    """``derive_key()`` on a worker thread while ``prepare()`` runs on this one, then
+    ``open_with_key(key)`` here.
 
     The profile key's derivation (scrypt, 128 MiB, most of a second) is most of the time
     between the passphrase and the first screen, and it leaves the interpreter free: the
-    first screen's modules are imported meanwhile. Errors of the opening (a wrong
-    passphrase) are raised here, after ``prepare`` finished. Should ``prepare`` fail, a
-    profile opened meanwhile is locked again before its error is raised.
+    first screen's modules (SQLAlchemy among them) are imported meanwhile instead of
+    before. The worker derives the key and nothing else; the database is opened on this
+    thread once ``prepare`` is done, so no two threads ever import the same modules at
+    once (a concurrent circular import can hand out a half-initialised module). Errors
+    of the derivation (a wrong passphrase) are raised here, after ``prepare`` finished.
+    Should ``prepare`` fail, a key derived meanwhile is wiped before its error is raised.
     """
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="unlock") as pool:
-        opening = pool.submit(open_profile)
+        deriving = pool.submit(derive_key)
         try:
             prepare()
         except BaseException:
-            if opening.exception() is None:
-                getattr(opening.result(), "lock", lambda: None)()
+            if deriving.exception() is None:
+                getattr(deriving.result(), "wipe", lambda: None)()
             raise
-        return opening.result()
+        key = deriving.result()
+    return open_with_key(key)
 
 
 # Seconds to wait after the 1st, 2nd, ... wrong passphrase; the last one repeats.
@@ -111,7 +122,6 @@ class UnlockDialog(QDialog):
         *,
         demo_hint: str = "",
         preselect: str | None = None,
-        open_profile: Callable[[str, str | None], Any] | None = None,
         prepare: Callable[[], None] = lambda: None,
         backoff: UnlockBackoff | None = None,
         parent: QWidget | None = None,
@@ -121,7 +131,6 @@ class UnlockDialog(QDialog):
         self.manager = manager
         self.opened: Any = None
         self.backoff = backoff or _PROCESS_BACKOFF
-        self._open = open_profile or (lambda pid, pw: manager.open(pid, pw))
         self._prepare = prepare  # imports of the first screen, while the key is derived
         self.infos = list(manager.list())
         self.title = QLabel(self)
@@ -206,7 +215,11 @@ class UnlockDialog(QDialog):
         secret = self.passphrase.text() if info.needs_passphrase else None
         self.passphrase.clear()
         try:
-            self.opened = open_while_preparing(lambda: self._open(info.id, secret), self._prepare)
+            self.opened = open_while_preparing(
+                lambda: self.manager.load_key(info.id, secret),
+                self._prepare,
+                lambda key: self.manager.open_with_key(info.id, key),
+            )
         except Exception as exc:
             code = getattr(exc, "code", None) or "app.unexpected"
             self.message.show_messages([(Severity.ERROR, i18n.text(code))])

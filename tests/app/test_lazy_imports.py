@@ -40,7 +40,31 @@ HEAVY = (
     "keyring",
     "pyqtgraph",  # the mirror screen's charts
     "numpy",  # behind pyqtgraph
+    "stdnum",  # NISS checks: its package imports pydoc and ssl
 )
+
+# Not before the unlock dialog: the profiles are listed from their profile.json, and the
+# database modules are imported while the key is derived (ui/unlock.py).
+DATABASE = ("sqlalchemy", "sqlcipher3")
+
+UNLOCK_DIALOG = """
+import json, sys
+import fitnote_desktop.ui
+from PySide6.QtWidgets import QApplication
+from fitnote_desktop.store import ProfileManager
+from fitnote_desktop.ui import i18n
+from fitnote_desktop.ui.controller import AppController
+from fitnote_desktop.ui.style import style_sheet
+from fitnote_desktop.ui.unlock import UnlockDialog
+
+app = QApplication(sys.argv[:1])
+app.setStyleSheet(style_sheet(app.palette(), app.font()))
+dialog = UnlockDialog(ProfileManager(sys.argv[1]))
+dialog.show()
+app.processEvents()
+listed = [dialog.profile.itemText(i) for i in range(dialog.profile.count())]
+print(json.dumps([sorted(sys.modules), listed]))
+"""
 
 # A profile with a PKCS#12 signer checks the file's ASN.1 header at unlock (asn1crypto),
 # so that a wrong file is named at once and not at the first signature; this profile
@@ -122,6 +146,19 @@ def test_the_main_window_of_an_unlocked_profile_loads_no_heavy_library(tmp_path:
     assert [m for m in DEFERRED if m in loaded] == []
     assert not editor_built
     assert not version_read
+
+
+def test_the_unlock_dialog_lists_the_profiles_without_the_database_modules(
+    tmp_path: Path,
+) -> None:
+    from fitnote_desktop.store import KdfParams, ProfileManager, StoreOptions
+
+    manager = ProfileManager(tmp_path, StoreOptions(kdf=KdfParams.for_tests()))
+    manager.create("dr-a", label="Dr A", passphrase="a passphrase for the test")
+    modules, listed = _run(UNLOCK_DIALOG, str(tmp_path))
+    assert listed == ["Dr A"]
+    assert sorted(m for m in modules if m.split(".")[0] in DATABASE) == []
+    assert _heavy(set(modules)) == []
 
 
 def test_the_version_is_read_when_asked_for() -> None:

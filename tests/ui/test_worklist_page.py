@@ -139,3 +139,16 @@ def test_settings_dialog_stores_the_horizon_and_reminder_times(
     dlg.reminders.setText("noon")
     dlg._save()
     assert dlg.message.has_message()
+
+
+def test_the_reminder_at_start_counts_the_worklist_on_screen(
+    qtbot, services, on_leave, languages, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    builds: list[int] = []
+    build = services.worklist.build
+    services.worklist.build = lambda: builds.append(1) or build()  # counts the store reads
+    window = make_window(qtbot, services, languages, tmp_path)
+    reminders = window.reminders
+    qtbot.waitUntil(lambda: reminders.last_text is not None)
+    assert reminders.last_text == "1 certificate ends within 3 days"
+    assert len(builds) == 1  # the home screen's, not one more for the notification
