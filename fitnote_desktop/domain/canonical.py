@@ -80,23 +80,61 @@ def _field_names(cls: type) -> frozenset[str]:
 
 
 def _encode(value: Any) -> Any:
-    if value is None or (isinstance(value, bool | int | str) and not isinstance(value, Enum)):
-        return value
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    if isinstance(value, tuple | list):
-        return [_encode(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return _encode_fields(value)
-    raise TypeError(f"cannot encode {type(value).__name__}")
+    return _encoder(type(value))(value)
+
+
+_ENCODERS: dict[type, typing.Callable[[Any], Any]] = {}
+
+
+def _encoder(cls: type) -> typing.Callable[[Any], Any]:
+    """How values of ``cls`` are encoded, chosen once per type (the choice depends on the
+    type alone; the endpoint re-encodes every document it receives)."""
+    found = _ENCODERS.get(cls)
+    if found is None:
+        found = _ENCODERS[cls] = _choose_encoder(cls)
+    return found
+
+
+def _choose_encoder(cls: type) -> typing.Callable[[Any], Any]:
+    if cls is type(None) or (issubclass(cls, bool | int | str) and not issubclass(cls, Enum)):
+        return _same
+    if issubclass(cls, Enum):
+        return _enum_value
+    if issubclass(cls, datetime | date):
+        return _isoformat
+    if issubclass(cls, uuid.UUID):
+        return str
+    if issubclass(cls, Decimal):
+        return _decimal_text
+    if issubclass(cls, tuple | list):
+        return _encode_items
+    if dataclasses.is_dataclass(cls):
+        return _encode_fields
+    return partial(_cannot_encode, cls)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _enum_value(value: Enum) -> Any:
+    return value.value
+
+
+def _isoformat(value: date) -> str:
+    return value.isoformat()
+
+
+def _decimal_text(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _encode_items(value: tuple[Any, ...] | list[Any]) -> list[Any]:
+    return [_encoder(type(v))(v) for v in value]
+
+
+def _cannot_encode(cls: type, _value: Any) -> Any:
+    raise TypeError(f"cannot encode {cls.__name__}")
 
 
 def _encode_fields(value: object) -> dict[str, Any]:
@@ -107,7 +145,7 @@ def _encode_fields(value: object) -> dict[str, Any]:
         v = getattr(value, f.name)
         if v is None:
             continue
-        out[f.name] = _encode(v)
+        out[f.name] = _encoder(type(v))(v)
     return out
 
 
