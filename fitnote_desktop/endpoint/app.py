@@ -38,6 +38,7 @@ from fitnote_desktop.endpoint.desk import routes as desk
 from fitnote_desktop.endpoint.errors import BodySizeLimit, install_error_handlers
 from fitnote_desktop.endpoint.routes import ROUTERS, verify
 from fitnote_desktop.endpoint.settings import EndpointSettings
+from fitnote_desktop.endpoint.submit_fast import SubmitFast
 from fitnote_desktop.wire.routes import API_PREFIX
 
 
@@ -76,6 +77,7 @@ def create_app(settings: EndpointSettings, *, prepare: bool = True) -> FastAPI:
         settings, db.make_engine(settings.db_url, key=settings.db_key)
     )
     install_error_handlers(app)
+    app.add_middleware(SubmitFast, context=app.state.context)  # inside the size limit
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)

@@ -115,7 +115,7 @@ async def current_caller(
     most requests are answered from the cache; a miss opens its own session."""
     if credentials is None or not credentials.credentials:
         raise ApiError("auth.required", headers={"WWW-Authenticate": "Bearer"})
-    token_hash = hashlib.sha256(credentials.credentials.encode("utf-8", "replace")).hexdigest()
+    token_hash = token_sha256(credentials.credentials)
     now = context.settings.clock()
     cached = context.callers.get(token_hash, now)
     if cached is not None:
@@ -128,6 +128,11 @@ async def current_caller(
     caller = Caller(row.niss, row.riziv, row.role)
     context.callers.put(token_hash, caller, row.expires_at, now)
     return caller
+
+
+def token_sha256(token: str) -> str:
+    """The key of a bearer token in the ``sessions`` table and in the session cache."""
+    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
 def _read_session(context: EndpointContext, token_hash: str) -> SessionRow | None:

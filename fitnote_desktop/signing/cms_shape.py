@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from asn1crypto import cms
+from fitnote_desktop.signing.der import children, only
 
 _SEQUENCE, _SET, _INTEGER, _OID, _OCTET_STRING = 0x30, 0x31, 0x02, 0x06, 0x04
 _CONTEXT_0 = 0xA0
@@ -38,56 +38,12 @@ class DetachedParts:
 
     ``constant``: the SignedData's version, digest algorithms, encapsulated content info
     and certificates, then the SignerInfo's version, signer identifier, digest and
-    signature algorithms (each element's full DER). ``signer_info``: the one SignerInfo,
-    parsed by asn1crypto, for the checks of its signed attributes and signature.
+    signature algorithms (each element's full DER). ``signer_info``: the one SignerInfo's
+    DER, for the checks of its signed attributes and signature (``cms_check``).
     """
 
     constant: bytes
-    signer_info: cms.SignerInfo
-
-
-def _element(data: bytes, offset: int, end: int) -> tuple[int, int, int]:
-    """``(tag, content start, element end)`` of the DER element at ``offset``; raises
-    ``ValueError`` unless it is a single-byte tag with a minimal definite length that
-    fits before ``end``."""
-    if offset + 2 > end:
-        raise ValueError("truncated element")
-    tag, first = data[offset], data[offset + 1]
-    if tag & 0x1F == 0x1F:
-        raise ValueError("multi-byte tag")
-    if first < 0x80:
-        start, length = offset + 2, first
-    else:
-        count = first & 0x7F
-        raw = data[offset + 2 : offset + 2 + count]
-        if not 1 <= count <= 4 or len(raw) != count or raw[0] == 0:
-            raise ValueError("indefinite or non-minimal length")
-        length = int.from_bytes(raw, "big")
-        if length < 0x80:
-            raise ValueError("non-minimal length")
-        start = offset + 2 + count
-    if start + length > end:
-        raise ValueError("element longer than its container")
-    return tag, start, start + length
-
-
-def _children(data: bytes, start: int, end: int) -> list[tuple[int, int, int, int]]:
-    """The elements filling ``data[start:end]`` exactly: ``(tag, offset, content, end)``."""
-    children = []
-    offset = start
-    while offset < end:
-        tag, content, element_end = _element(data, offset, end)
-        children.append((tag, offset, content, element_end))
-        offset = element_end
-    return children
-
-
-def _only(data: bytes, start: int, end: int, tag: int) -> tuple[int, int, int]:
-    """The single element of tag ``tag`` that fills ``data[start:end]`` exactly."""
-    children = _children(data, start, end)
-    if len(children) != 1 or children[0][0] != tag:
-        raise ValueError("unexpected element")
-    return children[0][1:]
+    signer_info: bytes
 
 
 def split_detached(cms_der: bytes) -> DetachedParts | None:
@@ -100,22 +56,22 @@ def split_detached(cms_der: bytes) -> DetachedParts | None:
 
 
 def _split(data: bytes) -> DetachedParts | None:
-    _, info_start, info_end = _only(data, 0, len(data), _SEQUENCE)
-    info = _children(data, info_start, info_end)
+    _, info_start, info_end = only(data, 0, len(data), _SEQUENCE)
+    info = children(data, info_start, info_end)
     if len(info) != 2 or data[info[0][1] : info[0][3]] != _SIGNED_DATA_OID:
         return None
     if info[1][0] != _CONTEXT_0:
         return None
-    _, sd_start, sd_end = _only(data, info[1][2], info[1][3], _SEQUENCE)
-    signed_data = _children(data, sd_start, sd_end)
+    _, sd_start, sd_end = only(data, info[1][2], info[1][3], _SEQUENCE)
+    signed_data = children(data, sd_start, sd_end)
     if tuple(child[0] for child in signed_data) != _SIGNED_DATA_TAGS:
         return None
     if data[signed_data[2][1] : signed_data[2][3]] != _DETACHED_DATA:
         return None
-    si_offset, si_start, si_end = _only(data, signed_data[4][2], signed_data[4][3], _SEQUENCE)
-    signer_info = _children(data, si_start, si_end)
+    si_offset, si_start, si_end = only(data, signed_data[4][2], signed_data[4][3], _SEQUENCE)
+    signer_info = children(data, si_start, si_end)
     if tuple(child[0] for child in signer_info) != _SIGNER_INFO_TAGS:
         return None
     constant_children = (*signed_data[:4], *signer_info[:3], signer_info[4])
     constant = b"".join(data[child[1] : child[3]] for child in constant_children)
-    return DetachedParts(constant, cms.SignerInfo.load(data[si_offset:si_end], strict=True))
+    return DetachedParts(constant, data[si_offset:si_end])

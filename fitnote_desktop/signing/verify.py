@@ -235,16 +235,13 @@ def fast_verdict(
     chain = chain_cache.get(chain_key(parts.constant, trust_roots))
     if chain is None or (require_non_repudiation and not chain.non_repudiation):
         return None
-    signer_info = parts.signer_info
-    try:
-        claimed_time = extract_self_reported_ts(signer_info)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+    accepted = cms_check.accepted(parts.signer_info, chain.certificate_der, payload)
+    if accepted is None:
         return None
+    claimed_time = accepted.signing_time
     if not chain.valid_at(at or claimed_time or dt.datetime.now(dt.UTC)):
         return None
     certificate = x509.Certificate.load(chain.certificate_der)
-    if not cms_check.accepts(signer_info, certificate, payload):
-        return None
     return VerificationResult(
         valid=True,
         code=None,

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyhanko.sign.general import extract_signer_info
-from pyhanko.sign.validation.generic_cms import validate_sig_integrity
+from pyhanko.sign.validation.generic_cms import extract_self_reported_ts, validate_sig_integrity
 
 from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.endpoint.receipts import ReceiptSigner
@@ -157,3 +157,13 @@ def test_verify_receipt_still_rejects_every_tamper_case(
     for payload, signature in [(PAYLOAD + b" ", cms_der), (PAYLOAD, cms_der[:-3])]:
         with pytest.raises(ReceiptError):
             verify_receipt(payload, signature, certificate)
+
+
+def test_the_claimed_signing_time_is_pyhankos(
+    receipt: tuple[bytes, x509.Certificate], document: tuple[bytes, x509.Certificate]
+) -> None:
+    for (cms_der, certificate), claimed in ((receipt, None), (document, MOMENT)):
+        signer_info = extract_signer_info(cms.ContentInfo.load(cms_der)["content"])
+        result = cms_check.accepted(signer_info.dump(), certificate.dump(), PAYLOAD)
+        assert result is not None
+        assert result.signing_time == extract_self_reported_ts(signer_info) == claimed

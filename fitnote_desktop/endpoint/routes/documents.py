@@ -88,12 +88,25 @@ RETRACT_ERRORS = (
     },
 )
 def submit(document_id: uuid.UUID, body: EnvelopeIn, caller: Auth, context: Context) -> Response:
-    """Receive a signed document; the answer is a prebuilt JSON ``Response`` (the
-    ``ReceiptOut`` model's own bytes), so FastAPI neither re-validates it against
-    ``response_model`` nor hands it to its thread pool a second time; the model still
-    documents the answer in the OpenAPI description."""
-    payload = b64decode_field(body.payload, "submit.malformed", "payload")
-    signature = b64decode_field(body.signature, "submit.malformed", "signature")
+    """Receive a signed document. Most submissions never get here: ``endpoint.submit_fast``
+    answers the well-formed ones of a cached session before FastAPI's routing; this route
+    answers the rest (and documents the operation in the OpenAPI description)."""
+    return submit_envelope(context, document_id, body.payload, body.signature, caller)
+
+
+def submit_envelope(
+    context: EndpointContext,
+    document_id: uuid.UUID,
+    payload_b64: str,
+    signature_b64: str,
+    caller: Caller,
+) -> Response:
+    """The submission itself, for the route and for ``endpoint.submit_fast``: refusals
+    raise :class:`ApiError`. The answer is a prebuilt JSON ``Response`` (the ``ReceiptOut``
+    model's own bytes), so FastAPI neither re-validates it against ``response_model`` nor
+    hands it to its thread pool a second time."""
+    payload = b64decode_field(payload_b64, "submit.malformed", "payload")
+    signature = b64decode_field(signature_b64, "submit.malformed", "signature")
     document = _parse_document(payload)
     if document.id != document_id:
         raise ApiError("submit.id_mismatch", field="id")
