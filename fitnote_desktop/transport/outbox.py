@@ -45,7 +45,7 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -169,6 +169,7 @@ class OutboxWorker:
         in_flight: set[Future[None]] = set()
         exhausted = False
         last_step = time.monotonic()
+        signed: dict[uuid.UUID, tuple[bytes, bytes]] = {}  # read per step, taken per send
 
         closing = threading.Event()
 
@@ -177,7 +178,7 @@ class OutboxWorker:
                 self._defer(lambda batch: batch.release(item.id))
                 return
             try:
-                self._send_one(item, report)
+                self._send_one(item, report, signed.pop(item.document_id, None))
             except _StopDrain:
                 stop.set()
 
@@ -196,6 +197,7 @@ class OutboxWorker:
                     claimed, requeued_now = self._step(due)
                     requeued += requeued_now
                     last_step = time.monotonic()
+                    signed.update(self._read_signed(claimed))
                     in_flight.update(senders.submit(one, item) for item in claimed)
                 if not in_flight:
                     if stop.is_set() or exhausted:
@@ -255,8 +257,29 @@ class OutboxWorker:
                     claimed.append(batch.mark_sending(item.id))
         return claimed, requeued
 
-    def _send_one(self, claimed: OutboxItemLike, report: DrainReport) -> None:
-        """Send one claimed item; its outcome is deferred to the drain's next step."""
+    def _read_signed(
+        self, claimed: Sequence[OutboxItemLike]
+    ) -> Mapping[uuid.UUID, tuple[bytes, bytes]]:
+        """The signed bytes of a step's claimed submissions, in one read on the draining
+        thread (a read per document from the sending threads cost a pooled connection
+        each). A failed read leaves each send to read its own, and to fail on its own."""
+        ids = [i.document_id for i in claimed if str(i.operation) != "retract"]
+        if not ids:
+            return {}
+        try:
+            return self.payloads.signed_documents(ids)
+        except Exception as exc:
+            log.warning("outbox: signed documents not read ahead (%s)", type(exc).__name__)
+            return {}
+
+    def _send_one(
+        self,
+        claimed: OutboxItemLike,
+        report: DrainReport,
+        signed: tuple[bytes, bytes] | None = None,
+    ) -> None:
+        """Send one claimed item (``signed``: its bytes, if read ahead); its outcome is
+        deferred to the drain's next step."""
         doc_id = claimed.document_id
         operation = str(claimed.operation)
         try:
@@ -272,7 +295,7 @@ class OutboxWorker:
                     return
                 result = self.client.retract(str(doc_id), *signed)
             else:
-                payload, signature = self.payloads.signed_document(doc_id)
+                payload, signature = signed or self.payloads.signed_document(doc_id)
                 result = self.client.submit(payload, signature, str(doc_id))
         except LoginFailed as exc:
             detail = f"login refused (HTTP {exc.status})"
