@@ -46,7 +46,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -203,7 +203,8 @@ class OutboxWorker:
                     if stop.is_set() or exhausted:
                         break
                     continue
-                done, in_flight = senders.wait(in_flight)
+                flush_in = FLUSH_INTERVAL - (time.monotonic() - last_step)
+                done, in_flight = senders.wait(in_flight, max(0.0, flush_in))
                 for future in done:
                     future.result()  # a bug in the worker must not pass silently
         finally:
@@ -372,17 +373,44 @@ class OutboxWorker:
 
 class _Threads:
     """Sends on ``concurrency`` threads (the client's connection pool keeps one keep-alive
-    connection per thread)."""
+    connection per thread).
+
+    :meth:`wait` returns when the senders are about to run dry (at most ``concurrency``
+    sends unfinished: time to refill), when all that is left has finished, or when the
+    drain's next step is due (``timeout``). ``concurrent.futures.wait`` woke the draining
+    thread at every finished send and hung a waiter on each of the step's hundred futures
+    every time: GIL hand-offs and lock traffic for nothing to do.
+    """
 
     def __init__(self, concurrency: int) -> None:
         self._pool = ThreadPoolExecutor(concurrency, thread_name_prefix="fitnote-outbox-send")
+        self._low = concurrency
+        self._running = 0
+        self._changed = threading.Condition()
 
     def submit(self, fn: Callable[[OutboxItemLike], None], item: OutboxItemLike) -> Future[None]:
-        return self._pool.submit(fn, item)
+        with self._changed:
+            self._running += 1
+        future = self._pool.submit(fn, item)
+        future.add_done_callback(self._finished)
+        return future
 
-    def wait(self, in_flight: set[Future[None]]) -> tuple[set[Future[None]], set[Future[None]]]:
-        done, pending = wait(in_flight, timeout=FLUSH_INTERVAL, return_when=FIRST_COMPLETED)
-        return done, pending
+    def _finished(self, _future: Future[None]) -> None:
+        with self._changed:
+            self._running -= 1
+            if self._running <= self._low:
+                self._changed.notify_all()
+
+    def wait(
+        self, in_flight: set[Future[None]], timeout: float
+    ) -> tuple[set[Future[None]], set[Future[None]]]:
+        with self._changed:
+            self._changed.wait_for(
+                lambda: self._running < len(in_flight) and self._running <= self._low,
+                timeout=timeout,
+            )
+        done = {f for f in in_flight if f.done()}
+        return done, in_flight - done
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)
@@ -406,7 +434,9 @@ class _InPlace:
         self._queue.append((future, lambda: fn(item)))
         return future
 
-    def wait(self, in_flight: set[Future[None]]) -> tuple[set[Future[None]], set[Future[None]]]:
+    def wait(
+        self, in_flight: set[Future[None]], timeout: float = 0.0
+    ) -> tuple[set[Future[None]], set[Future[None]]]:
         future, run = self._queue.popleft()
         try:
             run()
