@@ -23,7 +23,9 @@ transaction (``sending``, committed *before* anything is sent), ``concurrency`` 
 send them over the client's keep-alive connections, and the outcomes are written back
 together with the next claims, again in one transaction. So the encrypted store commits
 (and fsyncs) once per step, not twice per document, and the network never waits for the
-disk. When the drain stops (endpoint unreachable), claimed items whose turn had not come
+disk. The signed bytes of a step's claims are read in one query on the draining thread,
+and the draining thread sleeps until the senders need a refill or the next step is due.
+When the drain stops (endpoint unreachable), claimed items whose turn had not come
 are released unsent, their attempt not counted.
 
 Exactly-once delivery rests on the document UUID as idempotency key: an item found in
