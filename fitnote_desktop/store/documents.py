@@ -400,6 +400,24 @@ class DocumentRepository:
         with self._db.read() as conn:
             return self._record(self._row(conn, document_id))
 
+    def signed_payloads(
+        self, document_ids: Iterable[uuid.UUID]
+    ) -> dict[uuid.UUID, tuple[bytes, bytes | None]]:
+        """``{id: (payload, signature)}`` of several documents in one read (the outbox
+        drain reads a step's documents at once, not one connection per document)."""
+        wanted = list(document_ids)
+        if not wanted:
+            return {}
+        query = select(documents.c.id, documents.c.payload, documents.c.signature).where(
+            documents.c.id.in_(wanted)
+        )
+        with self._db.read() as conn:
+            rows = conn.execute(query).all()
+        return {
+            row.id: (bytes(row.payload), None if row.signature is None else bytes(row.signature))
+            for row in rows
+        }
+
     def get_summary(self, document_id: uuid.UUID) -> DocumentSummary:
         with self._db.read() as conn:
             row = conn.execute(

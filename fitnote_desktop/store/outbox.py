@@ -13,7 +13,8 @@ an audit entry, so the outbox, the document and the receipts never disagree. The
 groups a drain step's changes (results of the items that came back, claims of the next
 ones) in one :meth:`OutboxRepository.batch`: one commit, hence one fsync, per step instead
 of two per document; each change keeps its own savepoint, so one refused change does not
-undo the others.
+undo the others. A batch runs prebuilt statements (:mod:`~fitnote_desktop.store.outbox_sql`)
+and keeps the audit chain's head for its transaction: the drain's CPU went there.
 
 ``last_error_detail`` is for technical detail (HTTP status, endpoint error code), capped
 at 500 characters; callers must not put medical content in it.
@@ -28,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection, Row
@@ -37,7 +38,14 @@ from fitnote_desktop.store.audit import AuditLog
 from fitnote_desktop.store.documents import DocumentRepository, DocumentStatus
 from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.errors import InvalidTransitionError, RecordNotFoundError
-from fitnote_desktop.store.schema import documents, outbox, receipts
+from fitnote_desktop.store.outbox_sql import (
+    INSERT_RECEIPT,
+    SELECT_ITEM,
+    UPDATE_ITEM,
+    savepoint,
+    set_document_status,
+)
+from fitnote_desktop.store.schema import documents, outbox, receipts, utc_text
 
 MAX_ERROR_DETAIL = 500
 
@@ -83,7 +91,7 @@ class ReceiptRecord:
         return f"ReceiptRecord(id={self.id}, document_id={self.document_id}, {self.status})"
 
 
-def _item(row: Row[Any]) -> OutboxItem:
+def _item(row: Row[Any] | _ItemRow) -> OutboxItem:
     return OutboxItem(
         id=row.id,
         document_id=row.document_id,
@@ -202,7 +210,7 @@ class OutboxRepository:
     def batch(self) -> Iterator[OutboxBatch]:
         """Several state changes in one write transaction (see :class:`OutboxBatch`)."""
         with self._db.write() as conn:
-            yield OutboxBatch(conn, self._audit, self._documents, self._clock)
+            yield OutboxBatch(conn, self._audit, self._clock)
 
     def mark_sending(self, item_id: int) -> OutboxItem:
         """Claim a queued item for one attempt (counts the attempt)."""
@@ -299,26 +307,25 @@ class OutboxBatch:
     """Outbox state changes inside one open write transaction (:meth:`OutboxRepository.batch`).
 
     Every change runs in its own savepoint: a change the state machine refuses raises
-    and leaves the transaction, and the changes before and after it, intact.
+    and leaves the transaction, and the changes before and after it, intact. The
+    statements are the prebuilt ones of :mod:`fitnote_desktop.store.outbox_sql`, on the
+    transaction's own DBAPI cursor, with the audit chain's head kept for the batch.
     """
 
     def __init__(
         self,
         conn: Connection,
         audit: AuditLog,
-        documents_repo: DocumentRepository,
         clock: Callable[[], datetime],
     ) -> None:
-        self._conn = conn
-        self._audit = audit
-        self._documents = documents_repo
+        self._cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        self._chain = audit.chain(self._cursor)
         self._clock = clock
 
     def mark_sending(self, item_id: int) -> OutboxItem:
         """Claim a queued item for one attempt (counts the attempt)."""
-        conn = self._conn
-        with conn.begin_nested():
-            item = _get(conn, item_id)
+        with savepoint(self._cursor, self._chain):
+            item = self._get(item_id)
             if item.status is not OutboxStatus.QUEUED:
                 raise InvalidTransitionError()
             changed = replace(
@@ -327,14 +334,13 @@ class OutboxBatch:
                 attempts=item.attempts + 1,
                 updated_at=self._clock(),
             )
-            return _write(conn, changed)
+            return self._write(changed)
 
     def release(self, item_id: int) -> OutboxItem:
         """A claimed item that was not sent after all (the drain stopped before its turn):
         ``queued`` again as it was, its attempt not counted."""
-        conn = self._conn
-        with conn.begin_nested():
-            item = _get(conn, item_id)
+        with savepoint(self._cursor, self._chain):
+            item = self._get(item_id)
             if item.status is not OutboxStatus.SENDING:
                 raise InvalidTransitionError()
             changed = replace(
@@ -343,7 +349,7 @@ class OutboxBatch:
                 attempts=item.attempts - 1,
                 updated_at=self._clock(),
             )
-            return _write(conn, changed)
+            return self._write(changed)
 
     def reschedule(
         self,
@@ -354,13 +360,11 @@ class OutboxBatch:
         detail: str | None = None,
     ) -> OutboxItem:
         """A transient failure: back to ``queued`` until ``next_attempt_at``."""
-        conn = self._conn
-        with conn.begin_nested():
-            item = _get(conn, item_id)
+        with savepoint(self._cursor, self._chain):
+            item = self._get(item_id)
             if item.status not in (OutboxStatus.SENDING, OutboxStatus.QUEUED):
                 raise InvalidTransitionError()
-            return _write(
-                conn,
+            return self._write(
                 replace(
                     item,
                     status=OutboxStatus.QUEUED,
@@ -391,16 +395,14 @@ class OutboxBatch:
         if result not in (OutboxStatus.ACCEPTED, OutboxStatus.REJECTED):
             raise InvalidTransitionError()
         now = self._clock()
-        conn = self._conn
-        with conn.begin_nested():
-            item = _get(conn, item_id)
+        with savepoint(self._cursor, self._chain):
+            item = self._get(item_id)
             if item.status not in (OutboxStatus.SENDING, OutboxStatus.QUEUED):
                 raise InvalidTransitionError()
             final: OutboxStatus = result
             if item.operation is OutboxOperation.RETRACT and result is OutboxStatus.ACCEPTED:
                 final = OutboxStatus.RETRACTED
-            done = _write(
-                conn,
+            done = self._write(
                 replace(
                     item,
                     status=final,
@@ -410,21 +412,23 @@ class OutboxBatch:
                 ),
             )
             if receipt is not None:
-                conn.execute(
-                    insert(receipts).values(
-                        document_id=item.document_id,
-                        operation=item.operation.value,
-                        status=final.value,
-                        receipt=bytes(receipt),
-                        payload_hash=payload_hash or "",
-                        received_at=received_at or now,
-                    )
+                self._cursor.execute(
+                    INSERT_RECEIPT,
+                    (
+                        str(item.document_id),
+                        item.operation.value,
+                        final.value,
+                        bytes(receipt),
+                        payload_hash or "",
+                        utc_text(received_at or now),
+                    ),
                 )
             doc_status = _RESULT_DOCUMENT_STATUS.get((item.operation, result))
             if doc_status is not None:
-                self._documents.set_status_in(conn, item.document_id, doc_status)
-            self._audit.append(
-                conn,
+                set_document_status(
+                    self._cursor, self._chain, item.document_id, doc_status, self._clock()
+                )
+            self._chain.append(
                 "outbox.result",
                 document_id=item.document_id,
                 detail={
@@ -435,23 +439,60 @@ class OutboxBatch:
             )
             return done
 
+    def _get(self, item_id: int) -> OutboxItem:
+        row = self._cursor.execute(SELECT_ITEM, (item_id,)).fetchone()
+        if row is None:
+            raise RecordNotFoundError()
+        return _item(_ItemRow(*row))
 
-def _write(conn: Connection, changed: OutboxItem) -> OutboxItem:
-    """Store the changeable columns of ``changed`` (read in the same transaction) and
-    return it: no second read for the caller."""
-    conn.execute(
-        update(outbox)
-        .where(outbox.c.id == changed.id)
-        .values(
-            status=changed.status.value,
-            attempts=changed.attempts,
-            next_attempt_at=changed.next_attempt_at,
-            last_error_code=changed.last_error_code,
-            last_error_detail=changed.last_error_detail,
-            updated_at=changed.updated_at,
+    def _write(self, changed: OutboxItem) -> OutboxItem:
+        """Store the changeable columns of ``changed`` (read in the same transaction) and
+        return it: no second read for the caller."""
+        self._cursor.execute(
+            UPDATE_ITEM,
+            (
+                changed.status.value,
+                changed.attempts,
+                utc_text(changed.next_attempt_at),
+                changed.last_error_code,
+                changed.last_error_detail,
+                utc_text(changed.updated_at),
+                changed.id,
+            ),
         )
-    )
-    return changed
+        return changed
+
+
+class _ItemRow(NamedTuple):
+    """An outbox row as :data:`~fitnote_desktop.store.outbox_sql.SELECT_ITEM` reads it,
+    decoded as the schema's column types decode it."""
+
+    id: int
+    document_id_text: str
+    operation: str
+    status: str
+    attempts: int
+    next_attempt_text: str
+    last_error_code: str | None
+    last_error_detail: str | None
+    created_text: str
+    updated_text: str
+
+    @property
+    def document_id(self) -> uuid.UUID:
+        return uuid.UUID(self.document_id_text)
+
+    @property
+    def next_attempt_at(self) -> datetime:
+        return datetime.fromisoformat(self.next_attempt_text)
+
+    @property
+    def created_at(self) -> datetime:
+        return datetime.fromisoformat(self.created_text)
+
+    @property
+    def updated_at(self) -> datetime:
+        return datetime.fromisoformat(self.updated_text)
 
 
 def _get(conn: Connection, item_id: int) -> OutboxItem:

@@ -23,7 +23,9 @@ transaction (``sending``, committed *before* anything is sent), ``concurrency`` 
 send them over the client's keep-alive connections, and the outcomes are written back
 together with the next claims, again in one transaction. So the encrypted store commits
 (and fsyncs) once per step, not twice per document, and the network never waits for the
-disk. When the drain stops (endpoint unreachable), claimed items whose turn had not come
+disk. The signed bytes of a step's claims are read in one query on the draining thread,
+and the draining thread sleeps until the senders need a refill or the next step is due.
+When the drain stops (endpoint unreachable), claimed items whose turn had not come
 are released unsent, their attempt not counted.
 
 Exactly-once delivery rests on the document UUID as idempotency key: an item found in
@@ -45,8 +47,8 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -169,6 +171,7 @@ class OutboxWorker:
         in_flight: set[Future[None]] = set()
         exhausted = False
         last_step = time.monotonic()
+        signed: dict[uuid.UUID, tuple[bytes, bytes]] = {}  # read per step, taken per send
 
         closing = threading.Event()
 
@@ -177,7 +180,7 @@ class OutboxWorker:
                 self._defer(lambda batch: batch.release(item.id))
                 return
             try:
-                self._send_one(item, report)
+                self._send_one(item, report, signed.pop(item.document_id, None))
             except _StopDrain:
                 stop.set()
 
@@ -196,12 +199,14 @@ class OutboxWorker:
                     claimed, requeued_now = self._step(due)
                     requeued += requeued_now
                     last_step = time.monotonic()
+                    signed.update(self._read_signed(claimed))
                     in_flight.update(senders.submit(one, item) for item in claimed)
                 if not in_flight:
                     if stop.is_set() or exhausted:
                         break
                     continue
-                done, in_flight = senders.wait(in_flight)
+                flush_in = FLUSH_INTERVAL - (time.monotonic() - last_step)
+                done, in_flight = senders.wait(in_flight, max(0.0, flush_in))
                 for future in done:
                     future.result()  # a bug in the worker must not pass silently
         finally:
@@ -255,8 +260,29 @@ class OutboxWorker:
                     claimed.append(batch.mark_sending(item.id))
         return claimed, requeued
 
-    def _send_one(self, claimed: OutboxItemLike, report: DrainReport) -> None:
-        """Send one claimed item; its outcome is deferred to the drain's next step."""
+    def _read_signed(
+        self, claimed: Sequence[OutboxItemLike]
+    ) -> Mapping[uuid.UUID, tuple[bytes, bytes]]:
+        """The signed bytes of a step's claimed submissions, in one read on the draining
+        thread (a read per document from the sending threads cost a pooled connection
+        each). A failed read leaves each send to read its own, and to fail on its own."""
+        ids = [i.document_id for i in claimed if str(i.operation) != "retract"]
+        if not ids:
+            return {}
+        try:
+            return self.payloads.signed_documents(ids)
+        except Exception as exc:
+            log.warning("outbox: signed documents not read ahead (%s)", type(exc).__name__)
+            return {}
+
+    def _send_one(
+        self,
+        claimed: OutboxItemLike,
+        report: DrainReport,
+        signed: tuple[bytes, bytes] | None = None,
+    ) -> None:
+        """Send one claimed item (``signed``: its bytes, if read ahead); its outcome is
+        deferred to the drain's next step."""
         doc_id = claimed.document_id
         operation = str(claimed.operation)
         try:
@@ -272,7 +298,7 @@ class OutboxWorker:
                     return
                 result = self.client.retract(str(doc_id), *signed)
             else:
-                payload, signature = self.payloads.signed_document(doc_id)
+                payload, signature = signed or self.payloads.signed_document(doc_id)
                 result = self.client.submit(payload, signature, str(doc_id))
         except LoginFailed as exc:
             detail = f"login refused (HTTP {exc.status})"
@@ -349,17 +375,44 @@ class OutboxWorker:
 
 class _Threads:
     """Sends on ``concurrency`` threads (the client's connection pool keeps one keep-alive
-    connection per thread)."""
+    connection per thread).
+
+    :meth:`wait` returns when the senders are about to run dry (at most ``concurrency``
+    sends unfinished: time to refill), when all that is left has finished, or when the
+    drain's next step is due (``timeout``). ``concurrent.futures.wait`` woke the draining
+    thread at every finished send and hung a waiter on each of the step's hundred futures
+    every time: GIL hand-offs and lock traffic for nothing to do.
+    """
 
     def __init__(self, concurrency: int) -> None:
         self._pool = ThreadPoolExecutor(concurrency, thread_name_prefix="fitnote-outbox-send")
+        self._low = concurrency
+        self._running = 0
+        self._changed = threading.Condition()
 
     def submit(self, fn: Callable[[OutboxItemLike], None], item: OutboxItemLike) -> Future[None]:
-        return self._pool.submit(fn, item)
+        with self._changed:
+            self._running += 1
+        future = self._pool.submit(fn, item)
+        future.add_done_callback(self._finished)
+        return future
 
-    def wait(self, in_flight: set[Future[None]]) -> tuple[set[Future[None]], set[Future[None]]]:
-        done, pending = wait(in_flight, timeout=FLUSH_INTERVAL, return_when=FIRST_COMPLETED)
-        return done, pending
+    def _finished(self, _future: Future[None]) -> None:
+        with self._changed:
+            self._running -= 1
+            if self._running <= self._low:
+                self._changed.notify_all()
+
+    def wait(
+        self, in_flight: set[Future[None]], timeout: float
+    ) -> tuple[set[Future[None]], set[Future[None]]]:
+        with self._changed:
+            self._changed.wait_for(
+                lambda: self._running < len(in_flight) and self._running <= self._low,
+                timeout=timeout,
+            )
+        done = {f for f in in_flight if f.done()}
+        return done, in_flight - done
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)
@@ -383,7 +436,9 @@ class _InPlace:
         self._queue.append((future, lambda: fn(item)))
         return future
 
-    def wait(self, in_flight: set[Future[None]]) -> tuple[set[Future[None]], set[Future[None]]]:
+    def wait(
+        self, in_flight: set[Future[None]], timeout: float = 0.0
+    ) -> tuple[set[Future[None]], set[Future[None]]]:
         future, run = self._queue.popleft()
         try:
             run()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Protocol
@@ -101,6 +101,13 @@ class SignedPayloads(Protocol):
         """``(canonical payload, detached CMS)`` of a signed document."""
         ...
 
+    def signed_documents(
+        self, document_ids: Iterable[uuid.UUID]
+    ) -> Mapping[uuid.UUID, tuple[bytes, bytes]]:
+        """:meth:`signed_document` of several documents at once; the ones that are not
+        signed are left out (their :meth:`signed_document` says why)."""
+        ...
+
     def signed_retraction(self, document_id: uuid.UUID) -> tuple[bytes, bytes] | None:
         """The signed retraction statement for ``document_id``, if one was made."""
         ...
@@ -117,6 +124,9 @@ class SignedDocumentStore(Protocol):
     """The part of the store's ``DocumentRepository`` that :class:`StorePayloads` reads."""
 
     def get(self, document_id: uuid.UUID) -> SignedRecord: ...
+    def signed_payloads(
+        self, document_ids: Iterable[uuid.UUID]
+    ) -> Mapping[uuid.UUID, tuple[bytes, bytes | None]]: ...
     def set_retraction(self, document_id: uuid.UUID, statement: bytes) -> None: ...
     def retraction(self, document_id: uuid.UUID) -> bytes | None: ...
 
@@ -137,6 +147,12 @@ class StorePayloads:
         if record.signature is None:
             raise LookupError("the document is not signed")
         return bytes(record.payload), bytes(record.signature)
+
+    def signed_documents(
+        self, document_ids: Iterable[uuid.UUID]
+    ) -> dict[uuid.UUID, tuple[bytes, bytes]]:
+        found = self._documents.signed_payloads(document_ids)
+        return {key: (payload, cms) for key, (payload, cms) in found.items() if cms is not None}
 
     def remember_retraction(self, document_id: uuid.UUID, payload: bytes, cms: bytes) -> None:
         statement = json.dumps(make_envelope(payload, cms), sort_keys=True).encode()
