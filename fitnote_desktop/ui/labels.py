@@ -7,6 +7,9 @@ call so that ``pyside6-lupdate`` extracts it.
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from fitnote_desktop.domain.lifecycle import DocumentStatus
@@ -18,12 +21,16 @@ from fitnote_desktop.domain.model import (
     DocumentKind,
     EmploymentSituation,
     FitNoteStatus,
+    IncapacityCertificate,
     IncapacityFor,
     IncapacityReason,
     Language,
     Recipient,
     Sex,
 )
+
+if TYPE_CHECKING:
+    from fitnote_desktop.services.ports import DocumentRecord
 
 
 def document_kind(kind: DocumentKind) -> str:
@@ -196,3 +203,26 @@ def qualifier(value: int) -> str:
 
 def qualifier_range(value: int) -> str:
     return {0: "0–4 %", 1: "5–24 %", 2: "25–49 %", 3: "50–95 %", 4: "96–100 %"}.get(value, "")
+
+
+def day_text(day: date | None) -> str:
+    """A date as the lists show it (dd/mm/yyyy); "…" for an open end."""
+    return day.strftime("%d/%m/%Y") if day else "…"
+
+
+def period_text(rec: DocumentRecord) -> str:
+    """A document's period as the lists show it (patient page, outbox, PIN dialog)."""
+    p = rec.document.period
+    return f"{day_text(p.begin)} – {day_text(p.end)}" if p else ""
+
+
+def kind_text(rec: DocumentRecord) -> str:
+    """A document's kind as the lists show it: a prolongation or a fit-note is named."""
+    doc = rec.document
+    text = document_kind(doc.kind)
+    if isinstance(doc.body, IncapacityCertificate):
+        if doc.body.certificate_kind is not CertificateKind.INITIAL:
+            text = certificate_kind(doc.body.certificate_kind)
+        if doc.body.fit_note is not None:
+            text += " + " + document_kind(DocumentKind.FIT_NOTE).lower()
+    return text

@@ -22,7 +22,8 @@ from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.ports import OutboxEntry
 from fitnote_desktop.ui import i18n, labels
-from fitnote_desktop.ui.patient_page import kind_text, period_text, struck_out
+from fitnote_desktop.ui.labels import kind_text, period_text
+from fitnote_desktop.ui.patient_page import struck_out
 
 REFRESH_MS = 1500
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from fitnote_desktop.domain import timeline
 from fitnote_desktop.domain.identifiers import format_niss
 from fitnote_desktop.domain.lifecycle import DocumentStatus
-from fitnote_desktop.domain.model import CertificateKind, DocumentKind, IncapacityCertificate
+from fitnote_desktop.domain.model import DocumentKind, IncapacityCertificate
 from fitnote_desktop.services import Services
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
 from fitnote_desktop.services.questions import Question
@@ -58,31 +58,11 @@ STATUS_COLOURS = {
 }
 
 
-def fmt(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else "…"
-
-
 def struck_out() -> QFont:
     """The font of a retracted document in every list: still readable, visibly void."""
     font = QFont()
     font.setStrikeOut(True)
     return font
-
-
-def period_text(rec: DocumentRecord) -> str:
-    p = rec.document.period
-    return f"{fmt(p.begin)} – {fmt(p.end)}" if p else ""
-
-
-def kind_text(rec: DocumentRecord) -> str:
-    doc = rec.document
-    text = labels.document_kind(doc.kind)
-    if isinstance(doc.body, IncapacityCertificate):
-        if doc.body.certificate_kind is not CertificateKind.INITIAL:
-            text = labels.certificate_kind(doc.body.certificate_kind)
-        if doc.body.fit_note is not None:
-            text += " + " + labels.document_kind(DocumentKind.FIT_NOTE).lower()
-    return text
 
 
 class DocumentTableModel(QAbstractTableModel):
@@ -127,9 +107,9 @@ class DocumentTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return kind_text(rec)
+                return labels.kind_text(rec)
             if col == 1:
-                return period_text(rec)
+                return labels.period_text(rec)
             if col == 2:
                 return rec.document.author.full_name
             text = labels.status(rec.status)
@@ -183,7 +163,7 @@ class TimelineView(QFrame):
         state = self.tr("ongoing") if ep.ongoing(today) else self.tr("ended")
         self.title.setText(
             self.tr("Episode since %1 · day %2 · %3")
-            .replace("%1", fmt(ep.start))
+            .replace("%1", labels.day_text(ep.start))
             .replace("%2", str(min(days, (today - ep.start).days + 1)))
             .replace("%3", state)
         )
@@ -195,12 +175,13 @@ class TimelineView(QFrame):
             kind = labels.document_kind(doc.kind)
             if isinstance(doc.body, IncapacityCertificate):
                 kind = labels.certificate_kind(doc.body.certificate_kind)
-            parts.append(f"<b>{fmt(p.begin)} – {fmt(p.end)}</b> {kind}")
+            parts.append(f"<b>{labels.day_text(p.begin)} – {labels.day_text(p.end)}</b> {kind}")
         self.chain.setText(" &nbsp;→&nbsp; ".join(parts))
         coming = ep.upcoming(today, limit=4)
         if coming:
             items = "".join(
-                f"<li>{html.escape(i18n.text(m.code, **dict(m.params)))}: <b>{fmt(m.due)}</b></li>"
+                f"<li>{html.escape(i18n.text(m.code, **dict(m.params)))}: "
+                f"<b>{labels.day_text(m.due)}</b></li>"
                 for m in coming
             )
             heading = self.tr("Coming up:")
@@ -405,7 +386,7 @@ class PatientPage(QWidget):
         self.name.setText(p.full_name)
         bits = [format_niss(p.niss)]
         if p.birth_date:
-            bits.append(self.tr("born %1").replace("%1", fmt(p.birth_date)))
+            bits.append(self.tr("born %1").replace("%1", labels.day_text(p.birth_date)))
         bits.append(labels.language(p.language))
         self.details.setText("  ·  ".join(bits))
         given_on = self._consent_given_on
@@ -414,7 +395,7 @@ class PatientPage(QWidget):
             self.consent.setText(
                 self.tr("Consent reference %1 (given on %2)")
                 .replace("%1", self.consent_reference)
-                .replace("%2", fmt(given_on))
+                .replace("%2", labels.day_text(given_on))
             )
         self.consent.setVisible(shown)
         self.copy_consent.setVisible(shown)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from fitnote_desktop.services.ports import DocumentRecord
 from fitnote_desktop.ui import labels
-from fitnote_desktop.ui.patient_page import kind_text, period_text
+from fitnote_desktop.ui.labels import kind_text, period_text
 
 
 def signing_subject(record: DocumentRecord, *, retraction: bool = False) -> str:
