@@ -105,6 +105,25 @@ def _require_bytes(payload: Any) -> bytes:
     return bytes(payload)
 
 
+def status_changes(
+    current: DocumentStatus, target: DocumentStatus, *, replaced_by: uuid.UUID | None
+) -> bool:
+    """Whether moving a stored document from ``current`` to ``target`` changes anything.
+
+    Raises :class:`InvalidTransitionError` for a move the lifecycle forbids: one outside
+    ``TRANSITIONS``, "signed" (signing stores a signature, it is not a status change) and
+    "replaced" without the replacement it names. The one rule for every status change of
+    the store (``DocumentRepository.set_status_in`` and the outbox's prebuilt statements).
+    """
+    if target == current:
+        return False
+    if target is DocumentStatus.SIGNED or target not in TRANSITIONS[current]:
+        raise InvalidTransitionError()
+    if target is DocumentStatus.REPLACED and replaced_by is None:
+        raise InvalidTransitionError()
+    return True
+
+
 class DocumentRepository:
     def __init__(
         self,
@@ -338,17 +357,13 @@ class DocumentRepository:
         target = DocumentStatus(status)
         row = self._row(conn, document_id)
         current = DocumentStatus(row.status)
-        if target == current:
+        if not status_changes(current, target, replaced_by=replaced_by):
             return DocumentSummary(**_summary_kwargs(row))
-        if target is DocumentStatus.SIGNED or target not in TRANSITIONS[current]:
-            raise InvalidTransitionError()
         now = self._clock()
         values: dict[str, Any] = {"status": target.value, "updated_at": now}
         if target is DocumentStatus.RETRACTED:
             values["retracted_at"] = now
-        if target is DocumentStatus.REPLACED:
-            if replaced_by is None:
-                raise InvalidTransitionError()
+        if replaced_by is not None and target is DocumentStatus.REPLACED:
             self._row(conn, replaced_by)
             values["replaced_by"] = replaced_by
         conn.execute(update(documents).where(documents.c.id == document_id).values(**values))

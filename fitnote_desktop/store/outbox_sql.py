@@ -18,9 +18,10 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from fitnote_desktop.domain.lifecycle import TRANSITIONS, DocumentStatus
+from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.store.audit import AuditChain
-from fitnote_desktop.store.errors import InvalidTransitionError, RecordNotFoundError
+from fitnote_desktop.store.documents import status_changes
+from fitnote_desktop.store.errors import RecordNotFoundError
 from fitnote_desktop.store.schema import utc_text
 
 SELECT_ITEM = (
@@ -70,12 +71,8 @@ def set_document_status(
     if row is None:
         raise RecordNotFoundError()
     current = DocumentStatus(row[0])
-    if target == current:
+    if not status_changes(current, target, replaced_by=None):  # "replaced" is refused here
         return
-    if target in (DocumentStatus.SIGNED, DocumentStatus.REPLACED):
-        raise InvalidTransitionError()  # not an outbox result (REPLACED needs replaced_by)
-    if target not in TRANSITIONS[current]:
-        raise InvalidTransitionError()
     stamp = utc_text(now)
     if target is DocumentStatus.RETRACTED:
         cursor.execute(_UPDATE_DOCUMENT_RETRACTED, (target.value, stamp, stamp, str(document_id)))
