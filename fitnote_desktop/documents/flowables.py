@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable, KeepTogether, Table
 
+from fitnote_desktop.documents import qr
 from fitnote_desktop.documents.style import LIGHT, PAGE_HEIGHT, WIDTH
 
 
@@ -53,15 +53,10 @@ class SignatureBox(Flowable):
 
 @lru_cache(maxsize=32)
 def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
-    """QR modules of ``payload`` with reportlab's own encoder (error correction M).
-
-    Encoding (8 mask trials) is the slowest step of a copy; the four copies of one
-    document share their payload, so it is encoded once.
+    """QR modules of ``payload``: reportlab's encoding (error correction M), computed by
+    ``qr.py``. The four copies of one document share their payload, so it is encoded once.
     """
-    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    qr.addData(payload)
-    qr.make()
-    return tuple(tuple(bool(m) for m in row) for row in qr.modules)
+    return qr.qr_modules(payload)
 
 
 @lru_cache(maxsize=32)
