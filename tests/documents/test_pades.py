@@ -135,6 +135,29 @@ def test_signing_twice_or_a_missing_field_is_refused(signed: bytes, gp_signer) -
     assert info.value.code == "pdf.no_signature_field"
 
 
+def test_each_thread_signs_on_its_own_loop_and_not_inside_a_running_one(
+    sample, gp_signer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """``sign_pdf`` keeps one event loop per thread instead of ``asyncio.run``'s new one
+    per call: repeated signatures, in several threads at once, all verify; called from
+    inside a running loop it refuses, as ``asyncio.run`` does."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    pdfs = [render(sample, r, "nl") for r in Recipient]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        signed = list(pool.map(lambda pdf: sign_pdf(pdf, gp_signer), pdfs * 2))
+    signed.append(sign_pdf(pdfs[0], gp_signer))  # and again on this thread
+    for pdf in signed:
+        assert "Signature is Valid." in pdfsig(pdf, tmp_path)
+
+    async def inside_a_loop() -> bytes:
+        return sign_pdf(pdfs[0], gp_signer)
+
+    with pytest.raises(RuntimeError, match="async_sign_pdf"):
+        asyncio.run(inside_a_loop())
+
+
 def test_signs_through_the_signing_port_with_one_pin_prompt(
     sample, demo_pki, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
