@@ -509,8 +509,7 @@ class CopyLayout:
             keywords=[keywords],  # one entry: reportlab writes a list joined by ", "
             creator=f"fitnote-desktop {__version__}",
             lang=LOCALES.get(self.langs[0], self.langs[0]),
-            invariant=1,
-            pageCompression=1,
+            invariant=1,  # streams are compressed by NumberedCanvas
         )
         frame = Frame(
             MARGIN_X,
