@@ -8,10 +8,10 @@ into lines again each time platypus measures it (a table cell is wrapped by the
 
 * :func:`markup` keeps the markup of a text per face (labels repeat in every copy of
   every document; values repeat across the four copies of one document);
-* :class:`CopyParagraph` takes its parsed fragments from a per-process cache (each
-  paragraph gets its own shallow copies: reportlab sets attributes on fragments while
-  breaking lines) and shares its line breaking with every paragraph of the same text,
-  style and width: the first one to be wrapped breaks the lines, the others (and every
+* :class:`CopyParagraph` takes its parsed fragments from a per-process cache (a paragraph
+  that breaks lines itself first gets its own shallow copies: reportlab sets attributes on
+  fragments while breaking lines) and shares its line breaking with every paragraph of the
+  same text, style and width: the first one to be wrapped breaks the lines, the others (and every
   later wrap) read them. Drawing only reads the lines; a paragraph that is split across
   pages breaks its lines again into objects of its own before reportlab cuts them.
 
@@ -50,6 +50,12 @@ def _parsed(text: str, style: ParagraphStyle) -> tuple[str, tuple[Any, ...]]:
     return paragraph.text, tuple(paragraph.frags)
 
 
+def _fresh_fragments(text: str, style: ParagraphStyle) -> list[Any]:
+    """Copies of ``text``'s cached fragments for reportlab to break lines on (it sets
+    attributes on them). Most paragraphs never need them: their lines are shared."""
+    return [f.clone() for f in _parsed(text, style)[1]]
+
+
 _State = tuple[float, float, Any, float, list[float], list[Any]]  # what wrap computes
 _BROKEN: dict[tuple[str, ParagraphStyle, str | None, float], _State] = {}  # all copies
 _BROKEN_LOCK = threading.Lock()
@@ -76,7 +82,7 @@ class CopyParagraph(Paragraph):
         if frags is None and text is not None:  # ``frags``: the halves of a split
             self._source = (text, style, bulletText)
             text, parsed = _parsed(text, style)
-            frags = [f.clone() for f in parsed]
+            frags = list(parsed)  # the cached fragments: cloned only to break lines (wrap)
         # text is None for the halves of a split (reportlab's stubs say str)
         super().__init__(text, style, bulletText, frags=frags)  # type: ignore[arg-type]
 
@@ -87,6 +93,7 @@ class CopyParagraph(Paragraph):
         key = (*self._source, availWidth)
         state = _BROKEN.get(key)
         if state is None:
+            self.frags = _fresh_fragments(*self._source[:2])
             result = super().wrap(availWidth, availHeight)
             if not hasattr(self, "blPara"):  # too narrow: Paragraph.wrap returns early
                 return result
@@ -110,8 +117,7 @@ class CopyParagraph(Paragraph):
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         if self._source is not None and hasattr(self, "blPara"):
             # the lines may be shared: break them again, at the last width, into our own
-            text, style, _ = self._source
-            self.frags = [f.clone() for f in _parsed(text, style)[1]]
+            self.frags = _fresh_fragments(*self._source[:2])
             Paragraph.wrap(self, self.width, availHeight)
         self._source = None
         return super().split(availWidth, availHeight)
