@@ -31,6 +31,7 @@ _MASKS = range(8)
 _FINDER = bytes([1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0])  # rule 3, as reportlab looks for it
 _LONG_RUN = re.compile(rb"\x00{5,}|\x01{5,}")  # rule 1: five or more alike in a line
 _TO_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+_FROM_DIGITS = bytes.maketrans(b"01", b"\x00\x01")
 _SEPARATOR = b"\x02"  # between the lines of a symbol searched at once
 
 
@@ -78,26 +79,31 @@ def _version(version: int) -> _Version:
     return _Version(size, trial, tuple(final), len(positions), itemgetter(*order), mask_bits)
 
 
+_EXP = tuple(rl.EXP_TABLE[:255]) * 2  # α^k for k < 510: a sum of two logarithms needs no modulo
+
+
 @cache  # a few dozen block sizes
-def _generator(ec_count: int) -> tuple[int, ...]:
-    """The Reed-Solomon generator polynomial of ``ec_count`` codewords (monic)."""
-    return tuple(rl.QRUtil.getErrorCorrectPolynomial(ec_count).num)
+def _generator_logs(ec_count: int) -> tuple[int | None, ...]:
+    """The logarithms of the coefficients (after the leading 1) of the Reed-Solomon
+    generator polynomial of ``ec_count`` codewords; None for a zero coefficient."""
+    coefficients = rl.QRUtil.getErrorCorrectPolynomial(ec_count).num[1:]
+    return tuple(rl.LOG_TABLE[g] if g else None for g in coefficients)
 
 
 def _ec_codewords(data: list[int], ec_count: int) -> list[int]:
     """The remainder of ``data``·x^ec_count divided by the generator (what reportlab's
     ``QRPolynomial.mod`` computes), by the usual shift-register division."""
-    gen = _generator(ec_count)[1:]
-    log, exp = rl.LOG_TABLE, rl.EXP_TABLE
+    logs = _generator_logs(ec_count)
+    log = rl.LOG_TABLE
     remainder = [0] * ec_count
     for codeword in data:
         factor = codeword ^ remainder[0]
         remainder = [*remainder[1:], 0]
         if factor:
             shift = log[factor]
-            for i, g in enumerate(gen):
-                if g:
-                    remainder[i] ^= exp[(log[g] + shift) % 255]
+            for i, g in enumerate(logs):
+                if g is not None:
+                    remainder[i] ^= _EXP[g + shift]
     return remainder
 
 
@@ -173,11 +179,9 @@ def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
     code.version = code.calculate_version()
     shape = _version(code.version)
     codewords = _codewords(code)
-    bits = int.from_bytes(  # one bit per byte; the remainder bits are light, as reportlab's
-        bytes((c >> shift) & 1 for c in codewords for shift in range(7, -1, -1)).ljust(
-            shape.data_count, b"\x00"
-        )
-    )
+    digits = format(int.from_bytes(bytes(codewords)), f"0{8 * len(codewords)}b").encode()
+    # one bit per byte; the remainder bits are light, as reportlab's
+    bits = int.from_bytes(digits.translate(_FROM_DIGITS).ljust(shape.data_count, b"\x00"))
     scores = [_lost_point(_placed(shape, shape.trial, bits, m), shape.size) for m in _MASKS]
     best = scores.index(min(scores))  # the first of equal scores, as reportlab keeps
     symbol = _placed(shape, shape.final[best], bits, best)
