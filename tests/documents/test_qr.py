@@ -21,7 +21,7 @@ ALPHABETS = {
     "bytes": "abcdefXYZ:/?&=-0123456789",
     "utf-8": "éßü€aZ ",
 }
-LENGTHS = [*range(0, 48), 60, 80, 100, 130, 170, 220, 300, 420, 600]
+LENGTHS = [*range(0, 48), 60, 80, 100, 130, 170, 220, 300]
 
 
 def _reportlab(payload: str) -> tuple[tuple[bool, ...], ...]:
