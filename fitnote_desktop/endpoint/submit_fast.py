@@ -19,8 +19,9 @@ added a hand-off there and back and GIL switches between the submissions in flig
 0.6-0.8 ms of CPU per document (issue 14's profiles). A write lock held by another
 thread or process is waited for with the GIL released (SQLite's busy handler), so the
 holder finishes; the price is that a long wait (a purge writing beside the server) holds
-up this process's other connections too, not only this one. On PostgreSQL every statement waits for the network: there the
-submission keeps its worker thread, so that the loop serves others meanwhile.
+up this process's other connections too, not only this one. On PostgreSQL every
+statement waits for the network: there the submission keeps its worker thread, so that
+the loop serves others meanwhile.
 
 Anything else (a first request after login, a stale cache entry, a malformed envelope,
 another route) goes on to FastAPI unchanged, the body replayed as it came, so every
