@@ -157,9 +157,12 @@ _ARGV_ENV = "FITNOTE_ENDPOINT_ARGV"
 def worker_app() -> FastAPI:
     """App factory of a uvicorn worker process (``--workers N``)."""
     from fitnote_desktop.endpoint.app import create_app
+    from fitnote_desktop.endpoint.server import freeze_startup_objects
 
     args = _serve_parser().parse_args(json.loads(os.environ[_ARGV_ENV]))
-    return create_app(_settings(args), prepare=False)
+    app = create_app(_settings(args), prepare=False)
+    freeze_startup_objects()
+    return app
 
 
 def _settings(args: argparse.Namespace) -> EndpointSettings:

@@ -12,6 +12,17 @@ inside ``BodySizeLimit``) answers the common case itself through the route's own
 * the body is a JSON object whose ``payload`` and ``signature`` are strings that the
   ``EnvelopeIn`` model accepts (``Content-Type: application/json``).
 
+On a SQLite database the submission runs on the event loop's own thread, not in the
+thread pool. Its work is CPU under the GIL (signature, rules, receipt) and a short write
+to a local file, so the pool's threads could not run it in parallel anyway: they only
+added a hand-off there and back and GIL switches between the submissions in flight,
+0.6-0.8 ms of CPU per document (issue 14's profiles). A write lock held by another
+thread or process is waited for with the GIL released (SQLite's busy handler), so the
+holder finishes; the price is that a long wait (a purge writing beside the server) holds
+up this process's other connections too, not only this one. On PostgreSQL every
+statement waits for the network: there the submission keeps its worker thread, so that
+the loop serves others meanwhile.
+
 Anything else (a first request after login, a stale cache entry, a malformed envelope,
 another route) goes on to FastAPI unchanged, the body replayed as it came, so every
 refusal there keeps its code, status and wording. Refusals of ``submit_envelope`` are
@@ -59,9 +70,12 @@ class SubmitFast:
             await self.app(scope, _replay(messages, receive), send)
             return
         try:
-            response = await run_in_threadpool(
-                submit_envelope, self.context, document_id, *envelope, caller
-            )
+            if self.context.submit_sql.local:
+                response = submit_envelope(self.context, document_id, *envelope, caller)
+            else:
+                response = await run_in_threadpool(
+                    submit_envelope, self.context, document_id, *envelope, caller
+                )
         except ApiError as exc:
             log.info("%s %s -> %s", scope["method"], scope["path"], exc.code)
             response = exc.response()

@@ -113,6 +113,11 @@ class SubmitSql:
         self._dossier_time_in = _bind(_DOSSIERS.c.created_at, dialect)
         self._accepted_out = [_result(_DOCUMENTS.c[name], dialect) for name in _ACCEPTED_COLUMNS]
 
+    @property
+    def local(self) -> bool:
+        """The database is a local file (SQLite): no statement waits for a network."""
+        return self._sqlite
+
     def accepted(self, document_id: str) -> StoredAcceptanceRow | None:
         """The stored acceptance of a document, or ``None`` (a read: on SQLite outside
         any transaction, so it takes no lock)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -23,6 +24,7 @@ from support.endpoint import LiveEndpoint, Physician
 
 from fitnote_desktop.domain import samples
 from fitnote_desktop.endpoint import submit_fast
+from fitnote_desktop.endpoint.submit_sql import SubmitSql
 from fitnote_desktop.wire.errors import ERRORS
 
 
@@ -154,3 +156,27 @@ def test_what_the_short_way_declines_gets_fastapis_answer(
     assert (anonymous.status_code, anonymous.json()["code"]) == _refusal("auth.required")
     assert fast_calls == []
     assert put(doc_id, body).status_code == 201 and fast_calls == [doc_id]
+
+
+def test_sqlite_submissions_run_on_the_loop_thread_postgresql_ones_in_the_pool(
+    session: Callable[..., httpx.Response],
+    gp: Physician,
+    db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No hand-off to a worker thread where every statement is local (``submit_fast``'s
+    docstring says why); one where statements wait for a network."""
+    threads: list[str] = []
+    original = submit_fast.submit_envelope
+
+    def recording(*args: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return original(*args)
+
+    monkeypatch.setattr(submit_fast, "submit_envelope", recording)
+    first, second = _doc(), _doc()
+    assert session(str(first.id), _envelope(*gp.sign(first))).status_code == 201
+    monkeypatch.setattr(SubmitSql, "local", property(lambda _self: False))
+    assert session(str(second.id), _envelope(*gp.sign(second))).status_code == 201
+    on_loop = [name.startswith("fitnote-endpoint-") for name in threads]  # start_in_thread's
+    assert on_loop == [db_url.startswith("sqlite"), False]

@@ -2,6 +2,9 @@
 
 * uvicorn runs on the C HTTP parser and event loop (httptools, uvloop), not on h11 and
   asyncio's selector loop: the configuration names them and they load.
+* A serving process freezes what it built at start-up out of the cyclic garbage
+  collector before it serves, so the collections a submission's garbage triggers do not
+  walk the whole app every time.
 * The replay check of a submission reads without SQLite's write lock, so it does not
   queue behind a writer's transaction (a submission of a new document would otherwise
   wait for every insert in progress before its signature is even checked).
@@ -9,6 +12,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from datetime import UTC, datetime
@@ -19,7 +23,7 @@ import sqlalchemy as sa
 from support.endpoint import endpoint_settings
 
 from fitnote_desktop.demo.pki import DemoPki
-from fitnote_desktop.endpoint import db
+from fitnote_desktop.endpoint import db, server
 from fitnote_desktop.endpoint.server import uvicorn_config
 from fitnote_desktop.endpoint.submit_sql import SubmitSql
 
@@ -32,6 +36,22 @@ def test_uvicorn_runs_on_httptools_and_uvloop(demo_pki: DemoPki, tmp_path: Path)
     assert config.http_protocol_class.__name__ == "HttpToolsProtocol"
     loop = config.get_loop_factory()
     assert loop is not None and loop.__module__.startswith("uvloop")
+
+
+def test_a_serving_process_freezes_its_startup_objects_before_serving(
+    demo_pki: DemoPki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = endpoint_settings(demo_pki, f"sqlite:///{tmp_path / 'ep.sqlite3'}")
+    frozen_at_run: list[int] = []
+    monkeypatch.setattr(
+        server.uvicorn.Server, "run", lambda *_a, **_k: frozen_at_run.append(gc.get_freeze_count())
+    )
+    gc.unfreeze()
+    try:
+        server.serve(settings)
+        assert frozen_at_run and frozen_at_run[0] > 0
+    finally:
+        gc.unfreeze()  # this test process goes on building and dropping apps
 
 
 def test_replay_read_does_not_wait_for_a_writer(tmp_path: Path) -> None:
