@@ -22,7 +22,7 @@ Definitions (the mirror screen's help repeats them):
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -183,8 +183,8 @@ def _share(part: int, whole: int) -> float | None:
 
 def _figures(group: str, tally: _Tally) -> GroupFigures:
     distribution = [0] * len(DURATION_BINS)
-    for days in tally.lengths:
-        distribution[duration_bin(days)] += 1
+    for days, episodes in Counter(tally.lengths).items():  # a few hundred distinct lengths
+        distribution[duration_bin(days)] += episodes
     return GroupFigures(
         group=group,
         certificates=tally.certificates,
@@ -209,7 +209,7 @@ def group_figures(facts: Iterable[CertificateFact], since: date) -> tuple[GroupF
     for fact in facts:
         by_patient[fact.patient].append(fact)
         if fact.kind == INCAPACITY and fact.begin >= since:
-            tally = _tally(tallies, fact.group)
+            tally = tallies.get(fact.group) or _tally(tallies, fact.group)
             tally.certificates += 1
             if fact.fit_note:
                 tally.fit_notes += 1
