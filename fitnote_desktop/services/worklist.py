@@ -38,6 +38,7 @@ from fitnote_desktop.domain.periods import (
 )
 from fitnote_desktop.domain.timeline import Episode, Milestone, milestones
 from fitnote_desktop.services.errors import translating
+from fitnote_desktop.services.gc_pause import gc_paused
 from fitnote_desktop.services.ports import Clock, Profile
 from fitnote_desktop.services.settings import ending_days
 
@@ -211,6 +212,10 @@ class SickLeaveWorklist:
         self._clock = clock
 
     def build(self) -> Worklist:
+        with gc_paused():  # thousands of short-lived tuples, no cycle among them
+            return self._build()
+
+    def _build(self) -> Worklist:
         today = self._clock()
         days = ending_days(self._profile.settings)
         with translating("store.error"):
