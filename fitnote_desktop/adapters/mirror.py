@@ -34,23 +34,26 @@ class StoreMirrorFacts:
         self._db = database
 
     def facts(self, since: date) -> list[CertificateFact]:
-        # one pass over 10,000 rows: the few hundred distinct codes and dates are mapped once
+        # one pass over 10,000 rows: the few hundred distinct codes and dates are mapped
+        # once, and the loop body is kept to dictionary look-ups (it is most of mirror.ms)
         groups: dict[tuple[str, str], str] = {}
-        days: dict[str | None, date | None] = {None: None}
+        days: dict[str, date] = {}
         out = []
         for patient, kind, begin, end, code, system, fit_note in certificate_rows(self._db, since):
-            if (system, code) not in groups:
-                groups[system, code] = group_of(system, code) or OTHER_GROUP
-            for value in (begin, end):
-                if value is not None and value not in days:
-                    days[value] = date.fromisoformat(value)
-            start = days[begin]
-            if start is not None:
-                out.append(
-                    CertificateFact(
-                        patient, kind, start, days[end], groups[system, code], bool(fit_note)
-                    )
-                )
+            if begin is None:
+                continue
+            group = groups.get((system, code))
+            if group is None:
+                group = groups[system, code] = group_of(system, code) or OTHER_GROUP
+            start = days.get(begin)
+            if start is None:
+                start = days[begin] = date.fromisoformat(begin)
+            finish = None
+            if end is not None:
+                finish = days.get(end)
+                if finish is None:
+                    finish = days[end] = date.fromisoformat(end)
+            out.append(CertificateFact(patient, kind, start, finish, group, fit_note != 0))
         return out
 
 

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from itertools import groupby
+from operator import attrgetter
 
 from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind, FitNoteStatus
@@ -31,23 +32,29 @@ _STATUSES = {s.value: s for s in DocumentStatus}
 _FIT_NOTES = {f.value: f for f in FitNoteStatus}  # a newer answer unknown here: none
 
 
-def _day(value: str | None) -> date | None:
+def _day(value: str) -> date | None:
     try:
-        return date.fromisoformat(value) if value else None
+        return date.fromisoformat(value)
     except ValueError:
         return None
 
 
 def _case_document(row: EpisodeDocumentRow) -> CaseDocument:
+    """Dates parsed, codes looked up; called once per stored row, so kept to plain calls."""
+    end, since = row.period_end, row.incapacity_since
     return CaseDocument(
-        document_id=row.document_id,
-        kind=_KINDS[row.kind],
-        status=_STATUSES[row.status],
-        begin=date.fromisoformat(row.period_begin),
-        end=date.fromisoformat(row.period_end) if row.period_end else None,
-        fit_note=_FIT_NOTES.get(row.fit_note_status or ""),
-        incapacity_since=_day(row.incapacity_since),
+        row.document_id,
+        _KINDS[row.kind],
+        _STATUSES[row.status],
+        _fromiso(row.period_begin),
+        _fromiso(end) if end else None,
+        _FIT_NOTES.get(row.fit_note_status) if row.fit_note_status else None,
+        _day(since) if since else None,
     )
+
+
+_fromiso = date.fromisoformat
+_patient = attrgetter("patient_id")
 
 
 class StoreWorklist:
@@ -55,16 +62,18 @@ class StoreWorklist:
         self._queries = queries
 
     def case_files(self, today: date) -> Sequence[CaseFile]:
-        rows = self._queries.episode_documents(today)
-        return [
-            CaseFile(
-                patient_id=pid,
-                patient_name=_name(group[0].given_name, group[0].family_name),
-                documents=tuple(_case_document(r) for r in group),
+        files = []
+        for pid, grouped in groupby(self._queries.episode_documents(today), key=_patient):
+            group = list(grouped)
+            first = group[0]
+            files.append(
+                CaseFile(
+                    patient_id=pid,
+                    patient_name=_name(first.given_name, first.family_name),
+                    documents=tuple(map(_case_document, group)),
+                )
             )
-            for pid, grouped in groupby(rows, key=lambda r: r.patient_id)
-            if (group := list(grouped))
-        ]
+        return files
 
     def outbox_marks(self) -> Sequence[OutboxMark]:
         out = []

@@ -23,6 +23,7 @@ from fitnote_desktop.domain.mirror import (
 )
 from fitnote_desktop.domain.periods import add_months
 from fitnote_desktop.services.errors import ServiceError
+from fitnote_desktop.services.gc_pause import gc_paused
 from fitnote_desktop.services.ports import Clock
 
 DEFAULT_MONTHS = 12
@@ -79,8 +80,9 @@ class Mirror:
     def own(self, months: int = DEFAULT_MONTHS) -> OwnReport:
         """The physician's figures over the last ``months`` months."""
         since = add_months(self._clock(), -months)
-        facts = self._facts.facts(add_months(since, -LOOK_BACK_MONTHS))
-        return OwnReport(since, months, group_figures(facts, since))
+        with gc_paused():  # a fact per certificate, then dropped: no cycle among them
+            facts = self._facts.facts(add_months(since, -LOOK_BACK_MONTHS))
+            return OwnReport(since, months, group_figures(facts, since))
 
     def peers(self, months: int = DEFAULT_MONTHS, region: str = "") -> PeerReport:
         """The region's and Belgium's figures (the caller's region when ``region`` is empty).

@@ -25,14 +25,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 from fitnote_desktop.domain import messages
 from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind, FitNoteStatus, InvalidityRecognition
-from fitnote_desktop.domain.periods import in_invalidity, relapse_window_end
+from fitnote_desktop.domain.periods import (
+    INVALIDITY_AFTER_MONTHS,
+    add_months,
+    relapse_window_end,
+)
 from fitnote_desktop.domain.timeline import Episode, Milestone, milestones
 from fitnote_desktop.services.errors import translating
+from fitnote_desktop.services.gc_pause import gc_paused
 from fitnote_desktop.services.ports import Clock, Profile
 from fitnote_desktop.services.settings import ending_days
 
@@ -206,6 +212,10 @@ class SickLeaveWorklist:
         self._clock = clock
 
     def build(self) -> Worklist:
+        with gc_paused():  # thousands of short-lived tuples, no cycle among them
+            return self._build()
+
+    def _build(self) -> Worklist:
         today = self._clock()
         days = ending_days(self._profile.settings)
         with translating("store.error"):
@@ -276,8 +286,9 @@ def _running(
     if not episode.ongoing(today):
         return None
     started = [d for d in docs if d.begin <= today] or list(docs)
-    current = max(started, key=lambda d: (d.begin, d.kind is DocumentKind.INCAPACITY))
-    coming = episode.upcoming(today, limit=1)
+    current = max(started, key=_current_order)
+    # ``episode.upcoming(today, limit=1)`` without the tuple of every later key date
+    coming = next((m for m in episode.milestones if m.due > today), None)
     row = WorklistRow(
         patient_id=case.patient_id,
         patient_name=case.patient_name,
@@ -288,13 +299,21 @@ def _running(
         certificate_end=current.end,
         episode_end=episode.end,
         fit_note=current.fit_note,
-        next_contact=coming[0] if coming else None,
+        next_contact=coming,
         unread=unread.get(case.patient_id, 0),
         waiting=outbox.get(OutboxState.WAITING, 0),
         held=outbox.get(OutboxState.HELD, 0),
         refused=outbox.get(OutboxState.REFUSED, 0),
     )
     return row, episode
+
+
+_begin = attrgetter("begin")
+
+
+def _current_order(doc: CaseDocument) -> tuple[date, bool]:
+    """The current document: the latest start, a certificate before a recognition."""
+    return doc.begin, doc.kind is DocumentKind.INCAPACITY
 
 
 def current_episode(
@@ -309,17 +328,15 @@ def current_episode(
     a property test holds the two equal.
     """
     groups: list[list[CaseDocument]] = []
-    group_start = group_end = date.min
+    group_end = invalid_from = date.min  # the group's end, and its first day of invalidity
     open_ended = recognised = False  # the group has no end / holds a recognition
-    for doc in sorted(documents, key=lambda d: d.begin):
+    for doc in sorted(documents, key=_begin):
         recognition = doc.kind is DocumentKind.INVALIDITY_RECOGNITION
         continues = bool(groups) and (
             open_ended
             or recognition
             or doc.begin
-            <= relapse_window_end(
-                group_end, invalidity=recognised or in_invalidity(group_start, group_end)
-            )
+            <= relapse_window_end(group_end, invalidity=recognised or group_end >= invalid_from)
         )
         if continues:
             groups[-1].append(doc)
@@ -329,7 +346,10 @@ def current_episode(
                 group_end = max(group_end, doc.end)
         else:
             groups.append([doc])
-            group_start, group_end = doc.begin, doc.end or date.min
+            group_end = doc.end or date.min
+            # ``periods.in_invalidity(start, end)`` is ``end >= invalid_from``: its month
+            # arithmetic done once per group instead of once per document
+            invalid_from = add_months(doc.begin, INVALIDITY_AFTER_MONTHS)
             open_ended, recognised = doc.end is None, recognition
     started = [(start, g) for g in groups if (start := _start(g)) <= today]
     return _episode(*started[-1]) if started else None

@@ -167,16 +167,23 @@ documents = Table(
     Index("ix_documents_patient_id", "patient_id"),
     Index("ix_documents_status", "status"),
     Index("ix_documents_updated_at", "updated_at"),
-    # the worklist's two covering indexes (migration 0005)
+    # the worklist's two covering indexes (migrations 0007 and 0008): the second one holds
+    # the issued certificates and recognitions only, with the two payload fields shown
     Index("ix_documents_kind_period_end", "kind", "period_end", "status", "patient_id"),
     Index(
-        "ix_documents_patient_episode",
+        "ix_documents_worklist",
         "patient_id",
+        "period_begin",
         "kind",
         "status",
-        "period_begin",
         "period_end",
         "id",
+        text("json_extract(CAST(payload AS TEXT), '$.body.fit_note.status')"),
+        text("json_extract(CAST(payload AS TEXT), '$.body.incapacity_since')"),
+        sqlite_where=text(
+            "kind IN ('incapacity', 'invalidity-recognition') "
+            "AND status IN ('signed', 'queued', 'sent', 'accepted', 'rejected')"
+        ),
     ),
     # the mirror's "facts missing?" count (store.mirror_facts) reads the index only
     Index("ix_documents_mirror", "kind", "status"),

@@ -2,9 +2,10 @@
 
 None of them decodes a document. The patients with an issued certificate or recognition
 not ended before today are found by a range on ``ix_documents_kind_period_end``, then all
-their issued certificates and recognitions through ``ix_documents_patient_id``, with the
-two payload fields the worklist shows read by SQLite's ``json_extract``; the outbox items
-still waiting or refused come through ``ix_outbox_status_next``. Issued means signed,
+their issued certificates and recognitions through ``ix_documents_worklist``, which also
+holds the two payload fields the worklist shows (its ``json_extract`` expressions, the
+very ones of the query: migration 0008); the outbox items still waiting or refused come
+through ``ix_outbox_status_next``. Issued means signed,
 whatever happened at the endpoint since: drafts are not certificates yet, and retracted
 or replaced ones no longer count.
 """

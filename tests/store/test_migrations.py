@@ -9,8 +9,10 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.schema import CreateIndex
 
-from fitnote_desktop.domain import canonical
+from fitnote_desktop.domain import canonical, samples
 from fitnote_desktop.store import ProfileManager, migrations
 from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.errors import MigrationError, NewerSchemaError
@@ -25,9 +27,21 @@ def _database(manager: ProfileManager, profile_id: str, passphrase: str) -> Data
 
 def test_head_constant_matches_the_scripts() -> None:
     assert migrations.script_head() == migrations.HEAD
-    assert migrations.known_revisions() == ["0001", "0002", "0003", "0004", "0005", "0006", "0007"]
+    assert migrations.known_revisions() == [
+        "0001",
+        "0002",
+        "0003",
+        "0004",
+        "0005",
+        "0006",
+        "0007",
+        "0008",
+    ]
 
 
+# the worklist's expression index is compared by test_0008_... instead
+@pytest.mark.filterwarnings("ignore:.*expression-based index:UserWarning")
+@pytest.mark.filterwarnings("ignore:.*expression-based index:sqlalchemy.exc.SAWarning")
 def test_migrated_schema_matches_the_query_tables(profile) -> None:  # type: ignore[no-untyped-def]
     with profile.db.read() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
@@ -183,3 +197,75 @@ def test_0004_rewrites_drafts_and_keeps_signed_payloads(manager, passphrase) -> 
     assert draft.payload_hash == hashlib.sha256(expected).hexdigest()
     assert draft.current_version == 2 and versions == [1, 2]
     assert b'"hospital_stay"' in expected and b'"hospitalisation"' not in expected
+
+
+_WORKLIST_ROWS = (  # the worklist index holds issued certificates and recognitions only
+    ("00000000-0000-0000-0000-0000000000d1", "draft"),
+    ("00000000-0000-0000-0000-0000000000e1", "signed"),
+    ("00000000-0000-0000-0000-0000000000e2", "retracted"),
+)
+
+
+def test_0008_indexes_issued_documents_with_their_fit_note(manager, passphrase) -> None:  # type: ignore[no-untyped-def]
+    """The worklist's index replaces 0007's, holds only issued documents, covers the query."""
+    doc = samples.incapacity()
+    payload = canonical.canonical_bytes(doc)
+    manager.create("dr-a", passphrase=passphrase, schema_revision="0007")
+    db = _database(manager, "dr-a", passphrase)
+    with db.write() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO patients (id, given_name, family_name, search_key, data, "
+                "created_at, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', "
+                "'Ann', 'A', 'ann a', '{}', :ts, :ts)"
+            ),
+            {"ts": _TS},
+        )
+        for doc_id, status in _WORKLIST_ROWS:
+            conn.execute(
+                text(
+                    "INSERT INTO documents (id, patient_id, kind, status, language, created_at, "
+                    "updated_at, period_begin, period_end, payload, payload_hash, "
+                    "current_version, signature, signed_at) VALUES (:id, "
+                    "'00000000-0000-0000-0000-000000000001', 'incapacity', :status, 'nl', :ts, "
+                    ":ts, '2026-11-20', '2026-11-30', :payload, 'h', 1, :sig, :signed)"
+                ),
+                {
+                    "id": doc_id,
+                    "status": status,
+                    "ts": _TS,
+                    "payload": payload,
+                    "sig": None if status == "draft" else b"signature",
+                    "signed": None if status == "draft" else _TS,
+                },
+            )
+    db.close()
+
+    with manager.open("dr-a", passphrase) as p, p.db.read() as conn:
+        assert p.migrated_from == "0007"
+        indexes = dict(
+            conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'index'")).all()
+        )
+        indexed = conn.execute(
+            text(
+                "SELECT id, json_extract(CAST(payload AS TEXT), '$.body.fit_note.status') "
+                "FROM documents INDEXED BY ix_documents_worklist WHERE patient_id = :p "
+                "AND kind IN ('incapacity', 'invalidity-recognition') "
+                "AND status IN ('signed', 'queued', 'sent', 'accepted', 'rejected')"
+            ),
+            {"p": "00000000-0000-0000-0000-000000000001"},
+        ).all()
+    assert "ix_documents_patient_episode" not in indexes
+    # the schema's definition is the migration's (autogenerate cannot compare expressions)
+    [declared] = [
+        i for i in metadata.tables["documents"].indexes if i.name == "ix_documents_worklist"
+    ]
+    compiled = str(CreateIndex(declared).compile(dialect=sqlite.dialect()))
+    assert _words(indexes["ix_documents_worklist"]) == _words(compiled)
+    assert doc.body.fit_note is not None  # type: ignore[union-attr]
+    assert indexed == [(_WORKLIST_ROWS[1][0], doc.body.fit_note.status.value)]  # type: ignore[union-attr]
+
+
+def _words(sql: str) -> str:
+    """``sql`` with one space between words and none inside parentheses."""
+    return " ".join(sql.split()).replace("( ", "(").replace(" )", ")")

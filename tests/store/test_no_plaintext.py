@@ -72,7 +72,7 @@ p.lock()
 db = Database(m.get("dr-peeters").db_path, m.load_key("dr-peeters", passphrase), m.options)
 with db.write() as conn:
     conn.exec_driver_sql("DROP INDEX ix_documents_kind_period_end")
-    conn.exec_driver_sql("DROP INDEX ix_documents_patient_episode")
+    conn.exec_driver_sql("DROP INDEX ix_documents_worklist")
     conn.exec_driver_sql("DROP INDEX ix_documents_mirror")
     conn.exec_driver_sql("DROP TABLE mirror_facts")
     conn.exec_driver_sql("DROP TABLE questions")

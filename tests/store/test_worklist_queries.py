@@ -67,9 +67,8 @@ def test_outbox_and_owners(store_profile) -> None:  # type: ignore[no-untyped-de
 
 def test_the_worklist_query_uses_the_indexes(store_profile) -> None:  # type: ignore[no-untyped-def]
     plan = _plan(store_profile, TODAY)
-    # patients on leave by a range on a covering index, their documents by the other
-    # index: SQLite seeks a document's row (an encrypted page) only when the CASE reads
-    # its payload, for the certificates still running
+    # patients on leave by a range on a covering index, their documents by the other,
+    # which holds the two payload fields too: no document row (an encrypted page) is read
     assert "USING COVERING INDEX ix_documents_kind_period_end (kind=? AND period_end>?)" in plan
-    assert "INDEX ix_documents_patient_episode (patient_id=?" in plan
+    assert "USING COVERING INDEX ix_documents_worklist (patient_id=?" in plan
     assert "SCAN documents" not in plan

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.engine import Connection
 
-HEAD = "0007"
+HEAD = "0008"
 """Revision the application writes; a test checks it is the script directory's head."""
 
 SCRIPT_LOCATION = str(Path(__file__).resolve().parent)
