@@ -109,3 +109,12 @@ def test_the_default_scrypt_parameters_are_unchanged_and_computed_by_hashlib() -
     salt = os.urandom(16)
     expected = Scrypt(salt=salt, length=32, n=2**17, r=8, p=1).derive(b"benchmark passphrase")
     assert default.derive("benchmark passphrase", salt) == expected
+
+
+def test_without_libcrypto_the_box_opens_with_cryptography(monkeypatch: pytest.MonkeyPatch) -> None:
+    key, nonce = os.urandom(32), os.urandom(12)
+    sealed = AESGCM(key).encrypt(nonce, b"database key", b"header")
+    monkeypatch.setattr(aead, "_libcrypto", lambda: None)  # as where OpenSSL is linked in
+    assert aead.open_box(key, nonce, sealed, b"header") == b"database key"
+    with pytest.raises(aead.TagMismatch):
+        aead.open_box(key, nonce, sealed, b"other header")
