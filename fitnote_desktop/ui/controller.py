@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fitnote_desktop.ui import i18n, start_gc, workers
-from fitnote_desktop.ui.settings import saved_idle_minutes
+from fitnote_desktop.ui.idle import saved_idle_minutes
 from fitnote_desktop.ui.unlock import UnlockDialog
 
 if TYPE_CHECKING:  # both imported at unlock, while the key is derived (not before the dialog)
