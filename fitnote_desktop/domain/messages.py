@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from fitnote_desktop.domain.findings import Finding
+from fitnote_desktop.domain.model import LANGUAGES
 
 DEFAULT_LANGUAGE = "en"
 
@@ -24,9 +25,6 @@ DEFAULT_LANGUAGE = "en"
 @cache
 def catalogue(lang: str) -> Mapping[str, str]:
     """The message catalogue of one language (cached)."""
-    # here, not at the top: the unlock dialog's error texts come from this module, and the
-    # model's import belongs to the time the profile key is derived (ui/unlock.py)
-    from fitnote_desktop.domain.model import LANGUAGES
     from fitnote_desktop.resources import resource_path
 
     if lang not in LANGUAGES:

@@ -52,7 +52,7 @@ DATABASE = ("sqlalchemy", "sqlcipher3")
 CRYPTOGRAPHY = ("cryptography",)
 
 # The app's own modules imported while the key is derived, not before the unlock dialog.
-WHILE_DERIVING = ("fitnote_desktop.services", "fitnote_desktop.domain.model")
+WHILE_DERIVING = ("fitnote_desktop.services",)
 
 UNLOCK_DIALOG = """
 import json, sys
