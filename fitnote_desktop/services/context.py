@@ -23,6 +23,7 @@ from fitnote_desktop.domain.model import (
     Practitioner,
     PreviousCertificate,
 )
+from fitnote_desktop.domain.validation import validate
 from fitnote_desktop.services.errors import ServiceError, translating
 from fitnote_desktop.services.ports import Clock, DocumentRecord, DocumentRepository, Now, Profile
 
@@ -90,9 +91,6 @@ class DocumentCheck:
             return None
 
     def findings(self, document: Document, patient_id: str | None = None) -> list[Finding]:
-        # the rules load with the first check (a document opened), not with the first screen
-        from fitnote_desktop.domain.validation import validate
-
         patient_id = patient_id or self.patient_of(document)
         others = self.others(patient_id) if patient_id else []
         return validate(

@@ -109,12 +109,7 @@ print(__import__("json").dumps([loaded, editor_built, version_read]))
 """
 
 # The app's own modules that the first screen (the patient list) does not need.
-DEFERRED = (
-    "fitnote_desktop.ui.editor",
-    "fitnote_desktop.ui.editor.document_editor",
-    "fitnote_desktop.domain.validation",  # the rules: at the first check of a document
-    "fitnote_desktop.domain.rules",
-)
+DEFERRED = ("fitnote_desktop.ui.editor", "fitnote_desktop.ui.editor.document_editor")
 
 
 def _run(code: str, *args: str) -> Any:
