@@ -59,7 +59,9 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
     import fitnote_desktop.ui  # noqa: F401 - first: guards PySide6 before any Qt call
-    from fitnote_desktop.ui import i18n
+    from fitnote_desktop.ui import i18n, start_gc
+
+    start_gc.pause()  # until the main window is shown (AppController.start)
     from fitnote_desktop.ui.controller import AppController
     from fitnote_desktop.ui.style import style_sheet
 

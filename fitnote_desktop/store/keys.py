@@ -44,10 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag, UnsupportedAlgorithm
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
+from fitnote_desktop.store.aead import TagMismatch, open_box
 from fitnote_desktop.store.errors import (
     KeyFileDamagedError,
     KeyInvalidError,
@@ -80,6 +77,9 @@ _MAX_SCRYPT_P = 16
 _MAX_ARGON2_MEMORY_KIB = 2 * 1024 * 1024
 _MAX_ARGON2_ITERATIONS = 64
 _MAX_ARGON2_LANES = 16
+
+# hashlib.scrypt takes a memory limit below 2 GiB (a C int).
+_HASHLIB_MAXMEM = 2**31 - 1
 
 
 def _b64(data: bytes) -> str:
@@ -167,8 +167,10 @@ class KdfParams:
     def derive(self, passphrase: str, salt: bytes) -> bytes:
         secret = normalize_passphrase(passphrase)
         if self.name == "scrypt":
-            return Scrypt(salt=salt, length=KEY_BYTES, n=self.n, r=self.r, p=self.p).derive(secret)
+            return _scrypt(secret, salt, self.n, self.r, self.p)
         if self.name == "argon2id":
+            from cryptography.exceptions import UnsupportedAlgorithm
+
             try:
                 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
             except ImportError as exc:  # cryptography < 44
@@ -189,6 +191,22 @@ class KdfParams:
                 ) from exc
             return kdf.derive(secret)
         raise KeyInvalidError()
+
+
+def _scrypt(secret: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
+    """scrypt through OpenSSL (``hashlib``), as ``cryptography`` computes it, without
+    importing ``cryptography`` at unlock (see :mod:`fitnote_desktop.store.aead`).
+
+    ``maxmem`` is what OpenSSL needs for these parameters (its V and B arrays) plus slack;
+    parameters needing 2 GiB or more, beyond hashlib's limit (only a key file written with
+    far stronger costs than the default's 128 MiB), go to ``cryptography``.
+    """
+    memory = 128 * r * (n + p + 2) + 1024 * 1024
+    if memory <= _HASHLIB_MAXMEM:
+        return hashlib.scrypt(secret, salt=salt, n=n, r=r, p=p, maxmem=memory, dklen=KEY_BYTES)
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    return Scrypt(salt=salt, length=KEY_BYTES, n=n, r=r, p=p).derive(secret)
 
 
 DEFAULT_KDF = KdfParams.scrypt()
@@ -254,6 +272,8 @@ def wrap_key(
     doc["aead"] = "AES-256-GCM"
     doc["nonce"] = _b64(nonce)
     kek = kdf.derive(passphrase, salt)
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # sealing: rare, see aead
+
     doc["wrapped_key"] = _b64(AESGCM(kek).encrypt(nonce, key, _canonical_json(_authenticated(doc))))
     return doc
 
@@ -281,8 +301,8 @@ def unwrap_key(
         raise invalid() from exc
     kek = kdf.derive(passphrase, salt)
     try:
-        key = AESGCM(kek).decrypt(nonce, wrapped, _canonical_json(_authenticated(doc)))
-    except InvalidTag:
+        key = open_box(kek, nonce, wrapped, _canonical_json(_authenticated(doc)))
+    except TagMismatch:
         raise wrong() from None
     if len(key) != KEY_BYTES:
         raise invalid()

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fitnote_desktop.ui import i18n, workers
-from fitnote_desktop.ui.settings import saved_idle_minutes
+from fitnote_desktop.ui import i18n, start_gc, workers
+from fitnote_desktop.ui.idle import saved_idle_minutes
 from fitnote_desktop.ui.unlock import UnlockDialog
 
 if TYPE_CHECKING:  # both imported at unlock, while the key is derived (not before the dialog)
@@ -89,6 +89,7 @@ class AppController(QObject):
         window.lock_requested.connect(self.lock)
         window.settings_changed.connect(self._apply_idle)
         window.show()
+        start_gc.resume()  # the collector, paused by the app's start, until the first screen
         self.window = window
         self.idle.start()
         return window

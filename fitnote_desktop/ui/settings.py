@@ -32,16 +32,8 @@ from fitnote_desktop.services.settings import (
     reminder_times,
 )
 from fitnote_desktop.ui import i18n
+from fitnote_desktop.ui.idle import IDLE_MINUTES_KEY, saved_idle_minutes
 from fitnote_desktop.ui.widgets import ChoiceGroup, FieldMessage, NumberBox
-
-IDLE_MINUTES_KEY = "security/idle_minutes"
-DEFAULT_IDLE_MINUTES = 10
-
-
-def saved_idle_minutes(settings: QSettings) -> int:
-    """The saved idle time before locking; QSettings may hand it back as text."""
-    value = settings.value(IDLE_MINUTES_KEY, DEFAULT_IDLE_MINUTES)
-    return int(value) if isinstance(value, int | str) else DEFAULT_IDLE_MINUTES
 
 
 def _group(settings: Mapping[str, object], key: str) -> Mapping[str, object]:

@@ -47,6 +47,13 @@ HEAVY = (
 # database modules are imported while the key is derived (ui/unlock.py).
 DATABASE = ("sqlalchemy", "sqlcipher3")
 
+# Not before the first screen: the key file opens through hashlib and libcrypto (store/aead.py);
+# only sealing a new key file or a signature needs it.
+CRYPTOGRAPHY = ("cryptography",)
+
+# The app's own modules imported while the key is derived, not before the unlock dialog.
+WHILE_DERIVING = ("fitnote_desktop.services",)
+
 UNLOCK_DIALOG = """
 import json, sys
 import fitnote_desktop.ui
@@ -78,17 +85,13 @@ import fitnote_desktop.ui
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from fitnote_desktop.domain import samples
-from fitnote_desktop.store import KdfParams, PractitionerInfo, ProfileManager, StoreOptions
+from fitnote_desktop.store import ProfileManager
 from fitnote_desktop.ui import i18n
 from fitnote_desktop.ui.main_window import MainWindow
 from fitnote_desktop.wiring.session import open_session
 
 root = Path(sys.argv[1])
-manager = ProfileManager(root / "profiles", StoreOptions(kdf=KdfParams.for_tests()))
-author = samples.practitioner()
-info = PractitionerInfo(author.given_name, author.family_name, author.riziv)
-manager.create("lazy", passphrase="a passphrase for the test", practitioner=info)
+manager = ProfileManager(root / "profiles")  # created by the test: sealing needs cryptography
 app = QApplication(sys.argv[:1])
 languages = i18n.LanguageManager(app)
 languages.switch("nl")
@@ -138,11 +141,19 @@ def test_importing_the_app_loads_no_heavy_library() -> None:
 
 
 def test_the_main_window_of_an_unlocked_profile_loads_no_heavy_library(tmp_path: Path) -> None:
+    from fitnote_desktop.domain import samples
+    from fitnote_desktop.store import KdfParams, PractitionerInfo, ProfileManager, StoreOptions
+
+    manager = ProfileManager(tmp_path / "profiles", StoreOptions(kdf=KdfParams.for_tests()))
+    author = samples.practitioner()
+    info = PractitionerInfo(author.given_name, author.family_name, author.riziv)
+    manager.create("lazy", passphrase="a passphrase for the test", practitioner=info)
     modules, editor_built, version_read = _run(WINDOW, str(tmp_path))
     loaded = set(modules)
     assert "fitnote_desktop.ui.main_window" in loaded
     assert "fitnote_desktop.wiring.session" in loaded
     assert _heavy(loaded) == []
+    assert sorted(m for m in loaded if m.split(".")[0] in CRYPTOGRAPHY) == []
     assert [m for m in DEFERRED if m in loaded] == []
     assert not editor_built
     assert not version_read
@@ -157,7 +168,8 @@ def test_the_unlock_dialog_lists_the_profiles_without_the_database_modules(
     manager.create("dr-a", label="Dr A", passphrase="a passphrase for the test")
     modules, listed = _run(UNLOCK_DIALOG, str(tmp_path))
     assert listed == ["Dr A"]
-    assert sorted(m for m in modules if m.split(".")[0] in DATABASE) == []
+    assert sorted(m for m in modules if m.split(".")[0] in DATABASE + CRYPTOGRAPHY) == []
+    assert sorted(m for m in modules if m.startswith(WHILE_DERIVING)) == []
     assert _heavy(set(modules)) == []
 
 
