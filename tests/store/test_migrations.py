@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -124,20 +125,25 @@ _LEGACY = Path(__file__).parents[1] / "domain" / "legacy" / "incapacity-prolonga
 _TS = "2026-11-30T09:00:00.000000+00:00"
 
 
+def _insert_patient(conn: Any, given: str, family: str, search_key: str) -> None:
+    """The one patient the migration tests' documents belong to, in raw SQL (any revision)."""
+    conn.execute(
+        text(
+            "INSERT INTO patients (id, given_name, family_name, search_key, data, "
+            "created_at, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', "
+            ":given, :family, :key, '{}', :ts, :ts)"
+        ),
+        {"given": given, "family": family, "key": search_key, "ts": _TS},
+    )
+
+
 def test_0004_rewrites_drafts_and_keeps_signed_payloads(manager, passphrase) -> None:  # type: ignore[no-untyped-def]
     """Drafts get the issue-12 shape as a new version; signed bytes stay byte-identical."""
     legacy = _LEGACY.read_bytes()
     manager.create("dr-a", passphrase=passphrase, schema_revision="0003")
     db = _database(manager, "dr-a", passphrase)
     with db.write() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO patients (id, given_name, family_name, search_key, data, "
-                "created_at, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', "
-                "'Émilie', 'V', 'emilie v', '{}', :ts, :ts)"
-            ),
-            {"ts": _TS},
-        )
+        _insert_patient(conn, "Émilie", "V", "emilie v")
         for doc_id, status in (
             ("00000000-0000-0000-0000-0000000000d1", "draft"),
             ("00000000-0000-0000-0000-0000000000e1", "signed"),
@@ -213,14 +219,7 @@ def test_0008_indexes_issued_documents_with_their_fit_note(manager, passphrase) 
     manager.create("dr-a", passphrase=passphrase, schema_revision="0007")
     db = _database(manager, "dr-a", passphrase)
     with db.write() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO patients (id, given_name, family_name, search_key, data, "
-                "created_at, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', "
-                "'Ann', 'A', 'ann a', '{}', :ts, :ts)"
-            ),
-            {"ts": _TS},
-        )
+        _insert_patient(conn, "Ann", "A", "ann a")
         for doc_id, status in _WORKLIST_ROWS:
             conn.execute(
                 text(
