@@ -32,7 +32,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from fitnote_desktop import __version__
-from fitnote_desktop.endpoint import db, log_privacy, repository, synthetic
+from fitnote_desktop.endpoint import db, log_privacy, repository, synthetic, tables
 from fitnote_desktop.endpoint.deps import EndpointContext
 from fitnote_desktop.endpoint.desk import routes as desk
 from fitnote_desktop.endpoint.errors import BodySizeLimit, install_error_handlers
@@ -47,7 +47,7 @@ def prepare_database(settings: EndpointSettings) -> None:
     endpoint also gets its synthetic population (``endpoint.synthetic``) the first time."""
     engine = db.make_engine(settings.db_url, key=settings.db_key)
     try:
-        db.create_schema(engine)
+        tables.create_schema(engine)
         repository.seed_registry(db.session_factory(engine), settings.registry)
         if settings.synthetic_population:
             synthetic.seed_once(db.session_factory(engine), settings.clock().date())

@@ -214,7 +214,7 @@ def _settings(args: argparse.Namespace) -> EndpointSettings:
 
 
 def _purge(args: argparse.Namespace) -> int:
-    from fitnote_desktop.endpoint import db
+    from fitnote_desktop.endpoint import db, tables
     from fitnote_desktop.endpoint.purge import purge
 
     if args.db:
@@ -231,7 +231,7 @@ def _purge(args: argparse.Namespace) -> int:
     else:
         before = now - timedelta(days=args.retention_days)
     engine = db.make_engine(url)
-    db.create_schema(engine)
+    tables.create_schema(engine)
     report = purge(engine, before, now=now)
     engine.dispose()
     print(

@@ -270,13 +270,5 @@ def _sqlcipher_connection(path: Path, key: bytes) -> Any:
     return conn
 
 
-def create_schema(engine: Engine) -> None:
-    # Tables declared outside this module register on ``Base`` when imported; the
-    # import is here, not at the top, because those modules import this one.
-    from fitnote_desktop.endpoint import questions  # noqa: F401
-
-    Base.metadata.create_all(engine)
-
-
 def session_factory(engine: Engine) -> sessionmaker[Any]:
     return sessionmaker(engine, expire_on_commit=False)

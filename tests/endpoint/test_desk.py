@@ -47,7 +47,7 @@ from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.messages import message
 from fitnote_desktop.domain.model import Document
-from fitnote_desktop.endpoint import db, questions
+from fitnote_desktop.endpoint import db, questions, tables
 from fitnote_desktop.endpoint.desk import csrf, notes, sessions
 from fitnote_desktop.endpoint.desk.sessions import COOKIE, DeskSession
 from fitnote_desktop.endpoint.purge import purge
@@ -448,7 +448,7 @@ def test_the_registry_file_carries_the_caseload(tmp_path: Path) -> None:
 
 def test_purge_takes_old_contact_notes_and_desk_sessions(tmp_path: Path) -> None:
     engine = db.make_engine(f"sqlite:///{tmp_path / 'purge.sqlite3'}")
-    db.create_schema(engine)
+    tables.create_schema(engine)
     old = datetime(2024, 1, 1, tzinfo=UTC)
     with db.session_factory(engine)() as dbs, dbs.begin():
         dbs.add(db.Dossier(id="d1", patient_key="k" * 64, created_at=old))

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from fitnote_desktop.endpoint import db
+from fitnote_desktop.endpoint import db, tables
 
 
 def test_keyed_sqlite_is_encrypted_and_private(tmp_path: Path) -> None:
     key = secrets.token_bytes(32)
     path = tmp_path / "endpoint.db"
     engine = db.make_engine(f"sqlite:///{path}", key=key)
-    db.create_schema(engine)
+    tables.create_schema(engine)
     with engine.begin() as conn:
         conn.execute(sa.insert(db.Practitioner).values(niss="85073003229", riziv="1"))
     with db.make_engine(f"sqlite:///{path}", key=key).connect() as conn:  # a second engine

@@ -16,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session as DbSession
 
-from fitnote_desktop.endpoint import db, questions, repository
+from fitnote_desktop.endpoint import db, questions, repository, tables
 from fitnote_desktop.endpoint.errors import ApiError
 from fitnote_desktop.endpoint.purge import purge
 
@@ -27,7 +27,7 @@ NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 @pytest.fixture
 def sessions(db_url: str) -> Iterator[Any]:
     engine = db.make_engine(db_url)
-    db.create_schema(engine)
+    tables.create_schema(engine)
     try:
         yield db.session_factory(engine)
     finally:

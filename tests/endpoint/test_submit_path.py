@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from support.endpoint import endpoint_settings
 
 from fitnote_desktop.demo.pki import DemoPki
-from fitnote_desktop.endpoint import db, server
+from fitnote_desktop.endpoint import db, server, tables
 from fitnote_desktop.endpoint.server import uvicorn_config
 from fitnote_desktop.endpoint.submit_sql import SubmitSql
 
@@ -56,7 +56,7 @@ def test_a_serving_process_freezes_its_startup_objects_before_serving(
 
 def test_replay_read_does_not_wait_for_a_writer(tmp_path: Path) -> None:
     engine = db.make_engine(f"sqlite:///{tmp_path / 'ep.sqlite3'}")
-    db.create_schema(engine)
+    tables.create_schema(engine)
     engine.dispose()
     # A short busy timeout: a read that queued behind the writer would fail, not hang.
     engine = db.make_engine(f"sqlite:///{tmp_path / 'ep.sqlite3'}")

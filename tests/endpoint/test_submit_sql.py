@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from support.endpoint import reset_database
 
-from fitnote_desktop.endpoint import db
+from fitnote_desktop.endpoint import db, tables
 from fitnote_desktop.endpoint.submit_sql import NewDocument, SubmitSql
 
 
@@ -41,7 +41,7 @@ def test_submit_sql_round_trips_through_the_orm(db_url: str) -> None:
         reset_database(db_url)
     engine = db.make_engine(db_url)
     try:
-        db.create_schema(engine)
+        tables.create_schema(engine)
         sql = SubmitSql(engine)
         received = datetime(2026, 11, 29, 17, 5, 6, 789012, tzinfo=UTC)
         first = _new("00000000-0000-4000-8000-000000000001", received)
