@@ -50,6 +50,13 @@ def relapse_window_end(previous_end: date, *, invalidity: bool) -> date:
     return previous_end + timedelta(days=RELAPSE_WINDOW_DAYS)
 
 
+def invalidity_from(episode_start: date) -> date:
+    """The first day of the invalidity phase of an episode started on ``episode_start``
+    (apart from :func:`in_invalidity` so that a loop over one episode's days computes the
+    month arithmetic once)."""
+    return add_months(episode_start, INVALIDITY_AFTER_MONTHS)
+
+
 def in_invalidity(episode_start: date, day: date) -> bool:
     """Whether ``day`` falls in the invalidity phase of an episode started on ``episode_start``."""
-    return day >= add_months(episode_start, INVALIDITY_AFTER_MONTHS)
+    return day >= invalidity_from(episode_start)

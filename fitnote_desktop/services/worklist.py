@@ -31,11 +31,7 @@ from typing import NamedTuple, Protocol
 from fitnote_desktop.domain import messages
 from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind, FitNoteStatus, InvalidityRecognition
-from fitnote_desktop.domain.periods import (
-    INVALIDITY_AFTER_MONTHS,
-    add_months,
-    relapse_window_end,
-)
+from fitnote_desktop.domain.periods import invalidity_from, relapse_window_end
 from fitnote_desktop.domain.timeline import Episode, Milestone, milestones
 from fitnote_desktop.services.errors import translating
 from fitnote_desktop.services.gc_pause import gc_paused
@@ -347,9 +343,8 @@ def current_episode(
         else:
             groups.append([doc])
             group_end = doc.end or date.min
-            # ``periods.in_invalidity(start, end)`` is ``end >= invalid_from``: its month
-            # arithmetic done once per group instead of once per document
-            invalid_from = add_months(doc.begin, INVALIDITY_AFTER_MONTHS)
+            # ``in_invalidity(start, end)`` is ``end >= invalid_from``, computed once per group
+            invalid_from = invalidity_from(doc.begin)
             open_ended, recognised = doc.end is None, recognition
     started = [(start, g) for g in groups if (start := _start(g)) <= today]
     return _episode(*started[-1]) if started else None
