@@ -4,23 +4,44 @@ Figures are ratios to a baseline measured in the same run, so they compare acros
 machines: the baseline of signing is a raw ``cryptography`` ECDSA P-384 signature of the
 same SHA-384 digest (the bare cryptographic cost of what a signature key does), that of
 verification a raw ECDSA P-384 verification of it. Run with ``bash scripts/bench.sh``.
+
+Besides the two rows of issue 14 per key store, a signature is split into what the PIN costs
+and what our code costs: ``sign.unlocked.ratio_vs_raw`` is the same ``sign_detached`` (the
+same ``CmsDocumentSigner``) over the PKCS#12 key decrypted once, without the PIN check per
+signature that the key stores do (a key derivation on a file, a login on a token). The
+endpoint's receipts are signed and checked without any PIN (issue 14: "at the same ratio
+targets as sign and verify"): ``receipt.sign`` and ``receipt.verify`` against raw ECDSA on the
+receipt key.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import hashes
+from asn1crypto import x509
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, utils
+from cryptography.hazmat.primitives.serialization import pkcs12
 from support import signing as sig_support
 from support.timing import median_seconds
 
+from fitnote_desktop.demo import DEMO_GP
 from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.demo.softhsm import SoftHsmToken
+from fitnote_desktop.endpoint.receipts import ReceiptSigner
 from fitnote_desktop.signing import open_signer
+from fitnote_desktop.signing._core import CmsDocumentSigner, is_ca, iter_unique
+from fitnote_desktop.signing.pkcs12 import DecryptedKeySigner
 from fitnote_desktop.signing.verify import verify_detached
+from fitnote_desktop.transport.receipts import verify_receipt
+from fitnote_desktop.wire.receipts import Receipt
 
 from .conftest import QUICK, Bench
 
@@ -106,5 +127,101 @@ def test_sign_latency_and_verify_throughput(
         "verify.ratio_vs_raw",
         verify_latency * 1000,
         baseline=verify_baseline * 1000,
+        baseline_unit="ms",
+    )
+
+
+class _UnlockedKeyFile:
+    """The PKCS#12 signature key decrypted once, as a ``KeySource`` without a PIN check.
+
+    Only for measuring: the app's key stores ask the PIN (and check it) per signature.
+    The certificate and chain are read as ``Pkcs12KeyFile`` reads them.
+    """
+
+    purpose = "signature"
+
+    def __init__(self, path: Path, password: str) -> None:
+        key, cert, others = pkcs12.load_key_and_certificates(path.read_bytes(), password.encode())
+        assert isinstance(key, ec.EllipticCurvePrivateKey) and cert is not None
+        der = serialization.Encoding.DER
+        self.certificate = x509.Certificate.load(cert.public_bytes(der))
+        loaded = (x509.Certificate.load(o.public_bytes(der)) for o in others)
+        self.chain = tuple(iter_unique([c for c in loaded if is_ca(c)]))
+        self.key = key
+        self._signer = DecryptedKeySigner(key, self.certificate)
+
+    @contextmanager
+    def unlock(self) -> Iterator[DecryptedKeySigner]:
+        yield self._signer
+
+    def close(self) -> None:
+        self._signer.forget()
+
+
+def _raw_pair(key: ec.EllipticCurvePrivateKey, digest_name: str) -> tuple[float, float]:
+    """Median seconds of a raw ECDSA signature and verification with ``key``, prehashed."""
+    chosen = hashes.SHA384() if digest_name == "sha384" else hashes.SHA256()
+    digest = hashlib.new(digest_name, PAYLOAD).digest()
+    algorithm = ec.ECDSA(utils.Prehashed(chosen))
+    signature = key.sign(digest, algorithm)
+    public = key.public_key()
+    sign = median_seconds(lambda: key.sign(digest, algorithm), rounds=RAW_ROUNDS)
+    verify = median_seconds(lambda: public.verify(signature, digest, algorithm), RAW_ROUNDS)
+    return sign, verify
+
+
+def test_signature_without_pin_check_and_receipts(pki: DemoPki, bench: Bench) -> None:
+    """What our CMS code costs around a raw signature where no PIN is involved."""
+    physician = pki.physician(DEMO_GP.key)
+    source = _UnlockedKeyFile(physician.signature_p12, pki.password)
+    signer = CmsDocumentSigner(source)
+    raw_sign, _ = _raw_pair(source.key, signer.digest_algorithm)
+    unlocked = median_seconds(lambda: signer.sign_detached(PAYLOAD), ROUNDS * 10)
+    roots = pki.citizen_trust_roots()
+    assert verify_detached(PAYLOAD, signer.sign_detached(PAYLOAD), roots).valid
+    signer.close()
+
+    receipts = ReceiptSigner.from_pkcs12(pki.receipt_p12, pki.password)
+    receipt_key = pkcs12.load_key_and_certificates(
+        pki.receipt_p12.read_bytes(), pki.password.encode()
+    )[0]
+    assert isinstance(receipt_key, ec.EllipticCurvePrivateKey)
+    receipt_raw_sign, receipt_raw_verify = _raw_pair(receipt_key, "sha256")
+
+    def receipt() -> Receipt:
+        sha = hashlib.sha256(uuid.uuid4().bytes).hexdigest()
+        return Receipt(str(uuid.uuid4()), sha, datetime.now(UTC), "accepted")
+
+    sample = receipt()
+    receipt_sign = median_seconds(lambda: receipts.sign(sample), ROUNDS * 10)
+    signed = receipts.sign(sample)
+    assert verify_receipt(signed.receipt_bytes, signed.signature, receipts.certificate) == sample
+    receipt_verify = median_seconds(
+        lambda: verify_receipt(signed.receipt_bytes, signed.signature, receipts.certificate),
+        ROUNDS * 10,
+    )
+
+    rows = [
+        ("raw ECDSA P-384 sign, SHA-384", raw_sign, unlocked),
+        ("raw ECDSA sign, receipt key", receipt_raw_sign, receipt_sign),
+        ("raw ECDSA verify, receipt key", receipt_raw_verify, receipt_verify),
+    ]
+    print()
+    print(f"{'baseline':<34} {'ms':>7}  {'ours ms':>8} {'x':>6}")
+    for name, base, ours in rows:
+        print(f"{name:<34} {base * 1000:>7.3f}  {ours * 1000:>8.3f} {ours / base:>6.1f}")
+    bench.record(
+        "sign.unlocked.ratio_vs_raw", unlocked * 1000, baseline=raw_sign * 1000, baseline_unit="ms"
+    )
+    bench.record(
+        "receipt.sign.ratio_vs_raw",
+        receipt_sign * 1000,
+        baseline=receipt_raw_sign * 1000,
+        baseline_unit="ms",
+    )
+    bench.record(
+        "receipt.verify.ratio_vs_raw",
+        receipt_verify * 1000,
+        baseline=receipt_raw_verify * 1000,
         baseline_unit="ms",
     )
