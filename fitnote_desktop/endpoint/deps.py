@@ -16,7 +16,7 @@ reads the database, in the thread pool.
 """
 
 import hashlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -36,6 +36,7 @@ from fitnote_desktop.endpoint.repository import SessionRow
 from fitnote_desktop.endpoint.session_cache import SessionCache
 from fitnote_desktop.endpoint.settings import EndpointSettings
 from fitnote_desktop.endpoint.submit_sql import SubmitSql
+from fitnote_desktop.signing.chain_cache import TrustAnchors
 
 bearer = HTTPBearer(auto_error=False, description="Session token from POST /v1/auth/session")
 
@@ -58,14 +59,16 @@ class EndpointContext:
 
     asn1crypto objects parse lazily and are not safe to share between threads (a
     concurrent first ``dump()`` corrupts their state), so the trust store is kept as DER
-    captured before any thread exists, and every request loads its own copies.
+    captured before any thread exists, and every request loads its own copies (the trust
+    anchors' fingerprints, which the signature check's cache key needs, are computed once:
+    ``signing.chain_cache.TrustAnchors``).
     ``callers`` remembers recently read login sessions (``endpoint.session_cache``).
     """
 
     settings: EndpointSettings
     submit_sql: SubmitSql
     sessions: sessionmaker[Any]
-    roots_der: tuple[bytes, ...]
+    roots: TrustAnchors
     intermediates_der: tuple[bytes, ...]
     callers: SessionCache[Caller] = field(default_factory=SessionCache)
     mirror: MirrorCache = field(default_factory=lambda: MirrorCache(60.0))
@@ -76,14 +79,15 @@ class EndpointContext:
             settings=settings,
             submit_sql=SubmitSql(engine),
             sessions=session_factory(engine),
-            roots_der=tuple(c.dump() for c in settings.trust_roots),
+            roots=TrustAnchors(settings.trust_roots),
             intermediates_der=tuple(c.dump() for c in settings.intermediates),
             callers=SessionCache(settings.session_cache_ttl),
             mirror=MirrorCache(settings.mirror_cache_ttl.total_seconds()),
         )
 
-    def trust_roots(self) -> list[x509.Certificate]:
-        return [x509.Certificate.load(d) for d in self.roots_der]
+    def trust_roots(self) -> Sequence[x509.Certificate]:
+        """The trust anchors; each access to one loads a fresh copy."""
+        return self.roots
 
     def intermediates(self) -> list[x509.Certificate]:
         return [x509.Certificate.load(d) for d in self.intermediates_der]

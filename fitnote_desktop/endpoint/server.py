@@ -30,6 +30,7 @@ from uvicorn.supervisors import Multiprocess
 
 from fitnote_desktop.endpoint.app import create_app, prepare_database
 from fitnote_desktop.endpoint.certificates import load_certificates
+from fitnote_desktop.endpoint.coalesce import CoalescingHttpProtocol
 from fitnote_desktop.endpoint.desk.tls import ClientCertificateProtocol
 from fitnote_desktop.endpoint.receipts import ReceiptSigner
 from fitnote_desktop.endpoint.settings import EndpointSettings, RegistryEntry
@@ -104,7 +105,8 @@ def uvicorn_config(
 
     HTTP parsing and the event loop are the C implementations (httptools, uvloop; both
     are dependencies): uvicorn's pure-Python h11 parser and asyncio's selector loop cost
-    more CPU per request than a document's rules check (issue 14). No fallback: a
+    more CPU per request than a document's rules check (issue 14). The protocol is
+    httptools' with one socket write per answer (``endpoint.coalesce``). No fallback: a
     missing one is an installation error, raised at start. Windows has no uvloop, so
     there (the embedded demo endpoint of a physician's laptop) the loop is asyncio's.
     """
@@ -134,7 +136,7 @@ def uvicorn_config(
         timeout_graceful_shutdown=3,
         limit_concurrency=500,
         loop="asyncio" if sys.platform == "win32" else "uvloop",
-        **({"http": "httptools"} | client_certificates),  # the desk's subclass replaces it
+        **({"http": CoalescingHttpProtocol} | client_certificates),  # the desk's subclass
     )
 
 

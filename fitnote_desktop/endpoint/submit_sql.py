@@ -7,6 +7,14 @@ more than SQLite's own work; here the same statements run on the pooled DBAPI
 connection, written once per dialect (SQLite and PostgreSQL, both with ``ON CONFLICT
 DO NOTHING`` and ``RETURNING``).
 
+On SQLite the statements run on one connection kept out of the pool whenever no other
+thread is using it (the submit path's short way runs on the event loop's thread, so in a
+serving process that is nearly always): a pooled checkout and check-in cost about as
+much as a statement, and a connection that alone wrote the last transactions keeps its
+page cache, where the pool's round robin made each connection re-read the pages the
+others had changed. A thread that finds it in use takes a pooled connection, as before,
+so no statement ever waits for another thread's here.
+
 What is stored does not change: every value goes through the column's own SQLAlchemy
 bind processor (``UtcDateTime``'s naive UTC, SQLite's date-time text, booleans, BLOBs),
 and the one date-time read back through its result processor, so the ORM reads these
@@ -16,6 +24,7 @@ rows exactly as if it had written them. Driver errors are re-raised as SQLAlchem
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -112,6 +121,8 @@ class SubmitSql:
         self._document_in = [_bind(_DOCUMENTS.c[name], dialect) for name in _DOCUMENT_COLUMNS]
         self._dossier_time_in = _bind(_DOSSIERS.c.created_at, dialect)
         self._accepted_out = [_result(_DOCUMENTS.c[name], dialect) for name in _ACCEPTED_COLUMNS]
+        self._kept: Any = None  # SQLite: the connection kept out of the pool, once opened
+        self._kept_lock = threading.Lock()
 
     @property
     def local(self) -> bool:
@@ -155,26 +166,45 @@ class SubmitSql:
 
     @contextmanager
     def _cursor(self, statement: str, *, write: bool) -> Iterator[Any]:
-        """A cursor on a pooled connection: committed when the block ends (SQLite: after
-        ``BEGIN IMMEDIATE`` for a write), rolled back on any error."""
+        """A cursor: committed when the block ends (SQLite: after ``BEGIN IMMEDIATE`` for a
+        write), rolled back on any error."""
+        with self._connection() as conn:
+            try:
+                cur = conn.cursor()
+                if write and self._sqlite:
+                    cur.execute("BEGIN IMMEDIATE")
+                yield cur
+                cur.close()
+                conn.commit()
+            except self._dbapi_error as exc:
+                with suppress(self._dbapi_error):  # a lost connection cannot roll back either
+                    conn.rollback()
+                raise sa.exc.DBAPIError.instance(
+                    statement, None, exc, self._dbapi_error, hide_parameters=True
+                ) from exc
+            except BaseException:
+                with suppress(self._dbapi_error):
+                    conn.rollback()
+                raise
+
+    @contextmanager
+    def _connection(self) -> Iterator[Any]:
+        """SQLite: the kept connection when no other thread holds it; else (and always on
+        PostgreSQL) a pooled one, back to the pool when the block ends."""
+        if self._sqlite and self._kept_lock.acquire(blocking=False):
+            try:
+                if self._kept is None:
+                    pooled = self._engine.raw_connection()  # opened with the engine's pragmas
+                    kept = pooled.driver_connection
+                    pooled.detach()  # ours from now on: the pool opens another in its place
+                    self._kept = kept
+                yield self._kept
+            finally:
+                self._kept_lock.release()
+            return
         conn = self._engine.raw_connection()
         try:
-            cur = conn.cursor()
-            if write and self._sqlite:
-                cur.execute("BEGIN IMMEDIATE")
-            yield cur
-            cur.close()
-            conn.commit()
-        except self._dbapi_error as exc:
-            with suppress(self._dbapi_error):  # a lost connection cannot roll back either
-                conn.rollback()
-            raise sa.exc.DBAPIError.instance(
-                statement, None, exc, self._dbapi_error, hide_parameters=True
-            ) from exc
-        except BaseException:
-            with suppress(self._dbapi_error):
-                conn.rollback()
-            raise
+            yield conn
         finally:
             conn.close()  # back to the pool
 

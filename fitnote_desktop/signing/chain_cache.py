@@ -19,8 +19,9 @@ import datetime as dt
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from asn1crypto import x509
 
@@ -66,8 +67,37 @@ class ValidatedChain:
         )
 
 
+class TrustAnchors(Sequence[x509.Certificate]):
+    """Trust anchors kept as DER, with their fingerprints computed once: each access gives
+    a freshly loaded certificate (asn1crypto objects are not thread-safe while lazily
+    parsing), and :func:`chain_key` reads the fingerprints without loading any, so that a
+    cache hit costs no certificate parse (the endpoint checks every document against the
+    same anchors)."""
+
+    def __init__(self, certificates: Iterable[x509.Certificate]) -> None:
+        self._der = tuple(c.dump() for c in certificates)
+        self.fingerprints = frozenset(hashlib.sha256(der).digest() for der in self._der)
+
+    @overload
+    def __getitem__(self, index: int) -> x509.Certificate: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[x509.Certificate]: ...
+    def __getitem__(self, index: int | slice) -> x509.Certificate | list[x509.Certificate]:
+        if isinstance(index, slice):
+            return [x509.Certificate.load(der) for der in self._der[index]]
+        return x509.Certificate.load(self._der[index])
+
+    def __len__(self) -> int:
+        return len(self._der)
+
+    def __iter__(self) -> Iterator[x509.Certificate]:
+        return (x509.Certificate.load(der) for der in self._der)
+
+
 def chain_key(constant: bytes, trust_roots: Iterable[x509.Certificate]) -> ChainKey:
     """The cache key of a CMS's constant part checked against these trust anchors."""
+    if isinstance(trust_roots, TrustAnchors):
+        return hashlib.sha256(constant).digest(), trust_roots.fingerprints
     return hashlib.sha256(constant).digest(), frozenset(root.sha256 for root in trust_roots)
 
 

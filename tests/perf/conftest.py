@@ -33,22 +33,27 @@ else:
 
 @dataclass(frozen=True)
 class Target:
-    """What issue 14 asks of a metric: ``value <= limit`` (or ``>=`` when ``at_least``)."""
+    """What issue 14 asks of a metric: ``value <= limit`` (or ``>=`` when ``at_least``);
+    ``limit=None``: a figure reported beside another, with no target of its own."""
 
     unit: str
-    limit: float
+    limit: float | None
     at_least: bool = False
 
     def met_by(self, value: float) -> bool:
+        if self.limit is None:
+            return True
         return value >= self.limit if self.at_least else value <= self.limit
 
     def __str__(self) -> str:
-        return f"{'>=' if self.at_least else '<='} {self.limit:g}"
+        return "-" if self.limit is None else f"{'>=' if self.at_least else '<='} {self.limit:g}"
 
 
 TARGETS: dict[str, Target] = {
     "endpoint.docs_per_s": Target("docs/s", 200, at_least=True),
     "endpoint.cpu_ms_per_doc": Target("ms", 4),
+    # the endpoint's one-time work before that window (first chain validation, rule tables)
+    "endpoint.warmup_cpu_ms": Target("ms", None),
     "drain.ratio_vs_plain_post": Target("x", 5),
     "sign.pkcs12.ratio_vs_raw": Target("x", 5),
     "sign.softhsm.ratio_vs_raw": Target("x", 5),

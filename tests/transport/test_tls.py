@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import socket
 import ssl
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from support.endpoint import (
 from fitnote_desktop.demo.pki import DemoPki
 from fitnote_desktop.transport.client import (
     EndpointClient,
+    EndpointUnavailable,
     InsecureEndpointError,
     TlsVerificationError,
     build_ssl_context,
@@ -96,3 +98,35 @@ def test_untrusted_server_certificates_are_refused(
             client.health()
         assert err.value.code == "transport.tls_failed"
         assert err.value.retryable
+
+
+def test_a_proxy_in_the_environment_is_used(
+    demo_pki: DemoPki, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Requests go to httpx's transport directly unless the environment names a proxy:
+    then through it (here a listener that reads the CONNECT and hangs up)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(5)
+    seen: list[bytes] = []
+
+    def proxy() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            seen.append(conn.recv(1024))
+
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{listener.getsockname()[1]}")
+    thread = threading.Thread(target=proxy)
+    thread.start()
+    try:
+        client = _client(demo_pki, "https://127.0.0.1:9")  # never contacted itself
+        with pytest.raises(EndpointUnavailable):
+            client.health()
+        client.close()
+    finally:
+        thread.join(10)
+        listener.close()
+    assert seen and seen[0].startswith(b"CONNECT 127.0.0.1:9 ")

@@ -17,7 +17,8 @@ import ssl
 from typing import Any
 
 from starlette.types import ASGIApp, Receive, Scope, Send
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from fitnote_desktop.endpoint.coalesce import CoalescingHttpProtocol
 
 
 def _with_client_certificate(app: ASGIApp, pem: str) -> ASGIApp:
@@ -31,8 +32,8 @@ def _with_client_certificate(app: ASGIApp, pem: str) -> ASGIApp:
     return wrapped
 
 
-class ClientCertificateProtocol(HttpToolsProtocol):
-    """uvicorn's httptools protocol (the endpoint's parser) with the peer certificate."""
+class ClientCertificateProtocol(CoalescingHttpProtocol):
+    """The endpoint's protocol (``endpoint.coalesce``) with the peer certificate."""
 
     app: ASGIApp  # set by uvicorn's protocol, once per connection
 

@@ -26,9 +26,10 @@ from fitnote_desktop.endpoint.deps import Auth, Caller, Context, Db, EndpointCon
 from fitnote_desktop.endpoint.errors import ApiError, error_responses
 from fitnote_desktop.endpoint.receipts import (
     StoredAcceptance,
+    acceptance_json,
     acceptance_out,
     json_response,
-    receipt_out,
+    receipt_json,
     retraction_out,
 )
 from fitnote_desktop.endpoint.schemas import DocumentStatusOut, EnvelopeIn, ReceiptOut
@@ -144,7 +145,7 @@ def submit_envelope(
         assert existing is not None
         return json_response(_replay(existing, digest, caller), 200)
     log.info("document %s accepted", doc_id)
-    receipt = receipt_out(
+    receipt = receipt_json(
         doc_id, "accepted", digest, now, dossier_id, signed.receipt_bytes, signed.signature
     )
     return json_response(receipt, 201)
@@ -228,14 +229,14 @@ def _own_document(dbs: DbSession, document_id: uuid.UUID, caller: Caller) -> db.
     return row
 
 
-def _replay(existing: StoredAcceptance, digest: str, caller: Caller) -> ReceiptOut:
-    """The stored receipt again for a repeated submission of the very same bytes."""
+def _replay(existing: StoredAcceptance, digest: str, caller: Caller) -> bytes:
+    """The stored receipt again (JSON) for a repeated submission of the very same bytes."""
     if existing.payload_sha256 != digest:
         raise ApiError("submit.conflict")
     if existing.author_riziv != caller.riziv:
         raise ApiError("submit.signer_not_session")
     log.info("document %s: duplicate submission, same receipt", existing.id)
-    return acceptance_out(existing)
+    return acceptance_json(existing)
 
 
 def _parse_document(payload: bytes) -> Document:
