@@ -64,16 +64,20 @@ class MainWindow(WindowDialogs, QMainWindow):
     settings_changed = Signal()
     statuses_changed = Signal()  # a signed document's status changed in the store
 
+    services: Services  # set by attach(): the window holds no data before
+
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         languages: i18n.LanguageManager,
         *,
         signer_method: Callable[[], str] = lambda: "pkcs12",
         settings: QSettings | None = None,
     ) -> None:
+        """Build the window; with ``services`` also :meth:`attach` them. Without, it is
+        empty and reads nothing: the app builds it while the profile key is derived."""
         super().__init__()
-        self.services = services
+        self.attached = False
         self.languages = languages
         self.settings = settings or QSettings()
         self.setObjectName("mainWindow")
@@ -82,10 +86,10 @@ class MainWindow(WindowDialogs, QMainWindow):
         self._progress: QProgressDialog | None = None
 
         # ---- central area
-        self.search = PatientSearch(services, self)
+        self.search = PatientSearch(None, self)
         self.search.chosen.connect(self.open_patient)
         self.search.create_requested.connect(self.new_patient)
-        self.page = PatientPage(services, self)
+        self.page = PatientPage(None, self)
         self.page.new_requested.connect(self.new_document)
         self.page.open_requested.connect(self.open_document)
         self.page.prolong_requested.connect(self.prolong_last)
@@ -94,7 +98,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.page.conversations_requested.connect(self.show_patient_conversations)
         self._editor: DocumentEditor | None = None  # built on first use: see ``editor``
         self.undo_group = QUndoGroup(self)  # Edit > Undo/Redo follow the editor, once built
-        self.worklist = WorklistPage(services, self)  # the home screen
+        self.worklist = WorklistPage(None, self)  # the home screen
         self.worklist.patient_chosen.connect(self.open_patient_id)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.worklist)
@@ -106,7 +110,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 1100])
         self.splitter.setChildrenCollapsible(False)
-        self.banner = web_desk.demo_banner(self, services.demo)
+        self.banner = web_desk.demo_banner(self, False)  # shown by attach() in demo mode
         central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
@@ -124,21 +128,41 @@ class MainWindow(WindowDialogs, QMainWindow):
         self._poll = QTimer(self)
         self._poll.setInterval(STATUS_POLL_MS)
         self._poll.timeout.connect(self.refresh_status)
-        self._poll.start()
         self._statuses: status_watch.Snapshot = []
         self.statuses_changed.connect(self._follow_statuses)
+        self.questions_poll: QuestionPoller | None = None  # both need the services:
+        self.reminders: Reminders | None = None  # built by attach()
+
+        self.acts = WindowActions(self)
+        self.retranslate()
+        self._restore_geometry()
+        self.search.focus_search()
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        """Bind the window to an unlocked profile's services and read the first screen
+        (the worklist, the recent patients, the connection status); start the polls.
+
+        Only once per window: locking throws the window away with its data."""
+        if self.attached:
+            raise RuntimeError("the main window is already attached to a session")
+        self.services = services
+        self.attached = True
+        self.search.attach(services)
+        self.page.attach(services)
+        self.worklist.attach(services)
+        self.banner.setVisible(services.demo)
+        self.acts.web_desk.setVisible(bool(services.demo_desk_url))
+        self._poll.start()
         # questions of the advising/occupational physicians: a copy refreshed in the
         # background, at once when a document moved (a replacement may answer one)
         self.questions_poll = QuestionPoller(services, self)
         self.questions_poll.refreshed.connect(self.page.show_questions)
         self.statuses_changed.connect(self.questions_poll.poll)
-
-        self.acts = WindowActions(self)
         # tray notifications, counts only; the one at start counts the home screen's list
         self.reminders = Reminders(services, self, shown=lambda: self.worklist.worklist)
         self.retranslate()  # also reads the connection status
-        self._restore_geometry()
-        self.search.focus_search()
 
     # ================================================================ editor
 
@@ -172,11 +196,14 @@ class MainWindow(WindowDialogs, QMainWindow):
 
     def retranslate(self) -> None:
         title = self.tr("Fit-note — certificates of incapacity")
+        self.acts.retranslate()
+        if not self.attached:  # the rest names the session's physician, demo and status
+            self.setWindowTitle(title)
+            return
         if self.services.demo:
             title += " — DEMO"
         self.setWindowTitle(title)
         self.banner.setText(web_desk.banner_text(self.services.demo_desk_url))
-        self.acts.retranslate()
         pin = self.services.demo_pin  # the demo key password, in the PIN dialog's language
         self.pin_broker.hint = i18n.text("app.demo_pin", pin=pin) if pin else ""
         self.who.setText(self.services.profile.author.full_name)
@@ -592,5 +619,6 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.flush_editor()
         self.save_state()
         self._poll.stop()
-        self.questions_poll.timer.stop()
+        if self.questions_poll is not None:
+            self.questions_poll.timer.stop()
         super().closeEvent(event)
