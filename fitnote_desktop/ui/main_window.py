@@ -85,11 +85,18 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.busy = False
         self._progress: QProgressDialog | None = None
 
-        # ---- central area
-        self.search = PatientSearch(None, self)
+        # ---- central area: every part is created under its final parent (a widget moved
+        # to another parent has the style sheet resolved again, for its whole subtree)
+        central = QWidget(self)
+        self.banner = web_desk.demo_banner(central, False)  # shown by attach() in demo mode
+        self.splitter = QSplitter(central)
+        self.search = PatientSearch(None, self.splitter)
         self.search.chosen.connect(self.open_patient)
         self.search.create_requested.connect(self.new_patient)
-        self.page = PatientPage(None, self)
+        self.stack = QStackedWidget(self.splitter)
+        self.worklist = WorklistPage(None, self.stack)  # the home screen
+        self.worklist.patient_chosen.connect(self.open_patient_id)
+        self.page = PatientPage(None, self.stack)
         self.page.new_requested.connect(self.new_document)
         self.page.open_requested.connect(self.open_document)
         self.page.prolong_requested.connect(self.prolong_last)
@@ -98,20 +105,14 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.page.conversations_requested.connect(self.show_patient_conversations)
         self._editor: DocumentEditor | None = None  # built on first use: see ``editor``
         self.undo_group = QUndoGroup(self)  # Edit > Undo/Redo follow the editor, once built
-        self.worklist = WorklistPage(None, self)  # the home screen
-        self.worklist.patient_chosen.connect(self.open_patient_id)
-        self.stack = QStackedWidget(self)
         self.stack.addWidget(self.worklist)
         self.stack.addWidget(self.page)
         self.stack.currentChanged.connect(lambda _i: self._update_actions())
-        self.splitter = QSplitter(self)
         self.splitter.addWidget(self.search)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 1100])
         self.splitter.setChildrenCollapsible(False)
-        self.banner = web_desk.demo_banner(self, False)  # shown by attach() in demo mode
-        central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
