@@ -13,7 +13,6 @@ stays responsive and shows progress.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -34,12 +33,11 @@ from fitnote_desktop.domain.findings import Severity
 from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.services import ServiceError, Services
-from fitnote_desktop.services.errors import code_of
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
 from fitnote_desktop.ui import i18n, labels, status_watch, web_desk, workers
 from fitnote_desktop.ui.actions import WindowActions
 from fitnote_desktop.ui.announce import announce
-from fitnote_desktop.ui.dialogs import WindowDialogs
+from fitnote_desktop.ui.dialogs import OVERLAP, WindowDialogs
 from fitnote_desktop.ui.patient_page import PatientPage
 from fitnote_desktop.ui.patients import PatientDialog, PatientSearch
 from fitnote_desktop.ui.pin_dialog import signing_subject
@@ -49,10 +47,6 @@ from fitnote_desktop.ui.worklist import WorklistPage
 
 if TYPE_CHECKING:
     from fitnote_desktop.ui.editor import DocumentEditor
-
-log = logging.getLogger(__name__)
-
-OVERLAP = "certificate.overlaps"
 
 STATUS_POLL_MS = 2000
 
@@ -516,33 +510,6 @@ class MainWindow(WindowDialogs, QMainWindow):
     def _progress_text(self, text: str) -> None:
         if self._progress is not None:
             self._progress.setLabelText(text)
-
-    def show_error(self, exc: BaseException) -> None:
-        code = code_of(exc)
-        params = getattr(exc, "params", {}) or {}
-        if not isinstance(exc, ServiceError) and code == "app.unexpected":
-            log.error("unexpected error: %s", type(exc).__name__)
-        QMessageBox.warning(self, self.tr("Not done"), i18n.text(code, **params))
-
-    def offer_overlapping(self, params: dict[str, object]) -> None:
-        """Signing refused for an overlap (rule 8): name the other certificate, offer it."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not done"), "", parent=self)
-        box.setObjectName("overlapBox")
-        box.setText(i18n.text(OVERLAP, **params))
-        open_it = box.addButton(self.tr("Open that certificate"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(open_it)
-        box.exec()
-        if box.clickedButton() is not open_it:
-            return
-        try:
-            other = self.services.drafts.get(str(params.get("reference", "")))
-        except ServiceError as exc:  # issued elsewhere: known only from a paper copy
-            self.show_error(exc)
-            return
-        self.flush_editor()
-        self.page.refresh()
-        self.open_document(other)
 
     def refresh_status(self) -> None:
         self._watch_statuses()
