@@ -17,7 +17,6 @@ from functools import cache
 from typing import Any
 
 from fitnote_desktop.domain.findings import Finding
-from fitnote_desktop.domain.model import LANGUAGES
 
 DEFAULT_LANGUAGE = "en"
 
@@ -25,6 +24,8 @@ DEFAULT_LANGUAGE = "en"
 @cache
 def catalogue(lang: str) -> Mapping[str, str]:
     """The message catalogue of one language (cached)."""
+    # the model (some 40 ms to import) is not needed before the unlock dialog is shown
+    from fitnote_desktop.domain.model import LANGUAGES
     from fitnote_desktop.resources import resource_path
 
     if lang not in LANGUAGES:

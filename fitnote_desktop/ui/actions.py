@@ -67,7 +67,7 @@ class WindowActions:
         self.lock = a("Ctrl+L", w.lock_requested.emit)
         self.help = a("F1", w.show_help)
         self.web_desk = a(None, w.open_web_desk)  # demo only: the sandbox serves the desk
-        self.web_desk.setVisible(bool(w.services.demo_desk_url))
+        self.web_desk.setVisible(False)  # shown by the window's attach() in demo mode
         self.quit = a("Ctrl+Q", w.close)
         self.back = a("Alt+Left", w.back)
         self.undo = w.undo_group.createUndoAction(w)  # the editor's stack joins when built

@@ -2,8 +2,11 @@
 
 Locking closes the session (outbox thread, signer, endpoint client) and the encrypted
 database, and destroys the main window so no patient data stays in widgets; unlocking
-builds them anew. Idle time is measured from the last key press or mouse action
-anywhere in the application.
+builds them anew. The window's widgets are built while the unlock dialog's worker
+derives the key (the GUI thread is idle then), empty and hidden; they are filled and
+shown once the profile is open. A wrong passphrase keeps that empty window for the next
+try. Idle time is measured from the last key press or mouse action anywhere in the
+application.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ class AppController(QObject):
         self._prepare = prepare  # the caller's imports for the session, run at unlock
         self.session: Session | None = None
         self.window: MainWindow | None = None
+        self._empty_window: MainWindow | None = None  # built during the key derivation
         self.last_profile: str | None = None
         minutes = saved_idle_minutes(settings) if idle_minutes is None else idle_minutes
         self.idle = QTimer(self)
@@ -74,17 +78,15 @@ class AppController(QObject):
 
     def start(self, profile: Any) -> MainWindow:
         """Open the services on an unlocked store profile and show the main window."""
-        from fitnote_desktop.ui.main_window import MainWindow
-
         session = self._open_session(profile)
         self.session = session
         self.last_profile = profile.id
-        window = MainWindow(
-            session.services,
-            self.languages,
-            signer_method=lambda: session.signer_method,
-            settings=self.settings,
-        )
+        window, self._empty_window = self._empty_window or self._build_window(), None
+        try:
+            window.attach(session.services)
+        except BaseException:
+            window.deleteLater()  # it may hold part of the profile's data
+            raise
         session.pin.callback = window.pin_broker
         window.lock_requested.connect(self.lock)
         window.settings_changed.connect(self._apply_idle)
@@ -95,11 +97,24 @@ class AppController(QObject):
         return window
 
     def prepare_first_screen(self) -> None:
-        """Import the main window and what the session needs (run while a profile's key
-        is derived on a worker thread; the unlock dialog appears without waiting for it)."""
-        import fitnote_desktop.ui.main_window  # noqa: F401
-
+        """Import what the session needs and build the main window, empty and hidden (run
+        while a profile's key is derived on a worker thread; the unlock dialog appears
+        without waiting for it)."""
         self._prepare()
+        if self._empty_window is None:
+            self._empty_window = self._build_window()
+
+    def _build_window(self) -> MainWindow:
+        """A main window without data: :meth:`start` attaches the session's services."""
+        from fitnote_desktop.ui.main_window import MainWindow
+
+        return MainWindow(
+            None, self.languages, signer_method=self._signer_method, settings=self.settings
+        )
+
+    def _signer_method(self) -> str:
+        """What the PIN dialog asks for: the open session's signer's method."""
+        return self.session.signer_method if self.session is not None else "pkcs12"
 
     def _apply_idle(self) -> None:
         minutes = saved_idle_minutes(self.settings)
@@ -150,6 +165,9 @@ class AppController(QObject):
 
     def shutdown(self) -> None:
         self.idle.stop()
+        if self._empty_window is not None:  # built for an unlock that did not happen
+            self._empty_window.deleteLater()
+            self._empty_window = None
         if self.window is not None:
             self.window.flush_editor()
             self.window.save_state()

@@ -1,5 +1,5 @@
 """The dialogs the main window opens over itself: preview, KMEHR export, outbox, inbox,
-settings, help.
+settings, help, and the messages that say why something was not done.
 
 A mixin of :class:`~fitnote_desktop.ui.main_window.MainWindow`, kept in its own file so
 that the window's module holds its state and the consultation's flow. Each dialog's
@@ -8,12 +8,18 @@ module is imported when it is first opened: none of them is on the first screen.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
 
 from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind
+from fitnote_desktop.services import ServiceError
+from fitnote_desktop.services.errors import code_of
+from fitnote_desktop.services.sending import OVERLAP
+from fitnote_desktop.ui import i18n
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings, SignalInstance
@@ -23,6 +29,8 @@ if TYPE_CHECKING:
     from fitnote_desktop.services.ports import DocumentRecord
     from fitnote_desktop.ui.actions import WindowActions
     from fitnote_desktop.ui.patient_page import PatientPage
+
+log = logging.getLogger(__name__)
 
 
 class WindowDialogs:
@@ -118,3 +126,35 @@ class WindowDialogs:
         from fitnote_desktop.ui.web_desk import open_web_desk
 
         open_web_desk(self.services.demo_desk_url)
+
+    def show_error(self, exc: BaseException) -> None:
+        code = code_of(exc)
+        params = getattr(exc, "params", {}) or {}
+        if not isinstance(exc, ServiceError) and code == "app.unexpected":
+            log.error("unexpected error: %s", type(exc).__name__)
+        title = QCoreApplication.translate("MainWindow", "Not done")
+        QMessageBox.warning(self._parent(), title, i18n.text(code, **params))
+
+    def offer_overlapping(self, params: dict[str, object]) -> None:
+        """Signing refused for an overlap (rule 8): name the other certificate, offer it."""
+        title = QCoreApplication.translate("MainWindow", "Not done")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, "", parent=self._parent())
+        box.setObjectName("overlapBox")
+        box.setText(i18n.text(OVERLAP, **params))
+        open_it = box.addButton(
+            QCoreApplication.translate("MainWindow", "Open that certificate"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(open_it)
+        box.exec()
+        if box.clickedButton() is not open_it:
+            return
+        try:
+            other = self.services.drafts.get(str(params.get("reference", "")))
+        except ServiceError as exc:  # issued elsewhere: known only from a paper copy
+            self.show_error(exc)
+            return
+        self.flush_editor()
+        self.page.refresh()
+        self.open_document(other)

@@ -13,7 +13,6 @@ stays responsive and shows progress.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -34,12 +33,11 @@ from fitnote_desktop.domain.findings import Severity
 from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.services import ServiceError, Services
-from fitnote_desktop.services.errors import code_of
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
 from fitnote_desktop.ui import i18n, labels, status_watch, web_desk, workers
 from fitnote_desktop.ui.actions import WindowActions
 from fitnote_desktop.ui.announce import announce
-from fitnote_desktop.ui.dialogs import WindowDialogs
+from fitnote_desktop.ui.dialogs import OVERLAP, WindowDialogs
 from fitnote_desktop.ui.patient_page import PatientPage
 from fitnote_desktop.ui.patients import PatientDialog, PatientSearch
 from fitnote_desktop.ui.pin_dialog import signing_subject
@@ -49,10 +47,6 @@ from fitnote_desktop.ui.worklist import WorklistPage
 
 if TYPE_CHECKING:
     from fitnote_desktop.ui.editor import DocumentEditor
-
-log = logging.getLogger(__name__)
-
-OVERLAP = "certificate.overlaps"
 
 STATUS_POLL_MS = 2000
 
@@ -64,16 +58,20 @@ class MainWindow(WindowDialogs, QMainWindow):
     settings_changed = Signal()
     statuses_changed = Signal()  # a signed document's status changed in the store
 
+    services: Services  # set by attach(): the window holds no data before
+
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         languages: i18n.LanguageManager,
         *,
         signer_method: Callable[[], str] = lambda: "pkcs12",
         settings: QSettings | None = None,
     ) -> None:
+        """Build the window; with ``services`` also :meth:`attach` them. Without, it is
+        empty and reads nothing: the app builds it while the profile key is derived."""
         super().__init__()
-        self.services = services
+        self.attached = False
         self.languages = languages
         self.settings = settings or QSettings()
         self.setObjectName("mainWindow")
@@ -81,11 +79,18 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.busy = False
         self._progress: QProgressDialog | None = None
 
-        # ---- central area
-        self.search = PatientSearch(services, self)
+        # ---- central area: every part is created under its final parent (a widget moved
+        # to another parent has the style sheet resolved again, for its whole subtree)
+        central = QWidget(self)
+        self.banner = web_desk.demo_banner(central, False)  # shown by attach() in demo mode
+        self.splitter = QSplitter(central)
+        self.search = PatientSearch(None, self.splitter)
         self.search.chosen.connect(self.open_patient)
         self.search.create_requested.connect(self.new_patient)
-        self.page = PatientPage(services, self)
+        self.stack = QStackedWidget(self.splitter)
+        self.worklist = WorklistPage(None, self.stack)  # the home screen
+        self.worklist.patient_chosen.connect(self.open_patient_id)
+        self.page = PatientPage(None, self.stack)
         self.page.new_requested.connect(self.new_document)
         self.page.open_requested.connect(self.open_document)
         self.page.prolong_requested.connect(self.prolong_last)
@@ -94,20 +99,14 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.page.conversations_requested.connect(self.show_patient_conversations)
         self._editor: DocumentEditor | None = None  # built on first use: see ``editor``
         self.undo_group = QUndoGroup(self)  # Edit > Undo/Redo follow the editor, once built
-        self.worklist = WorklistPage(services, self)  # the home screen
-        self.worklist.patient_chosen.connect(self.open_patient_id)
-        self.stack = QStackedWidget(self)
         self.stack.addWidget(self.worklist)
         self.stack.addWidget(self.page)
         self.stack.currentChanged.connect(lambda _i: self._update_actions())
-        self.splitter = QSplitter(self)
         self.splitter.addWidget(self.search)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 1100])
         self.splitter.setChildrenCollapsible(False)
-        self.banner = web_desk.demo_banner(self, services.demo)
-        central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
@@ -124,21 +123,41 @@ class MainWindow(WindowDialogs, QMainWindow):
         self._poll = QTimer(self)
         self._poll.setInterval(STATUS_POLL_MS)
         self._poll.timeout.connect(self.refresh_status)
-        self._poll.start()
         self._statuses: status_watch.Snapshot = []
         self.statuses_changed.connect(self._follow_statuses)
+        self.questions_poll: QuestionPoller | None = None  # both need the services:
+        self.reminders: Reminders | None = None  # built by attach()
+
+        self.acts = WindowActions(self)
+        self.retranslate()
+        self._restore_geometry()
+        self.search.focus_search()
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        """Bind the window to an unlocked profile's services and read the first screen
+        (the worklist, the recent patients, the connection status); start the polls.
+
+        Only once per window: locking throws the window away with its data."""
+        if self.attached:
+            raise RuntimeError("the main window is already attached to a session")
+        self.services = services
+        self.attached = True
+        self.search.attach(services)
+        self.page.attach(services)
+        self.worklist.attach(services)
+        self.banner.setVisible(services.demo)
+        self.acts.web_desk.setVisible(bool(services.demo_desk_url))
+        self._poll.start()
         # questions of the advising/occupational physicians: a copy refreshed in the
         # background, at once when a document moved (a replacement may answer one)
         self.questions_poll = QuestionPoller(services, self)
         self.questions_poll.refreshed.connect(self.page.show_questions)
         self.statuses_changed.connect(self.questions_poll.poll)
-
-        self.acts = WindowActions(self)
         # tray notifications, counts only; the one at start counts the home screen's list
         self.reminders = Reminders(services, self, shown=lambda: self.worklist.worklist)
         self.retranslate()  # also reads the connection status
-        self._restore_geometry()
-        self.search.focus_search()
 
     # ================================================================ editor
 
@@ -172,11 +191,14 @@ class MainWindow(WindowDialogs, QMainWindow):
 
     def retranslate(self) -> None:
         title = self.tr("Fit-note — certificates of incapacity")
+        self.acts.retranslate()
+        if not self.attached:  # the rest names the session's physician, demo and status
+            self.setWindowTitle(title)
+            return
         if self.services.demo:
             title += " — DEMO"
         self.setWindowTitle(title)
         self.banner.setText(web_desk.banner_text(self.services.demo_desk_url))
-        self.acts.retranslate()
         pin = self.services.demo_pin  # the demo key password, in the PIN dialog's language
         self.pin_broker.hint = i18n.text("app.demo_pin", pin=pin) if pin else ""
         self.who.setText(self.services.profile.author.full_name)
@@ -489,33 +511,6 @@ class MainWindow(WindowDialogs, QMainWindow):
         if self._progress is not None:
             self._progress.setLabelText(text)
 
-    def show_error(self, exc: BaseException) -> None:
-        code = code_of(exc)
-        params = getattr(exc, "params", {}) or {}
-        if not isinstance(exc, ServiceError) and code == "app.unexpected":
-            log.error("unexpected error: %s", type(exc).__name__)
-        QMessageBox.warning(self, self.tr("Not done"), i18n.text(code, **params))
-
-    def offer_overlapping(self, params: dict[str, object]) -> None:
-        """Signing refused for an overlap (rule 8): name the other certificate, offer it."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not done"), "", parent=self)
-        box.setObjectName("overlapBox")
-        box.setText(i18n.text(OVERLAP, **params))
-        open_it = box.addButton(self.tr("Open that certificate"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(open_it)
-        box.exec()
-        if box.clickedButton() is not open_it:
-            return
-        try:
-            other = self.services.drafts.get(str(params.get("reference", "")))
-        except ServiceError as exc:  # issued elsewhere: known only from a paper copy
-            self.show_error(exc)
-            return
-        self.flush_editor()
-        self.page.refresh()
-        self.open_document(other)
-
     def refresh_status(self) -> None:
         self._watch_statuses()
         try:
@@ -592,5 +587,6 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.flush_editor()
         self.save_state()
         self._poll.stop()
-        self.questions_poll.timer.stop()
+        if self.questions_poll is not None:
+            self.questions_poll.timer.stop()
         super().closeEvent(event)

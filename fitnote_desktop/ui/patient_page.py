@@ -199,10 +199,13 @@ class PatientPage(QWidget):
     external_requested = Signal()
     edit_requested = Signal()
     conversations_requested = Signal()
+    services: Services  # set by attach()
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services | None, parent: QWidget | None = None) -> None:
+        """Without ``services``, :meth:`attach` them before a patient is shown."""
         super().__init__(parent)
-        self.services = services
+        if services is not None:
+            self.attach(services)
         self.record: PatientRecord | None = None
         self.name = QLabel(self)
         self.name.setObjectName("pageTitle")
@@ -296,6 +299,10 @@ class PatientPage(QWidget):
         layout.addWidget(self.docs_title)
         layout.addWidget(self.table, 1)
         self.retranslate()
+
+    def attach(self, services: Services) -> None:
+        """The unlocked profile's services, read when a patient is shown."""
+        self.services = services
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

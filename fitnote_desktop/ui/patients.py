@@ -146,10 +146,11 @@ class PatientSearch(QWidget):
 
     chosen = Signal(object)  # PatientRecord
     create_requested = Signal(str)  # the text typed, to prefill name or NISS
+    services: Services  # set by attach()
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services | None, parent: QWidget | None = None) -> None:
+        """Without ``services`` the panel is empty until :meth:`attach`."""
         super().__init__(parent)
-        self.services = services
         self.setObjectName("patientPanel")
         self.heading = QLabel(self)
         self.heading.setObjectName("panelTitle")
@@ -185,6 +186,12 @@ class PatientSearch(QWidget):
         self.search.navigate.connect(self._move)
         self.search.accept.connect(self._accept)
         self.retranslate()
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        """Read the recent patients of the unlocked profile."""
+        self.services = services
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:

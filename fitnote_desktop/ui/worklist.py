@@ -213,10 +213,11 @@ class WorklistPage(QWidget):
     """The home screen; ``patient_chosen`` carries the id of the patient to open."""
 
     patient_chosen = Signal(str)
+    services: Services  # set by attach()
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services | None, parent: QWidget | None = None) -> None:
+        """Without ``services`` the page is empty until :meth:`attach`."""
         super().__init__(parent)
-        self.services = services
         self.setObjectName("worklistPage")
         self.worklist: Worklist | None = None
         self.title = QLabel(self)
@@ -277,6 +278,12 @@ class WorklistPage(QWidget):
         self.filter.navigate.connect(self._move)
         self.filter.accept.connect(lambda: self._open_index(self.table.currentIndex()))
         self.retranslate()
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        """Read the worklist of the unlocked profile."""
+        self.services = services
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:

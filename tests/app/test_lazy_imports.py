@@ -51,8 +51,9 @@ DATABASE = ("sqlalchemy", "sqlcipher3")
 # only sealing a new key file or a signature needs it.
 CRYPTOGRAPHY = ("cryptography",)
 
-# The app's own modules imported while the key is derived, not before the unlock dialog.
-WHILE_DERIVING = ("fitnote_desktop.services",)
+# The app's own modules imported while the key is derived, not before the unlock dialog
+# (the domain model: the dialog's messages only need their catalogue).
+WHILE_DERIVING = ("fitnote_desktop.services", "fitnote_desktop.domain.model")
 
 UNLOCK_DIALOG = """
 import json, sys

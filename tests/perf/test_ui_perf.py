@@ -3,9 +3,10 @@
 1. Cold start to an interactive main window, in a fresh process, on a profile holding
    10,000 documents of 2,000 patients: interpreter start, imports, Qt, unlock (the
    profile's real scrypt key derivation, on a worker thread while the main window's
-   modules are imported, then the database opened, as the app's unlock dialog does),
-   services wiring, main window shown and the first events processed; the garbage
-   collector paused from PySide6's import to the shown window, as the app's start does
+   modules are imported and its widgets built, empty, then the database opened, as the
+   app's unlock dialog and controller do), services wiring, the window filled (worklist,
+   recent patients, status), shown and the first events processed; the garbage collector
+   paused from PySide6's import to the shown window, as the app's start does
    (ui/start_gc.py). Reported as a ratio to a bare PySide6 window started and shown in a
    fresh process in the same run (runs interleaved).
 2. Time to open the editor: a new certificate for a patient (draft created in the store,
@@ -86,15 +87,18 @@ app = QApplication(sys.argv[:1])
 app.setStyleSheet(style_sheet(app.palette(), app.font()))
 languages = i18n.LanguageManager(app); languages.switch("nl")
 manager = ProfileManager(sys.argv[1])
-def prepare():  # what the app's controller imports while the unlock dialog's worker derives
-    import fitnote_desktop.ui.main_window, fitnote_desktop.wiring.session
+built = []
+def prepare():  # what the app's controller does while the unlock dialog's worker derives:
+    import fitnote_desktop.wiring.session  # the session's imports, then the main window
+    from fitnote_desktop.ui.main_window import MainWindow  # built empty and hidden
+    built.append(MainWindow(None, languages,
+                            settings=QSettings(sys.argv[3], QSettings.Format.IniFormat)))
 profile = open_while_preparing(lambda: manager.load_key("perf", sys.argv[2]), prepare,
                                lambda key: manager.open_with_key("perf", key))
-from fitnote_desktop.ui.main_window import MainWindow
 from fitnote_desktop.wiring.session import open_session
 session = open_session(profile)
-w = MainWindow(session.services, languages,
-               settings=QSettings(sys.argv[3], QSettings.Format.IniFormat))
+w = built[0]
+w.attach(session.services)  # as the app's controller does once the profile is open
 w.show()
 start_gc.resume()  # as the app's controller does once the main window is shown
 app.processEvents()
