@@ -8,13 +8,16 @@ fonts cover none of that reliably. DejaVu (Bitstream Vera licence, see
 administrative form without looking cramped. reportlab embeds only the glyphs used.
 
 Registration is process-wide in reportlab and costs a few tens of milliseconds per
-face, so it happens once, on the first rendering.
+face, so it happens once, on the first rendering. Each face keeps the subsets it has
+made (:func:`_keep_subsets`): a copy embeds one subset per face it uses, and the next
+certificate's copies mostly use the same characters in the same order.
 """
 
 from __future__ import annotations
 
 import threading
-from functools import cache
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
 from typing import Literal
 
 from reportlab.lib.fonts import addMapping
@@ -43,6 +46,7 @@ def _register() -> dict[str, frozenset[int]]:
     charsets: dict[str, frozenset[int]] = {}
     for name, filename in _FILES.items():
         font = TTFont(name, str(resource_path("fonts", filename)))
+        _keep_subsets(font)
         pdfmetrics.registerFont(font)
         charsets[name] = frozenset(font.face.charToGlyph)
     styles: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
@@ -54,6 +58,28 @@ def _register() -> dict[str, frozenset[int]]:
     for bold, italic, name in styles:
         addMapping(FAMILY, bold, italic, name)
     return charsets
+
+
+def _keep_subsets(font: TTFont) -> None:
+    """Let ``font``'s face remember the font files of the subsets it has made.
+
+    reportlab builds a subset's TrueType file (``TTFontFace.makeSubset``) for every PDF,
+    from the code points in the order the PDF first used them: about a tenth of a copy's
+    CPU in issue 14's profile. The file depends on nothing else, and a certificate's
+    copies (ASCII plus a few accented letters, first met in the labels) keep meeting the
+    same lists, so the face answers a list it has seen with the bytes it made for it.
+    Holds font data only: which glyphs of a public font a copy uses, no text.
+    """
+    make: Callable[[Sequence[int]], bytes] = font.face.makeSubset
+
+    @lru_cache(maxsize=64)
+    def made(subset: tuple[int, ...]) -> bytes:
+        return make(list(subset))
+
+    def make_subset(subset: Sequence[int]) -> bytes:
+        return made(tuple(subset))
+
+    font.face.makeSubset = make_subset  # type: ignore[method-assign]  # one face, one cache
 
 
 def register_fonts() -> dict[str, frozenset[int]]:
