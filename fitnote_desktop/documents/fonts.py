@@ -9,7 +9,8 @@ administrative form without looking cramped. reportlab embeds only the glyphs us
 
 Registration is process-wide in reportlab and costs a few tens of milliseconds per
 face, so it happens once, on the first rendering. Each face keeps the subsets it has
-made (:func:`_keep_subsets`): a copy embeds one subset per face it uses, and the next
+made (:func:`_keep_subsets`) and :class:`CopyFont` writes a subset's glyph widths from
+the bytes it wrote last time: a copy embeds one subset per face it uses, and the next
 certificate's copies mostly use the same characters in the same order.
 """
 
@@ -18,10 +19,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFObject
 from reportlab.pdfbase.ttfonts import TTFont
 
 FAMILY = "FitnoteSans"
@@ -45,7 +47,7 @@ def _register() -> dict[str, frozenset[int]]:
 
     charsets: dict[str, frozenset[int]] = {}
     for name, filename in _FILES.items():
-        font = TTFont(name, str(resource_path("fonts", filename)))
+        font = CopyFont(name, str(resource_path("fonts", filename)))
         _keep_subsets(font)
         pdfmetrics.registerFont(font)
         charsets[name] = frozenset(font.face.charToGlyph)
@@ -58,6 +60,44 @@ def _register() -> dict[str, frozenset[int]]:
     for bold, italic, name in styles:
         addMapping(FAMILY, bold, italic, name)
     return charsets
+
+
+class _Formatted(PDFObject):
+    """A PDF value already formatted (reportlab writes its ``format`` as it is)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def format(self, document: Any) -> bytes:
+        return self.data
+
+
+@lru_cache(maxsize=256)
+def _widths(font_name: str, subset: tuple[int, ...]) -> _Formatted:
+    """The ``/Widths`` array reportlab writes for ``subset`` of the face ``font_name``."""
+    face = pdfmetrics.getFont(font_name).face  # type: ignore[attr-defined]  # a TTFont
+    return _Formatted(PDFArray([face.getCharWidth(code) for code in subset]).format(None))
+
+
+class CopyFont(TTFont):
+    """A ``TTFont`` whose subsets' ``/Widths`` arrays are formatted once per process.
+
+    Formatting a subset's 128-odd widths number by number was about a twelfth of a copy's
+    CPU in issue 14's profile, for an array that depends only on the subset's code points.
+    reportlab's ``addObjects`` builds the font objects as ever; their ``Widths`` are then
+    swapped for the same bytes, kept (``tests/documents/test_font_subsets.py``).
+    """
+
+    def addObjects(self, doc: Any) -> None:
+        state = self.state.get(doc)  # reportlab drops it at the end of addObjects
+        subsets = [tuple(subset) for subset in state.subsets] if state is not None else []
+        prefix = state.internalName if state is not None else None
+        super().addObjects(doc)
+        if prefix is None:
+            return
+        objects = doc.idToObject["BasicFonts"].dict
+        for n, subset in enumerate(subsets):
+            objects[f"{prefix}+{n}"].Widths = _widths(self.fontName, subset)
 
 
 def _keep_subsets(font: TTFont) -> None:

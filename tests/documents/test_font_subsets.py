@@ -1,13 +1,17 @@
-"""The faces' kept subsets (``fonts._keep_subsets``) and the compressed font files
-(``page_furniture.Deflate``) are what reportlab makes afresh: same bytes, served from
-memory the second time."""
+"""The faces' kept subsets (``fonts._keep_subsets``), their kept ``/Widths`` arrays
+(``fonts.CopyFont``) and the compressed font files (``page_furniture.Deflate``) are what
+reportlab makes afresh: same bytes, served from memory the second time."""
 
 from __future__ import annotations
 
+import io
+import re
 import zlib
 
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 
 from fitnote_desktop.documents import fonts
 from fitnote_desktop.documents.page_furniture import DEFLATE_LEVEL, Deflate
@@ -46,3 +50,25 @@ def test_font_files_are_compressed_once_and_text_streams_every_time() -> None:
     assert deflate.decode(first) == data
     text = "BT /F1+0 9.5 Tf 12.5 TL (Naam) Tj T* ET"
     assert deflate.encode(text) == zlib.compress(text.encode("utf8"), DEFLATE_LEVEL)
+
+
+def _widths_written(font_name: str, text: str) -> list[bytes]:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1, pageCompression=0)
+    canvas.setFont(font_name, 10)
+    canvas.drawString(40, 700, text)
+    canvas.showPage()
+    canvas.save()
+    return re.findall(rb"/Widths \[[^\]]*\]", buffer.getvalue())
+
+
+def test_copy_fonts_write_the_widths_reportlab_writes() -> None:
+    fonts.register_fonts()
+    plain = TTFont("PlainForWidths", str(resource_path("fonts", "DejaVuSansCondensed.ttf")))
+    plain.face.name = b"PlainForWidths"  # its own face: else reportlab aliases it to ours
+    pdfmetrics.registerFont(plain)
+    text = "Getuigschrift — é è ë ï ç ß € " + "".join(chr(c) for c in range(0x100, 0x220))
+    expected = _widths_written("PlainForWidths", text)
+    assert len(expected) == 2  # more than 256 code points: two subsets
+    assert _widths_written(fonts.REGULAR, text) == expected  # cold
+    assert _widths_written(fonts.REGULAR, text) == expected  # kept
