@@ -13,9 +13,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from fitnote_desktop.documents import fonts
+from fitnote_desktop.documents import fonts, paragraph_draw
 from fitnote_desktop.documents.paragraph_draw import draw_plain
-from fitnote_desktop.documents.paragraphs import markup
+from fitnote_desktop.documents.paragraphs import CopyParagraph, markup
 from fitnote_desktop.documents.style import paragraph_styles
 
 PLAIN = [
@@ -119,3 +119,26 @@ def test_a_changed_fill_alpha_is_left_to_reportlab() -> None:
 
     assert _pdf(draw(ours, True), 1) == _pdf(draw(theirs, False), 1)
     assert taken == [False]
+
+
+def test_ascii_text_is_drawn_from_its_kept_operators_in_every_document() -> None:
+    """Printable ASCII text keeps its operators per line breaking (``_ascii_template``),
+    shared by the paragraphs of the same text, style and width; drawn again in a document
+    that first met other letters, it is still the bytes reportlab writes."""
+    fonts.register_fonts()
+    style = paragraph_styles()["body"]
+    texts = ["Lumbago met uitstraling " * 6, "Ref. 493483d5 (kopie) \\ 100%", "Arts - é"]
+
+    def copy_paragraphs() -> list[Paragraph]:
+        return [CopyParagraph(markup(t, style.fontName), style) for t in texts]
+
+    first, again = copy_paragraphs(), copy_paragraphs()
+    for lead, ours in (("Eerst: ß", first), ("Ελληνικά eerst", again)):
+        lead_pair = _pair(lead, style)
+        theirs = [Paragraph(markup(t, style.fontName), style) for t in texts]
+        pairs = [lead_pair, *zip(ours, theirs, strict=True)]
+        assert all(_draw_both(pairs, 200.0))  # type: ignore[arg-type]
+    assert first[0].blPara is again[0].blPara  # the second document read the kept lines
+    assert paragraph_draw._ASCII_TEXT.get(first[0].blPara) is not None
+    assert paragraph_draw._ASCII_TEXT.get(first[1].blPara) is not None
+    assert paragraph_draw._ASCII_TEXT.get(first[2].blPara) is None  # not ASCII
