@@ -24,12 +24,13 @@ from weakref import WeakKeyDictionary
 
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import paragraph as rl_paragraph
 
-_ESCAPE = Canvas._escape  # type: ignore[attr-defined]  # reportlab's string escaping (a template keeps escaped text)
+# a template keeps text escaped by reportlab's own canvas method (escapePDF)
+_ESCAPE = Canvas._escape  # type: ignore[attr-defined]
 _RL_PARAGRAPH: Any = rl_paragraph  # read at draw time, as drawPara does (no stub for it)
 
 
@@ -74,6 +75,7 @@ def _ascii_at_own_codes(font_name: str) -> bool:
 _Template = tuple[str, str]  # the text object's operators before and after the font name
 _ASCII_TEXT: WeakKeyDictionary[Any, _Template | None] = WeakKeyDictionary()  # per blPara
 _ASCII_LOCK = threading.Lock()
+_UNSEEN: Any = object()
 
 
 def _text_lines(bl: Any, tf: str, escape: Any, chunks: Any, name: Any) -> list[str]:
@@ -99,7 +101,7 @@ def _text_lines(bl: Any, tf: str, escape: Any, chunks: Any, name: Any) -> list[s
     return code
 
 
-def _ascii_template(bl: Any, origin: str, tf: str, escape: Any) -> _Template | None:
+def _ascii_template(bl: Any, origin: str, tf: str) -> _Template | None:
     """The text object of a paragraph whose lines are all printable ASCII, around its one
     font selection (subset 0, whose name depends on the document); None for other text.
 
@@ -107,14 +109,11 @@ def _ascii_template(bl: Any, origin: str, tf: str, escape: Any) -> _Template | N
     operators are the same for every copy: built once per line breaking (``blPara``,
     shared by every paragraph of the same text, style and width).
     """
-    with _ASCII_LOCK:
-        if bl in _ASCII_TEXT:
-            return _ASCII_TEXT[bl]
     texts = [" ".join(words) for _, words in bl.lines]
     template: _Template | None = None
     if all(text and text.isascii() and text.isprintable() for text in texts):
         marker = "\x00"  # never in printable text: where the font name goes
-        lines = _text_lines(bl, tf, escape, lambda t: [(0, t.encode("ascii"))], lambda _: marker)
+        lines = _text_lines(bl, tf, escapePDF, lambda t: [(0, t.encode("ascii"))], lambda _: marker)
         code = " ".join(["BT", origin, *lines, "ET"])
         head, tail = code.split(marker)
         template = (head, tail)
@@ -139,14 +138,15 @@ def draw_plain(paragraph: Any, canvas: Any, x: float, y: float, sW: float = 0) -
         return False
     doc = canvas._doc
     x = paragraph._hAlignAdjust(x, sW)
-    style = paragraph.style
-    offset = bl.fontSize if _RL_PARAGRAPH.paraFontSizeHeightOffset else bl.ascent
-    escape = canvas._escape
-    tf = f"{fp_str(bl.fontSize)} Tf {fp_str(style.leading)} TL"
-    origin = f"1 0 0 1 {fp_str(style.leftIndent, paragraph.height - offset)} Tm"
-    template = None
-    if type(canvas)._escape is _ESCAPE and _ascii_at_own_codes(bl.fontName):
-        template = _ascii_template(bl, origin, tf, escape)
+    ascii_ok = type(canvas)._escape is _ESCAPE and _ascii_at_own_codes(bl.fontName)
+    template = _ASCII_TEXT.get(bl, _UNSEEN) if ascii_ok else None
+    if template is None or template is _UNSEEN:
+        style = paragraph.style
+        offset = bl.fontSize if _RL_PARAGRAPH.paraFontSizeHeightOffset else bl.ascent
+        tf = f"{fp_str(bl.fontSize)} Tf {fp_str(style.leading)} TL"
+        origin = f"1 0 0 1 {fp_str(style.leftIndent, paragraph.height - offset)} Tm"
+        if template is _UNSEEN:
+            template = _ascii_template(bl, origin, tf)
     if template is not None:
         font._assignState(doc)  # what splitString does first: the font's state in the doc
         text = template[0] + font.getSubsetInternalName(0, doc) + template[1]
@@ -154,7 +154,7 @@ def draw_plain(paragraph: Any, canvas: Any, x: float, y: float, sW: float = 0) -
         lines = _text_lines(
             bl,
             tf,
-            escape,
+            canvas._escape,
             lambda t: font.splitString(t, doc),
             lambda subset: font.getSubsetInternalName(subset, doc),
         )
