@@ -20,6 +20,7 @@ that a diagnosis changed).
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from fitnote_desktop.documents import content as content_model
@@ -80,7 +81,7 @@ def render_copy(
     if len(langs) > 2:
         raise ValueError("a copy is printed in one language or two side by side")
     if reference is None:
-        reference = make_reference(document)
+        reference = _reference(document)
     parsed = parse_reference(reference, require_hash=False)
     if parsed.id != document.id:
         raise ValueError("the reference does not belong to this document")
@@ -113,6 +114,25 @@ def render_copy(
         signature=None if draft else rendered.signature,
         qr=rendered.qr,
     )
+
+
+_LAST_REFERENCE: tuple[weakref.ref[Document], str] | None = None
+
+
+def _reference(document: Document) -> str:
+    """``make_reference(document)``, hashed once for the copies of one document object.
+
+    A document's copies are rendered one after the other, and hashing its canonical bytes
+    for each was about a hundredth of a copy. Documents are immutable; the last one is
+    remembered by a weak reference, so that it is not kept alive for this.
+    """
+    global _LAST_REFERENCE
+    last = _LAST_REFERENCE
+    if last is not None and last[0]() is document:
+        return last[1]
+    reference = make_reference(document)
+    _LAST_REFERENCE = (weakref.ref(document), reference)
+    return reference
 
 
 def _changes(

@@ -1,10 +1,11 @@
 """Flowables of a copy that platypus does not have: the signature box, the QR code, a
-keep-together that can be regrouped, a table that measures itself once per width; plus how
-big a block may be to stay with its heading.
+keep-together that can be regrouped, a table that measures itself once per width, a frame
+that is copied cheaply; plus how big a block may be to stay with its heading.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,7 +13,7 @@ from itertools import groupby
 
 from reportlab.lib import colors
 from reportlab.pdfgen.pathobject import PDFPathObject
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus import Flowable, Frame, KeepTogether, Table
 
 from fitnote_desktop.documents import qr
 from fitnote_desktop.documents.style import LIGHT, PAGE_HEIGHT, WIDTH
@@ -133,6 +134,24 @@ class CopyTable(Table):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._measured = None
         return super().split(availWidth, availHeight)
+
+
+class CopyFrame(Frame):
+    """A ``Frame`` whose deep copy copies only what is not a plain value.
+
+    Platypus measures every ``KeepTogether`` on a deep copy of the current frame, made by
+    ``copy.deepcopy``'s general machinery attribute by attribute: about a fortieth of a
+    copy's CPU in issue 14's profile, for a frame of some twenty numbers. Numbers and
+    strings are immutable, so sharing them is the same copy; anything else is copied deep.
+    """
+
+    def __deepcopy__(self, memo: dict[int, object]) -> CopyFrame:
+        clone = copy.copy(self)
+        memo[id(self)] = clone
+        for name, value in vars(self).items():
+            if not isinstance(value, (int, float, str, type(None))):
+                setattr(clone, name, copy.deepcopy(value, memo))
+        return clone
 
 
 class KeptTogether(KeepTogether):

@@ -31,7 +31,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
     PageTemplate,
     Paragraph,
@@ -43,6 +42,7 @@ from fitnote_desktop import __version__
 from fitnote_desktop.documents import fonts
 from fitnote_desktop.documents.content import CapacityRow, CopyContent, Field, Localized, Section
 from fitnote_desktop.documents.flowables import (
+    CopyFrame,
     CopyTable,
     KeptTogether,
     QrCode,
@@ -511,7 +511,7 @@ class CopyLayout:
             lang=LOCALES.get(self.langs[0], self.langs[0]),
             invariant=1,  # streams are compressed by NumberedCanvas
         )
-        frame = Frame(
+        frame = CopyFrame(
             MARGIN_X,
             MARGIN_BOTTOM,
             WIDTH,

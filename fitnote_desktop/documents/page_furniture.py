@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -40,16 +41,27 @@ class Deflate:
     Compressing the pages and the embedded font subsets was about a tenth of a copy's CPU
     (issue 14's profile); level 3 halves that for streams about 3 % larger (a copy grows
     by about 1.3 KB). The filter interface is reportlab's ``PDFStreamFilterZCompress``.
+
+    The only streams that reach it as bytes are embedded font files, which repeat from
+    copy to copy (``fonts._keep_subsets``): those are compressed once per process.
+    Everything else (page contents, character maps) comes as text and is compressed anew.
     """
 
     pdfname = "FlateDecode"
 
     def encode(self, text: bytes | str) -> bytes:
-        data = text.encode("utf8") if isinstance(text, str) else text
-        return zlib.compress(data, DEFLATE_LEVEL)
+        if isinstance(text, str):
+            return zlib.compress(text.encode("utf8"), DEFLATE_LEVEL)
+        return _compressed_font_file(text)
 
     def decode(self, encoded: bytes) -> bytes:
         return zlib.decompress(encoded)
+
+
+@lru_cache(maxsize=64)
+def _compressed_font_file(data: bytes) -> bytes:
+    """A font file compressed (keyed by its bytes: the same subset is the same object)."""
+    return zlib.compress(data, DEFLATE_LEVEL)
 
 
 class NumberedCanvas(rl_canvas.Canvas):

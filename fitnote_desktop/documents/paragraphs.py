@@ -13,7 +13,9 @@ into lines again each time platypus measures it (a table cell is wrapped by the
   fragments while breaking lines) and shares its line breaking with every paragraph of the
   same text, style and width: the first one to be wrapped breaks the lines, the others (and every
   later wrap) read them. Drawing only reads the lines; a paragraph that is split across
-  pages breaks its lines again into objects of its own before reportlab cuts them.
+  pages breaks its lines again into objects of its own before reportlab cuts them;
+* a plain paragraph (one font and colour, left aligned) is drawn by
+  ``paragraph_draw.draw_plain``, without reportlab's general drawing machinery.
 
 The output is byte for byte what plain ``Paragraph(to_markup(text), style)`` gives
 (``tests/documents/test_paragraphs.py``).
@@ -29,6 +31,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from fitnote_desktop.documents import fonts
+from fitnote_desktop.documents.paragraph_draw import draw_plain
 from fitnote_desktop.documents.text import to_markup
 
 _CACHE_SIZE = 4096  # distinct texts: labels of all languages plus a few documents' values
@@ -113,6 +116,12 @@ class CopyParagraph(Paragraph):
             state
         )
         return self.width, self.height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """``Flowable.drawOn``, straight into the content stream when the paragraph is
+        plain (``paragraph_draw``: the same bytes without the state copies)."""
+        if not draw_plain(self, canvas, x, y, _sW):
+            super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # stubs omit _sW
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         if self._source is not None and hasattr(self, "blPara"):

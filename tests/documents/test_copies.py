@@ -360,3 +360,18 @@ def test_invalidity_remarks_only_on_the_advising_physicians_copy(
     for recipient in (Recipient.EMPLOYER, Recipient.PATIENT):
         other = flat(texts("invalidity-recognition", recipient, "fr"))
         assert "Suivi psychiatrique" not in other and "Dépression" not in other
+
+
+def test_each_document_prints_its_own_reference_when_copies_alternate() -> None:
+    """The reference is hashed once per document object (``copies._reference``): copies
+    of two documents rendered in turn each carry their own document's reference."""
+    from dataclasses import replace
+
+    from fitnote_desktop.documents.copies import render_copy
+
+    first = samples.incapacity()
+    second = replace(first, language=Language.FR)
+    for doc in (first, second, first, second):
+        for recipient in (Recipient.EMPLOYER, Recipient.PATIENT):
+            assert render_copy(doc, recipient).reference == make_reference(doc)
+    assert make_reference(first) != make_reference(second)

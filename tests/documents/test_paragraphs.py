@@ -5,16 +5,26 @@ tables, keep-togethers), byte for byte, with a cold and a warm cache."""
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Callable
 
 import pytest
 from reportlab.lib.pagesizes import A5
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    SimpleDocTemplate,
+    Table,
+)
 
 from fitnote_desktop.documents import fonts
-from fitnote_desktop.documents.flowables import CopyTable, is_small
+from fitnote_desktop.documents.flowables import CopyFrame, CopyTable, is_small
 from fitnote_desktop.documents.paragraphs import CopyParagraph, markup
 from fitnote_desktop.documents.style import paragraph_styles
 from fitnote_desktop.documents.text import to_markup
@@ -70,6 +80,28 @@ def _pdf(make: Factory, table: type[Table]) -> bytes:
 def test_copy_paragraph_and_table_print_what_reportlab_prints(round_: int) -> None:
     fonts.register_fonts()
     assert _pdf(_cached, CopyTable) == _pdf(_plain, Table)
+
+
+def _framed_pdf(frame_type: type[Frame]) -> bytes:
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(buffer, pagesize=A5, invariant=1)
+    frame = frame_type(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    doc.addPageTemplates([PageTemplate("page", [frame])])
+    doc.build(_story(_cached, CopyTable))
+    return buffer.getvalue()
+
+
+def test_copy_frame_lays_out_what_a_frame_lays_out() -> None:
+    """``CopyFrame``'s cheap deep copy (every ``KeepTogether`` is measured on one) gives
+    the same pages, and a copy shares nothing mutable with its frame."""
+    fonts.register_fonts()
+    assert _framed_pdf(CopyFrame) == _framed_pdf(Frame)
+    frame = CopyFrame(0, 0, 100, 200, id="body")
+    frame._generated_content = [Paragraph("x")]  # type: ignore[attr-defined]
+    clone = copy.deepcopy(frame)
+    assert vars(clone).keys() == vars(frame).keys()
+    assert clone._generated_content is not frame._generated_content  # type: ignore[attr-defined]
+    assert all(getattr(clone, k) == v for k, v in vars(frame).items() if k != "_generated_content")
 
 
 def test_rewrap_at_another_width_breaks_lines_again() -> None:

@@ -38,10 +38,34 @@ pytestmark = pytest.mark.perf
 ROUNDS = 2 if QUICK else 15
 
 
+BASELINE_FONT = "PerfBaselineSans"
+
+
+def _register_baseline_font() -> None:
+    """The baseline's font: the copies' regular face file, as reportlab's plain ``TTFont``.
+
+    The copies' own faces (``fonts.CopyFont``) keep their subsets' font files and widths
+    between documents. reportlab registers a second font of an already registered face as
+    the first one's object, so the baseline used to draw with the copies' own font; with
+    those caches it would share their work and no longer be a bare reportlab page. Under
+    a face name of its own it is what the baseline measured before: reportlab's own font
+    handling, a subset made and formatted afresh for every page.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from fitnote_desktop.resources import resource_path
+
+    if BASELINE_FONT not in pdfmetrics.getRegisteredFontNames():
+        font = TTFont(BASELINE_FONT, str(resource_path("fonts", "DejaVuSansCondensed.ttf")))
+        font.face.name = BASELINE_FONT.encode("ascii")
+        pdfmetrics.registerFont(font)
+
+
 def _bare_canvas() -> bytes:
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, invariant=1)
-    c.setFont(fonts.REGULAR, 10)
+    c.setFont(BASELINE_FONT, 10)
     c.drawString(72, 720, "Getuigschrift van arbeidsongeschiktheid — é è ë ï ç ß €")
     c.showPage()
     c.save()
@@ -78,6 +102,7 @@ def test_four_copies_unsigned_and_signed(
     from pyhanko.sign.signers import SimpleSigner
 
     fonts.register_fonts()
+    _register_baseline_font()
     pki = sig_support.build_demo_pki(tmp_path_factory.mktemp("perf-pdf-pki"))
     signer = SimpleSigner.load_pkcs12(
         str(pki.physician("gp").signature_p12), passphrase=DEMO_PASSWORD.encode()
