@@ -24,6 +24,7 @@ import weakref
 from dataclasses import dataclass
 
 from fitnote_desktop.documents import content as content_model
+from fitnote_desktop.documents.collector import collector_paused
 from fitnote_desktop.documents.flowables import SignaturePlacement
 from fitnote_desktop.documents.labels import BILINGUAL, label, split_languages
 from fitnote_desktop.documents.layout import CopyLayout
@@ -98,13 +99,14 @@ def render_copy(
     )
     first = langs[0]
     layout = CopyLayout(copy, langs)
-    rendered = layout.build(
-        title=f"{copy.title(first)} – {copy.copy_for(first)}",
-        author=view.author.full_name,
-        subject=f"{label('footer.reference', first)} {reference}",
-        keywords=keywords(view.kind.value, recipient.value, "+".join(langs), draft),
-        signature_field=None if draft else field_name,
-    )
+    with collector_paused():  # platypus's objects live until the PDF is written
+        rendered = layout.build(
+            title=f"{copy.title(first)} – {copy.copy_for(first)}",
+            author=view.author.full_name,
+            subject=f"{label('footer.reference', first)} {reference}",
+            keywords=keywords(view.kind.value, recipient.value, "+".join(langs), draft),
+            signature_field=None if draft else field_name,
+        )
     return RenderedCopy(
         pdf=rendered.pdf,
         recipient=recipient,

@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from fitnote_desktop.documents import fonts
+from fitnote_desktop.documents.collector import collector_paused
 from fitnote_desktop.documents.labels import format_date, label, split_languages
 from fitnote_desktop.documents.text import printable
 
@@ -344,17 +345,18 @@ def sign_pdf(
     an already signed field. Each call makes one signature, so a PKCS#11 signer asks
     its PIN once.
     """
-    return _run(
-        async_sign_pdf(
-            pdf_bytes,
-            signer,
-            field_name=field_name,
-            stamp_text=stamp_text,
-            reason=reason,
-            location=location,
-            now=now,
+    with collector_paused():  # pyHanko's objects live until the signed PDF is written
+        return _run(
+            async_sign_pdf(
+                pdf_bytes,
+                signer,
+                field_name=field_name,
+                stamp_text=stamp_text,
+                reason=reason,
+                location=location,
+                now=now,
+            )
         )
-    )
 
 
 class _Loop:
