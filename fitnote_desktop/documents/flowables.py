@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfgen.pathobject import PDFPathObject
@@ -134,6 +135,51 @@ class CopyTable(Table):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._measured = None
         return super().split(availWidth, availHeight)
+
+    def _drawCell(
+        self, cellval: Any, cellstyle: Any, pos: tuple[float, float], size: tuple[float, float]
+    ) -> None:
+        """``Table._drawCell`` for a copy's usual cell (flowables, top left, no link): the
+        same operators, without its general measuring (widths, maxima) of each flowable."""
+        if isinstance(cellval, Flowable):
+            cellval = (cellval,)
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        avail_width = colwidth - cellstyle.leftPadding - cellstyle.rightPadding
+        if (
+            not isinstance(cellval, (list, tuple))
+            or not cellval
+            or cellstyle.valign != "TOP"
+            or cellstyle.alignment != "LEFT"
+            or cellstyle.href
+            or cellstyle.destination
+            or avail_width < 0
+        ):
+            super()._drawCell(cellval, cellstyle, pos, size)  # type: ignore[misc]  # no stub
+            return
+        canv = self.canv
+        current = self._curcellstyle  # type: ignore[has-type]  # as Table._drawCell
+        if current is not cellstyle:
+            if current is None or cellstyle.color != current.color:
+                canv.setFillColor(cellstyle.color)
+            if (
+                current is None
+                or cellstyle.leading != current.leading
+                or cellstyle.fontname != current.fontname
+                or cellstyle.fontsize != current.fontsize
+            ):
+                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        avail_height = rowheight - cellstyle.topPadding - cellstyle.bottomPadding
+        heights = [v.wrapOn(canv, avail_width, avail_height)[1] for v in cellval]
+        x = colpos + cellstyle.leftPadding
+        y = rowpos + rowheight - cellstyle.topPadding
+        y += cellval[0].getSpaceBefore()
+        for flowable, height in zip(cellval, heights, strict=True):
+            y -= flowable.getSpaceBefore()
+            y -= height
+            flowable.drawOn(canv, x, y)
+            y -= flowable.getSpaceAfter()
 
 
 class CopyFrame(Frame):

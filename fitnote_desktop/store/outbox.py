@@ -31,7 +31,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection, Row
 
 from fitnote_desktop.store.audit import AuditLog
@@ -205,6 +205,16 @@ class OutboxRepository:
                 .limit(limit)
             )
             return [_item(r) for r in rows]
+
+    def earliest_attempt(self) -> datetime | None:
+        """When the first queued item falls due (held ones far in the future), or ``None``."""
+        with self._db.read() as conn:
+            due: datetime | None = conn.execute(
+                select(func.min(outbox.c.next_attempt_at)).where(
+                    outbox.c.status == OutboxStatus.QUEUED.value
+                )
+            ).scalar_one_or_none()
+        return due
 
     @contextmanager
     def batch(self) -> Iterator[OutboxBatch]:

@@ -453,6 +453,9 @@ class _InPlace:
             self.wait(set())
 
 
+MIN_SLEEP = 0.5  # seconds: the runner's shortest sleep between two drains
+
+
 class OutboxRunner:
     """The worker on a daemon thread: drain, sleep, repeat; ``wake()`` to drain now.
 
@@ -524,5 +527,17 @@ class OutboxRunner:
                 wait = self.worker.policy.delay(self._failures, self.worker.rng).total_seconds()
             else:
                 self._failures = 0
-                wait = self.idle_interval
+                wait = self._until_due(self.idle_interval)
             self._wake.wait(timeout=min(wait, self.idle_interval * 10))
+
+    def _until_due(self, longest: float) -> float:
+        """Seconds to sleep after a drain that reached the endpoint: until the first queued
+        item falls due, at most ``longest``. An item waiting for its own back-off (it
+        failed while the others went through) is sent when due, not a whole idle round
+        later; never less than ``MIN_SLEEP``, so an item due at once cannot spin the loop.
+        """
+        due = self.worker.outbox.earliest_attempt()
+        if due is None:
+            return longest
+        seconds = (due - self.worker.clock()).total_seconds()
+        return min(longest, max(MIN_SLEEP, seconds))

@@ -85,6 +85,10 @@ class OutboxStore(Protocol):
         self, now: datetime | None = None, limit: int = 20
     ) -> Sequence[OutboxItemLike]: ...
 
+    def earliest_attempt(self) -> datetime | None:
+        """When the first queued item falls due, or ``None`` when none is queued."""
+        ...
+
     def batch(self) -> AbstractContextManager[OutboxChanges]:
         """Several :class:`OutboxChanges` committed together, each all or nothing."""
         ...

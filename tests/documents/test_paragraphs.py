@@ -61,6 +61,9 @@ def _story(make: Factory, table: type[Table]) -> list[Flowable]:
         story.append(make(text, "bullet", "•"))
         cells = [[make(text, "td"), make(text, "td_second")], [make("x", "th"), ""]]
         story.append(table(cells, colWidths=[120, 200], splitInRow=1))
+        top = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (1, 0), (1, -1), 9)]
+        top_cells = [[make(text, "td"), [make(text, "label"), make(text, "td_second")]]]
+        story.append(table(top_cells, colWidths=[120, 200], splitInRow=1, style=top))  # copies
         short = text[:150]  # a nested table cannot split: it must fit on a page
         inner = table([[make(short, "label")], [make(short, "value")]], colWidths=[150])
         outer = table([[inner, make(short, "td")]] * 3, colWidths=[160, 160], repeatRows=1)

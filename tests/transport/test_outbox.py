@@ -222,6 +222,30 @@ def test_runner_sends_in_the_background(faulty: Faulty, gp: Physician, profile: 
         runner.stop()
 
 
+def test_runner_sends_an_item_when_its_back_off_ends_not_an_idle_round_later(
+    faulty: Faulty, gp: Physician, profile: Profile
+) -> None:
+    endpoint, _ = faulty
+    first, second = queue_signed(profile, gp, _docs(2))
+    later = datetime.now(UTC) + timedelta(seconds=1.5)
+    waiting = next(i for i in _items(profile) if i.document_id == second)
+    profile.outbox.reschedule(
+        waiting.id, next_attempt_at=later, error_code="transport.connection_failed"
+    )
+    assert profile.outbox.earliest_attempt() is not None
+    runner = OutboxRunner(_worker(profile, endpoint.client(gp)), idle_interval=60)
+    runner.start()
+    try:
+        deadline = time.monotonic() + 20  # a third of the idle round
+        while time.monotonic() < deadline and _statuses(profile) != {"accepted"}:
+            time.sleep(0.05)
+        assert _statuses(profile) == {"accepted"}
+        assert {i.document_id: i.attempts for i in _items(profile)} == {first: 1, second: 1}
+        assert profile.outbox.earliest_attempt() is None
+    finally:
+        runner.stop()
+
+
 def test_concurrent_drain(faulty: Faulty, gp: Physician, profile: Profile) -> None:
     """Several submissions in flight at once: each item claimed and sent exactly once."""
     endpoint, injector = faulty
