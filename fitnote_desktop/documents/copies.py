@@ -24,7 +24,6 @@ import weakref
 from dataclasses import dataclass
 
 from fitnote_desktop.documents import content as content_model
-from fitnote_desktop.documents.collector import collector_paused
 from fitnote_desktop.documents.flowables import SignaturePlacement
 from fitnote_desktop.documents.labels import BILINGUAL, label, split_languages
 from fitnote_desktop.documents.layout import CopyLayout
@@ -33,6 +32,7 @@ from fitnote_desktop.domain.changes import changes_line, changes_seen_by
 from fitnote_desktop.domain.datasets import project
 from fitnote_desktop.domain.model import Document, Recipient
 from fitnote_desktop.domain.reference import make_reference, parse_reference, qr_payload_for
+from fitnote_desktop.gc_pause import gc_paused
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def render_copy(
     )
     first = langs[0]
     layout = CopyLayout(copy, langs)
-    with collector_paused():  # platypus's objects live until the PDF is written
+    with gc_paused():  # platypus's objects live until the PDF is written
         rendered = layout.build(
             title=f"{copy.title(first)} – {copy.copy_for(first)}",
             author=view.author.full_name,

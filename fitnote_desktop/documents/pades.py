@@ -36,9 +36,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from fitnote_desktop.documents import fonts
-from fitnote_desktop.documents.collector import collector_paused
 from fitnote_desktop.documents.labels import format_date, label, split_languages
 from fitnote_desktop.documents.text import printable
+from fitnote_desktop.gc_pause import gc_paused
 
 if TYPE_CHECKING:
     from pyhanko.pdf_utils.content import PdfContent
@@ -345,7 +345,7 @@ def sign_pdf(
     an already signed field. Each call makes one signature, so a PKCS#11 signer asks
     its PIN once.
     """
-    with collector_paused():  # pyHanko's objects live until the signed PDF is written
+    with gc_paused():  # pyHanko's objects live until the signed PDF is written
         return _run(
             async_sign_pdf(
                 pdf_bytes,

@@ -22,8 +22,8 @@ from fitnote_desktop.domain.mirror import (
     group_figures,
 )
 from fitnote_desktop.domain.periods import add_months
+from fitnote_desktop.gc_pause import gc_paused
 from fitnote_desktop.services.errors import ServiceError
-from fitnote_desktop.services.gc_pause import gc_paused
 from fitnote_desktop.services.ports import Clock
 
 DEFAULT_MONTHS = 12

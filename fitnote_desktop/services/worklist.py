@@ -33,8 +33,8 @@ from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind, FitNoteStatus, InvalidityRecognition
 from fitnote_desktop.domain.periods import invalidity_from, relapse_window_end
 from fitnote_desktop.domain.timeline import Episode, Milestone, milestones
+from fitnote_desktop.gc_pause import gc_paused
 from fitnote_desktop.services.errors import translating
-from fitnote_desktop.services.gc_pause import gc_paused
 from fitnote_desktop.services.ports import Clock, Profile
 from fitnote_desktop.services.settings import ending_days
 

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from fitnote_desktop.services.gc_pause import gc_paused
+from fitnote_desktop.gc_pause import gc_paused
 
 
 def test_paused_inside_and_back_on_after_an_error() -> None:
