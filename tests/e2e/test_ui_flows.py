@@ -570,10 +570,14 @@ class PinCounter:
             dlg.accept()
 
 
-def wait_delivered(qtbot, services, doc_id: str, status: DocumentStatus, pins: PinCounter):
+def wait_delivered(qtbot, window, doc_id: str, status: DocumentStatus, pins: PinCounter):
+    """Until the store holds ``status`` and the window has shown the task's result (no
+    longer busy): a result still queued for the window when the test closes the session
+    would reach a closed store."""
+
     def arrived() -> bool:
         pins.answer()
-        return services.drafts.get(doc_id).status is status
+        return window.services.drafts.get(doc_id).status is status and not window.busy
 
     qtbot.waitUntil(arrived, timeout=60000)
 
@@ -598,7 +602,7 @@ def test_one_pin_per_send_and_every_view_follows_the_status(
         create_certificate(qtbot, window, monkeypatch)
         doc_id = window.editor.record.id
         window.acts.sign.trigger()
-        wait_delivered(qtbot, services, doc_id, DocumentStatus.ACCEPTED, pins)
+        wait_delivered(qtbot, window, doc_id, DocumentStatus.ACCEPTED, pins)
         # the signature and the login that delivered it: one prompt, saying what is signed
         assert len(pins.prompts) == 1, pins.prompts
         subject, _label, button = pins.prompts[0]
@@ -622,7 +626,7 @@ def test_one_pin_per_send_and_every_view_follows_the_status(
 
         drive(monkeypatch, RetractDialog, why)
         window.acts.retract.trigger()
-        wait_delivered(qtbot, services, doc_id, DocumentStatus.RETRACTED, pins)
+        wait_delivered(qtbot, window, doc_id, DocumentStatus.RETRACTED, pins)
         assert len(pins.prompts) == 2, pins.prompts
         assert "Retraction of" in pins.prompts[1][0]
         retracted = labels.status(DocumentStatus.RETRACTED)
@@ -674,7 +678,6 @@ def test_softhsm_send_asks_the_pin_once(qtbot, demo, languages, tmp_path, monkey
     controller, dlg = unlock(qtbot, demo, languages, tmp_path)
     window = controller.start(dlg.opened)
     qtbot.addWidget(window)
-    services = window.services
     pins = PinCounter(token.pin)
     try:
         window.search.search.setText("Schmitz")
@@ -682,7 +685,7 @@ def test_softhsm_send_asks_the_pin_once(qtbot, demo, languages, tmp_path, monkey
         create_certificate(qtbot, window, monkeypatch)
         doc_id = window.editor.record.id
         window.acts.sign.trigger()
-        wait_delivered(qtbot, services, doc_id, DocumentStatus.ACCEPTED, pins)
+        wait_delivered(qtbot, window, doc_id, DocumentStatus.ACCEPTED, pins)
         assert len(pins.prompts) == 1, pins.prompts
         assert "eID" in pins.prompts[0][1]
     finally:
