@@ -28,7 +28,7 @@ from pytestqt.qtbot import QtBot
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
-from support.browser import chromium, screenshot
+from support.browser import chromium, screenshot, submit_and_wait
 
 import fitnote_desktop.ui  # noqa: F401 - PySide6 guard first
 from fitnote_desktop.demo import DEMO_PASSWORD
@@ -153,9 +153,7 @@ def _ask_on_the_desk(driver: Any, url: str, answer_by: date) -> None:
     driver.find_element(By.ID, "body").send_keys(QUESTION)
     field = driver.find_element(By.ID, "answer_by")
     driver.execute_script("arguments[0].value = arguments[1]", field, answer_by.isoformat())
-    old_page = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, "form.ask button[type=submit]").click()
-    wait.until(expected_conditions.staleness_of(old_page))
+    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.ask button[type=submit]"))
     page = _main(driver)
     assert QUESTION in page and page_text("desk.qstate.open", "nl") in page
 

@@ -20,9 +20,8 @@ from typing import Any
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import Select, WebDriverWait
-from support.browser import axe_violations, chromium, screenshot
+from selenium.webdriver.support.ui import Select
+from support.browser import axe_violations, chromium, screenshot, submit_and_wait
 from support.desk import desk_registry
 from support.endpoint import LiveEndpoint, Physician, running_endpoint
 
@@ -62,11 +61,7 @@ def _main(driver: Any) -> str:
 
 def _submit(driver: Any, css: str) -> None:
     """Click a form's submit button and wait for the answer page (a loaded machine is slow)."""
-    old_page = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, css).click()
-    wait = WebDriverWait(driver, 30)
-    wait.until(expected_conditions.staleness_of(old_page))
-    wait.until(expected_conditions.presence_of_element_located((By.TAG_NAME, "main")))
+    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, css))
 
 
 def _checked(driver: Any, name: str) -> None:

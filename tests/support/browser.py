@@ -111,3 +111,30 @@ def screenshot(driver: Any, name: str) -> None:
         driver.get_screenshot_as_file(str(Path(folder) / f"{name}.png"))
     finally:
         driver.set_window_size(size["width"], size["height"])
+
+
+def submit_and_wait(driver: Any, button: Any, timeout: float = 30) -> None:
+    """Click ``button`` and wait until the browser shows the page the form led to.
+
+    The old page is marked with a script global, which a new document does not have:
+    unlike Selenium's ``staleness_of``, this never asks about a node of a document being
+    torn down (Chrome may then answer "Node with given id does not belong to the
+    document", an error rather than a stale reference). Errors while the navigation is
+    under way are retried until the timeout.
+    """
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.execute_script("window.__fitnoteOldPage = true;")
+    button.click()
+
+    def new_page_loaded(d: Any) -> bool:
+        return bool(
+            d.execute_script(
+                "return window.__fitnoteOldPage === undefined"
+                " && document.readyState === 'complete'"
+                " && document.querySelector('main') !== null;"
+            )
+        )
+
+    WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(new_page_loaded)
