@@ -28,7 +28,7 @@ from pytestqt.qtbot import QtBot
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
-from support.browser import chromium, screenshot, submit_and_wait
+from support.browser import chromium, click_to_next_page, screenshot
 
 import fitnote_desktop.ui  # noqa: F401 - PySide6 guard first
 from fitnote_desktop.demo import DEMO_PASSWORD
@@ -143,17 +143,19 @@ def _main(driver: Any) -> str:
 def _ask_on_the_desk(driver: Any, url: str, answer_by: date) -> None:
     """The advising physician signs in (demo list), reads the certificate, asks."""
     driver.get(f"{url}?lang=nl")
-    driver.find_element(By.XPATH, "//button[contains(., 'Sophie Lambert')]").click()
+    click_to_next_page(
+        driver, driver.find_element(By.XPATH, "//button[contains(., 'Sophie Lambert')]")
+    )
     wait = WebDriverWait(driver, 30)
     wait.until(expected_conditions.presence_of_element_located((By.LINK_TEXT, PATIENT)))
-    driver.find_element(By.LINK_TEXT, PATIENT).click()
+    click_to_next_page(driver, driver.find_element(By.LINK_TEXT, PATIENT))
     wait.until(expected_conditions.presence_of_element_located((By.ID, "question_type")))
     assert "Lumbago met uitstraling naar het linkerbeen" in _main(driver)  # she reads it
     Select(driver.find_element(By.ID, "question_type")).select_by_value("complete_certificate")
     driver.find_element(By.ID, "body").send_keys(QUESTION)
     field = driver.find_element(By.ID, "answer_by")
     driver.execute_script("arguments[0].value = arguments[1]", field, answer_by.isoformat())
-    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.ask button[type=submit]"))
+    click_to_next_page(driver, driver.find_element(By.CSS_SELECTOR, "form.ask button[type=submit]"))
     page = _main(driver)
     assert QUESTION in page and page_text("desk.qstate.open", "nl") in page
 

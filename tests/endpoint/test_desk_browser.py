@@ -21,7 +21,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
-from support.browser import axe_violations, chromium, screenshot, submit_and_wait
+from support.browser import axe_violations, chromium, click_to_next_page, screenshot
 from support.desk import desk_registry
 from support.endpoint import LiveEndpoint, Physician, running_endpoint
 
@@ -61,7 +61,7 @@ def _main(driver: Any) -> str:
 
 def _submit(driver: Any, css: str) -> None:
     """Click a form's submit button and wait for the answer page (a loaded machine is slow)."""
-    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, css))
+    click_to_next_page(driver, driver.find_element(By.CSS_SELECTOR, css))
 
 
 def _checked(driver: Any, name: str) -> None:
@@ -73,15 +73,15 @@ def _checked(driver: Any, name: str) -> None:
 def _in_both_languages(driver: Any, name: str) -> None:
     """The current page checked in nl, then in fr through the language switch."""
     _checked(driver, f"{name}-nl")
-    driver.find_element(By.LINK_TEXT, "Français").click()
+    click_to_next_page(driver, driver.find_element(By.LINK_TEXT, "Français"))
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
     _checked(driver, f"{name}-fr")
-    driver.find_element(By.LINK_TEXT, "Nederlands").click()
+    click_to_next_page(driver, driver.find_element(By.LINK_TEXT, "Nederlands"))
 
 
 def _sign_in(driver: Any, story: Story, name: str) -> None:
     driver.get(f"{story.endpoint.url}/desk?lang=nl")
-    driver.find_element(By.XPATH, f"//button[contains(., '{name}')]").click()
+    click_to_next_page(driver, driver.find_element(By.XPATH, f"//button[contains(., '{name}')]"))
     assert driver.current_url.split("?")[0].endswith("/desk/inbox")
 
 
@@ -98,7 +98,7 @@ def test_ask_and_see_the_treating_physicians_answer(browser: Any, story: Story) 
     assert browser.find_element(By.CSS_SELECTOR, "table.inbox caption").text
     _in_both_languages(browser, "desk-inbox-advising")
 
-    browser.find_element(By.LINK_TEXT, "Émilie Vanderbeke-Dubois").click()
+    click_to_next_page(browser, browser.find_element(By.LINK_TEXT, "Émilie Vanderbeke-Dubois"))
     page = _main(browser)
     assert "Lumbago met uitstraling naar het linkerbeen" in page  # the advising dataset
     assert "d430._2" in page
@@ -132,10 +132,10 @@ def test_the_occupational_physician_sees_no_diagnosis_and_notes_a_contact(
     browser.get(f"{story.endpoint.url}/desk/inbox?lang=nl")
     sign_out = browser.find_elements(By.XPATH, "//button[contains(., 'Afmelden')]")
     if sign_out:
-        sign_out[0].click()
+        click_to_next_page(browser, sign_out[0])
     _sign_in(browser, story, "Pieter Claes")
     _in_both_languages(browser, "desk-inbox-occupational")
-    browser.find_element(By.LINK_TEXT, "Émilie Vanderbeke-Dubois").click()
+    click_to_next_page(browser, browser.find_element(By.LINK_TEXT, "Émilie Vanderbeke-Dubois"))
     whole = str(browser.find_element(By.TAG_NAME, "body").text)
     source = str(browser.page_source)
     for medical in ("Lumbago", "L86", "linkerbeen", "Diagnose"):

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from support.browser import click_to_next_page
 from support.endpoint import LiveEndpoint, Physician, running_endpoint
 
 from fitnote_desktop.demo.pki import DemoPki
@@ -164,7 +165,7 @@ def test_a_valid_certificate_in_the_browser(
     assert _console_errors(browser) == []
     _shot(browser, "verify-valid-nl")
 
-    browser.find_element(By.LINK_TEXT, "Français").click()
+    click_to_next_page(browser, browser.find_element(By.LINK_TEXT, "Français"))
     main = str(browser.find_element(By.TAG_NAME, "main").text)
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
     assert page_text("status.valid", "fr") in main

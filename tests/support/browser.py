@@ -113,9 +113,11 @@ def screenshot(driver: Any, name: str) -> None:
         driver.set_window_size(size["width"], size["height"])
 
 
-def submit_and_wait(driver: Any, button: Any, timeout: float = 30) -> None:
-    """Click ``button`` and wait until the browser shows the page the form led to.
+def click_to_next_page(driver: Any, element: Any, timeout: float = 30) -> None:
+    """Click a link or a form's button and wait until the browser shows the page it led to.
 
+    Selenium's ``click`` does not always wait for the navigation it starts: on a loaded
+    machine the test went on reading the old page (the sign-in page after signing in).
     The old page is marked with a script global, which a new document does not have:
     unlike Selenium's ``staleness_of``, this never asks about a node of a document being
     torn down (Chrome may then answer "Node with given id does not belong to the
@@ -126,7 +128,7 @@ def submit_and_wait(driver: Any, button: Any, timeout: float = 30) -> None:
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver.execute_script("window.__fitnoteOldPage = true;")
-    button.click()
+    element.click()
 
     def new_page_loaded(d: Any) -> bool:
         return bool(
