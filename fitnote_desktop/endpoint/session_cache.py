@@ -13,10 +13,11 @@ stale. Times come from the endpoint's clock, so that tests can move it.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Generic, TypeVar
+
+from cachetools import LRUCache
 
 T = TypeVar("T")
 
@@ -31,14 +32,13 @@ class _Entry(Generic[T]):
 
 
 class SessionCache(Generic[T]):
-    """Token hash -> the caller its session row names; least recently used out first.
-
-    Thread-safe: the server's worker threads share one cache per app."""
+    """Token hash -> the caller its session row names; least recently used out first
+    (cachetools' ``LRUCache``). Thread-safe: the server's worker threads share one cache
+    per app."""
 
     def __init__(self, fresh_for: timedelta = FRESH_FOR, max_entries: int = MAX_ENTRIES) -> None:
         self._fresh_for = fresh_for
-        self._max = max_entries
-        self._entries: OrderedDict[str, _Entry[T]] = OrderedDict()
+        self._entries: LRUCache[str, _Entry[T]] = LRUCache(maxsize=max_entries)
         self._lock = threading.Lock()
 
     def get(self, token_sha256: str, now: datetime) -> T | None:
@@ -50,7 +50,6 @@ class SessionCache(Generic[T]):
             if now >= entry.fresh_until:
                 del self._entries[token_sha256]
                 return None
-            self._entries.move_to_end(token_sha256)
             return entry.value
 
     def put(self, token_sha256: str, value: T, expires_at: datetime, now: datetime) -> None:
@@ -58,6 +57,3 @@ class SessionCache(Generic[T]):
         entry = _Entry(value, min(expires_at, now + self._fresh_for))
         with self._lock:
             self._entries[token_sha256] = entry
-            self._entries.move_to_end(token_sha256)
-            while len(self._entries) > self._max:
-                self._entries.popitem(last=False)

@@ -18,12 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
 from asn1crypto import x509
+from cachetools import LRUCache
 
 DEFAULT_SIZE = 1024
 
@@ -102,28 +102,22 @@ def chain_key(constant: bytes, trust_roots: Iterable[x509.Certificate]) -> Chain
 
 
 class ChainCache:
-    """A thread-safe LRU map from :func:`chain_key` to :class:`ValidatedChain`."""
+    """A thread-safe LRU map (cachetools' ``LRUCache`` under a lock) from :func:`chain_key`
+    to :class:`ValidatedChain`."""
 
     def __init__(self, size: int = DEFAULT_SIZE) -> None:
         if size < 1:
             raise ValueError("the cache must hold at least one chain")
-        self._size = size
-        self._entries: OrderedDict[ChainKey, ValidatedChain] = OrderedDict()
+        self._entries: LRUCache[ChainKey, ValidatedChain] = LRUCache(maxsize=size)
         self._lock = threading.Lock()
 
     def get(self, key: ChainKey) -> ValidatedChain | None:
         with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None:
-                self._entries.move_to_end(key)
-            return entry
+            return self._entries.get(key)
 
     def put(self, key: ChainKey, chain: ValidatedChain) -> None:
         with self._lock:
             self._entries[key] = chain
-            self._entries.move_to_end(key)
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
 
     def clear(self) -> None:
         with self._lock:

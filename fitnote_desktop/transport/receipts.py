@@ -26,6 +26,7 @@ import hashlib
 import threading
 
 from asn1crypto import cms, x509
+from cachetools import FIFOCache
 from pyhanko.sign.general import extract_signer_info
 from pyhanko.sign.validation.generic_cms import validate_sig_integrity
 
@@ -51,12 +52,11 @@ def load_certificate(data: bytes) -> x509.Certificate:
 
 class KnownSigners:
     """Constant CMS parts (``cms_shape.DetachedParts.constant``) whose signer a full check
-    found to be the pinned certificate, per pinned certificate; bounded, thread-safe.
-    Holds hashes of public bytes only."""
+    found to be the pinned certificate, per pinned certificate; bounded (cachetools'
+    ``FIFOCache``, the oldest out first), thread-safe. Holds hashes of public bytes only."""
 
     def __init__(self, size: int = 64) -> None:
-        self._size = size
-        self._known: dict[tuple[bytes, bytes], None] = {}
+        self._known: FIFOCache[tuple[bytes, bytes], None] = FIFOCache(maxsize=size)
         self._lock = threading.Lock()
 
     def __contains__(self, key: tuple[bytes, bytes]) -> bool:
@@ -65,8 +65,6 @@ class KnownSigners:
 
     def add(self, key: tuple[bytes, bytes]) -> None:
         with self._lock:
-            if len(self._known) >= self._size:
-                self._known.pop(next(iter(self._known)))  # the oldest first
             self._known[key] = None
 
     def clear(self) -> None:
