@@ -144,6 +144,8 @@ class MainWindow(WindowDialogs, QMainWindow):
             raise RuntimeError("the main window is already attached to a session")
         self.services = services
         self.attached = True
+        # what the first poll compares with; read first: a move meanwhile is seen by it
+        self._statuses = self._read_statuses() or []
         self.search.attach(services)
         self.page.attach(services)
         self.worklist.attach(services)
@@ -151,10 +153,11 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.acts.web_desk.setVisible(bool(services.demo_desk_url))
         self._poll.start()
         # questions of the advising/occupational physicians: a copy refreshed in the
-        # background, at once when a document moved (a replacement may answer one)
+        # background, now and when a document moved (a replacement may answer one)
         self.questions_poll = QuestionPoller(services, self)
         self.questions_poll.refreshed.connect(self.page.show_questions)
         self.statuses_changed.connect(self.questions_poll.poll)
+        self.questions_poll.poll()
         # tray notifications, counts only; the one at start counts the home screen's list
         self.reminders = Reminders(services, self, shown=lambda: self.worklist.worklist)
         self.retranslate()  # also reads the connection status
@@ -528,14 +531,18 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.connection.style().unpolish(self.connection)
         self.connection.style().polish(self.connection)
 
-    def _watch_statuses(self) -> None:
-        """``statuses_changed`` when a document moved in the store (see status_watch)."""
+    def _read_statuses(self) -> status_watch.Snapshot | None:
+        """What :meth:`_watch_statuses` compares; None when the store cannot say."""
         patient = self.page.record
         try:
-            seen = status_watch.snapshot(self.services, patient.id if patient else None)
+            return status_watch.snapshot(self.services, patient.id if patient else None)
         except Exception:  # locked or closing: the status is informative only
-            return
-        if seen != self._statuses:
+            return None
+
+    def _watch_statuses(self) -> None:
+        """``statuses_changed`` when a document moved in the store (see status_watch)."""
+        seen = self._read_statuses()
+        if seen is not None and seen != self._statuses:
             self._statuses = seen
             self.statuses_changed.emit()
 
