@@ -34,10 +34,11 @@ from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
+from fitnote_desktop.services.sending import OVERLAP
 from fitnote_desktop.ui import i18n, labels, status_watch, web_desk, workers
 from fitnote_desktop.ui.actions import WindowActions
 from fitnote_desktop.ui.announce import announce
-from fitnote_desktop.ui.dialogs import OVERLAP, WindowDialogs
+from fitnote_desktop.ui.dialogs import WindowDialogs
 from fitnote_desktop.ui.patient_page import PatientPage
 from fitnote_desktop.ui.patients import PatientDialog, PatientSearch
 from fitnote_desktop.ui.pin_dialog import signing_subject
@@ -128,7 +129,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.questions_poll: QuestionPoller | None = None  # both need the services:
         self.reminders: Reminders | None = None  # built by attach()
 
-        self.acts = WindowActions(self)
+        self.acts = WindowActions(self, self)
         self.retranslate()
         self._restore_geometry()
         self.search.focus_search()
