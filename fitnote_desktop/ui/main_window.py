@@ -146,7 +146,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.services = services
         self.attached = True
         # what the first poll compares with; read first: a move meanwhile is seen by it
-        self._statuses = self._read_statuses() or []
+        self._statuses = status_watch.snapshot(services, None) or []
         self.search.attach(services)
         self.page.attach(services)
         self.worklist.attach(services)
@@ -206,7 +206,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         pin = self.services.demo_pin  # the demo key password, in the PIN dialog's language
         self.pin_broker.hint = i18n.text("app.demo_pin", pin=pin) if pin else ""
         self.who.setText(self.services.profile.author.full_name)
-        self.refresh_status()
+        self._show_connection()
         self._update_actions()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -517,6 +517,10 @@ class MainWindow(WindowDialogs, QMainWindow):
 
     def refresh_status(self) -> None:
         self._watch_statuses()
+        self._show_connection()
+
+    def _show_connection(self) -> None:
+        """Online or not, and how many documents wait (the status bar's right end)."""
         try:
             state = self.services.outbox.connection()
         except Exception:  # status is informative only; never break the window for it
@@ -532,17 +536,10 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.connection.style().unpolish(self.connection)
         self.connection.style().polish(self.connection)
 
-    def _read_statuses(self) -> status_watch.Snapshot | None:
-        """What :meth:`_watch_statuses` compares; None when the store cannot say."""
-        patient = self.page.record
-        try:
-            return status_watch.snapshot(self.services, patient.id if patient else None)
-        except Exception:  # locked or closing: the status is informative only
-            return None
-
     def _watch_statuses(self) -> None:
         """``statuses_changed`` when a document moved in the store (see status_watch)."""
-        seen = self._read_statuses()
+        patient = self.page.record
+        seen = status_watch.snapshot(self.services, patient.id if patient else None)
         if seen is not None and seen != self._statuses:
             self._statuses = seen
             self.statuses_changed.emit()
