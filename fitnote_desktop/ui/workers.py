@@ -39,14 +39,12 @@ class _Relay(QObject):
 
     def __init__(
         self,
-        fn: Callable[[Callable[[str], None]], Any],
         on_done: Callable[[Any], None],
         on_failed: Callable[[BaseException], None],
         on_progress: Callable[[str], None] | None,
     ) -> None:
         super().__init__()
         self.session = _session
-        self.task = Task(fn, self)
         self._on_done = on_done
         self._on_failed = on_failed
         self._on_progress = on_progress
@@ -62,13 +60,13 @@ class _Relay(QObject):
 
     @Slot(object)
     def _done(self, result: Any) -> None:
-        _RUNNING.discard(self)
+        _RUNNING.pop(self, None)
         if self._current("result"):
             self._on_done(result)
 
     @Slot(object)
     def _failed(self, exc: BaseException) -> None:
-        _RUNNING.discard(self)
+        _RUNNING.pop(self, None)
         if self._current("failure"):
             self._on_failed(exc)
 
@@ -97,7 +95,7 @@ class Task(QRunnable):
         self.signals.done.emit(result)
 
 
-_RUNNING: set[_Relay] = set()  # the tasks not yet delivered (Qt does not own them)
+_RUNNING: dict[_Relay, Task] = {}  # the tasks not yet delivered (Qt does not own them)
 _session = 0  # which session the tasks started now belong to: see discard_pending()
 
 
@@ -110,10 +108,11 @@ def start(
 ) -> Task:
     """Run ``fn`` on the pool; ``done(result)`` / ``failed(exc)`` / ``progress(code)`` are
     called on the UI thread, unless :func:`discard_pending` was called in between."""
-    relay = _Relay(fn, done, failed, progress)
-    _RUNNING.add(relay)
-    QThreadPool.globalInstance().start(relay.task)
-    return relay.task
+    relay = _Relay(done, failed, progress)
+    task = Task(fn, relay)
+    _RUNNING[relay] = task
+    QThreadPool.globalInstance().start(task)
+    return task
 
 
 def wait_idle(timeout_ms: int = 30000) -> bool:
