@@ -50,14 +50,18 @@ def imported_modules(path: Path) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:  # relative: resolve against the file's package
-                parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-                base = ".".join(parts[: len(parts) - node.level])
-                names.add(f"{base}.{node.module}" if node.module else base)
-            elif node.module:
-                names.add(node.module)
+        elif isinstance(node, ast.ImportFrom) and (node.level or node.module):
+            names.add(from_module(node, path))
     return names
+
+
+def from_module(node: ast.ImportFrom, path: Path) -> str:
+    """The module a ``from ... import`` names, a relative one resolved against ``path``."""
+    if not node.level:
+        return node.module or ""
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    base = ".".join(parts[: len(parts) - node.level])
+    return f"{base}.{node.module}" if node.module else base
 
 
 def sources(subpackage: str) -> list[Path]:
@@ -99,6 +103,70 @@ def test_the_scan_sees_lazy_imports(tmp_path: Path) -> None:
     probe = tmp_path / "probe.py"
     probe.write_text("def f():\n    from fitnote_desktop.store import x\n", encoding="utf-8")
     assert "fitnote_desktop.store" in imported_modules(probe)
+
+
+def module_of(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def product_imports(path: Path, modules: set[str]) -> set[str]:
+    """The product modules that the import statements of ``path`` name, including those
+    under ``if TYPE_CHECKING`` and inside functions; ``from pkg import mod`` names the
+    submodule ``pkg.mod``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = from_module(node, path)
+            for alias in node.names:
+                submodule = f"{base}.{alias.name}"
+                names.add(submodule if submodule in modules else base)
+    return names & modules
+
+
+def import_circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    circles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in graph.get(node, ()):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                top = stack.pop()
+                component.append(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                circles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return circles
+
+
+def test_no_two_product_modules_import_each_other() -> None:
+    """No import circle, not even through a type-only or lazy import: a circle means
+    two modules share something that belongs in a third (the circles of session 8:
+    store.profile <-> store.profiles, ui.actions -> ui.main_window -> ui.actions)."""
+    paths = {module_of(path): path for path in product_sources()}
+    modules = set(paths)
+    graph = {name: product_imports(path, modules) - {name} for name, path in paths.items()}
+    assert import_circles(graph) == []
 
 
 MAX_FILE_LINES = 600

@@ -1,7 +1,7 @@
 """An unlocked profile: the repositories over its open database, settings, backup, lock.
 
-:class:`ProfileManager` (``profiles.py``) opens it; it writes ``profile.json`` back through
-the manager when locking, to remember the audit anchor.
+:class:`~fitnote_desktop.store.profiles.ProfileManager` opens it; it writes its
+``profile.json`` back when locking, to remember the audit anchor.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import logging
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import delete, insert, select
 
@@ -23,15 +23,13 @@ from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.errors import StoreError
 from fitnote_desktop.store.fileio import private_mkdir
 from fitnote_desktop.store.keys import KdfParams, check_new_passphrase
+from fitnote_desktop.store.options import StoreOptions
 from fitnote_desktop.store.outbox import OutboxRepository
 from fitnote_desktop.store.patients import PatientRepository
 from fitnote_desktop.store.profile_info import PractitionerInfo, ProfileInfo
 from fitnote_desktop.store.questions import QuestionCache
 from fitnote_desktop.store.schema import practitioner as practitioner_table
 from fitnote_desktop.store.schema import settings as settings_table
-
-if TYPE_CHECKING:
-    from fitnote_desktop.store.profiles import ProfileManager
 
 log = logging.getLogger(__name__)
 
@@ -41,15 +39,14 @@ class Profile:
 
     def __init__(
         self,
-        manager: ProfileManager,
+        options: StoreOptions,
         info: ProfileInfo,
         db: Database,
         *,
         migrated_from: str | None = None,
         migration_backup: Path | None = None,
     ) -> None:
-        options = manager.options
-        self._manager = manager
+        self._options = options
         self.info = info
         self.db = db
         self.migrated_from = migrated_from
@@ -86,7 +83,7 @@ class Profile:
 
     def set_practitioner(self, who: PractitionerInfo) -> None:
         with self.db.write() as conn:
-            write_practitioner(conn, who, self._manager.options.clock())
+            write_practitioner(conn, who, self._options.clock())
             self.audit.append(conn, "profile.practitioner_updated")
         self.audit.actor = self._actor(who)
 
@@ -110,7 +107,7 @@ class Profile:
                     insert(settings_table).values(
                         key=key,
                         value=json.dumps(value, sort_keys=True),
-                        updated_at=self._manager.options.clock(),
+                        updated_at=self._options.clock(),
                     )
                 )
 
@@ -137,7 +134,7 @@ class Profile:
             self.db,
             dest,
             passphrase,
-            kdf=kdf or self._manager.options.kdf,
+            kdf=kdf or self._options.kdf,
             profile_id=self.info.id,
             label=self.info.label,
             schema_revision=revision,
@@ -153,7 +150,7 @@ class Profile:
             head = self.audit.head()
             if head is not None:
                 self.info = replace(self.info, audit_anchor=head)
-                self._manager._write_info(self.info)
+                self.info.write()
         except StoreError:
             log.warning("profile %s: could not record the lock in the audit log", self.info.id)
         finally:

@@ -1,13 +1,14 @@
 """What a profile is on disk, readable before it is unlocked.
 
-``profile.json`` (:class:`ProfileInfo`) and the directory layout it implies: the file names,
-the key storage mode, the id rules. Nothing here opens the encrypted database, so the
-profile chooser can list profiles from this alone. :class:`PractitionerInfo` is the
-physician's identity as stored inside the database.
+``profile.json`` (:class:`ProfileInfo`, which reads and writes it) and the directory
+layout it implies: the file names, the key storage mode, the id rules. Nothing here opens
+the encrypted database, so the profile chooser can list profiles from this alone.
+:class:`PractitionerInfo` is the physician's identity as stored inside the database.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Mapping
@@ -17,7 +18,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from fitnote_desktop.store.errors import InvalidProfileIdError
+from fitnote_desktop.store.errors import (
+    CorruptDatabaseError,
+    InvalidProfileIdError,
+    ProfileNotFoundError,
+)
+from fitnote_desktop.store.fileio import atomic_write_bytes
 from fitnote_desktop.store.keys import KeyFile, KeyringEntry
 
 APP_NAME = "fitnote-desktop"
@@ -95,6 +101,25 @@ class ProfileInfo:
     @property
     def needs_passphrase(self) -> bool:
         return self.key_storage is KeyStorage.PASSPHRASE
+
+    @classmethod
+    def read(cls, path: Path) -> ProfileInfo:
+        """The ``profile.json`` of the profile directory ``path``."""
+        try:
+            data = json.loads((path / PROFILE_FILE).read_text("utf-8"))
+            info = cls.from_json(path, data)
+        except FileNotFoundError:
+            raise ProfileNotFoundError() from None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise CorruptDatabaseError("The profile's metadata file is damaged.") from exc
+        if info.id != path.name:
+            raise CorruptDatabaseError("The profile's metadata file is damaged.")
+        return info
+
+    def write(self) -> None:
+        """Replace ``profile.json`` atomically (the manager's changes, the audit anchor)."""
+        data = json.dumps(self.to_json(), indent=2, sort_keys=True) + "\n"
+        atomic_write_bytes(self.path / PROFILE_FILE, data.encode("utf-8"))
 
     def to_json(self) -> dict[str, Any]:
         return {

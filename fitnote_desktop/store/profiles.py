@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import json
 import logging
 import secrets
 import shutil
@@ -53,7 +52,6 @@ from fitnote_desktop.store.errors import (
     StoreError,
 )
 from fitnote_desktop.store.fileio import (
-    atomic_write_bytes,
     fsync_directory,
     private_mkdir,
     translate_os_error,
@@ -65,7 +63,6 @@ from fitnote_desktop.store.keys import (
 )
 from fitnote_desktop.store.options import StoreOptions
 from fitnote_desktop.store.profile_info import (
-    PROFILE_FILE,
     AuditAnchor,
     KeyStorage,
     PractitionerInfo,
@@ -97,7 +94,7 @@ class ProfileManager:
             if child.name.startswith(".") or not child.is_dir():
                 continue
             try:
-                found.append(self._read_info(child))
+                found.append(ProfileInfo.read(child))
             except StoreError:
                 log.warning("skipping %s: not a readable profile", child.name)
         return found
@@ -106,7 +103,7 @@ class ProfileManager:
         path = self.root / validate_profile_id(profile_id)
         if not path.is_dir():
             raise ProfileNotFoundError()
-        return self._read_info(path)
+        return ProfileInfo.read(path)
 
     def exists(self, profile_id: str) -> bool:
         return (self.root / validate_profile_id(profile_id)).is_dir()
@@ -236,7 +233,7 @@ class ProfileManager:
                 self._migrate(db, revision)
                 migrated_from = revision
             profile = Profile(
-                self, info, db, migrated_from=migrated_from, migration_backup=backup_path
+                self.options, info, db, migrated_from=migrated_from, migration_backup=backup_path
             )
             profile.audit.record("profile.unlocked")
         except BaseException:
@@ -268,7 +265,7 @@ class ProfileManager:
         key = info.key_file.read(passphrase)
         try:
             info.keyring_entry.store(key)
-            self._write_info(replace(info, key_storage=KeyStorage.KEYRING))
+            replace(info, key_storage=KeyStorage.KEYRING).write()
             info.key_file.delete()
             self._audit_event(info, key, "profile.key_moved", {"to": "keyring"})
         finally:
@@ -283,7 +280,7 @@ class ProfileManager:
         key = info.keyring_entry.load()
         try:
             info.key_file.write(key, new_passphrase, self.options.kdf)
-            self._write_info(replace(info, key_storage=KeyStorage.PASSPHRASE))
+            replace(info, key_storage=KeyStorage.PASSPHRASE).write()
             try:
                 info.keyring_entry.delete()
             except StoreError:
@@ -403,7 +400,7 @@ class ProfileManager:
 
     def _commit_new_profile(self, work: Path, info: ProfileInfo) -> ProfileInfo:
         final = self.root / info.id
-        self._write_info(info)
+        info.write()
         try:
             work.rename(final)
         except FileExistsError:
@@ -420,22 +417,6 @@ class ProfileManager:
             with contextlib.suppress(StoreError):
                 info.keyring_entry.delete()
         shutil.rmtree(work, ignore_errors=True)
-
-    def _read_info(self, path: Path) -> ProfileInfo:
-        try:
-            data = json.loads((path / PROFILE_FILE).read_text("utf-8"))
-            info = ProfileInfo.from_json(path, data)
-        except FileNotFoundError:
-            raise ProfileNotFoundError() from None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise CorruptDatabaseError("The profile's metadata file is damaged.") from exc
-        if info.id != path.name:
-            raise CorruptDatabaseError("The profile's metadata file is damaged.")
-        return info
-
-    def _write_info(self, info: ProfileInfo) -> None:
-        data = json.dumps(info.to_json(), indent=2, sort_keys=True) + "\n"
-        atomic_write_bytes(info.path / PROFILE_FILE, data.encode("utf-8"))
 
     def _pre_migration_backup(self, info: ProfileInfo, db: Database, revision: str) -> Path:
         """Copy the database (encrypted, same key) before touching its schema."""

@@ -4,6 +4,9 @@ Every command is a ``QAction`` added to the window, so its shortcut works wherev
 focus is, and the help dialog (F1) lists them from :meth:`WindowActions.texts`. Which
 actions are enabled follows the open patient and document (:meth:`WindowActions.update`).
 
+The actions call the window through :class:`WindowCommands`, what they need of it, so
+that this module does not import the main window that builds them (no import circle).
+
 The texts are translated in the ``MainWindow`` context (``QCoreApplication.translate``):
 they are the main window's words, and the translation files already hold them there.
 """
@@ -11,11 +14,11 @@ they are the main window's words, and the translation files already hold them th
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QCoreApplication, SignalInstance
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from fitnote_desktop.domain.changes import followed_reference
 from fitnote_desktop.domain.lifecycle import Action, allowed_actions
@@ -24,18 +27,60 @@ from fitnote_desktop.services.ports import DocumentRecord
 from fitnote_desktop.ui import i18n
 from fitnote_desktop.ui.web_desk import certificate_warning
 
-if TYPE_CHECKING:
-    from fitnote_desktop.ui.main_window import MainWindow
+if TYPE_CHECKING:  # types only: the editor is imported when first opened
+    from fitnote_desktop.ui.editor import DocumentEditor
+    from fitnote_desktop.ui.patients import PatientSearch
 
 Shortcut = str | QKeySequence.StandardKey | None
 
 
-class WindowActions:
-    """The QActions of one main window, its menus, their texts and their enabled state."""
+class WindowCommands(Protocol):
+    """What the actions trigger and read: the main window's commands and parts."""
 
-    def __init__(self, window: MainWindow) -> None:
+    @property
+    def lock_requested(self) -> SignalInstance: ...
+    @property
+    def undo_group(self) -> QUndoGroup: ...
+    @property
+    def languages(self) -> i18n.LanguageManager: ...
+    @property
+    def search(self) -> PatientSearch: ...
+    @property
+    def editor(self) -> DocumentEditor: ...
+
+    def show_worklist(self, *, filter_it: bool = False) -> None: ...
+    def new_patient(self, prefill: str = "") -> None: ...
+    def edit_patient(self) -> None: ...
+    def new_document(self, kind: DocumentKind) -> None: ...
+    def prolong_last(self) -> None: ...
+    def prolong_external(self) -> None: ...
+    def follow_up(self, what: str) -> None: ...
+    def retract(self) -> None: ...
+    def delete_draft(self) -> None: ...
+    def sign_and_send(self) -> None: ...
+    def preview(self) -> None: ...
+    def export_kmehr(self) -> None: ...
+    def pick_capacities(self) -> None: ...
+    def show_outbox(self) -> None: ...
+    def show_inbox(self) -> None: ...
+    def show_mirror(self) -> None: ...
+    def show_settings(self) -> None: ...
+    def show_help(self) -> None: ...
+    def open_web_desk(self) -> None: ...
+    def back(self) -> None: ...
+    def switch_language(self, lang: str) -> None: ...
+
+
+class WindowActions:
+    """The QActions of one main window, its menus, their texts and their enabled state.
+
+    ``window`` holds the actions (their shortcuts work wherever its focus is) and the
+    menu bar; ``commands`` is what they trigger: the same window, seen as
+    :class:`WindowCommands`."""
+
+    def __init__(self, window: QMainWindow, commands: WindowCommands) -> None:
         self._window = window
-        w = window
+        w = commands
         a = self._action
         self.home = a("Alt+Home", w.show_worklist)
         self.filter_worklist = a("Ctrl+Shift+F", lambda: w.show_worklist(filter_it=True))
@@ -68,16 +113,16 @@ class WindowActions:
         self.help = a("F1", w.show_help)
         self.web_desk = a(None, w.open_web_desk)  # demo only: the sandbox serves the desk
         self.web_desk.setVisible(False)  # shown by the window's attach() in demo mode
-        self.quit = a("Ctrl+Q", w.close)
+        self.quit = a("Ctrl+Q", window.close)
         self.back = a("Alt+Left", w.back)
-        self.undo = w.undo_group.createUndoAction(w)  # the editor's stack joins when built
+        self.undo = w.undo_group.createUndoAction(window)  # the editor's stack joins when built
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo = w.undo_group.createRedoAction(w)
+        self.redo = w.undo_group.createRedoAction(window)
         self.redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.lang_group = QActionGroup(w)
+        self.lang_group = QActionGroup(window)
         self.lang_actions: dict[str, QAction] = {}
         for lang in i18n.UI_LANGUAGES:
-            act = QAction(i18n.LANGUAGE_NAMES[lang], w)
+            act = QAction(i18n.LANGUAGE_NAMES[lang], window)
             act.setCheckable(True)
             act.setChecked(lang == w.languages.language)
             act.triggered.connect(lambda _=False, lg=lang: w.switch_language(lg))

@@ -137,6 +137,7 @@ class AppController(QObject):
         window.hide()
         window.deleteLater()
         workers.wait_idle(10_000)
+        workers.discard_pending()  # results still queued for the window: it is gone
         try:
             session.close()
         except Exception:
@@ -172,6 +173,7 @@ class AppController(QObject):
             self.window.flush_editor()
             self.window.save_state()
         workers.wait_idle(10_000)
+        workers.discard_pending()  # no slot runs on the closed session afterwards
         if self.session is not None:
             self.session.close()
             self.session = None

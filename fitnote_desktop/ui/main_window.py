@@ -34,10 +34,11 @@ from fitnote_desktop.domain.lifecycle import DocumentStatus
 from fitnote_desktop.domain.model import DocumentKind
 from fitnote_desktop.services import ServiceError, Services
 from fitnote_desktop.services.ports import DocumentRecord, PatientRecord
+from fitnote_desktop.services.sending import OVERLAP
 from fitnote_desktop.ui import i18n, labels, status_watch, web_desk, workers
 from fitnote_desktop.ui.actions import WindowActions
 from fitnote_desktop.ui.announce import announce
-from fitnote_desktop.ui.dialogs import OVERLAP, WindowDialogs
+from fitnote_desktop.ui.dialogs import WindowDialogs
 from fitnote_desktop.ui.patient_page import PatientPage
 from fitnote_desktop.ui.patients import PatientDialog, PatientSearch
 from fitnote_desktop.ui.pin_dialog import signing_subject
@@ -128,7 +129,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.questions_poll: QuestionPoller | None = None  # both need the services:
         self.reminders: Reminders | None = None  # built by attach()
 
-        self.acts = WindowActions(self)
+        self.acts = WindowActions(self, self)
         self.retranslate()
         self._restore_geometry()
         self.search.focus_search()
@@ -144,6 +145,8 @@ class MainWindow(WindowDialogs, QMainWindow):
             raise RuntimeError("the main window is already attached to a session")
         self.services = services
         self.attached = True
+        # what the first poll compares with; read first: a move meanwhile is seen by it
+        self._statuses = status_watch.snapshot(services, None) or []
         self.search.attach(services)
         self.page.attach(services)
         self.worklist.attach(services)
@@ -151,10 +154,11 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.acts.web_desk.setVisible(bool(services.demo_desk_url))
         self._poll.start()
         # questions of the advising/occupational physicians: a copy refreshed in the
-        # background, at once when a document moved (a replacement may answer one)
+        # background, now and when a document moved (a replacement may answer one)
         self.questions_poll = QuestionPoller(services, self)
         self.questions_poll.refreshed.connect(self.page.show_questions)
         self.statuses_changed.connect(self.questions_poll.poll)
+        self.questions_poll.poll()
         # tray notifications, counts only; the one at start counts the home screen's list
         self.reminders = Reminders(services, self, shown=lambda: self.worklist.worklist)
         self.retranslate()  # also reads the connection status
@@ -202,7 +206,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         pin = self.services.demo_pin  # the demo key password, in the PIN dialog's language
         self.pin_broker.hint = i18n.text("app.demo_pin", pin=pin) if pin else ""
         self.who.setText(self.services.profile.author.full_name)
-        self.refresh_status()
+        self._show_connection()
         self._update_actions()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -513,6 +517,10 @@ class MainWindow(WindowDialogs, QMainWindow):
 
     def refresh_status(self) -> None:
         self._watch_statuses()
+        self._show_connection()
+
+    def _show_connection(self) -> None:
+        """Online or not, and how many documents wait (the status bar's right end)."""
         try:
             state = self.services.outbox.connection()
         except Exception:  # status is informative only; never break the window for it
@@ -531,11 +539,8 @@ class MainWindow(WindowDialogs, QMainWindow):
     def _watch_statuses(self) -> None:
         """``statuses_changed`` when a document moved in the store (see status_watch)."""
         patient = self.page.record
-        try:
-            seen = status_watch.snapshot(self.services, patient.id if patient else None)
-        except Exception:  # locked or closing: the status is informative only
-            return
-        if seen != self._statuses:
+        seen = status_watch.snapshot(self.services, patient.id if patient else None)
+        if seen is not None and seen != self._statuses:
             self._statuses = seen
             self.statuses_changed.emit()
 

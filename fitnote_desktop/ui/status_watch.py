@@ -12,10 +12,18 @@ from fitnote_desktop.services import Services
 Snapshot = list[tuple[str, str, object]]
 
 
-def snapshot(services: Services, patient_id: str | None) -> Snapshot:
+def snapshot(services: Services, patient_id: str | None) -> Snapshot | None:
     """The outbox items and the patient's documents with their status. Both count: the
-    outbox item and the document row are updated one after the other."""
-    seen: Snapshot = [(e.document_id, e.status, e.updated_at) for e in services.outbox.entries()]
-    if patient_id is not None:
-        seen += [(r.id, r.status, r.last_error) for r in services.drafts.for_patient(patient_id)]
+    outbox item and the document row are updated one after the other. None when the
+    store cannot say (locked or closing): a status is informative only."""
+    try:
+        seen: Snapshot = [
+            (e.document_id, e.status, e.updated_at) for e in services.outbox.entries()
+        ]
+        if patient_id is not None:
+            seen += [
+                (r.id, r.status, r.last_error) for r in services.drafts.for_patient(patient_id)
+            ]
+    except Exception:
+        return None
     return seen

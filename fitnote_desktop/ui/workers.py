@@ -1,10 +1,14 @@
 """Running slow use cases (sign, send, render) off the UI thread, and asking a PIN from there.
 
 The services are blocking Python calls; a ``QThreadPool`` runs them and a ``Task``
-signals the result back to the UI thread. A signer asks its PIN through a callback
-*on the worker thread*; :class:`PinBroker` turns that into a dialog on the UI thread
-and blocks the worker (not the UI) until the physician answers. The PIN travels once,
-from the dialog to the callback's return value, and is not kept by either side.
+signals the result back to the UI thread. That result arrives later, through the event
+queue: when the session closes meanwhile (a lock), :func:`discard_pending` makes sure it
+is dropped rather than handed to a window that would read a closed store.
+
+A signer asks its PIN through a callback *on the worker thread*; :class:`PinBroker`
+turns that into a dialog on the UI thread and blocks the worker (not the UI) until the
+physician answers. The PIN travels once, from the dialog to the callback's return value,
+and is not kept by either side.
 """
 
 from __future__ import annotations
@@ -20,19 +24,65 @@ from PySide6.QtWidgets import QWidget
 log = logging.getLogger(__name__)
 
 
-class _Signals(QObject):
+class _Relay(QObject):
+    """A task's way back to the UI thread, where it is created.
+
+    The worker emits the signals; the slots, this object's own, are therefore called on
+    the UI thread (a queued call), later. By then the session the task was started under
+    may be closed (a lock, the app's end): the outcome is dropped instead of reaching a
+    window slot that would use the closed store.
+    """
+
     done = Signal(object)
     failed = Signal(object)
     progress = Signal(str)
 
+    def __init__(
+        self,
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None],
+        on_progress: Callable[[str], None] | None,
+    ) -> None:
+        super().__init__()
+        self.session = _session
+        self._on_done = on_done
+        self._on_failed = on_failed
+        self._on_progress = on_progress
+        self.done.connect(self._done)
+        self.failed.connect(self._failed)
+        self.progress.connect(self._progress)
+
+    def _current(self, what: str) -> bool:
+        if self.session == _session:
+            return True
+        log.debug("a task's %s arrived after its session closed: dropped", what)
+        return False
+
+    @Slot(object)
+    def _done(self, result: Any) -> None:
+        _RUNNING.pop(self, None)
+        if self._current("result"):
+            self._on_done(result)
+
+    @Slot(object)
+    def _failed(self, exc: BaseException) -> None:
+        _RUNNING.pop(self, None)
+        if self._current("failure"):
+            self._on_failed(exc)
+
+    @Slot(str)
+    def _progress(self, code: str) -> None:
+        if self._on_progress is not None and self._current("progress"):
+            self._on_progress(code)
+
 
 class Task(QRunnable):
-    """``fn(progress)`` on the pool; ``done(result)`` / ``failed(exc)`` on the UI thread."""
+    """``fn(progress)`` on the pool; its outcome goes back through ``signals``."""
 
-    def __init__(self, fn: Callable[[Callable[[str], None]], Any]) -> None:
+    def __init__(self, fn: Callable[[Callable[[str], None]], Any], signals: _Relay) -> None:
         super().__init__()
         self.fn = fn
-        self.signals = _Signals()
+        self.signals = signals
         self.setAutoDelete(False)
 
     def run(self) -> None:
@@ -45,7 +95,8 @@ class Task(QRunnable):
         self.signals.done.emit(result)
 
 
-_RUNNING: set[Task] = set()
+_RUNNING: dict[_Relay, Task] = {}  # the tasks not yet delivered (Qt does not own them)
+_session = 0  # which session the tasks started now belong to: see discard_pending()
 
 
 def start(
@@ -55,14 +106,11 @@ def start(
     failed: Callable[[BaseException], None],
     progress: Callable[[str], None] | None = None,
 ) -> Task:
-    task = Task(fn)
-    task.signals.done.connect(done)
-    task.signals.failed.connect(failed)
-    if progress is not None:
-        task.signals.progress.connect(progress)
-    _RUNNING.add(task)
-    task.signals.done.connect(lambda _r: _RUNNING.discard(task))
-    task.signals.failed.connect(lambda _e: _RUNNING.discard(task))
+    """Run ``fn`` on the pool; ``done(result)`` / ``failed(exc)`` / ``progress(code)`` are
+    called on the UI thread, unless :func:`discard_pending` was called in between."""
+    relay = _Relay(done, failed, progress)
+    task = Task(fn, relay)
+    _RUNNING[relay] = task
     QThreadPool.globalInstance().start(task)
     return task
 
@@ -70,6 +118,15 @@ def start(
 def wait_idle(timeout_ms: int = 30000) -> bool:
     """Wait for running tasks (used when closing or locking the window)."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+def discard_pending() -> None:
+    """Drop the outcome of every task started so far: those still queued for the UI
+    thread and those of tasks still running. Called when the session closes (after
+    :func:`wait_idle`, before the store closes), so that no slot gets a result read from
+    a store that is closed by the time the slot runs."""
+    global _session
+    _session += 1
 
 
 class PinBroker(QObject):

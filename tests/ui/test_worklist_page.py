@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from fitnote_desktop.domain.model import FitNoteStatus
+from fitnote_desktop.domain import samples
+from fitnote_desktop.domain.model import DocumentKind, FitNoteStatus
+from fitnote_desktop.transport.ports import HELD_UNTIL
 from fitnote_desktop.ui.main_window import MainWindow
 from fitnote_desktop.ui.worklist import COLUMNS
 from tests.conftest import STORE_TODAY
@@ -152,3 +155,34 @@ def test_the_reminder_at_start_counts_the_worklist_on_screen(
     qtbot.waitUntil(lambda: reminders.last_text is not None)
     assert reminders.last_text == "1 certificate ends within 3 days"
     assert len(builds) == 1  # the home screen's, not one more for the notification
+
+
+def test_one_start_builds_the_worklist_once_with_documents_in_the_outbox(
+    qtbot, services, store_profile, patient, languages, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """The first status check after start finds what the first screen was built from, so
+    it builds nothing again; the questions are fetched at start all the same, and a real
+    change afterwards is still followed."""
+
+    rec = services.drafts.new(DocumentKind.INCAPACITY, patient.id)
+    doc = replace(samples.incapacity(), id=rec.document.id, patient=rec.document.patient)
+    services.drafts.save(patient.id, doc)
+    services.sending.sign_and_send(rec.id, lambda _p: "1")  # no endpoint: it waits
+    (item,) = store_profile.outbox.list()
+    builds: list[int] = []
+    fetches: list[bool] = []
+    build, fetch = services.worklist.build, services.questions.refresh
+    services.worklist.build = lambda: builds.append(1) or build()  # counts the store reads
+    services.questions.refresh = lambda **kw: fetches.append(kw["if_connected"]) or fetch(**kw)
+    window = make_window(qtbot, services, languages, tmp_path)
+    qtbot.waitUntil(lambda: fetches == [True])  # the first fetch is not left to the timer
+    window.refresh_status()  # the status poll's first tick
+    assert len(builds) == 1
+    assert cells(window, "outbox") == ["Waiting: 1"]
+
+    store_profile.outbox.reschedule(  # what the worker does after auth.certificate_invalid
+        item.id, next_attempt_at=HELD_UNTIL, error_code="auth.certificate_invalid"
+    )
+    window.refresh_status()
+    assert len(builds) == 2
+    assert cells(window, "outbox") == ["Held: 1"]
