@@ -90,8 +90,10 @@ def save_version(
     if digest != stored_hash:
         version += 1
         values.update(payload=payload, payload_hash=digest, current_version=version)
-        conn.execute(_INSERT_VERSION, (doc_id, version, payload, digest, stamp))
+        # pruning first lets the new version reuse the page the oldest one frees: one
+        # encrypted page fewer in the commit (8 instead of 9), the same versions kept
         prune_versions(conn, doc_id, newest=version, max_versions=max_versions)
+        conn.execute(_INSERT_VERSION, (doc_id, version, payload, digest, stamp))
     assignments = ", ".join(f"{name} = ?" for name in values)
     conn.execute(
         f"UPDATE documents SET {assignments} WHERE id = ?",  # noqa: S608 (names from code)
