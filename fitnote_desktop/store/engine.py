@@ -150,6 +150,11 @@ class Database:
             poolclass=QueuePool,
             pool_size=2,
             max_overflow=8,
+            # the connection returned last is taken first: it holds the decrypted pages
+            # of the last write, while another connection would find its page cache stale
+            # (SQLite drops it when another connection has written the WAL) and decrypt
+            # every page again; FIFO alternated two idle connections on every autosave
+            pool_use_lifo=True,
             hide_parameters=True,
             logging_name=ENGINE_LOGGING_NAME,
         )

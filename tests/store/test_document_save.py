@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, event, insert, select, update
 from sqlalchemy.engine import Connection
 
 from fitnote_desktop.domain.lifecycle import DocumentStatus
@@ -202,3 +202,17 @@ def test_unknown_and_signed_documents_are_refused_alike(profile) -> None:  # typ
     with pytest.raises(DocumentImmutableError):
         profile.documents.autosave(fast, b'{"v":3}')
     assert _stored(profile, fast) == signed
+
+
+def test_consecutive_autosaves_reuse_the_last_connection(profile) -> None:  # type: ignore[no-untyped-def]
+    """Two idle pooled connections (after two overlapping reads): every autosave takes the
+    one the previous autosave used, whose page cache is still valid."""
+    fast, _ = _pair(profile)
+    with profile.db.read(), profile.db.read():
+        pass
+    used: list[int] = []
+    event.listen(profile.db.engine, "checkout", lambda dbapi, record, proxy: used.append(id(dbapi)))
+    for n in range(4):
+        profile.documents.autosave(fast, b'{"v":%d}' % (n + 1))
+    assert profile.db.engine.pool.checkedin() == 2
+    assert len(set(used)) == 1
