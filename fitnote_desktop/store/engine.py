@@ -210,7 +210,7 @@ class Database:
 
         The same ``BEGIN IMMEDIATE`` ... ``COMMIT`` on the same pooled connections, minus
         SQLAlchemy's connection and transaction objects, which cost more CPU per autosave
-        than SQLite's own statements (see ``DocumentRepository.autosave``). On any error
+        than SQLite's own statements (see ``store.document_save``). On any error
         the transaction is rolled back before the connection goes back to the pool.
         """
         self._check_open()
