@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any, Final
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Row
 
 from fitnote_desktop.domain.lifecycle import TRANSITIONS, DocumentStatus
@@ -43,15 +43,15 @@ from fitnote_desktop.store.document_records import (
     VersionRecord,
     payload_hash,
 )
+from fitnote_desktop.store.document_save import prune_versions, save_version
 from fitnote_desktop.store.engine import Database
 from fitnote_desktop.store.errors import (
-    ConflictError,
     DocumentImmutableError,
     DuplicateRecordError,
     InvalidTransitionError,
     RecordNotFoundError,
 )
-from fitnote_desktop.store.schema import document_versions, documents, patients
+from fitnote_desktop.store.schema import document_versions, documents, patients, uuid_text
 
 
 class _Keep:
@@ -64,17 +64,6 @@ KEEP: Final = _Keep()
 
 
 _SUMMARY_COLUMNS = [c for c in documents.c if c.name not in ("payload", "signature", "retraction")]
-
-# The autosave path runs every few seconds: its statements are built once (SQLAlchemy
-# then reuses their compiled form) instead of being reconstructed on every save.
-_SELECT_META = select(*_SUMMARY_COLUMNS).where(documents.c.id == bindparam("doc_id"))
-_INSERT_VERSION = insert(document_versions)
-_UPDATE_DOCUMENT = update(documents).where(documents.c.id == bindparam("doc_id"))
-_PRUNE_VERSIONS = delete(document_versions).where(
-    document_versions.c.document_id == bindparam("doc_id"),
-    document_versions.c.version > 1,
-    document_versions.c.version <= bindparam("cutoff"),
-)
 
 
 def _summary_kwargs(row: Row[Any]) -> dict[str, Any]:
@@ -225,18 +214,21 @@ class DocumentRepository:
         guards against two editors: a mismatch raises ``store.conflict``.
         """
         payload = _require_bytes(payload)
-        with self._db.write() as conn:
-            return self._save(
+        meta = {
+            "kind": kind,
+            "language": language,
+            "period_begin": period_begin,
+            "period_end": period_end,
+        }
+        with self._db.raw_write() as conn:  # the keystroke path: no SQLAlchemy objects
+            return save_version(
                 conn,
                 document_id,
                 payload,
+                now=self._clock,
+                max_versions=self.max_versions,
                 expected_version=expected_version,
-                meta_changes={
-                    "kind": kind,
-                    "language": language,
-                    "period_begin": period_begin,
-                    "period_end": period_end,
-                },
+                meta={name: value for name, value in meta.items() if not isinstance(value, _Keep)},
             )
 
     def restore_version(self, document_id: uuid.UUID, version: int) -> VersionInfo:
@@ -251,7 +243,13 @@ class DocumentRepository:
             ).scalar()
             if old is None:
                 raise RecordNotFoundError()
-            info = self._save(conn, document_id, bytes(old))
+            info = save_version(
+                conn.connection.driver_connection,
+                document_id,
+                bytes(old),
+                now=self._clock,
+                max_versions=self.max_versions,
+            )
             self._audit.append(
                 conn,
                 "document.version_restored",
@@ -311,7 +309,12 @@ class DocumentRepository:
                         saved_at=now,
                     )
                 )
-                self._prune(conn, document_id, version)
+                prune_versions(
+                    conn.connection.driver_connection,
+                    uuid_text(document_id),
+                    newest=version,
+                    max_versions=self.max_versions,
+                )
             conn.execute(
                 update(documents)
                 .where(documents.c.id == document_id)
@@ -514,58 +517,6 @@ class DocumentRepository:
         )
 
     # helpers ------------------------------------------------------------------------------
-    def _save(
-        self,
-        conn: Connection,
-        document_id: uuid.UUID,
-        payload: bytes,
-        *,
-        expected_version: int | None = None,
-        meta_changes: dict[str, Any] | None = None,
-    ) -> VersionInfo:
-        digest = payload_hash(payload)
-        row = conn.execute(_SELECT_META, {"doc_id": document_id}).first()
-        if row is None:
-            raise RecordNotFoundError()
-        if row.status != DocumentStatus.DRAFT:
-            raise DocumentImmutableError()
-        if expected_version is not None and expected_version != row.current_version:
-            raise ConflictError()
-        meta = {
-            name: value
-            for name, value in (meta_changes or {}).items()
-            if not isinstance(value, _Keep) and value != getattr(row, name)
-        }
-        if digest == row.payload_hash and not meta:
-            return VersionInfo(
-                document_id, row.current_version, row.updated_at, digest, len(payload)
-            )
-        now = self._clock()
-        version = row.current_version
-        values: dict[str, Any] = {"updated_at": now, **meta}
-        if digest != row.payload_hash:
-            version += 1
-            values.update(payload=payload, payload_hash=digest, current_version=version)
-            conn.execute(
-                _INSERT_VERSION,
-                {
-                    "document_id": document_id,
-                    "version": version,
-                    "payload": payload,
-                    "payload_hash": digest,
-                    "saved_at": now,
-                },
-            )
-            self._prune(conn, document_id, version)
-        conn.execute(_UPDATE_DOCUMENT, {"doc_id": document_id, **values})
-        return VersionInfo(document_id, version, now, digest, len(payload))
-
-    def _prune(self, conn: Connection, document_id: uuid.UUID, newest: int) -> None:
-        """Keep version 1 and the newest ``max_versions``; drop what lies between."""
-        cutoff = newest - self.max_versions
-        if cutoff > 1:
-            conn.execute(_PRUNE_VERSIONS, {"doc_id": document_id, "cutoff": cutoff})
-
     @staticmethod
     def _row(conn: Connection, document_id: uuid.UUID) -> Row[Any]:
         row = conn.execute(select(documents).where(documents.c.id == document_id)).first()

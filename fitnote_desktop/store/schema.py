@@ -14,7 +14,7 @@ that has the key), UUIDs as their 36-character text form.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -35,6 +35,11 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 
+def uuid_text(value: Any) -> str:
+    """The stored text of a UUID (or of a string that parses as one), lower-case, 36 chars."""
+    return str(value if isinstance(value, uuid.UUID) else uuid.UUID(str(value)))
+
+
 class UUIDText(TypeDecorator[uuid.UUID]):
     """UUID stored as canonical 36-character text (the form used in documents and URLs)."""
 
@@ -42,9 +47,7 @@ class UUIDText(TypeDecorator[uuid.UUID]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        return str(value if isinstance(value, uuid.UUID) else uuid.UUID(str(value)))
+        return None if value is None else uuid_text(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> uuid.UUID | None:
         return None if value is None else uuid.UUID(value)
@@ -55,6 +58,21 @@ def utc_text(value: datetime) -> str:
     if value.tzinfo is None:
         raise ValueError("timestamps must be timezone-aware datetimes")
     return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def date_text(value: date | None) -> str | None:
+    """The stored text of a ``Date`` column, as SQLAlchemy's SQLite ``DATE`` binds it
+    (for statements written on the DBAPI connection); anything but a date is refused."""
+    if value is None:
+        return None
+    if not isinstance(value, date):
+        raise TypeError("SQLite Date type only accepts Python date objects as input.")
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+
+
+def text_date(value: str | None) -> date | None:
+    """A ``Date`` column's stored text read back (the inverse of :func:`date_text`)."""
+    return None if value is None else date.fromisoformat(value)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
