@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fitnote_desktop.services.errors import translating
-from fitnote_desktop.services.ports import ConnectionState, OutboxEntry, Sender
+from fitnote_desktop.services.ports import ConnectionState, OutboxEntry, OutboxMark, Sender
 
 
 class Outbox:
@@ -16,6 +16,11 @@ class Outbox:
         """Waiting and refused entries, then the last few delivered (newest first)."""
         with translating("store.error"):
             return self._sender.entries()
+
+    def statuses(self) -> Sequence[OutboxMark]:
+        """What a status poll compares, for the same entries, without reading documents."""
+        with translating("store.error"):
+            return self._sender.statuses()
 
     def retry(self, document_id: str | None = None) -> None:
         """Send now what is queued (and re-queue ``document_id`` if it was refused)."""

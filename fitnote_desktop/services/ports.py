@@ -62,6 +62,10 @@ class OutboxEntry:
     needs_action: bool = False  # held: sent again only when the physician retries
 
 
+OutboxMark = tuple[str, str, "datetime | None"]
+"""One outbox item as a status poll compares it: document id, status, last change."""
+
+
 @dataclass(frozen=True)
 class ConnectionState:
     online: bool
@@ -142,6 +146,7 @@ class Sender(Protocol):
         ...
 
     def entries(self) -> Sequence[OutboxEntry]: ...
+    def statuses(self) -> Sequence[OutboxMark]: ...
     def retry_now(self, document_id: str | None = None) -> None: ...
     def state(self) -> ConnectionState: ...
     def retract(

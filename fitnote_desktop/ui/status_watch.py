@@ -17,9 +17,7 @@ def snapshot(services: Services, patient_id: str | None) -> Snapshot | None:
     outbox item and the document row are updated one after the other. None when the
     store cannot say (locked or closing): a status is informative only."""
     try:
-        seen: Snapshot = [
-            (e.document_id, e.status, e.updated_at) for e in services.outbox.entries()
-        ]
+        seen: Snapshot = list(services.outbox.statuses())
         if patient_id is not None:
             seen += [
                 (r.id, r.status, r.last_error) for r in services.drafts.for_patient(patient_id)

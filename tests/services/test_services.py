@@ -154,3 +154,26 @@ def test_external_prolongation_needs_consent_to_fetch(services):
         fetch=False,
     )
     assert offline.document.period.begin == TODAY
+
+
+def test_the_status_poll_reads_the_outbox_without_reading_documents(
+    services: Services, store_profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The main window compares the outbox's statuses every two seconds: they are the
+    outbox view's entries (same items, same order, same statuses and times), read without
+    fetching or decoding any signed document (that cost about 1 ms per item)."""
+    p = services.patients.save(samples.patient())
+    q = services.patients.save(replace(samples.patient(), niss="85073003328", given_name="Jan"))
+    first = services.sending.sign_and_send(ready(services, p.id).id, lambda _p: "1")
+    second = services.sending.sign_and_send(ready(services, q.id).id, lambda _p: "1")
+    deliver(store_profile.outbox, first.id)
+    entries = [(e.document_id, e.status.value, e.updated_at) for e in services.outbox.entries()]
+    assert {e[0] for e in entries} == {first.id, second.id}
+
+    def no_document_read(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the status poll read a document")
+
+    monkeypatch.setattr(store_profile.documents, "get", no_document_read)
+    assert list(services.outbox.statuses()) == entries
+    with pytest.raises(ServiceError):  # the view's entries do read them
+        services.outbox.entries()
