@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
@@ -52,27 +53,33 @@ class _Relay(QObject):
         self.failed.connect(self._failed)
         self.progress.connect(self._progress)
 
-    def _current(self, what: str) -> bool:
-        if self.session == _session:
-            return True
-        log.debug("a task's %s arrived after its session closed: dropped", what)
-        return False
+    def _current(self, what: str, slot: Callable[..., None]) -> bool:
+        if self.session != _session:
+            log.debug("a task's %s arrived after its session closed: dropped", what)
+            return False
+        # A slot of a widget deleted meanwhile (a closed dialog) is not called, as Qt does
+        # for a signal connected to it directly.
+        owner = getattr(slot, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            log.debug("a task's %s arrived after its widget was deleted: dropped", what)
+            return False
+        return True
 
     @Slot(object)
     def _done(self, result: Any) -> None:
         _RUNNING.pop(self, None)
-        if self._current("result"):
+        if self._current("result", self._on_done):
             self._on_done(result)
 
     @Slot(object)
     def _failed(self, exc: BaseException) -> None:
         _RUNNING.pop(self, None)
-        if self._current("failure"):
+        if self._current("failure", self._on_failed):
             self._on_failed(exc)
 
     @Slot(str)
     def _progress(self, code: str) -> None:
-        if self._on_progress is not None and self._current("progress"):
+        if self._on_progress is not None and self._current("progress", self._on_progress):
             self._on_progress(code)
 
 

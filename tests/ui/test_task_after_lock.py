@@ -83,3 +83,26 @@ def test_the_next_session_gets_its_results(qtbot, languages, tmp_path, monkeypat
     finally:
         controller.shutdown()
         second.deleteLater()
+
+
+def test_a_result_for_a_dialog_deleted_meanwhile_is_dropped(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A dialog closed (and deleted) while its task runs: the result is not handed to the
+    deleted dialog's slot, which would raise on its first Qt call (pytest-qt fails a test
+    on an exception raised in a slot)."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtWidgets import QDialog
+
+    class Asking(QDialog):
+        def shown(self, result: str) -> None:
+            self.setWindowTitle(result)
+
+    dialog = Asking()
+    release = threading.Event()
+    workers.start(lambda _p: RESULT if release.wait(10) else "", done=dialog.shown, failed=print)
+    shiboken6.delete(dialog)
+    release.set()
+    assert workers.wait_idle(10_000)
+    qtbot.wait(100)  # the queued result is delivered (and dropped) here
+    assert not workers._RUNNING  # delivered, not kept
