@@ -84,7 +84,8 @@ def _strict_document(data: Any) -> Document:
     if type(kind) is not str:
         raise _Undecided
     body = _strict_fields(_KIND_BODIES[DocumentKind(kind)], data.get("body"))
-    return _strict_fields(Document, data, _DOCUMENT_TAGS, body=body)
+    document: Document = _strict_fields(Document, data, _DOCUMENT_TAGS, body=body)
+    return document
 
 
 _DOCUMENT_TAGS = frozenset({"body", "kind"})  # set apart from Document's own fields
