@@ -41,7 +41,6 @@ from fitnote_desktop.domain.canonical import (
     _KIND_BODIES,
     CanonicalError,
     _decoder,
-    _field_names,
     _fields,
     _hints,
     _is_optional,
@@ -168,12 +167,21 @@ def _strict_items(item: StrictDecoder) -> StrictDecoder:
     return strict
 
 
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    """How the strict pass decodes one dataclass: a strict decoder per field, and the
+    fields that may be absent (they are then ``None``, which encoding leaves out)."""
+
+    decoders: dict[str, StrictDecoder]
+    absent: dict[str, None]  # the keyword arguments of a field left out: None
+    size: int  # the number of fields
+
+
 @cache
-def _strict_plan(cls: type) -> tuple[tuple[str, StrictDecoder, bool], ...]:
-    """Per field of ``cls``: its name, its strict decoder and whether it may be absent
-    (it would then be ``None``, which encoding leaves out)."""
+def _strict_plan(cls: type) -> _Plan:
     hints = _hints(cls)
-    plan = []
+    decoders: dict[str, StrictDecoder] = {}
+    absent: dict[str, None] = {}
     for f in _fields(cls):
         if f.default is not dataclasses.MISSING:
             may_be_absent = f.default is None
@@ -181,24 +189,29 @@ def _strict_plan(cls: type) -> tuple[tuple[str, StrictDecoder, bool], ...]:
             may_be_absent = False  # a made value would be encoded
         else:
             may_be_absent = _is_optional(hints[f.name])
-        plan.append((f.name, _strict_decoder(hints[f.name]), may_be_absent))
-    return tuple(plan)
+        decoders[f.name] = _strict_decoder(hints[f.name])
+        if may_be_absent:
+            absent[f.name] = None
+    return _Plan(decoders, absent, len(decoders))
 
 
 def _strict_fields(cls: type, raw: Any, tags: frozenset[str] = frozenset(), **given: Any) -> Any:
     """An instance of dataclass ``cls`` whose encoding is exactly ``raw`` (its keys in
     ``tags`` apart, and the fields ``given``)."""
-    if type(raw) is not dict or not raw.keys() - tags <= _field_names(cls):
+    if type(raw) is not dict:
         raise _Undecided
-    kwargs: dict[str, Any] = dict(given)
-    for name, decode, may_be_absent in _strict_plan(cls):
-        if name in given:
-            continue
-        value = raw.get(name)
+    plan = _strict_plan(cls)
+    kwargs: dict[str, Any] = {**plan.absent, **given}
+    decoders = plan.decoders
+    for name, value in raw.items():
+        decode = decoders.get(name)
+        if decode is None or name in given:
+            if name in tags:
+                continue
+            raise _Undecided  # a key that is no field of cls
         if value is None:
-            if name in raw or not may_be_absent:
-                raise _Undecided  # a null, or an absent field whose default is encoded
-            kwargs[name] = None
-            continue
+            raise _Undecided  # a null: encoding leaves the field out
         kwargs[name] = decode(value)
+    if len(kwargs) != plan.size:
+        raise _Undecided  # a field left out whose value would be encoded
     return cls(**kwargs)

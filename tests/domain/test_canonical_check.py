@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -175,3 +176,36 @@ def test_mutated_payloads_are_decided_as_the_former_way_decides(
 @given(raw=st.binary(max_size=64))
 def test_any_bytes_are_decided_as_the_former_way_decides(raw: bytes) -> None:
     _assert_same_as_former_way(raw)
+
+
+def _respellings(value: Any) -> list[Any]:
+    """Other spellings of one JSON value that a lenient parser may read as the same
+    value: case, separators, an ISO week date, a trailing zero, an offset, a number."""
+    if not isinstance(value, str):
+        return [str(value), None]
+    found = [value.upper(), value.lower(), value.replace("-", ""), value + "0", f" {value}"]
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        pass
+    else:
+        year, week, weekday = day.isocalendar()
+        found.append(f"{year}-W{week:02d}-{weekday}")
+    if "T" in value:
+        found += [value.replace("+00:00", "Z"), value.replace("T", " "), value + "+00:00"]
+    if value.isdigit():
+        found += [f"{value}.0", f"{value}.50", int(value)]
+    return [v for v in found if v != value]
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_every_value_respelled_is_decided_as_the_former_way_decides(name: str) -> None:
+    """Each value of a canonical payload in turn replaced by another spelling of it: a
+    strict decoder that skipped a spelling check would accept one of these."""
+    data = json.loads(canonical_bytes(SAMPLES[name]))
+    for place in _places(data)[1:]:
+        parent = data
+        for step in place[:-1]:
+            parent = parent[step]
+        for other in _respellings(parent[place[-1]]):
+            _assert_same_as_former_way(dumps_canonical(_mutated(data, place, "replace", other)))
