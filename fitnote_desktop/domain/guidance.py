@@ -20,7 +20,14 @@ from functools import cache
 from typing import Any
 
 from fitnote_desktop.domain.findings import Finding, Severity
-from fitnote_desktop.domain.model import LANGUAGES, Diagnosis, Document, IncapacityCertificate
+from fitnote_desktop.domain.model import (
+    LANGUAGES,
+    Diagnosis,
+    Document,
+    IncapacityCertificate,
+    InvalidityRecognition,
+    Period,
+)
 from fitnote_desktop.domain.pathology import GROUPS, group_of
 from fitnote_desktop.domain.timeline import split_episodes
 
@@ -163,13 +170,34 @@ def episode_days(document: Document, others: Iterable[Document]) -> int | None:
     itself, if any, is ignored: the draft replaces it). A replaced certificate overlaps
     its replacement, so counting from the first day to the last never double-counts.
     """
-    if document.period is None:
+    period = document.period
+    if period is None:
         return None
-    docs = [d for d in others if d.id != document.id] + [document]
+    docs = [d for d in others if d.id != document.id]
+    if not docs:
+        return _lone_episode_days(document, period)
+    docs.append(document)
     for episode in split_episodes(docs):
         if any(d.id == document.id for d in episode.documents):
             return episode.duration_days
     return None
+
+
+def _lone_episode_days(document: Document, period: Period) -> int | None:
+    """``episode_days`` of a document with no others: its episode is itself.
+
+    What ``split_episodes([document])`` would give, without building the episode's
+    milestones: the endpoint checks every document it receives alone, and the episode's
+    key dates were half of that check's time (issue 14). A ``tests/domain/test_guidance``
+    property test holds the two equal."""
+    body = document.body
+    if isinstance(body, InvalidityRecognition):
+        start = body.incapacity_since or period.begin
+    elif isinstance(body, IncapacityCertificate):
+        start = period.begin
+    else:
+        return None  # no episode: split_episodes keeps certificates and recognitions only
+    return None if period.end is None else (period.end - start).days + 1
 
 
 def duration_finding(document: Document, others: Iterable[Document] = ()) -> Finding | None:

@@ -74,13 +74,24 @@ def is_valid_niss(number: str) -> bool:
 
 def niss_info(number: str) -> NissInfo:
     """Birth date and sex from a valid NISS (raises ``ValueError`` when invalid)."""
-    from stdnum import exceptions as stdnum_exceptions
-    from stdnum.be import bis, nn
-
     code = niss_error(number)
     if code:
         raise ValueError(code)
-    digits = compact(number)
+    return _niss_info(compact(number), date.today().year)
+
+
+@lru_cache(maxsize=1024)
+def _niss_info(digits: str, year: int) -> NissInfo:
+    """The facts of a valid NISS's 11 digits, computed once per number and year.
+
+    The endpoint reads the patient's sex (and the rules the birth date) from every
+    document it receives, most of them for the same few patients of a physician: through
+    python-stdnum that was a third of the rules' time (issue 14). stdnum's birth-date
+    reading depends on today's year (the century of a number), as its verdict does, so
+    the year is part of the key; a ``NissInfo`` is frozen, so callers share it safely."""
+    from stdnum import exceptions as stdnum_exceptions
+    from stdnum.be import bis, nn
+
     module = bis if bis.is_valid(digits) else nn
     kind = NissKind.BIS if module is bis else NissKind.NATIONAL_REGISTER
     try:

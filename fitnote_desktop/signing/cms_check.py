@@ -46,6 +46,7 @@ _SEQUENCE, _SET, _INTEGER, _OCTET_STRING = 0x30, 0x31, 0x02, 0x04
 _CONTEXT_0, _SKI = 0xA0, 0x80
 _NULL = b"\x05\x00"
 _UTC_TIME, _GENERALIZED_TIME = 0x17, 0x18
+_UTC_TIME_13, _ZULU = bytes((_UTC_TIME, 13)), ord("Z")
 
 
 def _oid(value: algos.ObjectIdentifier) -> bytes:
@@ -197,7 +198,31 @@ def _signing_time(data: bytes, start: int, end: int, expected: _Expected) -> dt.
     moment = _value(data, seen["signing_time"])
     if moment[0] not in (_UTC_TIME, _GENERALIZED_TIME):
         raise ValueError("not a time")
-    native: dt.datetime = cms.Time.load(moment, strict=True).native
+    return moment_of(moment)
+
+
+def moment_of(time: bytes) -> dt.datetime:
+    """The moment of a DER ``Time`` (a UTCTime or a GeneralizedTime), as asn1crypto's
+    ``cms.Time.load(time, strict=True).native`` gives it; ``ValueError`` where it fails.
+
+    A UTCTime of whole seconds in UTC (``YYMMDDHHMMSSZ``, what ``cms_build`` writes) is
+    read here: asn1crypto's parse of it was a third of the attribute check (issue 14).
+    Anything else goes to asn1crypto. ``tests/signing/test_cms_check.py`` compares the
+    two on generated times."""
+    if len(time) == 15 and time[:2] == _UTC_TIME_13 and time[14] == _ZULU:
+        digits = time[2:14]
+        if digits.isdigit():  # ASCII digits only, as asn1crypto's pattern on its ASCII
+            year = int(digits[0:2])
+            return dt.datetime(
+                year + (2000 if year < 50 else 1900),
+                int(digits[2:4]),
+                int(digits[4:6]),
+                int(digits[6:8]),
+                int(digits[8:10]),
+                int(digits[10:12]),
+                tzinfo=dt.UTC,
+            )
+    native: dt.datetime = cms.Time.load(time, strict=True).native
     return native
 
 

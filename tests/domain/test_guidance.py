@@ -3,6 +3,9 @@
 from dataclasses import replace
 from datetime import date, timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from fitnote_desktop.domain import samples
 from fitnote_desktop.domain.findings import Severity
 from fitnote_desktop.domain.guidance import (
@@ -23,9 +26,11 @@ from fitnote_desktop.domain.model import (
     Diagnosis,
     Document,
     IncapacityCertificate,
+    InvalidityRecognition,
     Period,
 )
 from fitnote_desktop.domain.pathology import GROUPS, group_label
+from fitnote_desktop.domain.timeline import split_episodes
 
 START = date(2026, 3, 2)
 
@@ -170,3 +175,44 @@ def test_the_sections_carry_the_same_headings_across_groups() -> None:
             for g in GROUPS
         }
         assert len(headings) == 1, lang
+
+
+def _episode_days_through_the_timeline(document: Document) -> int | None:
+    """The former ``episode_days(document, ())``: the lone document's episode, through
+    ``split_episodes`` (milestones and all)."""
+    if document.period is None:
+        return None
+    for episode in split_episodes([document]):
+        if any(d.id == document.id for d in episode.documents):
+            return episode.duration_days
+    return None
+
+
+@given(
+    name=st.sampled_from(sorted(samples.all_samples())),
+    begin=st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+    days=st.none() | st.integers(1, 800),
+    since=st.none() | st.integers(0, 900),
+)
+def test_a_lone_documents_episode_is_the_timelines(
+    name: str, begin: date, days: int | None, since: int | None
+) -> None:
+    """The endpoint checks every document alone: ``episode_days`` then skips the
+    timeline's milestones, and must give exactly what the timeline gives."""
+    doc = samples.all_samples()[name]
+    end = None if days is None else begin + timedelta(days=days - 1)
+    body = doc.body
+    if isinstance(body, IncapacityCertificate):
+        doc = replace(doc, body=replace(body, period=Period(begin, end)))
+    elif isinstance(body, InvalidityRecognition):
+        incapacity_since = None if since is None else begin - timedelta(days=since)
+        until = end or begin + timedelta(days=364)
+        doc = replace(
+            doc,
+            body=replace(
+                body, valid_from=begin, valid_until=until, incapacity_since=incapacity_since
+            ),
+        )
+    expected = _episode_days_through_the_timeline(doc)
+    assert episode_days(doc, ()) == expected
+    assert episode_days(doc, [doc]) == expected  # its stored version is no other document

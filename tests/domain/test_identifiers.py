@@ -165,3 +165,47 @@ def test_register_numbers_with_unknown_birth_day_are_valid_without_birth_date() 
     info = niss_info(with_check("850700032"))
     assert info.birth_date is None
     assert info.sex is Sex.FEMALE
+
+
+def _niss_info_through_stdnum(number: str) -> tuple[NissKind, date | None, Sex]:
+    """What python-stdnum says of a valid NISS, asked afresh (no cache of ours)."""
+    from stdnum import exceptions
+    from stdnum.be import bis, nn
+
+    module = bis if bis.is_valid(number) else nn
+    try:
+        birth = module.get_birth_date(number)
+    except exceptions.ValidationError:
+        birth = None
+    try:
+        gender = module.get_gender(number)
+    except exceptions.ValidationError:
+        gender = None
+    sex = {"M": Sex.MALE, "F": Sex.FEMALE}.get(gender or "", Sex.UNKNOWN)
+    kind = NissKind.BIS if module is bis else NissKind.NATIONAL_REGISTER
+    return kind, birth, sex
+
+
+@given(
+    birth=st.dates(min_value=date(1920, 1, 1), max_value=date(2025, 12, 31)),
+    sequence=st.integers(1, 997),
+    bis_offset=st.sampled_from([0, 20, 40]),
+    spelling=st.sampled_from(["digits", "printed"]),
+)
+def test_niss_info_asked_again_is_still_stdnums_answer(
+    birth: date, sequence: int, bis_offset: int, spelling: str
+) -> None:
+    """``niss_info`` keeps its answers per number (the endpoint reads the same patients'
+    numbers again and again): asked twice, in either spelling, it is stdnum's answer."""
+    niss = make_niss(birth, sequence, bis_offset)
+    typed = format_niss(niss) if spelling == "printed" else niss
+    for _ in range(2):
+        info = niss_info(typed)
+        assert info.niss == niss
+        assert (info.kind, info.birth_date, info.sex) == _niss_info_through_stdnum(niss)
+
+
+def test_an_invalid_niss_is_refused_every_time_it_is_asked() -> None:
+    for _ in range(2):
+        with pytest.raises(ValueError, match=r"niss\.checksum"):
+            niss_info("85073003228")

@@ -14,7 +14,7 @@ import pytest
 from asn1crypto import cms, x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pyhanko.sign.general import extract_signer_info
 from pyhanko.sign.validation.generic_cms import extract_self_reported_ts, validate_sig_integrity
@@ -167,3 +167,54 @@ def test_the_claimed_signing_time_is_pyhankos(
         result = cms_check.accepted(signer_info.dump(), certificate.dump(), PAYLOAD)
         assert result is not None
         assert result.signing_time == extract_self_reported_ts(signer_info) == claimed
+
+
+def _asn1crypto_moment(time: bytes) -> dt.datetime | None:
+    try:
+        native: dt.datetime = cms.Time.load(time, strict=True).native
+    except ValueError:
+        return None
+    return native
+
+
+_TIME_TEXT = st.one_of(
+    st.text("0123456789", min_size=12, max_size=12).map(lambda t: t + "Z"),
+    st.datetimes(dt.datetime(1950, 1, 1), dt.datetime(2049, 12, 31, 23, 59, 59)).map(
+        lambda d: d.strftime("%y%m%d%H%M%SZ")
+    ),
+    st.text("0123456789Z+-.\n٣", min_size=10, max_size=19),
+).map(str.encode)
+
+
+@given(
+    tag=st.sampled_from([0x17, 0x18]),
+    text=_TIME_TEXT | st.binary(min_size=10, max_size=19),
+)
+@example(tag=0x17, text=b"491231235959Z")  # the last year of UTCTime's century window
+@example(tag=0x17, text=b"500101000000Z")  # its first
+@example(tag=0x17, text=b"000229120000Z")  # 2000 was a leap year
+@example(tag=0x17, text=b"990229120000Z")  # 1999 was not
+@example(tag=0x17, text=b"261130246000Z")  # no hour 24
+def test_signing_times_read_directly_are_asn1cryptos(tag: int, text: bytes) -> None:
+    """``cms_check.moment_of`` reads the usual UTCTime itself: on generated times (valid
+    ones, impossible dates, other lengths, offsets, fractions, other digits, any bytes)
+    it gives asn1crypto's moment, and refuses (``ValueError``) what asn1crypto refuses."""
+    time = bytes((tag, len(text))) + text
+    expected = _asn1crypto_moment(time)
+    if expected is None:
+        with pytest.raises(ValueError):
+            cms_check.moment_of(time)
+    else:
+        moment = cms_check.moment_of(time)
+        assert moment == expected and moment.tzinfo == expected.tzinfo
+        assert moment.utcoffset() == expected.utcoffset()
+
+
+def test_the_usual_utc_time_is_read_without_asn1crypto(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast read is taken for what ``cms_build`` writes (a differential test that
+    never took it would prove nothing)."""
+    monkeypatch.setattr(cms_check.cms.Time, "load", None)
+    assert cms_check.moment_of(b"\x17\x0d491231235959Z") == dt.datetime(
+        2049, 12, 31, 23, 59, 59, tzinfo=dt.UTC
+    )
+    assert cms_check.moment_of(b"\x17\x0d500101000000Z").year == 1950

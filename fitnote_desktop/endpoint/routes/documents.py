@@ -16,7 +16,8 @@ from typing import Any
 from fastapi import APIRouter, Response
 from sqlalchemy.orm import Session as DbSession
 
-from fitnote_desktop.domain.canonical import CanonicalError, canonical_bytes, document_from_bytes
+from fitnote_desktop.domain.canonical import CanonicalError
+from fitnote_desktop.domain.canonical_check import decode_canonical
 from fitnote_desktop.domain.findings import errors as error_findings
 from fitnote_desktop.domain.model import Document
 from fitnote_desktop.domain.validation import validate
@@ -240,15 +241,17 @@ def _replay(existing: StoredAcceptance, digest: str, caller: Caller) -> bytes:
 
 
 def _parse_document(payload: bytes) -> Document:
+    """The payload's document; refused unless it is canonical (``decode_canonical``
+    decides that without re-encoding the document in the common case)."""
     try:
-        document = document_from_bytes(payload)
+        document, canonical = decode_canonical(payload)
     except CanonicalError as exc:
         raise ApiError(
             "submit.schema", f"{exc.path or 'document'}: {exc.problem}", field=exc.path or None
         ) from None
     except (ValueError, TypeError, RecursionError):
         raise ApiError("submit.schema", "The payload is not a fitnote/1 document.") from None
-    if canonical_bytes(document) != payload:
+    if not canonical:
         raise ApiError("submit.not_canonical")
     return document
 
