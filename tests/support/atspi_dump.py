@@ -1,0 +1,348 @@
+"""What a screen reader receives over AT-SPI from the real app, printed as JSON.
+
+Runs under Debian's ``/usr/bin/python3`` (python3-pyatspi lives there, not in the project's
+virtual environment), inside the ``dbus-run-session`` the test starts on Xvfb: the session
+bus activates ``org.a11y.Bus`` (at-spi-bus-launcher) and the registry (at-spi2-registryd)
+on demand, as on a desktop. It starts the app given after ``--``, waits for it in the
+registry and drives it only through AT-SPI, like an assistive technology would (focus,
+EditableText, actions of buttons and menu items, keys through the registry):
+
+main window (worklist and patient search) → patient page → certificate editor (Prolong) →
+Sign and send → PIN dialog (cancelled) → Lock → unlock dialog → passphrase → main window.
+
+Each window's accessible tree is printed (one JSON document on stdout) as a list of nodes:
+role, name, description, path, states, interfaces and the text of the labels that label
+it. The assertions live in the test (tests/a11y/test_screen_reader.py); this script only
+reads and drives, and says in ``steps`` what it could not reach.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pyatspi
+
+APP_NAME = "fitnote-desktop-demo"
+MAX_NODES = 4000  # a window's tree; the worklist and document tables are small in the demo
+
+
+def desktop_apps() -> list[Any]:
+    desk = pyatspi.Registry.getDesktop(0)
+    return [a for a in (desk.getChildAtIndex(i) for i in range(desk.childCount)) if a]
+
+
+def wait_for(what: Callable[[], Any], timeout: float, step: float = 0.2) -> Any:
+    """Poll ``what`` until it returns something truthy (AT-SPI calls may fail meanwhile)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            found = what()
+        except Exception:
+            found = None
+        if found:
+            return found
+        time.sleep(step)
+    return None
+
+
+def children(node: Any) -> Iterator[Any]:
+    for i in range(node.childCount):
+        child = node.getChildAtIndex(i)
+        if child is not None:
+            yield child
+
+
+def showing(node: Any) -> bool:
+    return bool(node.getState().contains(pyatspi.STATE_SHOWING))
+
+
+def windows(app: Any) -> list[Any]:
+    return [w for w in children(app) if showing(w)]
+
+
+def window_named(app: Any, role: str, needle: str = "") -> Any:
+    for w in windows(app):
+        if w.getRoleName() == role and needle in (w.name or ""):
+            return w
+    return None
+
+
+def find(root: Any, pred: Callable[[Any], bool], only_showing: bool = True) -> Any:
+    stack = [root]
+    seen = 0
+    while stack and seen < MAX_NODES:
+        node = stack.pop()
+        seen += 1
+        if node is not root and pred(node):
+            return node
+        if only_showing and node is not root and not showing(node):
+            continue
+        stack.extend(reversed(list(children(node))))
+    return None
+
+
+def find_dialog_with(app: Any, role: str) -> Any:
+    for w in windows(app):
+        if w.getRoleName() == "dialog" and find(w, lambda n: n.getRoleName() == role):
+            return w
+    return None
+
+
+def by_role_name(root: Any, role: str, name: str) -> Any:
+    return find(root, lambda n: n.getRoleName() == role and n.name == name)
+
+
+def labels_of(node: Any) -> list[str]:
+    texts = []
+    for rel in node.getRelationSet():
+        if rel.getRelationType() == pyatspi.RELATION_LABELLED_BY:
+            for i in range(rel.getNTargets()):
+                target = rel.getTarget(i)
+                if target is not None:
+                    texts.append(target.name or "")
+    return texts
+
+
+def interfaces(node: Any) -> list[str]:
+    try:
+        return sorted(node.get_interfaces())
+    except Exception:
+        return []
+
+
+def dump(window: Any) -> list[dict[str, Any]]:
+    """The window's subtree as a screen reader walks it (hidden subtrees left out)."""
+    nodes: list[dict[str, Any]] = []
+
+    def visit(node: Any, path: str) -> None:
+        if len(nodes) >= MAX_NODES:
+            return
+        state = node.getState()
+        role = node.getRoleName()
+        here = f"{path}/{role}[{node.getIndexInParent()}]"
+        nodes.append(
+            {
+                "role": role,
+                "name": node.name or "",
+                "description": node.description or "",
+                "path": here,
+                "focusable": bool(state.contains(pyatspi.STATE_FOCUSABLE)),
+                "showing": bool(state.contains(pyatspi.STATE_SHOWING)),
+                "editable": bool(state.contains(pyatspi.STATE_EDITABLE)),
+                "checkable": bool(state.contains(pyatspi.STATE_CHECKABLE)),
+                "labelled_by": labels_of(node),
+                "interfaces": interfaces(node),
+            }
+        )
+        for child in children(node):
+            if showing(child):
+                visit(child, here)
+
+    visit(window, "")
+    return nodes
+
+
+def press(node: Any) -> bool:
+    """The node's first action (Press / Toggle / SetFocus ...), as Orca's 'activate' does."""
+    action = node.queryAction()
+    if action.nActions == 0:
+        return False
+    try:
+        return bool(action.doAction(0))
+    except Exception:  # no reply while the action runs a modal dialog: it still happened
+        return True
+
+
+def type_into(node: Any, text: str) -> None:
+    node.queryComponent().grabFocus()
+    editable = node.queryEditableText()
+    editable.setTextContents(text)
+
+
+def typing(node: Any, text: str) -> bool:
+    """Keys typed into the field through the registry; True once they arrived. Focus is
+    asked for each time: Qt activates the window on GrabFocus, and without a window
+    manager the X focus may have gone back to the root when a dialog closed."""
+    from gi.repository import Atspi
+
+    node.queryComponent().grabFocus()
+    time.sleep(0.2)
+    Atspi.generate_keyboard_event(0, text, Atspi.KeySynthType.STRING)
+    time.sleep(0.2)
+    return text in node.queryText().getText(0, -1)
+
+
+def key(keysym_name: str) -> None:
+    """A key press through the registry (XTest on X11), to whichever widget has focus."""
+    from gi.repository import Atspi
+
+    keysym = {"Return": 0xFF0D, "Escape": 0xFF1B}[keysym_name]
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+
+
+def menu_item(frame: Any, label: str) -> Any:
+    bar = find(frame, lambda n: n.getRoleName() == "menu bar")
+    return find(bar, lambda n: n.getRoleName() == "menu item" and n.name == label, False)
+
+
+class Run:
+    """One drive through the app; ``out`` collects the windows' trees and the steps."""
+
+    def __init__(self, app: Any, words: dict[str, str]) -> None:
+        self.app = app
+        self.words = words
+        self.started = time.monotonic()
+        self.out: dict[str, Any] = {"windows": {}, "steps": [], "seconds": {}}
+
+    def step(self, what: str) -> None:
+        self.out["steps"].append(what)
+        self.out["seconds"][what] = round(time.monotonic() - self.started, 1)
+
+    def keep(self, key: str, window: Any) -> None:
+        self.out["windows"][key] = dump(window)
+        self.step(key)
+
+    def main_window(self) -> Any:
+        frame = wait_for(lambda: window_named(self.app, "frame"), 60)
+        search = frame and wait_for(lambda: by_role_name(frame, "text", self.words["search"]), 20)
+        if search is None:
+            self.step("no main window with the patient search field")
+            return None
+        self.keep("main", frame)
+        return frame
+
+    def patient_page(self, frame: Any) -> bool:
+        """Type the patient's name into the search field, Return opens the first hit."""
+        search = by_role_name(frame, "text", self.words["search"])
+        type_into(search, self.words["patient"])
+        hit = wait_for(
+            lambda: find(
+                frame, lambda n: n.getRoleName() == "list item" and self.words["patient"] in n.name
+            ),
+            10,
+        )
+        if hit is None:
+            self.step("the patient search found nothing")
+            return False
+        if not wait_for(lambda: self.enter(search, frame), 15, 0):
+            self.step("Return in the search field opened no patient page")
+            return False
+        self.keep("patient", frame)
+        return True
+
+    def enter(self, search: Any, frame: Any) -> bool:
+        """Return in the search field (focus asked again on each try: see ``typing``)."""
+        search.queryComponent().grabFocus()
+        time.sleep(0.2)
+        key("Return")
+        return bool(wait_for(lambda: by_role_name(frame, "push button", self.words["prolong"]), 3))
+
+    def editor(self, frame: Any) -> Any:
+        """Prolong the last certificate: the editor opens prefilled, after the consent offer."""
+        press(by_role_name(frame, "push button", self.words["prolong"]))
+        consent = wait_for(lambda: window_named(self.app, "dialog"), 10)
+        if consent is not None:  # the last consent is offered again: "same consent as on ..."
+            self.keep("consent", consent)
+            press(find(consent, lambda n: n.getRoleName() == "push button"))
+        sign = wait_for(lambda: by_role_name(frame, "push button", self.words["sign"]), 15)
+        if sign is None:
+            self.step("no editor with a Sign and send button")
+            return None
+        self.keep("editor", frame)
+        return sign
+
+    def pin_dialog(self, frame: Any, sign: Any) -> None:
+        """Sign and send asks for the key file's password first (the platform's log-in in
+        demo mode): the PIN dialog, cancelled, so nothing is signed."""
+        expected = by_role_name(frame, "text", self.words["expected_return"])
+        if expected is not None:  # the one field a prolongation leaves to the physician
+            if not wait_for(lambda: typing(expected, "+1"), 5, 1.0):
+                self.step("keys typed through the registry did not arrive")
+                return
+            key("Return")
+        press(sign)
+        pin = wait_for(lambda: find_dialog_with(self.app, "password text"), 15)
+        if pin is None:
+            self.step("no PIN dialog after Sign and send")
+            return
+        self.keep("pin", pin)
+        cancel = by_role_name(pin, "push button", self.words["cancel"])
+        if cancel is not None:
+            press(cancel)
+        if not wait_for(lambda: window_named(self.app, "dialog") is None, 10):
+            self.step("the PIN dialog did not close on Cancel")
+            return
+        alert = wait_for(lambda: window_named(self.app, "alert"), 10)
+        if alert is not None:  # "Not done": the signature was cancelled
+            self.keep("cancelled", alert)
+            press(find(alert, lambda n: n.getRoleName() == "push button"))
+
+    def unlock_dialog(self, frame: Any) -> None:
+        """File > Lock, then the unlock dialog and its passphrase; Return unlocks."""
+        lock = menu_item(frame, self.words["lock"])
+        if lock is None:
+            self.step("no Lock menu item")
+            return
+        press(lock)
+        unlock = wait_for(lambda: find_dialog_with(self.app, "password text"), 20)
+        if unlock is None:
+            self.step("no unlock dialog after Lock")
+            return
+        self.keep("unlock", unlock)
+        field = find(unlock, lambda n: n.getRoleName() == "password text")
+        type_into(field, self.words["passphrase_value"])
+        press(by_role_name(unlock, "push button", self.words["unlock"]))
+        back = wait_for(lambda: window_named(self.app, "frame"), 30)
+        self.step("unlocked" if back is not None else "still locked after the passphrase")
+        if back is not None:
+            press(menu_item(back, self.words["quit"]))
+
+    def drive(self) -> None:
+        frame = self.main_window()
+        if frame is None or not self.patient_page(frame):
+            return
+        sign = self.editor(frame)
+        if sign is not None:
+            self.pin_dialog(frame, sign)
+        self.unlock_dialog(frame)
+
+
+def main() -> int:
+    argv = sys.argv[1:]
+    split = argv.index("--")
+    words = json.loads(argv[0]) if split else {}
+    command = argv[split + 1 :]
+    proc = subprocess.Popen(command)
+    run = Run(None, words)
+    try:
+        run.app = wait_for(
+            lambda: next((a for a in desktop_apps() if a.name == APP_NAME), None), 60, 0.5
+        )
+        if run.app is None:
+            run.step("the app never appeared in the AT-SPI registry")
+        else:
+            run.step("registered")
+            run.drive()
+    except Exception as exc:  # the tree is printed anyway, with where the drive stopped
+        run.step(f"stopped: {type(exc).__name__}: {exc}")
+    finally:
+        try:
+            proc.wait(10)  # File > Quit at the end of the drive
+        except subprocess.TimeoutExpired:
+            proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    run.out["seconds"]["total"] = round(time.monotonic() - run.started, 1)
+    print(json.dumps(run.out, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
