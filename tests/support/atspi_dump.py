@@ -19,6 +19,7 @@ reads and drives, and says in ``steps`` what it could not reach.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -164,17 +165,28 @@ def type_into(node: Any, text: str) -> None:
     editable.setTextContents(text)
 
 
-def typing(node: Any, text: str) -> bool:
-    """Keys typed into the field through the registry; True once they arrived. Focus is
-    asked for each time: Qt activates the window on GrabFocus, and without a window
-    manager the X focus may have gone back to the root when a dialog closed."""
+def focus_window(title: str) -> None:
+    """Give the X focus to the window, as a window manager does when a dialog closes: Xvfb
+    has none, and keys through the registry (XTest) go where the X focus is."""
+    subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", f"^{re.escape(title)}$", "windowfocus"],
+        capture_output=True,
+        check=False,
+        timeout=10,
+    )
+
+
+def typing(node: Any, text: str, window: Any) -> bool:
+    """Keys typed into the field through the registry; True once they arrived."""
     from gi.repository import Atspi
 
+    focus_window(window.name)
     node.queryComponent().grabFocus()
     time.sleep(0.2)
+    before = node.queryText().characterCount
     Atspi.generate_keyboard_event(0, text, Atspi.KeySynthType.STRING)
     time.sleep(0.2)
-    return text in node.queryText().getText(0, -1)
+    return bool(node.queryText().characterCount >= before + len(text))  # masked if secret
 
 
 def key(keysym_name: str) -> None:
@@ -198,6 +210,7 @@ class Run:
         self.words = words
         self.started = time.monotonic()
         self.out: dict[str, Any] = {"windows": {}, "steps": [], "seconds": {}}
+        self.orca: subprocess.Popen[bytes] | None = None
 
     def step(self, what: str) -> None:
         self.out["steps"].append(what)
@@ -237,6 +250,7 @@ class Run:
 
     def enter(self, search: Any, frame: Any) -> bool:
         """Return in the search field (focus asked again on each try: see ``typing``)."""
+        focus_window(frame.name)
         search.queryComponent().grabFocus()
         time.sleep(0.2)
         key("Return")
@@ -261,7 +275,7 @@ class Run:
         demo mode): the PIN dialog, cancelled, so nothing is signed."""
         expected = by_role_name(frame, "text", self.words["expected_return"])
         if expected is not None:  # the one field a prolongation leaves to the physician
-            if not wait_for(lambda: typing(expected, "+1"), 5, 1.0):
+            if not wait_for(lambda: typing(expected, "+1", frame), 5, 1.0):
                 self.step("keys typed through the registry did not arrive")
                 return
             key("Return")
@@ -288,6 +302,10 @@ class Run:
         if lock is None:
             self.step("no Lock menu item")
             return
+        if self.words.get("orca_log"):  # its debug log says what it would speak
+            log = ["--debug-file", self.words["orca_log"]]
+            self.orca = subprocess.Popen(["orca", *log], stderr=subprocess.DEVNULL)
+            time.sleep(2)
         press(lock)
         unlock = wait_for(lambda: find_dialog_with(self.app, "password text"), 20)
         if unlock is None:
@@ -295,7 +313,10 @@ class Run:
             return
         self.keep("unlock", unlock)
         field = find(unlock, lambda n: n.getRoleName() == "password text")
-        type_into(field, self.words["passphrase_value"])
+        time.sleep(float(self.words.get("hold_unlock", 0)))  # Orca's time to speak it
+        if not wait_for(lambda: typing(field, self.words["passphrase_value"], unlock), 5, 1.0):
+            self.step("keys typed through the registry did not arrive")
+            return
         press(by_role_name(unlock, "push button", self.words["unlock"]))
         back = wait_for(lambda: window_named(self.app, "frame"), 30)
         self.step("unlocked" if back is not None else "still locked after the passphrase")
@@ -339,6 +360,9 @@ def main() -> int:
             proc.wait(15)
         except subprocess.TimeoutExpired:
             proc.kill()
+    if run.orca is not None:
+        run.orca.terminate()
+        run.orca.wait(10)
     run.out["seconds"]["total"] = round(time.monotonic() - run.started, 1)
     print(json.dumps(run.out, ensure_ascii=False))
     return 0
