@@ -4,11 +4,19 @@ Runs under Debian's ``/usr/bin/python3`` (python3-pyatspi lives there, not in th
 virtual environment), inside the ``dbus-run-session`` the test starts on Xvfb: the session
 bus activates ``org.a11y.Bus`` (at-spi-bus-launcher) and the registry (at-spi2-registryd)
 on demand, as on a desktop. It starts the app given after ``--``, waits for it in the
-registry and drives it only through AT-SPI, like an assistive technology would (focus,
-EditableText, actions of buttons and menu items, keys through the registry):
+registry and drives it through AT-SPI, like an assistive technology would (focus,
+EditableText, actions of buttons and menu items, keys typed through the registry):
 
-main window (worklist and patient search) → patient page → certificate editor (Prolong) →
-Sign and send → PIN dialog (cancelled) → Lock → unlock dialog → passphrase → main window.
+main window (worklist and patient search) → patient page → consent offer → certificate
+editor (Prolong) → Sign and send → PIN dialog (cancelled) → "not done" → Lock → unlock
+dialog → passphrase → main window → File > Quit.
+
+The first argument is a JSON object of the names to look for in the app's language
+(search, prolong, sign, expected_return, cancel, lock, unlock, quit), the patient to open,
+the passphrase, and optionally ``orca_log`` (start Orca with this debug log just before
+Lock) and ``hold_unlock`` (seconds to leave the unlock dialog to Orca, which lags).
+Xvfb has no window manager: when a dialog closes nobody gives the X focus back to the
+main window, so xdotool does that before keys are typed (``focus_window``).
 
 Each window's accessible tree is printed (one JSON document on stdout) as a list of nodes:
 role, name, description, path, states, interfaces and the text of the labels that label
@@ -27,6 +35,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pyatspi
+from gi.repository import Atspi  # the GObject introspection under pyatspi: key synthesis
 
 APP_NAME = "fitnote-desktop-demo"
 MAX_NODES = 4000  # a window's tree; the worklist and document tables are small in the demo
@@ -177,24 +186,23 @@ def focus_window(title: str) -> None:
 
 
 def typing(node: Any, text: str, window: Any) -> bool:
-    """Keys typed into the field through the registry; True once they arrived."""
-    from gi.repository import Atspi
+    """Keys typed into the field through the registry; True once all arrived. Tried three
+    times: on a loaded machine the X focus may come back late."""
+    for _ in range(3):
+        focus_window(window.name)
+        node.queryComponent().grabFocus()
+        time.sleep(0.3)
+        before = node.queryText().characterCount  # masked in a password field: count
+        Atspi.generate_keyboard_event(0, text, Atspi.KeySynthType.STRING)
+        enough = before + len(text)
+        if wait_for(lambda n=enough: node.queryText().characterCount >= n, 3):
+            return True
+    return False
 
-    focus_window(window.name)
-    node.queryComponent().grabFocus()
-    time.sleep(0.2)
-    before = node.queryText().characterCount
-    Atspi.generate_keyboard_event(0, text, Atspi.KeySynthType.STRING)
-    time.sleep(0.2)
-    return bool(node.queryText().characterCount >= before + len(text))  # masked if secret
 
-
-def key(keysym_name: str) -> None:
-    """A key press through the registry (XTest on X11), to whichever widget has focus."""
-    from gi.repository import Atspi
-
-    keysym = {"Return": 0xFF0D, "Escape": 0xFF1B}[keysym_name]
-    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+def press_return() -> None:
+    """Return through the registry (XTest on X11), to whichever widget has the focus."""
+    Atspi.generate_keyboard_event(0xFF0D, None, Atspi.KeySynthType.SYM)
 
 
 def menu_item(frame: Any, label: str) -> Any:
@@ -253,7 +261,7 @@ class Run:
         focus_window(frame.name)
         search.queryComponent().grabFocus()
         time.sleep(0.2)
-        key("Return")
+        press_return()
         return bool(wait_for(lambda: by_role_name(frame, "push button", self.words["prolong"]), 3))
 
     def editor(self, frame: Any) -> Any:
@@ -270,31 +278,41 @@ class Run:
         self.keep("editor", frame)
         return sign
 
-    def pin_dialog(self, frame: Any, sign: Any) -> None:
-        """Sign and send asks for the key file's password first (the platform's log-in in
-        demo mode): the PIN dialog, cancelled, so nothing is signed."""
+    def pin_dialog(self, frame: Any, sign: Any) -> bool:
+        """Sign and send asks for the key file's password (for the platform's log-in or the
+        signature, in demo mode): the PIN dialog, cancelled, so nothing is signed."""
         expected = by_role_name(frame, "text", self.words["expected_return"])
         if expected is not None:  # the one field a prolongation leaves to the physician
-            if not wait_for(lambda: typing(expected, "+1", frame), 5, 1.0):
+            if not typing(expected, "+1", frame):
                 self.step("keys typed through the registry did not arrive")
-                return
-            key("Return")
-        press(sign)
-        pin = wait_for(lambda: find_dialog_with(self.app, "password text"), 15)
+                return False
+            press_return()
+        pin = None
+        for _ in range(2):  # once more if the first press came while the draft was saved
+            press(sign)
+            pin = wait_for(lambda: find_dialog_with(self.app, "password text"), 15)
+            if pin is not None:
+                break
         if pin is None:
             self.step("no PIN dialog after Sign and send")
-            return
+            return False
         self.keep("pin", pin)
         cancel = by_role_name(pin, "push button", self.words["cancel"])
         if cancel is not None:
             press(cancel)
         if not wait_for(lambda: window_named(self.app, "dialog") is None, 10):
             self.step("the PIN dialog did not close on Cancel")
-            return
-        alert = wait_for(lambda: window_named(self.app, "alert"), 10)
-        if alert is not None:  # "Not done": the signature was cancelled
-            self.keep("cancelled", alert)
-            press(find(alert, lambda n: n.getRoleName() == "push button"))
+            return False
+        alert = wait_for(lambda: window_named(self.app, "alert"), 30)
+        if alert is None:
+            self.step("no message after the PIN dialog was cancelled")
+            return False
+        self.keep("cancelled", alert)  # "Not done": the signature was cancelled
+        press(find(alert, lambda n: n.getRoleName() == "push button"))
+        if not wait_for(lambda: window_named(self.app, "alert") is None, 10):
+            self.step("the message did not close on OK")
+            return False
+        return True
 
     def unlock_dialog(self, frame: Any) -> None:
         """File > Lock, then the unlock dialog and its passphrase; Return unlocks."""
@@ -307,30 +325,41 @@ class Run:
             self.orca = subprocess.Popen(["orca", *log], stderr=subprocess.DEVNULL)
             time.sleep(2)
         press(lock)
-        unlock = wait_for(lambda: find_dialog_with(self.app, "password text"), 20)
+        unlock = wait_for(lambda: window_named(self.app, "dialog", self.words["unlock"]), 30)
         if unlock is None:
             self.step("no unlock dialog after Lock")
             return
         self.keep("unlock", unlock)
         field = find(unlock, lambda n: n.getRoleName() == "password text")
         time.sleep(float(self.words.get("hold_unlock", 0)))  # Orca's time to speak it
-        if not wait_for(lambda: typing(field, self.words["passphrase_value"], unlock), 5, 1.0):
+        if not typing(field, self.words["passphrase_value"], unlock):
             self.step("keys typed through the registry did not arrive")
             return
         press(by_role_name(unlock, "push button", self.words["unlock"]))
         back = wait_for(lambda: window_named(self.app, "frame"), 30)
         self.step("unlocked" if back is not None else "still locked after the passphrase")
+        self.stop_orca()  # while the app lives: Orca hangs on a vanished app's objects
         if back is not None:
             press(menu_item(back, self.words["quit"]))
+
+    def stop_orca(self) -> None:
+        if self.orca is None or self.orca.poll() is not None:
+            return
+        self.orca.terminate()  # SIGTERM: Orca closes its debug log on the way out
+        try:
+            self.orca.wait(15)
+        except subprocess.TimeoutExpired:
+            self.orca.kill()
+            self.orca.wait()
+            self.step("Orca did not stop on SIGTERM")
 
     def drive(self) -> None:
         frame = self.main_window()
         if frame is None or not self.patient_page(frame):
             return
         sign = self.editor(frame)
-        if sign is not None:
-            self.pin_dialog(frame, sign)
-        self.unlock_dialog(frame)
+        if sign is not None and self.pin_dialog(frame, sign):
+            self.unlock_dialog(frame)
 
 
 def main() -> int:
@@ -360,9 +389,7 @@ def main() -> int:
             proc.wait(15)
         except subprocess.TimeoutExpired:
             proc.kill()
-    if run.orca is not None:
-        run.orca.terminate()
-        run.orca.wait(10)
+    run.stop_orca()
     run.out["seconds"]["total"] = round(time.monotonic() - run.started, 1)
     print(json.dumps(run.out, ensure_ascii=False))
     return 0
