@@ -195,7 +195,7 @@ def typing(node: Any, text: str, window: Any) -> bool:
         before = node.queryText().characterCount  # masked in a password field: count
         Atspi.generate_keyboard_event(0, text, Atspi.KeySynthType.STRING)
         enough = before + len(text)
-        if wait_for(lambda n=enough: node.queryText().characterCount >= n, 3):
+        if wait_for(lambda n=enough: node.queryText().characterCount >= n, 5):
             return True
     return False
 
