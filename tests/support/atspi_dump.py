@@ -96,6 +96,14 @@ def find(root: Any, pred: Callable[[Any], bool], only_showing: bool = True) -> A
     return None
 
 
+def gone(node: Any) -> bool:
+    """The window has closed (hidden, or its accessible object already destroyed)."""
+    try:
+        return not showing(node)
+    except Exception:
+        return True
+
+
 def find_dialog_with(app: Any, role: str) -> Any:
     for w in windows(app):
         if w.getRoleName() == "dialog" and find(w, lambda n: n.getRoleName() == role):
@@ -174,11 +182,17 @@ def type_into(node: Any, text: str) -> None:
     editable.setTextContents(text)
 
 
+def ere(text: str) -> str:
+    """``text`` as a POSIX extended regular expression (xdotool's); Python's re.escape
+    also escapes '-' and ' ', which ERE leaves undefined."""
+    return re.sub(r"([.\[\]()*+?{}|^$\\])", r"\\\1", text)
+
+
 def focus_window(title: str) -> None:
     """Give the X focus to the window, as a window manager does when a dialog closes: Xvfb
     has none, and keys through the registry (XTest) go where the X focus is."""
     subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--name", f"^{re.escape(title)}$", "windowfocus"],
+        ["xdotool", "search", "--onlyvisible", "--name", f"^{ere(title)}$", "windowfocus"],
         capture_output=True,
         check=False,
         timeout=10,
@@ -297,14 +311,21 @@ class Run:
             self.step("no PIN dialog after Sign and send")
             return False
         self.keep("pin", pin)
-        cancel = by_role_name(pin, "push button", self.words["cancel"])
-        if cancel is not None:
-            press(cancel)
-        if not wait_for(lambda: window_named(self.app, "dialog") is None, 10):
-            self.step("the PIN dialog did not close on Cancel")
-            return False
-        alert = wait_for(lambda: window_named(self.app, "alert"), 30)
-        if alert is None:
+        for _ in range(3):  # the platform's log-in may ask first, then the signature
+            press(by_role_name(pin, "push button", self.words["cancel"]))
+            if not wait_for(lambda p=pin: gone(p), 10):
+                self.step("the PIN dialog did not close on Cancel")
+                return False
+            alert = wait_for(
+                lambda: (
+                    window_named(self.app, "alert") or find_dialog_with(self.app, "password text")
+                ),
+                30,
+            )
+            if alert is None or alert.getRoleName() == "alert":
+                break
+            pin = alert  # the next prompt: cancelled as well
+        if alert is None or alert.getRoleName() != "alert":
             self.step("no message after the PIN dialog was cancelled")
             return False
         self.keep("cancelled", alert)  # "Not done": the signature was cancelled
