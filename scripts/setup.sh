@@ -12,6 +12,11 @@ APT_PACKAGES=(
   postgresql                 # the endpoint's PostgreSQL test run
   xvfb xauth imagemagick     # running the desktop app on a virtual screen
   chromium chromium-driver   # the endpoint's pages (verification, desk) in a real headless browser
+  # what a screen reader gets (tests/a11y): the AT-SPI bus and registry, a session bus to
+  # start them on, pyatspi for /usr/bin/python3, which reads the tree (not in .venv), and
+  # Orca, whose debug log says what it would speak; xdotool gives the X focus back to the
+  # main window when a dialog closes, as a window manager would (Xvfb has none)
+  at-spi2-core dbus python3-pyatspi orca xdotool
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core
