@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 from fitnote_desktop.services.ports import DocumentRecord
 from fitnote_desktop.ui import labels
 from fitnote_desktop.ui.labels import kind_text, period_text
+from fitnote_desktop.ui.secret_field import SecretField
 
 
 def signing_subject(record: DocumentRecord, *, retraction: bool = False) -> str:
@@ -78,13 +78,9 @@ class PinDialog(QDialog):
         self.demo = QLabel(hint, self)
         self.demo.setObjectName("demoBanner")
         self.demo.setVisible(bool(hint))
-        self.pin = QLineEdit(self)
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin = SecretField(self)
         self.pin.setAccessibleName(self.tr("PIN") if token else self.tr("Password"))
         self.label.setBuddy(self.pin)  # the question labels the field
-        self.pin.setInputMethodHints(
-            Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhSensitiveData
-        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -105,6 +101,6 @@ class PinDialog(QDialog):
 
     def take_pin(self) -> str:
         """The typed PIN, cleared from the widget at once."""
-        pin = self.pin.text()
+        pin = self.pin.secret()
         self.pin.clear()
         return pin

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from fitnote_desktop.domain.findings import Severity
 from fitnote_desktop.ui import i18n
 from fitnote_desktop.ui.announce import announce
+from fitnote_desktop.ui.secret_field import SecretField
 from fitnote_desktop.ui.widgets import ChoiceBox, FieldMessage
 
 K = TypeVar("K")
@@ -140,8 +140,7 @@ class UnlockDialog(QDialog):
             self.profile.addItem(info.label, info.id)
         if preselect is not None:
             self.profile.setCurrentIndex(max(0, self.profile.findData(preselect)))
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = SecretField(self)
         self.hint = QLabel(demo_hint, self)
         self.hint.setObjectName("hint")
         self.hint.setVisible(bool(demo_hint))
@@ -212,7 +211,7 @@ class UnlockDialog(QDialog):
         info = self._info()
         if info is None or self.backoff.remaining() > 0:
             return  # Enter during the countdown: the typed passphrase waits in the field
-        secret = self.passphrase.text() if info.needs_passphrase else None
+        secret = self.passphrase.secret() if info.needs_passphrase else None
         self.passphrase.clear()
         try:
             self.opened = open_while_preparing(

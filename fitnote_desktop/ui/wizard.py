@@ -32,6 +32,7 @@ from fitnote_desktop.services import ServiceError
 from fitnote_desktop.services.ports import UnlockedProfile
 from fitnote_desktop.services.setup import EndpointChoice, FirstRun, NewProfile, SignerChoice
 from fitnote_desktop.ui import i18n
+from fitnote_desktop.ui.secret_field import SecretField
 from fitnote_desktop.ui.widgets import ChoiceGroup, FieldMessage
 
 
@@ -162,11 +163,9 @@ class ProtectionPage(QWizardPage):
         self.use_passphrase = QRadioButton(self.tr("With a passphrase"), self)
         self.use_keyring.setEnabled(keyring)
         (self.use_keyring if keyring else self.use_passphrase).setChecked(True)
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = SecretField(self)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.again = QLineEdit(self)
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = SecretField(self)
         self.again.setAccessibleName(self.tr("Passphrase again"))
         self.note = QLabel(self.tr("At least 12 characters. It cannot be recovered."), self)
         self.note.setObjectName("hint")
@@ -183,14 +182,14 @@ class ProtectionPage(QWizardPage):
         layout.addLayout(form)
         layout.addWidget(self.note)
         for w in (self.passphrase, self.again):
-            w.textChanged.connect(self.completeChanged)
+            w.secretChanged.connect(self.completeChanged)
         self.use_passphrase.toggled.connect(self.completeChanged)
 
     def isComplete(self) -> bool:
         if self.use_keyring.isChecked():
             return True
-        text = self.passphrase.text()
-        return len(text) >= 12 and text == self.again.text()
+        text = self.passphrase.secret()
+        return len(text) >= 12 and text == self.again.secret()
 
 
 class SigningPage(QWizardPage):
@@ -283,7 +282,7 @@ class FirstRunWizard(QWizard):
         return NewProfile(
             author=self.author(),
             languages=tuple(c for c, box in self.practice.langs.items() if box.isChecked()),
-            passphrase=None if keyring else self.protection.passphrase.text(),
+            passphrase=None if keyring else self.protection.passphrase.secret(),
             signer=SignerChoice(
                 pkcs11=s.eid.isChecked(),
                 module_path=s.module.text(),

@@ -100,7 +100,7 @@ def test_unlock_backs_off_after_wrong_passphrases(qtbot, manager, languages):
     qtbot.keyClicks(dlg.passphrase, "correct horse battery")
     qtbot.keyClick(dlg.passphrase, Qt.Key.Key_Return)
     # ... but is not tried before the time is up, and is kept
-    assert dlg.opened is None and dlg.passphrase.text() == "correct horse battery"
+    assert dlg.opened is None and dlg.passphrase.secret() == "correct horse battery"
     # the countdown runs on the event loop (a QTimer), which stays responsive
     qtbot.waitUntil(lambda: dlg.wait.text() == "Wait 1 s before the next try.", timeout=2000)
     qtbot.waitUntil(unlock.isEnabled, timeout=2000)
