@@ -279,13 +279,27 @@ def test_no_patient_identifier_where_the_widget_is_not_about_that_patient(
     assert leaks == []
 
 
+@pytest.mark.parametrize("lang", list(WORDS))
+def test_the_passphrase_is_not_sent_in_clear_as_it_is_typed(
+    trees: dict[str, dict[str, Any]], lang: str
+) -> None:
+    """Every AT-SPI listener hears each insertion into the passphrase field: it carries
+    masks, never a typed character (Qt's bridge sends the inserted text as it is)."""
+    heard = trees[lang].get("password_inserts", [])
+    assert heard, trees[lang]["steps"]  # the listener heard the typing
+    assert not set("".join(heard)) & set(DEMO_PASSWORD), heard
+
+
 def test_orca_speaks_the_unlock_dialog(trees: dict[str, dict[str, Any]]) -> None:
     """Orca itself, run headless with its debug log (no speech server: it logs what it
     would say): the unlock dialog's title, its text and the passphrase field by name and
-    role, when the dialog appears after Lock."""
+    role, when the dialog appears after Lock; as the passphrase is typed, masks only."""
     spoken = trees[ORCA_LANG].get("spoken", [])
     words = WORDS[ORCA_LANG]
     assert any(s.startswith(f"'{words['unlock']} dialog") for s in spoken), spoken
     assert any(f"{words['passphrase']} password text" in s for s in spoken), spoken
+    said = [m.group(1) for s in spoken if (m := re.match(r"'(.*?)'", s))]
+    typed = [w for w in said if len(w) == 1 and w in DEMO_PASSWORD]  # it read 'd' before
+    assert typed == [], spoken  # no typed character of the passphrase is read out
     heard = " ".join(spoken)  # Orca starts at Lock: all it says is about the locked app
     assert not any(p.search(heard) for ps in _identifiers().values() for p in ps)

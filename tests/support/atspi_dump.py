@@ -9,7 +9,9 @@ EditableText, actions of buttons and menu items, keys typed through the registry
 
 main window (worklist and patient search) → patient page → consent offer → certificate
 editor (Prolong) → Sign and send → PIN dialog (cancelled) → "not done" → Lock → unlock
-dialog → passphrase → main window → File > Quit.
+dialog → passphrase → main window → File > Quit. While the passphrase is typed, the
+text of the password field's ``object:text-changed:insert`` events is kept
+(``password_inserts``).
 
 The first argument is a JSON object of the names to look for in the app's language
 (search, prolong, sign, expected_return, cancel, lock, unlock, quit), the patient to open,
@@ -35,7 +37,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pyatspi
-from gi.repository import Atspi  # the GObject introspection under pyatspi: key synthesis
+from gi.repository import (
+    Atspi,  # the GObject introspection under pyatspi: key synthesis
+    GLib,
+)
 
 APP_NAME = "fitnote-desktop-demo"
 MAX_NODES = 4000  # a window's tree; the worklist and document tables are small in the demo
@@ -214,6 +219,34 @@ def typing(node: Any, text: str, window: Any) -> bool:
     return False
 
 
+class PasswordInserts:
+    """The text of every ``object:text-changed:insert`` event a password field sends, as
+    any process on the session bus can hear it (a screen reader speaks it)."""
+
+    EVENT = "object:text-changed:insert"
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def _heard(self, event: Any) -> None:
+        if event.source is not None and event.source.getRoleName() == "password text":
+            self.texts.append(str(event.any_data))
+
+    def __enter__(self) -> PasswordInserts:
+        pyatspi.Registry.registerEventListener(self._heard, self.EVENT)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        """Deliver what arrived meanwhile (events wait in the bus connection until the main
+        context runs), then stop listening."""
+        context = GLib.MainContext.default()
+        end = time.monotonic() + 2
+        while time.monotonic() < end:
+            if not context.iteration(False):
+                time.sleep(0.05)
+        pyatspi.Registry.deregisterEventListener(self._heard, self.EVENT)
+
+
 def press_return() -> None:
     """Return through the registry (XTest on X11), to whichever widget has the focus."""
     Atspi.generate_keyboard_event(0xFF0D, None, Atspi.KeySynthType.SYM)
@@ -353,7 +386,10 @@ class Run:
         self.keep("unlock", unlock)
         field = find(unlock, lambda n: n.getRoleName() == "password text")
         time.sleep(float(self.words.get("hold_unlock", 0)))  # Orca's time to speak it
-        if not typing(field, self.words["passphrase_value"], unlock):
+        with PasswordInserts() as heard:
+            arrived = typing(field, self.words["passphrase_value"], unlock)
+        self.out["password_inserts"] = heard.texts
+        if not arrived:
             self.step("keys typed through the registry did not arrive")
             return
         press(by_role_name(unlock, "push button", self.words["unlock"]))
