@@ -145,33 +145,44 @@ def _start(lang: str, home: Path, display: int) -> subprocess.Popen[str]:
     )
 
 
+def _drive(lang: str, home: Path, display: int) -> dict[str, Any]:
+    """One drive of the real app in ``lang``: its windows' trees (and what Orca said)."""
+    proc = _start(lang, home, display)
+    try:
+        out, err = proc.communicate(timeout=150)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    last = out.strip().splitlines()[-1] if out.strip() else ""
+    said = [line for line in err.splitlines() if not line.startswith("qt.accessibility")]
+    assert last.startswith("{"), f"{lang}: the reader printed no tree\n" + "\n".join(said[-40:])
+    run: dict[str, Any] = json.loads(last)
+    orca_log = home / "orca.log"
+    if orca_log.exists():
+        with orca_log.open(encoding="utf-8", errors="replace") as log:
+            run["spoken"] = [
+                line.split("SPEECH OUTPUT:", 1)[1].strip()
+                for line in log
+                if "SPEECH OUTPUT:" in line
+            ]
+    return run
+
+
 @pytest.fixture(scope="module")
 def trees(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, dict[str, Any]]]:
     """Both languages' drives, one after the other: side by side, two apps (and Orca) on a
-    loaded two-core machine made keys through the registry arrive too late."""
+    loaded two-core machine made keys through the registry arrive too late. A drive whose
+    keys came too late to reach every window is driven once more (keys are timing, the
+    trees are what the tests judge); the second drive's trees are judged either way."""
     _check_tools()
     base = tmp_path_factory.mktemp("atspi")
     result: dict[str, dict[str, Any]] = {}
     for i, lang in enumerate(WORDS):
-        proc = _start(lang, base / lang, 120 + 40 * i)
-        try:
-            out, err = proc.communicate(timeout=150)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-        last = out.strip().splitlines()[-1] if out.strip() else ""
-        said = [line for line in err.splitlines() if not line.startswith("qt.accessibility")]
-        assert last.startswith("{"), f"{lang}: the reader printed no tree\n" + "\n".join(said[-40:])
-        result[lang] = json.loads(last)
-        orca_log = base / lang / "orca.log"
-        if orca_log.exists():
-            with orca_log.open(encoding="utf-8", errors="replace") as log:
-                result[lang]["spoken"] = [
-                    line.split("SPEECH OUTPUT:", 1)[1].strip()
-                    for line in log
-                    if "SPEECH OUTPUT:" in line
-                ]
+        run = _drive(lang, base / lang, 120 + 40 * i)
+        if any(w not in run["windows"] for w in WINDOWS):
+            run = _drive(lang, base / f"{lang}-again", 200 + 40 * i)
+        result[lang] = run
     yield result
 
 
